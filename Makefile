@@ -1,0 +1,88 @@
+# newspipe: news articles to a clean, de-duplicated, tagged CSV.
+# Every variable can be overridden: make PREFIX=/usr CFLAGS=-O0 ...
+.SUFFIXES:
+
+VERSION    = 0.1.0
+PREFIX     = /usr/local
+BINDIR     = $(PREFIX)/bin
+MANDIR     = $(PREFIX)/share/man
+DATADIR    = $(PREFIX)/share/newspipe
+DESTDIR    =
+CC         = cc
+PKG_CONFIG = pkg-config
+CFLAGS     = -O2 -g
+CPPFLAGS   =
+LDFLAGS    =
+BATS       = bats
+
+# SANITIZE=1 builds into build/san with AddressSanitizer and UBSan.
+SANITIZE   =
+SAN_FLAGS  = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+B          = build/$(if $(SANITIZE),san,opt)
+BIN        = $(if $(SANITIZE),$(B)/bin,bin)
+
+PROGS      = split-header normalize-date tag-entities dedupe to-csv
+MANS       = $(PROGS:%=man/%.1)
+
+# Required flags come before the user's CFLAGS, so CFLAGS=-O0 keeps them.
+REQ_CFLAGS = -std=c11 -Wall -Wextra -Werror -pedantic -D_POSIX_C_SOURCE=200809L \
+             -DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"' -Ilib \
+             $(shell $(PKG_CONFIG) --cflags jansson libutf8proc) \
+             $(if $(SANITIZE),$(SAN_FLAGS))
+REQ_LDLIBS = $(shell $(PKG_CONFIG) --libs jansson libutf8proc) -lm
+ALL_CFLAGS = $(REQ_CFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP
+ALL_LDFLAGS = $(if $(SANITIZE),$(SAN_FLAGS)) $(LDFLAGS)
+
+LIB_SRC    = $(wildcard lib/*.c)
+LIB_OBJ    = $(LIB_SRC:%.c=$(B)/%.o)
+LIBA       = $(B)/libnewspipe.a
+
+# Libraries only some programs link (libcsv has no .pc file in Debian).
+LIBS_to-csv = -lcsv
+
+all: $(PROGS:%=$(BIN)/%)
+
+$(B)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIBA): $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(LIB_OBJ)
+
+$(BIN)/%: $(B)/filters/%.o $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(LIBS_$*) $(REQ_LDLIBS)
+
+# Fragments that add tools, models, benchmarks and fuzzers.
+include $(sort $(wildcard mk/*.mk))
+
+deps:
+	@scripts/need-packages build
+
+# Installs missing Debian packages (as root) or says how, then tests.
+check:
+	@scripts/need-packages build test
+	@$(MAKE) --no-print-directory all
+	NEWSPIPE_BIN=$(CURDIR)/$(BIN) $(BATS) --formatter tap tests
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
+	for p in $(PROGS); do cp -f $(BIN)/$$p $(DESTDIR)$(BINDIR)/ || exit 1; done
+	cp -f pipeline.sh $(DESTDIR)$(BINDIR)/newspipe
+	cp -f $(MANS) $(DESTDIR)$(MANDIR)/man1/
+	for f in models/*; do [ -f "$$f" ] || continue; cp -f "$$f" $(DESTDIR)$(DATADIR)/ || exit 1; done
+
+uninstall:
+	for p in $(PROGS); do rm -f $(DESTDIR)$(BINDIR)/$$p; done
+	rm -f $(DESTDIR)$(BINDIR)/newspipe
+	for p in $(PROGS); do rm -f $(DESTDIR)$(MANDIR)/man1/$$p.1; done
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build bin
+
+.PHONY: all deps check install uninstall clean
+.PRECIOUS: $(B)/%.o $(B)/filters/%.o
+
+-include $(wildcard $(B)/lib/*.d $(B)/filters/*.d $(B)/tools/*.d)

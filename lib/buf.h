@@ -1,0 +1,24 @@
+/* buf: a growable byte string, always NUL-terminated. */
+#ifndef BUF_H
+#define BUF_H
+
+#include <stddef.h>
+
+struct buf {
+	char *s;
+	size_t len, cap;
+};
+
+#define BUF_INIT { NULL, 0, 0 }
+
+void buf_add(struct buf *b, const char *s, size_t n);
+void buf_adds(struct buf *b, const char *s);
+void buf_addc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...);
+/* Empty it, keeping the memory. */
+void buf_reset(struct buf *b);
+void buf_free(struct buf *b);
+/* Hand over the string (never NULL); b is empty afterwards. */
+char *buf_take(struct buf *b);
+
+#endif

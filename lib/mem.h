@@ -1,0 +1,15 @@
+/* mem: allocation that dies (status 1) instead of returning NULL. */
+#ifndef MEM_H
+#define MEM_H
+
+#include <stddef.h>
+
+void *emalloc(size_t n);
+void *ecalloc(size_t nmemb, size_t size);
+void *erealloc(void *p, size_t n);
+/* Grow *p (holding *cap elements of size) to hold at least need elements. */
+void *egrow(void *p, size_t *cap, size_t need, size_t size);
+char *estrdup(const char *s);
+char *estrndup(const char *s, size_t n);
+
+#endif

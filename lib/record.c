@@ -1,0 +1,284 @@
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "record.h"
+
+static int strict;
+static FILE *rejects;
+static const char *rejects_path;
+static unsigned long nread, nrejected;
+static int outbuf_set;
+
+int
+record_option(int opt, const char *arg)
+{
+	switch (opt) {
+	case OPT_STRICT:
+		strict = 1;
+		return 1;
+	case OPT_REJECTS:
+		if (rejects)
+			fclose(rejects);
+		rejects = fopen(arg, "a");
+		if (!rejects)
+			die(1, "%s:", arg);
+		rejects_path = arg;
+		return 1;
+	}
+	return 0;
+}
+
+static void
+out_init(void)
+{
+	if (outbuf_set)
+		return;
+	/* A closed pipe must show up as EPIPE, not kill us: `| head` is fine. */
+	signal(SIGPIPE, SIG_IGN);
+	setvbuf(stdout, NULL, _IOFBF, 1 << 16);
+	outbuf_set = 1;
+}
+
+static _Noreturn void
+out_failed(void)
+{
+	if (errno == EPIPE)
+		exit(record_done(0));
+	die(1, "write error:");
+}
+
+void
+record_out(const char *buf, size_t len)
+{
+	out_init();
+	if (len && fwrite(buf, 1, len, stdout) != len)
+		out_failed();
+}
+
+static int
+dump_cb(const char *buf, size_t len, void *data)
+{
+	(void)data;
+	record_out(buf, len);
+	return 0;
+}
+
+void
+record_write(const json_t *rec)
+{
+	if (json_dump_callback(rec, dump_cb, NULL, JSON_COMPACT) != 0)
+		die(1, "cannot encode a record");
+	record_out("\n", 1);
+}
+
+static void
+vreport(const struct record_src *src, const char *what, const char *fmt, va_list ap)
+{
+	if (src->line)
+		fprintf(stderr, "%s: %s:%lu: %s", progname, src->file, src->line, what);
+	else
+		fprintf(stderr, "%s: %s: %s", progname, src->file, what);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void
+record_warn(const struct record_src *src, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(src, "warning: ", fmt, ap);
+	va_end(ap);
+}
+
+void
+record_reject(const struct record_src *src, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(src, "", fmt, ap);
+	va_end(ap);
+	nrejected++;
+	if (rejects && src->raw) {
+		if (fwrite(src->raw, 1, src->len, rejects) != src->len
+		    || fputc('\n', rejects) == EOF || fflush(rejects) == EOF)
+			die(1, "%s:", rejects_path);
+	}
+	if (strict) {
+		warn("stopped at the first rejected record (--strict)");
+		exit(record_done(1));
+	}
+}
+
+unsigned long
+record_count_read(void)
+{
+	return nread;
+}
+
+unsigned long
+record_count_rejected(void)
+{
+	return nrejected;
+}
+
+static int
+blank(const char *s, size_t n)
+{
+	for (; n; s++, n--)
+		if (*s != ' ' && *s != '\t' && *s != '\r')
+			return 0;
+	return 1;
+}
+
+static const char *
+json_kind(const json_t *j)
+{
+	switch (json_typeof(j)) {
+	case JSON_ARRAY: return "an array";
+	case JSON_STRING: return "a string";
+	case JSON_INTEGER:
+	case JSON_REAL: return "a number";
+	case JSON_TRUE:
+	case JSON_FALSE: return "a boolean";
+	case JSON_NULL: return "null";
+	default: return "an object";
+	}
+}
+
+static void
+one_line(const struct record_src *src, record_fn *fn, void *arg)
+{
+	json_error_t err;
+	json_t *rec;
+	const char *nul;
+
+	nread++;
+	if ((nul = memchr(src->raw, '\0', src->len))) {
+		record_reject(src, "NUL byte at byte %zu", (size_t)(nul - src->raw) + 1);
+		return;
+	}
+	rec = json_loadb(src->raw, src->len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);
+	if (!rec) {
+		record_reject(src, "invalid JSON at column %d: %s", err.column, err.text);
+		return;
+	}
+	if (!json_is_object(rec)) {
+		record_reject(src, "not a JSON object but %s", json_kind(rec));
+		json_decref(rec);
+		return;
+	}
+	if (fn(rec, src, arg) == RECORD_WRITE)
+		record_write(rec);
+	json_decref(rec);
+}
+
+static int
+each_line(FILE *fp, const char *name, record_fn *fn, void *arg)
+{
+	struct record_src src = { name, 0, NULL, 0 };
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	int status = 0;
+
+	while ((n = getline(&line, &cap, fp)) != -1) {
+		src.line++;
+		if (n > 0 && line[n - 1] == '\n')
+			n--;
+		if (blank(line, (size_t)n))
+			continue;
+		src.raw = line;
+		src.len = (size_t)n;
+		one_line(&src, fn, arg);
+	}
+	if (ferror(fp)) {
+		warn("%s: read error:", name);
+		status = 1;
+	}
+	free(line);
+	return status;
+}
+
+int
+record_each(int argc, char **argv, record_fn *fn, void *arg)
+{
+	int status = 0, i;
+	FILE *fp;
+
+	out_init();
+	if (argc == 0)
+		return each_line(stdin, "<stdin>", fn, arg) | (nrejected > 0);
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "-") == 0) {
+			status |= each_line(stdin, "<stdin>", fn, arg);
+			continue;
+		}
+		if (!(fp = fopen(argv[i], "r"))) {
+			warn("%s:", argv[i]);
+			status = 1;
+			continue;
+		}
+		status |= each_line(fp, argv[i], fn, arg);
+		fclose(fp);
+	}
+	return status | (nrejected > 0);
+}
+
+int
+record_done(int status)
+{
+	if (nrejected)
+		warn("%lu of %lu records rejected%s%s", nrejected, nread,
+		    rejects_path ? ", copied to " : "", rejects_path ? rejects_path : "");
+	if (rejects && fclose(rejects) == EOF) {
+		warn("%s:", rejects_path);
+		status = 1;
+	}
+	rejects = NULL;
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		if (errno != EPIPE) {
+			warn("write error:");
+			status = 1;
+		}
+	}
+	if (fclose(stdout) == EOF && errno != EPIPE && status == 0) {
+		warn("write error:");
+		status = 1;
+	}
+	return status ? 1 : 0;
+}
+
+const char *
+record_str(const json_t *rec, const char *key)
+{
+	return json_string_value(json_object_get(rec, key));
+}
+
+void
+record_set(json_t *rec, const char *key, json_t *val)
+{
+	if (!val)
+		die(1, "cannot make a value for field %s (out of memory or bad UTF-8)", key);
+	if (json_object_set_new(rec, key, val) != 0)
+		die(1, "cannot set field %s", key);
+}
+
+void
+record_set_strn(json_t *rec, const char *key, const char *val, size_t n)
+{
+	record_set(rec, key, val ? json_stringn(val, n) : json_null());
+}
+
+void
+record_set_str(json_t *rec, const char *key, const char *val)
+{
+	record_set(rec, key, val ? json_string(val) : json_null());
+}

@@ -1,0 +1,64 @@
+/* record: the NDJSON contract every filter shares.
+ *
+ * A filter parses its options, then calls record_each() with a callback
+ * that changes each record in place; record_each() reads the operands
+ * (or stdin), reports and skips lines that are not JSON objects, and
+ * writes what the callback keeps.  main() returns record_done(status). */
+#ifndef RECORD_H
+#define RECORD_H
+
+#include <stddef.h>
+#include <jansson.h>
+
+/* Where a record came from, for messages. */
+struct record_src {
+	const char *file;	/* "<stdin>" for standard input */
+	unsigned long line;	/* 1-based; 0 when the record is a whole file */
+	const char *raw;	/* the input as read, without its newline */
+	size_t len;
+};
+
+enum record_verdict {
+	RECORD_WRITE,		/* write the (possibly changed) record */
+	RECORD_SKIP,		/* drop it on purpose (e.g. a duplicate) */
+	RECORD_REJECT		/* the callback called record_reject() */
+};
+
+typedef enum record_verdict record_fn(json_t *rec, const struct record_src *src,
+    void *arg);
+
+/* Long options every filter takes; programs number their own from
+ * OPT_FIRST_OWN.  "--strict" and "--rejects FILE". */
+enum { OPT_STRICT = 256, OPT_REJECTS, OPT_FIRST_OWN };
+
+/* Handle a shared option; returns 1 if it was one. */
+int record_option(int opt, const char *arg);
+/* Run fn over every record of the files in argv[0..argc-1] ("-" or none:
+ * stdin).  Returns 0, or 1 if a file could not be read or a line was
+ * rejected. */
+int record_each(int argc, char **argv, record_fn *fn, void *arg);
+/* Write rec as one compact JSON line.  A closed pipe ends the program
+ * quietly with status 0; any other write error ends it with status 1. */
+void record_write(const json_t *rec);
+/* Write raw bytes to the output (for filters whose output is not JSON). */
+void record_out(const char *buf, size_t len);
+/* Report src as rejected: "PROG: FILE:LINE: message", copy its raw bytes
+ * to the --rejects file, and count it.  With --strict, exits 1. */
+void record_reject(const struct record_src *src, const char *fmt, ...);
+/* A warning about a record that is still written: "PROG: FILE:LINE: ...". */
+void record_warn(const struct record_src *src, const char *fmt, ...);
+/* Counters, for summaries. */
+unsigned long record_count_read(void);
+unsigned long record_count_rejected(void);
+/* Print the reject summary, flush and close stdout; returns the final
+ * exit status (status, or 1 on a write error or rejected input). */
+int record_done(int status);
+
+/* Field access.  record_str() is NULL unless key holds a string. */
+const char *record_str(const json_t *rec, const char *key);
+/* Set key to a string (copied), or to null when val is NULL. */
+void record_set_str(json_t *rec, const char *key, const char *val);
+void record_set_strn(json_t *rec, const char *key, const char *val, size_t n);
+void record_set(json_t *rec, const char *key, json_t *val);
+
+#endif

@@ -1,0 +1,115 @@
+#include <string.h>
+#include <utf8proc.h>
+
+#include "diag.h"
+#include "mem.h"
+#include "text.h"
+
+int
+text_decode(const char *s, size_t n, int32_t *cp)
+{
+	utf8proc_int32_t c;
+	utf8proc_ssize_t len;
+
+	if ((unsigned char)*s < 0x80 && n) {
+		*cp = (unsigned char)*s;
+		return 1;
+	}
+	len = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &c);
+	if (len < 0)
+		return -1;
+	*cp = c;
+	return (int)len;
+}
+
+size_t
+text_invalid_at(const char *s, size_t n)
+{
+	size_t i = 0;
+	int32_t cp;
+	int len;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((len = text_decode(s + i, n - i, &cp)) < 0)
+			return i;
+		i += (size_t)len;
+	}
+	return n;
+}
+
+size_t
+text_cplen(const char *s, size_t n)
+{
+	size_t count = 0;
+
+	for (; n; s++, n--)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			count++;
+	return count;
+}
+
+int
+text_is_space(int32_t cp)
+{
+	utf8proc_category_t cat;
+
+	if (cp < 0x80)
+		return cp == ' ' || (cp >= '\t' && cp <= '\r');
+	if (cp == 0x85)
+		return 1;
+	cat = utf8proc_category(cp);
+	return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL
+	    || cat == UTF8PROC_CATEGORY_ZP;
+}
+
+int
+text_is_alpha(int32_t cp)
+{
+	utf8proc_category_t cat;
+
+	if (cp < 0x80)
+		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+	cat = utf8proc_category(cp);
+	return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+}
+
+int
+text_is_upper(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
+	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU
+	    || utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
+}
+
+int
+text_is_digit(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= '0' && cp <= '9';
+	return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
+}
+
+char *
+text_fold(const char *s, size_t n, size_t *outlen)
+{
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t len;
+
+	len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
+	    UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD
+	    | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
+	if (len < 0) {
+		/* Only invalid UTF-8 gets here; callers validate input first. */
+		if (outlen)
+			*outlen = 0;
+		return estrdup("");
+	}
+	if (outlen)
+		*outlen = (size_t)len;
+	return (char *)out;
+}

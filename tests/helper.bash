@@ -1,0 +1,34 @@
+# Shared set-up for every test file: the programs under test first on
+# PATH (NEWSPIPE_BIN points at a sanitizer build under SANITIZE=1).
+bats_require_minimum_version 1.5.0
+export LC_ALL=C
+ROOT=$(cd "$BATS_TEST_DIRNAME/.." && pwd)
+BIN=${NEWSPIPE_BIN:-$ROOT/bin}
+PATH="$BIN:$PATH"
+SEEDS="$ROOT/seeds"
+FIXTURES="$ROOT/tests/fixtures"
+
+load '/usr/lib/bats/bats-support/load'
+load '/usr/lib/bats/bats-assert/load'
+
+# The filters whose input and output are NDJSON records.
+JSON_FILTERS="normalize-date tag-entities dedupe"
+# Every program that reads NDJSON (split-header does with --ndjson).
+NDJSON_READERS="$JSON_FILTERS to-csv"
+
+# cmd PROG: how to run PROG on NDJSON input.
+cmd() {
+	case $1 in
+	split-header) echo "split-header --ndjson" ;;
+	*) echo "$1" ;;
+	esac
+}
+
+# records N: N small distinct article records on stdout.
+records() {
+	local i
+	for ((i = 1; i <= $1; i++)); do
+		printf '{"id":"r%d","title":"Title %d","body":"Record number %d says something different about topic %d."}\n' \
+		    "$i" "$i" "$i" "$i"
+	done
+}
