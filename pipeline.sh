@@ -1,20 +1,217 @@
 #!/usr/bin/env bash
-# pipeline.sh PATH...: raw articles to CSV through the five filters.
-set -euo pipefail
+# pipeline.sh: raw news articles to a clean, de-duplicated, tagged CSV.
+#
+#   split-header PATH... | normalize-date | tag-entities | dedupe | to-csv
+#
+# The per-article stages can run in parallel (GNU parallel --pipe
+# --keep-order); dedupe and the cross-article merging of entity names stay
+# single global stages, so the output does not depend on --jobs.
+set -uo pipefail
 
+prog=${0##*/}
+version=0.1.0
 here=$(cd "$(dirname "$0")" && pwd)
-prog=pipeline.sh
 
-# Programs next to us (bin/ after make), built first in a source checkout.
-if [ -f "$here/Makefile" ] && [ -d "$here/filters" ]; then
-	"$here/scripts/need-packages" run
-	make -s -C "$here" all >&2 || { echo "$prog: build failed" >&2; exit 1; }
+usage() {
+	cat <<EOF
+usage: $prog [options] PATH...
+Turn raw news articles (files, or directories walked recursively) into a
+clean, de-duplicated, entity-tagged, date-normalised CSV on stdout.
+
+  -o, --output FILE        write the CSV to FILE (replaced only on success)
+  -j, --jobs N             run the per-article stages on N cores
+                           (default: all cores; needs GNU parallel)
+      --ndjson             stop before to-csv: write the NDJSON records
+      --mark-duplicates    keep duplicates, marked (dedupe --mark)
+      --threshold T        near-duplicate threshold, 0 < T <= 1 (default 0.8)
+      --fields LIST        CSV columns (to-csv --fields)
+      --excel              CSV for Excel: byte order mark and CRLF
+      --explode WHAT       one row per entity or per date (entities|dates)
+      --dmy                read 9/2/2025 as 9 February
+      --strict             fail the run on the first rejected article
+  -q, --quiet              no warnings and no progress line
+  -h, --help               show this help
+  -V, --version            show the version
+
+Example:
+  $prog seeds/ > articles.csv
+  $prog --jobs 4 --excel -o articles.csv ~/news/
+EOF
+	exit 0
+}
+
+bad_usage() {
+	[ $# -gt 0 ] && echo "$prog: $*" >&2
+	echo "usage: $prog [options] PATH..." >&2
+	echo "Try '$prog --help' for more information." >&2
+	exit 2
+}
+
+out= jobs= ndjson= mark= threshold= fields= excel= explode= dmy= strict= quiet=
+while [ $# -gt 0 ]; do
+	case $1 in
+	-o|--output) [ $# -ge 2 ] || bad_usage "$1 needs a file"; out=$2; shift ;;
+	--output=*) out=${1#*=} ;;
+	-j|--jobs) [ $# -ge 2 ] || bad_usage "$1 needs a number"; jobs=$2; shift ;;
+	--jobs=*) jobs=${1#*=} ;;
+	--ndjson) ndjson=1 ;;
+	--mark-duplicates) mark=1 ;;
+	--threshold) [ $# -ge 2 ] || bad_usage "$1 needs a value"; threshold=$2; shift ;;
+	--threshold=*) threshold=${1#*=} ;;
+	--fields) [ $# -ge 2 ] || bad_usage "$1 needs a list"; fields=$2; shift ;;
+	--fields=*) fields=${1#*=} ;;
+	--excel) excel=1 ;;
+	--explode) [ $# -ge 2 ] || bad_usage "$1 needs entities or dates"; explode=$2; shift ;;
+	--explode=*) explode=${1#*=} ;;
+	--dmy) dmy=1 ;;
+	--strict) strict=1 ;;
+	-q|--quiet) quiet=1 ;;
+	-h|--help) usage ;;
+	-V|--version) echo "$prog (newspipe) $version"; exit 0 ;;
+	--) shift; break ;;
+	-?*) bad_usage "unknown option: $1" ;;
+	*) break ;;
+	esac
+	shift
+done
+[ $# -gt 0 ] || bad_usage "no PATH given"
+case $jobs in
+'') jobs=$(nproc 2>/dev/null || echo 1) ;;
+*[!0-9]*|0) bad_usage "--jobs needs a positive whole number, not '$jobs'" ;;
+esac
+case $explode in
+''|entities|dates) ;;
+*) bad_usage "--explode takes entities or dates, not '$explode'" ;;
+esac
+
+# Where the programs are: NEWSPIPE_BIN, else bin/ of this source checkout
+# (built now if needed), else PATH (installed).
+if [ -n "${NEWSPIPE_BIN:-}" ]; then
+	PATH="$NEWSPIPE_BIN:$PATH"
+elif [ -f "$here/Makefile" ] && [ -d "$here/filters" ]; then
+	"$here/scripts/need-packages" run || exit 1
+	make -s -C "$here" all >&2 || { echo "$prog: building the programs failed" >&2; exit 1; }
 	PATH="$here/bin:$PATH"
 fi
-
-if [ $# -eq 0 ]; then
-	echo "usage: $prog PATH..." >&2
-	exit 2
+for p in split-header normalize-date tag-entities dedupe to-csv; do
+	command -v "$p" >/dev/null || { echo "$prog: $p: program not found" >&2; exit 1; }
+done
+if [ "$jobs" -gt 1 ] && ! command -v parallel >/dev/null; then
+	echo "$prog: --jobs $jobs needs GNU parallel (apt-get install parallel); using one core" >&2
+	jobs=1
 fi
 
-split-header "$@" | normalize-date | tag-entities | dedupe | to-csv
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/newspipe.XXXXXX") || exit 1
+ticker=
+cleanup() {
+	[ -n "$ticker" ] && kill "$ticker" 2>/dev/null
+	rm -rf "$tmp"
+	[ -n "$out" ] && rm -f "$out.tmp.$$"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# Each stage's rejects go to a file, so a stage that exits 1 because it
+# rejected articles can be told from one that failed.
+common=()
+[ -n "$strict" ] && common+=(--strict)
+nd=(normalize-date "${common[@]}" --rejects "$tmp/normalize-date.rej")
+[ -n "$dmy" ] && nd+=(--dmy)
+te=(tag-entities "${common[@]}" --rejects "$tmp/tag-entities.rej")
+dd=(dedupe "${common[@]}" --rejects "$tmp/dedupe.rej")
+[ -n "$mark" ] && dd+=(--mark)
+[ -n "$threshold" ] && dd+=(--threshold "$threshold")
+tc=(to-csv "${common[@]}" --rejects "$tmp/to-csv.rej")
+[ -n "$fields" ] && tc+=(--fields "$fields")
+[ -n "$excel" ] && tc+=(--excel)
+[ -n "$explode" ] && tc+=(--explode "$explode")
+sh=(split-header "${common[@]}" --rejects "$tmp/split-header.rej")
+
+# The per-article part: one process each, or blocks of records spread
+# over the cores with their order kept.  Entity names are then merged
+# across the whole stream by one sequential pass.
+per_article() {
+	if [ "$jobs" -le 1 ]; then
+		"${nd[@]}" | "${te[@]}"
+		return
+	fi
+	local q
+	q="$(printf '%q ' "${nd[@]}") | $(printf '%q ' "${te[@]}")"
+	parallel --will-cite --pipe --keep-order --jobs "$jobs" --block 4M \
+	    --halt never "$q" | tag-entities --merge-only
+}
+
+# A live count on a terminal: read after split-header, written before
+# to-csv.  Silent when stderr is not a terminal.
+progress=
+[ -t 2 ] && [ -z "$quiet" ] && progress=1
+tap() {
+	if [ -n "$progress" ]; then
+		awk -v f="$tmp/$1" '{ print; if (++n % 50 == 0) { print n > f; close(f) } }
+		    END { print n + 0 > f; close(f) }'
+	else
+		cat
+	fi
+}
+if [ -n "$progress" ]; then
+	start=$(date +%s)
+	(
+		while sleep 0.5; do
+			r=$(cat "$tmp/read" 2>/dev/null || echo 0)
+			w=$(cat "$tmp/written" 2>/dev/null || echo 0)
+			s=$(( $(date +%s) - start )); [ "$s" -gt 0 ] || s=1
+			printf '\r%s: %s read, %s written, %s articles/s ' "$prog" "${r:-0}" "${w:-0}" $(( ${r:-0} / s )) >&2
+		done
+	) &
+	ticker=$!
+fi
+
+last() {
+	if [ -n "$ndjson" ]; then cat; else "${tc[@]}"; fi
+}
+
+run() {
+	if [ -n "$quiet" ]; then
+		exec 3>&2 2>/dev/null
+	fi
+	"${sh[@]}" "$@" | tap read | per_article | "${dd[@]}" | tap written | last
+	status=("${PIPESTATUS[@]}")
+}
+
+if [ -n "$out" ]; then
+	run "$@" >"$out.tmp.$$"
+else
+	run "$@"
+fi
+[ -n "$quiet" ] && exec 2>&3
+if [ -n "$ticker" ]; then
+	kill "$ticker" 2>/dev/null
+	wait "$ticker" 2>/dev/null
+	ticker=
+	printf '\n' >&2
+fi
+
+# Judge each stage: 0 is fine; 1 with rejected records only (and no
+# --strict) is reported but does not fail the run; anything else fails.
+names=(split-header tap normalize-date/tag-entities dedupe tap "$([ -n "$ndjson" ] && echo output || echo to-csv)")
+rejects=(split-header "" "normalize-date tag-entities" dedupe "" to-csv)
+failed=0
+for i in "${!status[@]}"; do
+	s=${status[$i]}
+	[ "$s" -eq 0 ] && continue
+	if [ "$s" -eq 1 ] && [ -z "$strict" ]; then
+		any=
+		for r in ${rejects[$i]}; do
+			[ -s "$tmp/$r.rej" ] && any=1
+		done
+		[ -n "$any" ] && continue
+	fi
+	echo "$prog: stage ${names[$i]} failed (status $s)" >&2
+	failed=1
+done
+[ "$failed" -eq 0 ] || exit 1
+if [ -n "$out" ]; then
+	mv -f "$out.tmp.$$" "$out" || exit 1
+fi
+exit 0

@@ -1,0 +1,123 @@
+#!/usr/bin/env bats
+# pipeline.sh: the five filters chained, on one core or many.
+
+load helper
+
+setup() {
+	export NEWSPIPE_BIN=$BIN
+	PIPELINE=$ROOT/pipeline.sh
+}
+
+# fake_stage NAME SCRIPT: a bin dir where NAME is replaced by SCRIPT.
+fake_stage() {
+	local d=$BATS_TEST_TMPDIR/fakebin p
+	mkdir -p "$d"
+	for p in split-header normalize-date tag-entities dedupe to-csv; do
+		ln -sf "$BIN/$p" "$d/$p"
+	done
+	rm -f "$d/$1"
+	printf '#!/bin/sh\n%s\n' "$2" >"$d/$1"
+	chmod +x "$d/$1"
+	echo "$d"
+}
+
+@test "pipeline.sh --help and --version" {
+	run --separate-stderr "$PIPELINE" --help
+	assert_success
+	assert_line --index 0 "usage: pipeline.sh [options] PATH..."
+	assert_output --partial "Example:"
+	run --separate-stderr "$PIPELINE" --version
+	assert_success
+	assert_output "pipeline.sh (newspipe) 0.1.0"
+}
+
+@test "pipeline.sh: bad usage exits 2 with nothing on stdout" {
+	for args in "" "--bogus seeds" "--jobs 0 seeds" "--jobs x seeds" "--explode people seeds"; do
+		run --separate-stderr "$PIPELINE" $args
+		assert_failure 2
+		assert_output ""
+		[[ $stderr == *"usage: pipeline.sh"* ]] || fail "args '$args': $stderr"
+	done
+}
+
+@test "pipeline.sh writes one CSV row per seed article" {
+	run --separate-stderr bash -c "'$PIPELINE' --jobs 1 '$SEEDS' | mlr --icsv --ojson cat | jq -r '.[].id'"
+	assert_success
+	assert_output "$(ls "$SEEDS" | sed 's/\.txt$//')"
+}
+
+@test "pipeline.sh: --jobs 4 gives the same bytes as --jobs 1" {
+	local d=$BATS_TEST_TMPDIR/many i
+	mkdir -p "$d"
+	for i in $(seq 1 40); do
+		cp "$SEEDS/00$((i % 5))_"*.txt "$d/a$i.txt"
+		printf 'Headline number %d\n\nA story about the city of Varnholt and its mayor Elsa Quint, told %d times.\n' "$i" "$i" >"$d/b$i.txt"
+	done
+	"$PIPELINE" --jobs 1 "$d" >"$BATS_TEST_TMPDIR/one.csv"
+	"$PIPELINE" --jobs 4 "$d" >"$BATS_TEST_TMPDIR/four.csv"
+	cmp "$BATS_TEST_TMPDIR/one.csv" "$BATS_TEST_TMPDIR/four.csv"
+	"$PIPELINE" --jobs 1 --ndjson "$d" >"$BATS_TEST_TMPDIR/one.json"
+	"$PIPELINE" --jobs 4 --ndjson "$d" >"$BATS_TEST_TMPDIR/four.json"
+	cmp "$BATS_TEST_TMPDIR/one.json" "$BATS_TEST_TMPDIR/four.json"
+	[ "$(wc -l <"$BATS_TEST_TMPDIR/one.json")" -gt 40 ]
+}
+
+@test "pipeline.sh: a failing stage fails the run and is named" {
+	for jobs in 1 3; do
+		NEWSPIPE_BIN=$(fake_stage dedupe 'cat >/dev/null; echo "dedupe: broken" >&2; exit 3')
+		export NEWSPIPE_BIN
+		run --separate-stderr "$PIPELINE" --jobs "$jobs" "$SEEDS"
+		assert_failure 1
+		[[ $stderr == *"dedupe: broken"*"pipeline.sh: stage dedupe failed (status 3)"* ]] || fail "$stderr"
+	done
+}
+
+@test "pipeline.sh -o leaves no partial file behind on failure, and keeps the old one" {
+	printf 'old\n' >"$BATS_TEST_TMPDIR/out.csv"
+	NEWSPIPE_BIN=$(fake_stage to-csv 'head -c 10; exit 1')
+	export NEWSPIPE_BIN
+	run --separate-stderr "$PIPELINE" --jobs 1 -o "$BATS_TEST_TMPDIR/out.csv" "$SEEDS"
+	assert_failure 1
+	[[ $stderr == *"stage to-csv failed (status 1)"* ]] || fail "$stderr"
+	[ "$(cat "$BATS_TEST_TMPDIR/out.csv")" = old ]
+	run ls -A "$BATS_TEST_TMPDIR"
+	refute_output --partial "out.csv."
+}
+
+@test "pipeline.sh -o writes the file on success, nothing on stdout" {
+	run --separate-stderr "$PIPELINE" --jobs 1 -o "$BATS_TEST_TMPDIR/out.csv" "$SEEDS"
+	assert_success
+	assert_output ""
+	[ "$(head -c 3 "$BATS_TEST_TMPDIR/out.csv")" = "id," ]
+	[ "$(mlr --icsv --ojson cat "$BATS_TEST_TMPDIR/out.csv" | jq length)" -eq 5 ]
+}
+
+@test "pipeline.sh: paths with spaces and non-ASCII names" {
+	local d="$BATS_TEST_TMPDIR/My News/Žurnál 記事"
+	mkdir -p "$d"
+	cp "$SEEDS/002_7a54de7a8e341bbb.txt" "$d/première story.txt"
+	run --separate-stderr bash -c "'$PIPELINE' --jobs 1 '$d' | mlr --icsv --ojson cat | jq -r '.[0].id, .[0].source'"
+	assert_success
+	assert_output "première story
+$d/première story.txt"
+}
+
+@test "pipeline.sh: a rejected article is reported but fails the run only with --strict" {
+	local d=$BATS_TEST_TMPDIR/in
+	mkdir -p "$d"
+	cp "$SEEDS/002_7a54de7a8e341bbb.txt" "$d/good.txt"
+	printf 'Bad \xff bytes\n' >"$d/bad.txt"
+	run --separate-stderr bash -c "'$PIPELINE' --jobs 1 '$d' | mlr --icsv --ojson cat | jq -r '.[].id'"
+	assert_success
+	assert_output "good"
+	[[ $stderr == *"split-header: $d/bad.txt: invalid UTF-8 at byte 5"* ]] || fail "$stderr"
+	run --separate-stderr "$PIPELINE" --jobs 1 --strict "$d"
+	assert_failure 1
+}
+
+@test "pipeline.sh: a missing path fails the run" {
+	run --separate-stderr "$PIPELINE" --jobs 1 "$SEEDS" "$BATS_TEST_TMPDIR/nope"
+	assert_failure 1
+	[[ $stderr == *"split-header: $BATS_TEST_TMPDIR/nope: No such file or directory"* ]] || fail "$stderr"
+	[[ $stderr == *"pipeline.sh: stage split-header failed (status 1)"* ]] || fail "$stderr"
+}
