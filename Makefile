@@ -22,7 +22,7 @@ B          = build/$(if $(SANITIZE),san,opt)
 BIN        = $(if $(SANITIZE),$(B)/bin,bin)
 
 PROGS      = split-header normalize-date tag-entities dedupe to-csv
-MANS       = $(PROGS:%=man/%.1)
+MANS       = $(PROGS:%=man/%.1) man/newspipe.1
 
 # Required flags come before the user's CFLAGS, so CFLAGS=-O0 keeps them.
 REQ_CFLAGS = -std=c11 -Wall -Wextra -Werror -pedantic -D_POSIX_C_SOURCE=200809L \
@@ -76,7 +76,7 @@ install: all
 uninstall:
 	for p in $(PROGS); do rm -f $(DESTDIR)$(BINDIR)/$$p; done
 	rm -f $(DESTDIR)$(BINDIR)/newspipe
-	for p in $(PROGS); do rm -f $(DESTDIR)$(MANDIR)/man1/$$p.1; done
+	for m in $(MANS); do rm -f $(DESTDIR)$(MANDIR)/man1/$${m#man/}; done
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
