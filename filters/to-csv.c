@@ -83,7 +83,7 @@ static struct state {
 	struct column *cols;
 	size_t ncols, capcols;
 	const char *fields;	/* -f LIST, or NULL */
-	int all, body, lf, excel, sanitize, truncate;
+	int all, body, lf, excel, no_sanitize, no_truncate;
 	enum explode explode;
 	const char *join;
 	unsigned char delim;
@@ -393,11 +393,11 @@ cell(const char *s, size_t n, int text)
 	const char *pre = NULL;
 	size_t units, room, cut;
 
-	if (text && st.sanitize && n && strchr("=+-@\t\r", s[0])
+	if (text && !st.no_sanitize && n && strchr("=+-@\t\r", s[0])
 	    && !csvout_is_number(s, n))
 		pre = "'";
 	/* UTF-16 units never outnumber UTF-8 bytes: count only when needed. */
-	if (st.truncate && n + (pre != NULL) > CELL_MAX
+	if (!st.no_truncate && n + (pre != NULL) > CELL_MAX
 	    && (units = csvout_units(s, n)) + (pre != NULL) > CELL_MAX) {
 		room = CELL_MAX - (pre != NULL);
 		cut = csvout_cut(s, n, room);
@@ -688,7 +688,6 @@ main(int argc, char **argv)
 	int c, d, status;
 
 	diag_init(argv[0]);
-	st.sanitize = st.truncate = 1;
 	while ((c = getopt_long(argc, argv, "f:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
@@ -723,10 +722,10 @@ main(int argc, char **argv)
 			st.excel = 1;
 			break;
 		case OPT_NO_SANITIZE:
-			st.sanitize = 0;
+			st.no_sanitize = 1;
 			break;
 		case OPT_NO_TRUNCATE:
-			st.truncate = 0;
+			st.no_truncate = 1;
 			break;
 		case 'h':
 			diag_usage(0, synopsis, help);
