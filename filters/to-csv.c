@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "csvout.h"
 #include "diag.h"
+#include "jsonout.h"
 #include "mem.h"
 #include "record.h"
 
@@ -228,38 +229,6 @@ lookup(const json_t *rec, const struct column *c)
 	return v;
 }
 
-/* A real number in the shortest form that reads back as the same double,
- * spelled as JSON spells it: "0.1", "100.0", "1e20", "1.5e-7". */
-static void
-add_real(struct buf *b, double d)
-{
-	char s[40], *e, *p;
-	int prec;
-
-	for (prec = 15; prec < 17; prec++) {
-		snprintf(s, sizeof s, "%.*g", prec, d);
-		if (strtod(s, NULL) == d)
-			break;
-	}
-	if (prec == 17)
-		snprintf(s, sizeof s, "%.17g", d);
-	if ((e = strchr(s, 'e'))) {
-		buf_add(b, s, (size_t)(e - s) + 1);
-		p = e + 1;
-		if (*p == '-')
-			buf_addc(b, *p);
-		if (*p == '+' || *p == '-')
-			p++;
-		while (*p == '0' && p[1])
-			p++;
-		buf_adds(b, p);
-	} else {
-		buf_adds(b, s);
-		if (!strpbrk(s, ".ni"))
-			buf_adds(b, ".0");
-	}
-}
-
 /* Append a scalar's text to b. */
 static void
 add_scalar(struct buf *b, const json_t *v)
@@ -272,7 +241,7 @@ add_scalar(struct buf *b, const json_t *v)
 		buf_printf(b, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
 		break;
 	case JSON_REAL:
-		add_real(b, json_real_value(v));
+		jsonout_real(b, json_real_value(v));
 		break;
 	case JSON_TRUE:
 		buf_adds(b, "true");
@@ -282,61 +251,6 @@ add_scalar(struct buf *b, const json_t *v)
 		break;
 	default:
 		break;
-	}
-}
-
-static int
-dump_cb(const char *s, size_t n, void *data)
-{
-	buf_add(data, s, n);
-	return 0;
-}
-
-/* Compact JSON, as jansson writes it but with reals in the same shortest
- * form as a cell holding a real. */
-static void
-add_json(struct buf *b, const json_t *v)
-{
-	const char *k;
-	const json_t *e;
-	size_t i;
-
-	switch (json_typeof(v)) {
-	case JSON_OBJECT:
-		buf_addc(b, '{');
-		i = 0;
-		json_object_foreach((json_t *)v, k, e) {
-			json_t *key = json_string(k);
-
-			if (i++)
-				buf_addc(b, ',');
-			if (!key)
-				die(1, "out of memory");
-			add_json(b, key);
-			json_decref(key);
-			buf_addc(b, ':');
-			add_json(b, e);
-		}
-		buf_addc(b, '}');
-		break;
-	case JSON_ARRAY:
-		buf_addc(b, '[');
-		json_array_foreach(v, i, e) {
-			if (i)
-				buf_addc(b, ',');
-			add_json(b, e);
-		}
-		buf_addc(b, ']');
-		break;
-	case JSON_STRING:
-		if (json_dump_callback(v, dump_cb, b, JSON_ENCODE_ANY) != 0)
-			die(1, "cannot encode a string");
-		break;
-	case JSON_NULL:
-		buf_adds(b, "null");
-		break;
-	default:
-		add_scalar(b, v);
 	}
 }
 
@@ -381,7 +295,7 @@ convert(const json_t *v)
 		add_scalar(&st.val, v);
 		return 0;
 	}
-	add_json(&st.val, v);
+	jsonout_value(&st.val, v);
 	return 1;
 }
 

@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "diag.h"
+#include "jsonout.h"
 #include "record.h"
 
 static int strict;
@@ -60,20 +62,15 @@ record_out(const char *buf, size_t len)
 		out_failed();
 }
 
-static int
-dump_cb(const char *buf, size_t len, void *data)
-{
-	(void)data;
-	record_out(buf, len);
-	return 0;
-}
-
 void
 record_write(const json_t *rec)
 {
-	if (json_dump_callback(rec, dump_cb, NULL, JSON_COMPACT) != 0)
-		die(1, "cannot encode a record");
-	record_out("\n", 1);
+	static struct buf line = BUF_INIT;
+
+	buf_reset(&line);
+	jsonout_value(&line, rec);
+	buf_addc(&line, '\n');
+	record_out(line.s, line.len);
 }
 
 static void

@@ -39,6 +39,16 @@ load helper
 	done
 }
 
+@test "numbers and strings keep their values; reals take their shortest form" {
+	printf '%s\n' '{"a":0.1,"b":1e2,"c":1.50,"d":-1.5E-7,"e":12345678901234,"f":"x\u0001\"\\\/\u00e9\t","g":[true,false,null,{}],"body":"Words."}' >"$BATS_TEST_TMPDIR/in"
+	for p in $JSON_FILTERS; do
+		run --separate-stderr $(cmd $p) "$BATS_TEST_TMPDIR/in"
+		assert_success
+		local want='{"a":0.1,"b":100.0,"c":1.5,"d":-1.5e-7,"e":12345678901234,"f":"x\u0001\"\\/é\t","g":[true,false,null,{}],"body":"Words."'
+		[[ $output == "$want"* ]] || fail "$p: $output"
+	done
+}
+
 @test "each input record gives one compact JSON line" {
 	records 3 >"$BATS_TEST_TMPDIR/in"
 	for p in $JSON_FILTERS; do

@@ -1,0 +1,118 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jsonout.h"
+
+void
+jsonout_real(struct buf *b, double d)
+{
+	char s[40], *e, *p;
+	int prec;
+
+	for (prec = 15; prec < 17; prec++) {
+		snprintf(s, sizeof s, "%.*g", prec, d);
+		if (strtod(s, NULL) == d)
+			break;
+	}
+	if (prec == 17)
+		snprintf(s, sizeof s, "%.17g", d);
+	if ((e = strchr(s, 'e'))) {
+		buf_add(b, s, (size_t)(e - s) + 1);
+		p = e + 1;
+		if (*p == '-')
+			buf_addc(b, *p);
+		if (*p == '+' || *p == '-')
+			p++;
+		while (*p == '0' && p[1])
+			p++;
+		buf_adds(b, p);
+	} else {
+		buf_adds(b, s);
+		if (!strpbrk(s, ".ni"))
+			buf_adds(b, ".0");
+	}
+}
+
+void
+jsonout_string(struct buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t i, run = 0;
+	unsigned char c;
+
+	buf_addc(b, '"');
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		buf_add(b, s + run, i - run);
+		run = i + 1;
+		buf_addc(b, '\\');
+		switch (c) {
+		case '"': buf_addc(b, '"'); break;
+		case '\\': buf_addc(b, '\\'); break;
+		case '\b': buf_addc(b, 'b'); break;
+		case '\f': buf_addc(b, 'f'); break;
+		case '\n': buf_addc(b, 'n'); break;
+		case '\r': buf_addc(b, 'r'); break;
+		case '\t': buf_addc(b, 't'); break;
+		default:
+			buf_adds(b, "u00");
+			buf_addc(b, hex[c >> 4]);
+			buf_addc(b, hex[c & 15]);
+		}
+	}
+	buf_add(b, s + run, n - run);
+	buf_addc(b, '"');
+}
+
+void
+jsonout_value(struct buf *b, const json_t *v)
+{
+	const char *k;
+	json_t *e;
+	size_t i;
+
+	switch (json_typeof(v)) {
+	case JSON_OBJECT:
+		buf_addc(b, '{');
+		i = 0;
+		json_object_foreach((json_t *)v, k, e) {
+			if (i++)
+				buf_addc(b, ',');
+			jsonout_string(b, k, strlen(k));
+			buf_addc(b, ':');
+			jsonout_value(b, e);
+		}
+		buf_addc(b, '}');
+		break;
+	case JSON_ARRAY:
+		buf_addc(b, '[');
+		json_array_foreach(v, i, e) {
+			if (i)
+				buf_addc(b, ',');
+			jsonout_value(b, e);
+		}
+		buf_addc(b, ']');
+		break;
+	case JSON_STRING:
+		jsonout_string(b, json_string_value(v), json_string_length(v));
+		break;
+	case JSON_INTEGER:
+		buf_printf(b, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+		break;
+	case JSON_REAL:
+		jsonout_real(b, json_real_value(v));
+		break;
+	case JSON_TRUE:
+		buf_adds(b, "true");
+		break;
+	case JSON_FALSE:
+		buf_adds(b, "false");
+		break;
+	case JSON_NULL:
+		buf_adds(b, "null");
+		break;
+	}
+}
