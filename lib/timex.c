@@ -67,7 +67,6 @@ static const struct kw kws[] = {
 	{ "tomorrow", K_REL, R_TOMORROW }, { "tonight", K_REL, R_TONIGHT },
 	{ "now", K_REF, F_PRESENT }, { "currently", K_REF, F_PRESENT },
 	{ "nowadays", K_REF, F_PRESENT }, { "recently", K_REF, F_PAST },
-	{ "previously", K_REF, F_PAST }, { "formerly", K_REF, F_PAST },
 	{ "this", K_DEIC, D_THIS }, { "last", K_DEIC, D_LAST },
 	{ "next", K_DEIC, D_NEXT }, { "coming", K_DEIC, D_NEXT },
 	{ "day", K_UNIT, U_DAY }, { "days", K_UNIT, U_DAY },
@@ -474,22 +473,30 @@ v_month(char *v, int y, int m)
 	snprintf(v, 48, "%04d-%02d", y, m);
 }
 
-/* Year for a month and day given without one: the one that puts the
- * date nearest the reference. */
+/* Year for a month and day given without one: the nearest such date
+ * when it lies within three months of the reference, otherwise the last
+ * one before it (past tense) or the next one (future tense). */
 static int
-near_year(const struct ctx *c, int m, int d)
+near_year(const struct ctx *c, int m, int d, int fut)
 {
-	long r = refdays(c), best = -1, dist;
-	int y, by = c->ry;
+	long r = refdays(c), past, next;
+	int y = c->ry, dd;
 
-	for (y = c->ry - 1; y <= c->ry + 1; y++) {
-		if (!date_valid(y, m, d > date_mdays(y, m) ? 1 : d))
-			continue;
-		dist = labs(date_to_days(y, m, d > date_mdays(y, m) ? 1 : d) - r);
-		if (best < 0 || dist < best)
-			best = dist, by = y;
+	dd = d > date_mdays(y, m) ? date_mdays(y, m) : d;
+	if (date_to_days(y, m, dd) > r) {
+		next = date_to_days(y, m, dd) - r;
+		dd = d > date_mdays(y - 1, m) ? date_mdays(y - 1, m) : d;
+		past = r - date_to_days(y - 1, m, dd);
+		if (next <= 90 || past <= 90)
+			return next <= past ? y : y - 1;
+		return fut ? y : y - 1;
 	}
-	return by;
+	past = r - date_to_days(y, m, dd);
+	dd = d > date_mdays(y + 1, m) ? date_mdays(y + 1, m) : d;
+	next = date_to_days(y + 1, m, dd) - r;
+	if (next <= 90 || past <= 90)
+		return past <= next ? y : y + 1;
+	return fut ? y + 1 : y;
 }
 
 /* Year for a month alone: the most recent one, or the next one in
@@ -551,7 +558,7 @@ m_month(const struct ctx *c, size_t i, struct match *mt)
 		if (!y && !c->have_ref)
 			return 1;
 		if (!y)
-			y = near_year(c, m, d);
+			y = near_year(c, m, d, future(c, i, k));
 		if (!date_valid(y, m, d))
 			return 0;
 		y2 = m2 && m2 < m ? y + 1 : y;
@@ -613,7 +620,7 @@ m_dayfirst(const struct ctx *c, size_t i, struct match *mt)
 	if (!y && !c->have_ref)
 		return 1;
 	if (!y)
-		y = near_year(c, m, d);
+		y = near_year(c, m, d, future(c, i, k));
 	if (!date_valid(y, m, d))
 		return 0;
 	date_value(mt->value, y, m, d);
@@ -668,23 +675,21 @@ m_number(const struct ctx *c, size_t i, struct match *mt)
 		snprintf(mt->value, sizeof mt->value, "%03d", y / 10);
 		return 1;
 	}
-	/* "in 2011", "fiscal 1989", "the 2024 election", "2011." */
+	/* "2000 troops", "1500 meters": a count */
 	if (T(c, i + 1)->type == TK_WORD && T(c, i + 1)->s > k->e) {
 		const struct tok *nx = T(c, i + 1);
 
-		/* "2000 troops": a count */
-		if (!nx->cap && c->s[nx->e - 1] == 's' && !(nx->e - nx->s == 1))
+		if (!nx->cap && c->s[nx->e - 1] == 's' && nx->e - nx->s > 2
+		    && nx->kind != K_TO && nx->kind != K_YEARPREP)
 			return 0;
 	}
 	if (is_dash(c, i + 1) && T(c, i + 2)->type == TK_WORD)
 		return 0;	/* "2000-strong" */
-	if (!(p->type == TK_WORD && (p->kind == K_IN || p->kind == K_YEARPREP
-	    || p->kind == K_PART || p->kind == K_FISCAL || p->kind == K_THE
-	    || p->kind == K_OF || p->kind == K_TO || p->kind == K_SEASON
-	    || p->kind == K_ENDOF || p->kind == K_MONTH || p->kind == K_UNIT))
-	    && !(p->type == TK_PUNCT && (c->s[p->s] == '(' || is_dash(c, i - 1)))
-	    && !(T(c, i + 1)->type == TK_PUNCT || T(c, i + 1)->type == TK_BREAK
-	    || T(c, i + 1)->type == TK_END))
+	if (is_punct(c, i + 1, ':') || is_punct(c, i + 1, '/'))
+		return 0;
+	/* Before 1800 a number is more often a count: require "in 1492". */
+	if (y < 1800 && !(p->type == TK_WORD && (p->kind == K_IN
+	    || p->kind == K_YEARPREP || p->kind == K_PART || p->kind == K_OF)))
 		return 0;
 	mt->len = 1;
 	snprintf(mt->value, sizeof mt->value, "%04d", y);
@@ -890,17 +895,43 @@ m_ago(const struct ctx *c, size_t i, struct match *mt)
 	return 1;
 }
 
-/* "the third quarter", "third-quarter", "the first half of 2024". */
+/* "the third quarter", "third-quarter", "the first half of 2024", "the
+ * 1988 third quarter", "next year's first quarter", "the latest
+ * quarter" (the last one completed). */
 static int
 m_quarter(const struct ctx *c, size_t i, struct match *mt)
 {
 	size_t k = i;
-	int ord, y = 0, q, half;
+	int ord, y = 0, q, half, the = 0, dy = 0, deic = 0;
 
 	if (is_kind(c, k, K_THE))
+		k++, the = 1;
+	if ((y = year_at(c, k)) && T(c, k + 1)->type == TK_WORD) {
 		k++;
+	} else if (is_kind(c, k, K_DEIC) && is_kind(c, k + 1, K_UNIT)
+	    && T(c, k + 1)->val == U_YEAR && is_punct(c, k + 2, '\'')
+	    && word_is(c, k + 3, "s")) {
+		dy = T(c, k)->val == D_LAST ? -1 : T(c, k)->val == D_NEXT ? 1 : 0;
+		deic = 1;
+		k += 4;
+	}
 	if (is_kind(c, k, K_FISCAL))
 		k++;
+	if (the && !y && !deic && (word_is(c, k, "latest") || is_kind(c, k, K_RECENT)
+	    || word_is(c, k, "quarter"))) {
+		if (!is_kind(c, k, K_QUARTER))
+			k++;
+		if (!is_kind(c, k, K_QUARTER) || is_kind(c, k + 1, K_OF)
+		    || T(c, k + 1)->type == TK_NUM)
+			return 0;
+		mt->len = k + 1 - i;
+		if (!c->have_ref)
+			return 1;
+		q = (c->rm - 1) / 3;	/* the last completed quarter, 0-based + 1 */
+		snprintf(mt->value, sizeof mt->value, "%04d-Q%d", q ? c->ry : c->ry - 1,
+		    q ? q : 4);
+		return 1;
+	}
 	if (!is_kind(c, k, K_ORD))
 		return 0;
 	ord = T(c, k)->val;
@@ -914,12 +945,14 @@ m_quarter(const struct ctx *c, size_t i, struct match *mt)
 	else
 		return 0;
 	k++;
-	if (is_kind(c, k, K_OF) && (y = year_at(c, k + 1)))
+	if (!y && !deic && is_kind(c, k, K_OF) && (y = year_at(c, k + 1)))
 		k += 2;
 	mt->len = k - i;
 	if (!y && !c->have_ref)
 		return 1;
-	if (!y) {
+	if (deic)
+		y = c->ry + dy;
+	else if (!y) {
 		y = c->ry;
 		q = half ? (c->rm - 1) / 6 + 1 : (c->rm - 1) / 3 + 1;
 		if (ord > q)
@@ -944,7 +977,10 @@ m_vague(const struct ctx *c, size_t i, struct match *mt)
 		return 1;
 	}
 	if (k->val > 0 && i > 0 && is_kind(c, i - 1, K_THE)
-	    && !(T(c, i + 1)->type == TK_WORD)) {
+	    && !is_kind(c, i + 1, K_UNIT) && !is_kind(c, i + 1, K_NUMW)
+	    && !is_kind(c, i + 1, K_ORD) && !is_kind(c, i + 1, K_QUARTER)
+	    && !is_kind(c, i + 1, K_SEASON) && !is_kind(c, i + 1, K_WDAY)
+	    && !is_kind(c, i + 1, K_MONTH) && T(c, i + 1)->type != TK_NUM) {
 		mt->len = 1;
 		strcpy(mt->value, k->val == 1 ? "PAST_REF" : "FUTURE_REF");
 		return 1;
