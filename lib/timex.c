@@ -95,7 +95,8 @@ static const struct kw kws[] = {
 	{ "upcoming", K_FUT, 0 }, { "scheduled", K_FUT, 0 },
 	{ "expected", K_FUT, 0 }, { "plans", K_FUT, 0 }, { "plan", K_FUT, 0 },
 	{ "planned", K_FUT, 0 }, { "due", K_FUT, 0 }, { "going", K_FUT, 0 },
-	{ "intends", K_FUT, 0 }, { "set", K_FUT, 0 }, { "slated", K_FUT, 0 },
+	{ "intends", K_FUT, 0 }, { "might", K_FUT, 0 },
+	{ "set", K_FUT, 0 }, { "slated", K_FUT, 0 },
 	{ "said", K_PAST, 0 }, { "was", K_PAST, 0 }, { "were", K_PAST, 0 },
 	{ "had", K_PAST, 0 }, { "did", K_PAST, 0 }, { "met", K_PAST, 0 },
 	{ "took", K_PAST, 0 }, { "told", K_PAST, 0 }, { "came", K_PAST, 0 },
@@ -402,37 +403,39 @@ year_at(const struct ctx *c, size_t i)
 /* Tense around tokens [i, j): 1 future, 0 past (news default).  The
  * nearest marker in the sentence wins. */
 static int
+marker(const struct ctx *c, const struct tok *k)
+{
+	if (k->type != TK_WORD)
+		return 0;
+	if (k->kind == K_FUT || (k->kind == K_MONTH && k->val == 5 && !k->cap))
+		return 1;	/* will, may */
+	if (k->kind == K_PAST || (k->e - k->s > 4 && c->s[k->e - 2] == 'e'
+	    && c->s[k->e - 1] == 'd'))
+		return -1;
+	return 0;
+}
+
+static int
 future(const struct ctx *c, size_t i, size_t j)
 {
 	size_t d;
+	int back = i > 0, fwd = j < c->nt, m;
 
-	for (d = 1; d <= 12; d++) {
-		int stop = 0;
-
-		if (i >= d) {
-			const struct tok *k = T(c, i - d);
-
-			if (k->type == TK_BREAK)
-				stop |= 1;
-			else if (k->type == TK_WORD && k->kind == K_FUT)
-				return 1;
-			else if (k->type == TK_WORD && (k->kind == K_PAST
-			    || (k->e - k->s > 4 && c->s[k->e - 2] == 'e' && c->s[k->e - 1] == 'd')))
-				return 0;
+	for (d = 1; d <= 12 && (back || fwd); d++) {
+		if (back) {
+			if (T(c, i - d)->type == TK_BREAK)
+				back = 0;
+			else if ((m = marker(c, T(c, i - d))))
+				return m > 0;
+			if (i - d == 0)
+				back = 0;
 		}
-		if (j + d - 1 < c->nt) {
-			const struct tok *k = T(c, j + d - 1);
-
-			if (k->type == TK_BREAK)
-				stop |= 2;
-			else if (k->type == TK_WORD && k->kind == K_FUT)
-				return 1;
-			else if (k->type == TK_WORD && (k->kind == K_PAST
-			    || (k->e - k->s > 4 && c->s[k->e - 2] == 'e' && c->s[k->e - 1] == 'd')))
-				return 0;
+		if (fwd) {
+			if (j + d - 1 >= c->nt || T(c, j + d - 1)->type == TK_BREAK)
+				fwd = 0;
+			else if ((m = marker(c, T(c, j + d - 1))))
+				return m > 0;
 		}
-		if (stop == 3)
-			break;
 	}
 	return 0;
 }
@@ -577,6 +580,15 @@ m_month(const struct ctx *c, size_t i, struct match *mt)
 	if ((y = year_at(c, k))) {
 		mt->len = k + 1 - i;
 		v_month(mt->value, y, m);
+		return 1;
+	}
+	/* "June last year" */
+	if (is_kind(c, k, K_DEIC) && is_kind(c, k + 1, K_UNIT) && T(c, k + 1)->val == U_YEAR
+	    && c->s[T(c, k + 1)->e - 1] != 's') {
+		mt->len = k + 2 - i;
+		if (c->have_ref)
+			v_month(mt->value, c->ry + (T(c, k)->val == D_LAST ? -1
+			    : T(c, k)->val == D_NEXT ? 1 : 0), m);
 		return 1;
 	}
 	/* A month alone: "May" and "March" only after a preposition. */
