@@ -692,11 +692,15 @@ m_number(const struct ctx *c, size_t i, struct match *mt)
 		const struct tok *nx = T(c, i + 1);
 
 		if (!nx->cap && c->s[nx->e - 1] == 's' && nx->e - nx->s > 2
-		    && nx->kind != K_TO && nx->kind != K_YEARPREP)
+		    && nx->kind != K_TO && nx->kind != K_YEARPREP
+		    && !(p->type == TK_WORD && (p->kind == K_FISCAL || p->kind == K_IN
+		    || word_is(c, i - 1, "since") || word_is(c, i - 1, "during"))))
 			return 0;
 	}
-	if (is_dash(c, i + 1) && T(c, i + 2)->type == TK_WORD)
-		return 0;	/* "2000-strong" */
+	/* "2000-strong", "a 2003-1 win" */
+	if (is_dash(c, i + 1) && (T(c, i + 2)->type == TK_WORD
+	    || (T(c, i + 2)->type == TK_NUM && T(c, i + 2)->e - T(c, i + 2)->s < 4)))
+		return 0;
 	if (is_punct(c, i + 1, ':') || is_punct(c, i + 1, '/'))
 		return 0;
 	/* Before 1800 a number is more often a count: require "in 1492". */
@@ -1052,6 +1056,12 @@ match(const struct ctx *c, size_t i, struct match *mt)
 	mt->value[0] = '\0';
 	if (m_part(c, i, mt))
 		return 1;
+	/* "fiscal 1989" is a year too */
+	if (is_kind(c, i, K_FISCAL) && year_at(c, i + 1) && m_number(c, i + 1, mt)
+	    && strlen(mt->value) == 4) {
+		mt->len++;
+		return 1;
+	}
 	/* "the 1990s" takes its article */
 	if (is_kind(c, i, K_THE) && T(c, i + 1)->type == TK_NUM && m_number(c, i + 1, mt)
 	    && strlen(mt->value) == 3) {
