@@ -1075,13 +1075,15 @@ void
 timex_find(const char *s, size_t n, const struct date *ref, int flags,
     struct timex_list *out)
 {
-	struct toks t = { NULL, 0, 0 };
+	/* The token array is kept from call to call: no malloc per record. */
+	static struct toks t;
 	struct ctx c;
 	struct match mt;
 	size_t i;
 
 	if (!hready)
 		hinit();
+	t.n = 0;
 	tokenize(s, n, &t);
 	memset(&c, 0, sizeof c);
 	c.s = s, c.t = t.v, c.nt = t.n, c.flags = flags;
@@ -1094,7 +1096,7 @@ timex_find(const char *s, size_t n, const struct date *ref, int flags,
 
 		if (t.v[i].type != TK_WORD && t.v[i].type != TK_NUM)
 			continue;
-		if (!match(&c, i, &mt) || mt.len == 0)
+		if (!match(&c, i, &mt) || mt.len == 0 || mt.len > t.n - i)
 			continue;
 		out->v = egrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
 		x = &out->v[out->n++];
@@ -1104,7 +1106,6 @@ timex_find(const char *s, size_t n, const struct date *ref, int flags,
 		memcpy(x->value, mt.value, sizeof x->value);
 		i += mt.len - 1;
 	}
-	free(t.v);
 }
 
 void
