@@ -69,6 +69,7 @@ static const struct kw kws[] = {
 	{ "nowadays", K_REF, F_PRESENT }, { "recently", K_REF, F_PAST },
 	{ "this", K_DEIC, D_THIS }, { "last", K_DEIC, D_LAST },
 	{ "next", K_DEIC, D_NEXT }, { "coming", K_DEIC, D_NEXT },
+	{ "current", K_DEIC, D_THIS },
 	{ "day", K_UNIT, U_DAY }, { "days", K_UNIT, U_DAY },
 	{ "week", K_UNIT, U_WEEK }, { "weeks", K_UNIT, U_WEEK },
 	{ "month", K_UNIT, U_MONTH }, { "months", K_UNIT, U_MONTH },
@@ -90,6 +91,7 @@ static const struct kw kws[] = {
 	{ "five", K_NUMW, 5 }, { "six", K_NUMW, 6 }, { "seven", K_NUMW, 7 },
 	{ "eight", K_NUMW, 8 }, { "nine", K_NUMW, 9 }, { "ten", K_NUMW, 10 },
 	{ "eleven", K_NUMW, 11 }, { "twelve", K_NUMW, 12 },
+	{ "several", K_NUMW, 0 }, { "few", K_NUMW, 0 },
 	{ "ago", K_AGO, 0 },
 	{ "will", K_FUT, 0 }, { "shall", K_FUT, 0 }, { "ll", K_FUT, 0 },
 	{ "upcoming", K_FUT, 0 }, { "scheduled", K_FUT, 0 },
@@ -883,7 +885,7 @@ m_ago(const struct ctx *c, size_t i, struct match *mt)
 
 	if (k->type == TK_WORD && k->kind == K_NUMW)
 		nn = k->val;
-	else if (k->type == TK_NUM && k->plain && k->e - k->s <= 3)
+	else if (k->type == TK_NUM && k->plain && k->e - k->s <= 3 && k->num > 0)
 		nn = k->num;
 	else
 		return 0;
@@ -891,6 +893,11 @@ m_ago(const struct ctx *c, size_t i, struct match *mt)
 	    || !is_kind(c, i + 2, K_AGO))
 		return 0;
 	mt->len = 3;
+	if (nn == 0) {
+		/* "several years ago" */
+		strcpy(mt->value, "PAST_REF");
+		return 1;
+	}
 	if (!c->have_ref)
 		return 1;
 	r = refdays(c);
@@ -986,8 +993,7 @@ m_vague(const struct ctx *c, size_t i, struct match *mt)
 
 	if (k->type != TK_WORD || k->kind != K_RECENT)
 		return 0;
-	if (k->val == 0 && is_kind(c, i + 1, K_UNIT) && c->s[T(c, i + 1)->e - 1] == 's'
-	    && T(c, i + 1)->val != U_DAY) {
+	if (k->val == 0 && is_kind(c, i + 1, K_UNIT) && c->s[T(c, i + 1)->e - 1] == 's') {
 		mt->len = 2;
 		strcpy(mt->value, "PAST_REF");
 		return 1;
