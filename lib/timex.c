@@ -417,8 +417,9 @@ marker(const struct ctx *c, const struct tok *k)
 	return 0;
 }
 
+/* Tense around tokens [i, j): 1 future, -1 past, 0 no marker. */
 static int
-future(const struct ctx *c, size_t i, size_t j)
+tense(const struct ctx *c, size_t i, size_t j)
 {
 	size_t d;
 	int back = i > 0, fwd = j < c->nt, m;
@@ -428,7 +429,7 @@ future(const struct ctx *c, size_t i, size_t j)
 			if (T(c, i - d)->type == TK_BREAK)
 				back = 0;
 			else if ((m = marker(c, T(c, i - d))))
-				return m > 0;
+				return m;
 			if (i - d == 0)
 				back = 0;
 		}
@@ -436,10 +437,17 @@ future(const struct ctx *c, size_t i, size_t j)
 			if (j + d - 1 >= c->nt || T(c, j + d - 1)->type == TK_BREAK)
 				fwd = 0;
 			else if ((m = marker(c, T(c, j + d - 1))))
-				return m > 0;
+				return m;
 		}
 	}
 	return 0;
+}
+
+/* News is mostly about the past: no marker reads as past. */
+static int
+future(const struct ctx *c, size_t i, size_t j)
+{
+	return tense(c, i, j) > 0;
 }
 
 /* Output values. */
@@ -492,16 +500,16 @@ near_year(const struct ctx *c, int m, int d, int fut)
 		next = date_to_days(y, m, dd) - r;
 		dd = d > date_mdays(y - 1, m) ? date_mdays(y - 1, m) : d;
 		past = r - date_to_days(y - 1, m, dd);
-		if (next <= 90 || past <= 90)
+		if (next <= 90 || past <= 90 || fut == 0)
 			return next <= past ? y : y - 1;
-		return fut ? y : y - 1;
+		return fut > 0 ? y : y - 1;
 	}
 	past = r - date_to_days(y, m, dd);
 	dd = d > date_mdays(y + 1, m) ? date_mdays(y + 1, m) : d;
 	next = date_to_days(y + 1, m, dd) - r;
-	if (next <= 90 || past <= 90)
+	if (next <= 90 || past <= 90 || fut == 0)
 		return past <= next ? y : y + 1;
-	return fut ? y + 1 : y;
+	return fut > 0 ? y + 1 : y;
 }
 
 /* Year for a month alone: the most recent one, or the next one in
@@ -515,9 +523,14 @@ month_year(const struct ctx *c, int m, int fut, int deic)
 		return m > c->rm ? c->ry : c->ry + 1;
 	if (deic == D_THIS)
 		return c->ry;
-	if (fut)
+	if (fut > 0)
 		return m >= c->rm ? c->ry : c->ry + 1;
-	return m <= c->rm ? c->ry : c->ry - 1;
+	if (fut < 0)
+		return m <= c->rm ? c->ry : c->ry - 1;
+	/* no tense: the nearer of the two */
+	if (m <= c->rm)
+		return c->rm - m <= m + 12 - c->rm ? c->ry : c->ry + 1;
+	return m - c->rm < c->rm + 12 - m ? c->ry : c->ry - 1;
 }
 
 struct match {
@@ -563,7 +576,7 @@ m_month(const struct ctx *c, size_t i, struct match *mt)
 		if (!y && !c->have_ref)
 			return 1;
 		if (!y)
-			y = near_year(c, m, d, future(c, i, k));
+			y = near_year(c, m, d, tense(c, i, k));
 		if (!date_valid(y, m, d))
 			return 0;
 		y2 = m2 && m2 < m ? y + 1 : y;
@@ -602,7 +615,7 @@ m_month(const struct ctx *c, size_t i, struct match *mt)
 	mt->len = l;
 	if (!c->have_ref)
 		return 1;
-	fut = future(c, i, i + l);
+	fut = tense(c, i, i + l);
 	v_month(mt->value, month_year(c, m, fut, i > 0 && is_kind(c, i - 1, K_DEIC)
 	    ? T(c, i - 1)->val : -1), m);
 	return 1;
@@ -634,7 +647,7 @@ m_dayfirst(const struct ctx *c, size_t i, struct match *mt)
 	if (!y && !c->have_ref)
 		return 1;
 	if (!y)
-		y = near_year(c, m, d, future(c, i, k));
+		y = near_year(c, m, d, tense(c, i, k));
 	if (!date_valid(y, m, d))
 		return 0;
 	date_value(mt->value, y, m, d);

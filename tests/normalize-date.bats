@@ -304,3 +304,9 @@ source_of() {
 	assert_output --partial "--tz-china"
 	assert_output --partial "--ref DATE"
 }
+
+@test "a bare month with no tense marker is the nearer one" {
+	check_dates 2025-11-20 "A summit in January, then elections." "January=2026-01"
+	check_dates 2025-11-20 "A summit in July, then elections." "July=2025-07"
+	check_dates 2025-11-20 "The summit held in January ended." "January=2025-01"
+}
