@@ -51,7 +51,7 @@ attr(const char *s, const char *e, const char *name, char *out, size_t outsz)
 	size_t nl = strlen(name), i;
 	const char *p;
 
-	for (p = s; p + nl + 2 < e; p++) {
+	for (p = s + 1; p + nl + 2 < e; p++) {
 		if (p[-1] != ' ' || strncmp(p, name, nl) != 0 || p[nl] != '=' || p[nl + 1] != '"')
 			continue;
 		p += nl + 2;
