@@ -1,26 +1,219 @@
-/* normalize-date: placeholder that passes records through until its issue lands. */
+/* normalize-date: one publication date per article, and every date
+ * expression in its title and body, in ISO 8601 / TIMEX3 form. */
 #include <getopt.h>
 #include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "date.h"
 #include "diag.h"
 #include "record.h"
+#include "text.h"
+#include "timex.h"
 
-static const char synopsis[] = "[--strict] [--rejects FILE] [FILE...]";
+static const char synopsis[] =
+    "[--dmy] [--tz-china] [--ref DATE] [--strict] [--rejects FILE] [FILE...]";
 static const char help[] =
-    "Pass NDJSON article records through (placeholder).\n"
+    "Give each NDJSON article record a publication date (date, date_source)\n"
+    "and list the date expressions of its title and body (dates).\n"
     "\n"
+    "  --dmy           read 9/2/2025 as 9 February (default: month first)\n"
+    "  --tz-china      read the zone CST as China (+08:00), not US Central\n"
+    "  --ref DATE      reference date (YYYY-MM-DD) for articles without one\n"
     "  --strict        stop at the first line that is not a JSON object\n"
     "  --rejects FILE  append rejected lines to FILE\n"
     "  -h, --help      show this help\n"
     "  -V, --version   show the version\n"
     "\n"
+    "Sources, most trusted first: date_raw (header), published_raw\n"
+    "(published), dateline_date (dateline, year from the others or --ref),\n"
+    "a date in the url path (url); otherwise date is null (none).\n"
+    "\n"
     "Example:\n"
     "  split-header seeds/ | normalize-date | to-csv\n";
+
+enum { OPT_DMY = OPT_FIRST_OWN, OPT_TZ_CHINA, OPT_REF };
+
+static struct state {
+	int dflags;		/* DATE_DMY, DATE_TZ_CHINA */
+	int tflags;		/* TIMEX_DMY */
+	int have_ref;
+	struct date ref;	/* --ref */
+	struct timex_list found;
+} st;
+
+static void
+setup(void)
+{
+	st.dflags = 0;
+	st.tflags = 0;
+	st.have_ref = 0;
+	memset(&st.ref, 0, sizeof st.ref);
+}
+
+static const char *
+article_id(const json_t *rec)
+{
+	const char *id = record_str(rec, "id");
+
+	return id ? id : "(no id)";
+}
+
+/* Parse a full date from field key; warn when it is there but wrong.
+ * A partial date (a year alone) leaves its year in *year. */
+static int
+full_date(json_t *rec, const struct record_src *src, const char *key,
+    struct date *d, int *year)
+{
+	const char *s = record_str(rec, key);
+	size_t n = json_string_length(json_object_get(rec, key));
+
+	if (!s || !n)
+		return 0;
+	switch (date_parse(s, n, st.dflags, d)) {
+	case DATE_OK:
+		if (d->prec >= DATE_DAY)
+			return 1;
+		if (!*year)
+			*year = d->year;
+		return 0;
+	case DATE_IMPOSSIBLE:
+		record_warn(src, "%s: impossible date in %s: \"%s\"", article_id(rec), key, s);
+		return 0;
+	case DATE_AMBIGUOUS:
+		record_warn(src, "%s: ambiguous date in %s: \"%s\"", article_id(rec), key, s);
+		return 0;
+	case DATE_UNKNOWN:
+		break;
+	}
+	record_warn(src, "%s: unreadable date in %s: \"%s\"", article_id(rec), key, s);
+	return 0;
+}
+
+/* The dateline gives a month and day; its year comes from year (another
+ * source) or the one that puts it nearest --ref. */
+static int
+dateline(json_t *rec, const struct record_src *src, struct date *d, int year)
+{
+	const char *s = record_str(rec, "dateline_date");
+	size_t n = json_string_length(json_object_get(rec, "dateline_date"));
+	long r, best = -1, dist;
+	int y;
+
+	if (!s || !n)
+		return 0;
+	if (date_parse(s, n, st.dflags, d) == DATE_OK && d->prec >= DATE_DAY)
+		return 1;
+	switch (date_parse_month_day(s, n, d)) {
+	case DATE_OK:
+		break;
+	case DATE_IMPOSSIBLE:
+		record_warn(src, "%s: impossible date in dateline_date: \"%s\"", article_id(rec), s);
+		return 0;
+	default:
+		return 0;
+	}
+	if (year) {
+		d->year = year;
+	} else if (st.have_ref) {
+		r = date_to_days(st.ref.year, st.ref.month, st.ref.day);
+		for (y = st.ref.year - 1; y <= st.ref.year + 1; y++) {
+			if (!date_valid(y, d->month, d->day))
+				continue;
+			dist = labs(date_to_days(y, d->month, d->day) - r);
+			if (best < 0 || dist < best)
+				best = dist, d->year = y;
+		}
+	} else
+		return 0;
+	if (date_valid(d->year, d->month, d->day))
+		return 1;
+	record_warn(src, "%s: impossible date in dateline_date: \"%s\" in %d",
+	    article_id(rec), s, d->year);
+	return 0;
+}
+
+static const char *
+pub_date(json_t *rec, const struct record_src *src, struct date *d)
+{
+	struct date u;
+	const char *url;
+	int year = 0;
+
+	if (full_date(rec, src, "date_raw", d, &year))
+		return "header";
+	if (full_date(rec, src, "published_raw", d, &year))
+		return "published";
+	url = record_str(rec, "url");
+	if (!year && url && date_from_url(url, strlen(url), &u) == DATE_OK)
+		year = u.year;
+	if (dateline(rec, src, d, year))
+		return "dateline";
+	if (url && date_from_url(url, strlen(url), d) == DATE_OK)
+		return "url";
+	return NULL;
+}
+
+/* Append the expressions of field key to arr, offsets in code points. */
+static void
+add_dates(json_t *arr, const json_t *rec, const char *key, const struct date *ref)
+{
+	const json_t *f = json_object_get(rec, key);
+	const char *s = json_string_value(f);
+	size_t n = json_string_length(f), i, pos = 0, cp = 0, cs, ce;
+	json_t *o;
+
+	if (!s)
+		return;
+	st.found.n = 0;
+	timex_find(s, n, ref, st.tflags, &st.found);
+	for (i = 0; i < st.found.n; i++) {
+		const struct timex *x = &st.found.v[i];
+
+		cs = cp + text_cplen(s + pos, x->start - pos);
+		ce = cs + text_cplen(s + x->start, x->end - x->start);
+		pos = x->end, cp = ce;
+		o = json_object();
+		record_set(o, "text", json_stringn(s + x->start, x->end - x->start));
+		record_set(o, "start", json_integer((json_int_t)cs));
+		record_set(o, "end", json_integer((json_int_t)ce));
+		record_set_str(o, "value", x->value[0] ? x->value : NULL);
+		if (!strcmp(key, "title"))
+			record_set_str(o, "field", "title");
+		if (json_array_append_new(arr, o) != 0)
+			die(1, "cannot add to field dates");
+	}
+}
 
 static enum record_verdict
 each(json_t *rec, const struct record_src *src, void *arg)
 {
-	(void)rec, (void)src, (void)arg;
+	struct date d, day;
+	const struct date *ref = NULL;
+	const char *from;
+	char iso[64];
+	json_t *arr;
+
+	(void)arg;
+	if ((from = pub_date(rec, src, &d))) {
+		date_format(&d, iso, sizeof iso);
+		record_set_str(rec, "date", iso);
+		day = d;
+		day.prec = DATE_DAY;
+		ref = &day;
+	} else {
+		record_set_str(rec, "date", NULL);
+		from = "none";
+		if (st.have_ref)
+			ref = &st.ref;
+	}
+	record_set_str(rec, "date_source", from);
+	arr = json_array();
+	if (!arr)
+		die(1, "out of memory");
+	add_dates(arr, rec, "title", ref);
+	add_dates(arr, rec, "body", ref);
+	record_set(rec, "dates", arr);
 	return RECORD_WRITE;
 }
 
@@ -32,21 +225,43 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "rejects", required_argument, NULL, OPT_REJECTS },
+		{ "dmy", no_argument, NULL, OPT_DMY },
+		{ "tz-china", no_argument, NULL, OPT_TZ_CHINA },
+		{ "ref", required_argument, NULL, OPT_REF },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
 
 	diag_init(argv[0]);
+	setup();
 	while ((c = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			diag_usage(0, synopsis, help);
 		case 'V':
 			diag_version();
+		case OPT_DMY:
+			st.dflags |= DATE_DMY;
+			st.tflags |= TIMEX_DMY;
+			break;
+		case OPT_TZ_CHINA:
+			st.dflags |= DATE_TZ_CHINA;
+			break;
+		case OPT_REF:
+			if (date_parse(optarg, strlen(optarg), 0, &st.ref) != DATE_OK
+			    || st.ref.prec < DATE_DAY) {
+				warn("--ref: not a date: %s", optarg);
+				diag_usage(2, synopsis, help);
+			}
+			st.ref.prec = DATE_DAY;
+			st.have_ref = 1;
+			break;
 		default:
 			if (!record_option(c, optarg))
 				diag_usage(2, synopsis, help);
 		}
 	}
-	return record_done(record_each(argc - optind, argv + optind, each, NULL));
+	c = record_each(argc - optind, argv + optind, each, NULL);
+	timex_list_free(&st.found);
+	return record_done(c);
 }

@@ -1,0 +1,312 @@
+#!/usr/bin/env bats
+# normalize-date: publication dates and TIMEX3 date expressions.
+
+load helper
+
+FIX="$FIXTURES/normalize-date"
+
+# pubdate RAW [OPTIONS...]: the date normalize-date gives date_raw RAW.
+pubdate() {
+	local raw=$1
+	shift
+	jq -nc --arg d "$raw" '{id:"t",date_raw:$d,body:""}' |
+	    normalize-date "$@" | jq -r '.date'
+}
+
+# check_pub RAW EXPECTED [OPTIONS...]
+check_pub() {
+	local raw=$1 want=$2 got
+	shift 2
+	got=$(pubdate "$raw" "$@")
+	[ "$got" = "$want" ] || fail "date_raw '$raw' $*: got '$got', want '$want'"
+}
+
+# dates DCT BODY [OPTIONS...]: the body's expressions as text=value lines.
+dates() {
+	local dct=$1 body=$2
+	shift 2
+	jq -nc --arg d "$dct" --arg b "$body" '{id:"t",date_raw:(if $d == "" then null else $d end),body:$b}' |
+	    normalize-date "$@" | jq -r '.dates[] | "\(.text)=\(.value)"'
+}
+
+# check_dates DCT BODY EXPECTED: EXPECTED is the lines joined with '|'.
+check_dates() {
+	local got
+	got=$(dates "$1" "$2" | paste -sd '|' -)
+	[ "$got" = "$3" ] || fail "DCT $1, '$2': got '$got', want '$3'"
+}
+
+@test "seeds: each gets the right date and date_source" {
+	run --separate-stderr bash -c "normalize-date '$FIX/seeds.ndjson' | jq -r '[.id, .date, .date_source] | @tsv'"
+	assert_success
+	assert_output "$(printf '%s\t%s\t%s\n' \
+	    000_18965f208f03d3d7 2025-09-02 header \
+	    001_ff04d17371aad547 2025-08-30 header \
+	    002_7a54de7a8e341bbb '' none \
+	    003_662a6d2ebc786632 2025-08-28 header \
+	    004_0949bd1f6708cfe7 2025-09-03 header)"
+	[ -z "$stderr" ] || fail "stderr: $stderr"
+}
+
+@test "seeds: the article without a date has date null, not a guess" {
+	run --separate-stderr bash -c "normalize-date '$FIX/seeds.ndjson' | jq -c 'select(.id | startswith(\"002\")) | [.date, .date_source, .dates]'"
+	assert_success
+	assert_output '[null,"none",[{"text":"Wednesday","start":16,"end":25,"value":null},{"text":"recent months","start":64,"end":77,"value":"PAST_REF"}]]'
+}
+
+@test "seeds: body dates resolve against the header date" {
+	run --separate-stderr bash -c "normalize-date '$FIX/seeds.ndjson' | jq -c '[.dates[] | [.text, .value]]'"
+	assert_success
+	assert_line --index 0 '[["Wednesday morning","2025-09-03"],["June 2024","2024-06"]]'
+	assert_line --index 1 '[["Friday","2025-08-29"],["next week","2025-W36"]]'
+	assert_line --index 3 '[["Aug. 31 to Sept. 3","2025-08-31/2025-09-03"],["April","2025-04"]]'
+	assert_line --index 4 '[["June last year","2024-06"],["2012","2012"]]'
+}
+
+@test "ISO 8601 and RFC 3339 dates" {
+	check_pub "2025-09-02" 2025-09-02
+	check_pub "2025-09-02T10:00:00Z" 2025-09-02T10:00:00+00:00
+	check_pub "2025-09-02T10:00:00+03:00" 2025-09-02T10:00:00+03:00
+	check_pub "2025-09-02T10:00:00.250-04:00" 2025-09-02T10:00:00-04:00
+	check_pub "2025-09-02 10:00" 2025-09-02T10:00
+	check_pub "20250902" 2025-09-02
+	check_pub "date 2025-09-02" 2025-09-02
+	check_pub " date 2025-09-02 " 2025-09-02
+}
+
+@test "RFC 2822 dates" {
+	check_pub "Tue, 02 Sep 2025 10:00:00 +0300" 2025-09-02T10:00:00+03:00
+	check_pub "Tue, 2 Sep 2025 07:05:09 GMT" 2025-09-02T07:05:09+00:00
+}
+
+@test "dates with month names, weekdays and ordinals" {
+	check_pub "August 28, 2025" 2025-08-28
+	check_pub "Aug. 28, 2025" 2025-08-28
+	check_pub "Sept. 3, 2025" 2025-09-03
+	check_pub "28 August 2025" 2025-08-28
+	check_pub "Thursday, August 28, 2025" 2025-08-28
+	check_pub "Thu 28 Aug 2025" 2025-08-28
+	check_pub "September 3rd, 2025" 2025-09-03
+	check_pub "1st of October 2025" 2025-10-01
+	check_pub "Published: 30 Aug. 2025, 09:53" 2025-08-30T09:53
+}
+
+@test "numeric dates: year first, day first with dots, month first unless --dmy" {
+	check_pub "2025/09/02" 2025-09-02
+	check_pub "02.09.2025" 2025-09-02
+	check_pub "9/2/2025" 2025-09-02
+	check_pub "9/2/2025" 2025-02-09 --dmy
+	check_pub "25/8/2025" 2025-08-25
+}
+
+@test "times: 12- and 24-hour, am/pm, zone names" {
+	check_pub "30 Aug. 2025, 09:53" 2025-08-30T09:53
+	check_pub "August 28, 2025 3:15 p.m. EDT" 2025-08-28T15:15-04:00
+	check_pub "August 28, 2025 at 12:05 am UTC" 2025-08-28T00:05+00:00
+	check_pub "August 28, 2025 12:30 PM" 2025-08-28T12:30
+	check_pub "August 28, 2025 9 pm EST" 2025-08-28T21:00-05:00
+	check_pub "28 August 2025 18:40 CET" 2025-08-28T18:40+01:00
+	check_pub "28 August 2025 18:40 CEST" 2025-08-28T18:40+02:00
+	check_pub "2025-08-28 09:00 MSK" 2025-08-28T09:00+03:00
+	check_pub "2025-08-28 09:00 KST" 2025-08-28T09:00+09:00
+	check_pub "2025-08-28 09:00 JST" 2025-08-28T09:00+09:00
+	check_pub "2025-08-28 09:00 GMT+2" 2025-08-28T09:00+02:00
+	check_pub "2025-08-28 09:00 Z" 2025-08-28T09:00+00:00
+	check_pub "2025-08-28 09:00 CST" 2025-08-28T09:00-06:00
+	check_pub "2025-08-28 09:00 CST" 2025-08-28T09:00+08:00 --tz-china
+}
+
+@test "Unix epoch seconds are read as UTC" {
+	check_pub "1756800000" 2025-09-02T08:00:00+00:00
+	check_pub "@0946684800" 2000-01-01T00:00:00+00:00
+}
+
+@test "an impossible date is null with a warning naming the article" {
+	run --separate-stderr bash -c "echo '{\"id\":\"art7\",\"date_raw\":\"February 30, 2025\",\"body\":\"\"}' | normalize-date | jq -c '[.date, .date_source, .date_raw]'"
+	assert_success
+	assert_output '[null,"none","February 30, 2025"]'
+	[[ $stderr == 'normalize-date: <stdin>:1: warning: art7: impossible date in date_raw: "February 30, 2025"' ]] || fail "stderr: $stderr"
+	check_pub "2025-02-29" null
+	check_pub "2024-02-29" 2024-02-29
+	check_pub "August 28, 2025 25:10" null
+	check_pub "August 28, 2025 13:10 pm" null
+}
+
+@test "a date that cannot be settled is null with a warning" {
+	run --separate-stderr bash -c "echo '{\"id\":\"x1\",\"date_raw\":\"Wednesday, September 2, 2025\"}' | normalize-date | jq -c .date"
+	assert_success
+	assert_output null
+	[[ $stderr == *"warning: x1: ambiguous date in date_raw"* ]] || fail "stderr: $stderr"
+	run --separate-stderr bash -c "echo '{\"id\":\"x2\",\"date_raw\":\"9/2/25\"}' | normalize-date | jq -c .date"
+	assert_output null
+	[[ $stderr == *"warning: x2: ambiguous date in date_raw"* ]] || fail "stderr: $stderr"
+	run --separate-stderr bash -c "echo '{\"id\":\"x3\",\"date_raw\":\"soon\"}' | normalize-date | jq -c .date"
+	assert_output null
+	[[ $stderr == *"warning: x3: unreadable date in date_raw: \"soon\""* ]] || fail "stderr: $stderr"
+}
+
+# source JSON [OPTIONS...]: "date date_source" for one record.
+source_of() {
+	local rec=$1
+	shift
+	echo "$rec" | normalize-date "$@" | jq -r '"\(.date) \(.date_source)"'
+}
+
+@test "order of trust: header, published, dateline, url, none" {
+	run source_of '{"date_raw":"2025-09-02","published_raw":"1 Sep. 2025, 10:00","dateline_date":"Aug. 30","url":"https://a.example/2025/08/28/x"}'
+	assert_output "2025-09-02 header"
+	run source_of '{"date_raw":null,"published_raw":"1 Sep. 2025, 10:00","dateline_date":"Aug. 30","url":"https://a.example/2025/08/28/x"}'
+	assert_output "2025-09-01T10:00 published"
+	run source_of '{"dateline_date":"Aug. 30","url":"https://a.example/2025/08/28/x"}'
+	assert_output "2025-08-30 dateline"
+	run source_of '{"url":"https://a.example/news/2025/08/28/x.html"}'
+	assert_output "2025-08-28 url"
+	run source_of '{"url":"https://a.example/story-2025-08-28"}'
+	assert_output "null none"
+	run source_of '{"url":"https://a.example/2025-08-28/x"}'
+	assert_output "2025-08-28 url"
+	run source_of '{"url":"https://a.example/20250828/x"}'
+	assert_output "2025-08-28 url"
+	run source_of '{"title":"Talks on September 3, 2025","body":"It happened on June 19, 2024."}'
+	assert_output "null none"
+}
+
+@test "a dateline takes its year from the other dates or --ref" {
+	run source_of '{"dateline_date":"September 3"}'
+	assert_output "null none"
+	run source_of '{"dateline_date":"September 3"}' --ref 2025-09-05
+	assert_output "2025-09-03 dateline"
+	run source_of '{"dateline_date":"Dec. 30"}' --ref 2026-01-02
+	assert_output "2025-12-30 dateline"
+	run source_of '{"date_raw":"2025","dateline_date":"Sept. 3"}'
+	assert_output "2025-09-03 dateline"
+	run source_of '{"dateline_date":"March 4, 2024"}'
+	assert_output "2024-03-04 dateline"
+}
+
+@test "a bad header date falls through to the next source with a warning" {
+	run --separate-stderr bash -c "echo '{\"id\":\"z\",\"date_raw\":\"April 31, 2025\",\"published_raw\":\"2 May 2025\"}' | normalize-date | jq -r '\"\(.date) \(.date_source)\"'"
+	assert_success
+	assert_output "2025-05-02 published"
+	[[ $stderr == *"warning: z: impossible date in date_raw"* ]] || fail "stderr: $stderr"
+}
+
+@test "explicit dates in text" {
+	check_dates 2025-08-30 "The treaty was signed on June 19, 2024 in the capital." "June 19, 2024=2024-06-19"
+	check_dates 2025-08-30 "Prices fell in February 2022 and again in October, 2023." "February 2022=2022-02|October, 2023=2023-10"
+	check_dates 2025-08-30 "The accord dates from 19 June 2024." "19 June 2024=2024-06-19"
+	check_dates 2025-08-30 "A log entry read 2024-11-05 and 3/4/2024." "2024-11-05=2024-11-05|3/4/2024=2024-03-04"
+	check_dates 2025-08-30 "The port opened in 1945 and closed since taking over in 2011." "1945=1945|2011=2011"
+	check_dates 2025-08-30 "The fiscal 2024 figures were poor." "fiscal 2024=2024"
+}
+
+@test "ranges of days" {
+	check_dates 2025-08-30 "Delegates will gather on October 4-5 in the city." "October 4-5=2025-10-04/2025-10-05"
+	check_dates 2025-08-28 "The tour runs from Aug. 31 to Sept. 3 this year." "Aug. 31 to Sept. 3=2025-08-31/2025-09-03|this year=2025"
+	check_dates 2025-12-20 "The fair runs Dec. 30 through Jan. 2." "Dec. 30 through Jan. 2=2025-12-30/2026-01-02"
+}
+
+@test "month and day without a year take the nearest year" {
+	check_dates 2025-08-28 "Crowds are expected at a Sept. 3 rally." "Sept. 3=2025-09-03"
+	check_dates 2026-01-05 "The vote held on Dec. 28 was annulled." "Dec. 28=2025-12-28"
+	check_dates 2025-12-20 "Shops reopen on Jan. 3, the mayor said." "Jan. 3=2026-01-03"
+}
+
+@test "weekdays follow the tense of the sentence" {
+	# 2025-08-30 is a Saturday; 2025-09-02 a Tuesday.
+	check_dates 2025-08-30 "The ministry said Friday that prices rose." "Friday=2025-08-29"
+	check_dates 2025-09-02 "On Wednesday the envoys will sign the deal." "Wednesday=2025-09-03"
+	check_dates 2025-09-02 "The envoys met on Tuesday." "Tuesday=2025-09-02"
+	check_dates 2025-09-02 "The envoys signed it on Thursday." "Thursday=2025-08-28"
+	check_dates 2025-08-30 "They meet again next Wednesday." "next Wednesday=2025-09-03"
+	check_dates 2025-08-30 "They met last Saturday." "last Saturday=2025-08-23"
+	check_dates 2025-09-02 "By Friday evening the talks had ended." "Friday evening=2025-08-29"
+	check_dates 2025-09-02 "Talks resume Monday, Sept. 8, officials said." "Monday, Sept. 8=2025-09-08"
+}
+
+@test "months without a year: the last one, or the next one in future tense" {
+	check_dates 2025-08-28 "The plan was drafted in April." "April=2025-04"
+	check_dates 2025-08-28 "The plan was drafted in October." "October=2024-10"
+	check_dates 2025-08-28 "The plan will take effect in October." "October=2025-10"
+	check_dates 2025-08-28 "The law passed last March." "last March=2025-03"
+	check_dates 2025-08-28 "Exports fell in June last year." "June last year=2024-06"
+	check_dates 2025-08-28 "Repairs may last until mid-September." "mid-September=2025-09"
+	check_dates 2025-08-28 "It may rain today." "today=2025-08-28"
+}
+
+@test "relative days, weeks, months, years and quarters" {
+	check_dates 2025-08-30 "Yesterday the bank cut rates; today it held; tomorrow it meets." "Yesterday=2025-08-29|today=2025-08-30|tomorrow=2025-08-31"
+	check_dates 2025-08-30 "Talks are set for next week, after last week and this week." "next week=2025-W36|last week=2025-W34|this week=2025-W35"
+	check_dates 2025-08-30 "Output rose last month and will rise next month." "last month=2025-07|next month=2025-09"
+	check_dates 2025-08-30 "Sales rose last year and this year; next year is uncertain." "last year=2024|this year=2025|next year=2026"
+	check_dates 2025-08-30 "Earlier this year and later this month rates moved." "Earlier this year=2025|later this month=2025-08"
+	check_dates 2025-08-30 "Growth slowed in late 2024 and early this year." "late 2024=2024|early this year=2025"
+	check_dates 2025-08-30 "The firm was founded two years ago, three weeks ago, five days ago." "two years ago=2023|three weeks ago=2025-W32|five days ago=2025-08-25"
+	check_dates 2025-08-30 "Profit rose in the second quarter and the first half of 2024." "the second quarter=2025-Q2|the first half of 2024=2024-H1"
+	check_dates 2025-08-30 "Crowds gathered this morning and tonight." "this morning=2025-08-30TMO|tonight=2025-08-30TNI"
+	check_dates 2025-08-30 "Turnout was low last fall and will be this winter." "last fall=2024-FA|this winter=2025-WI"
+	check_dates 2025-08-30 "Rates stay high until the end of the year." "the end of the year=2025"
+}
+
+@test "decades and vague references" {
+	check_dates 2025-08-30 "Trade boomed in the 1990s and the 2010s." "the 1990s=199|the 2010s=201"
+	check_dates 2025-08-30 "Ties deepened in recent months and recent years." "recent months=PAST_REF|recent years=PAST_REF"
+	check_dates 2025-08-30 "Prices are now high and were recently low." "now=PRESENT_REF|recently=PAST_REF"
+	check_dates 2025-08-30 "Such crises happened in the past and may return in the future." "past=PAST_REF|future=FUTURE_REF"
+}
+
+@test "numbers that are not dates are not listed" {
+	check_dates 2025-08-30 "The 80th anniversary drew 6,000 troops from 26 foreign countries." ""
+	check_dates 2025-08-30 "Some 59% approve of his 14-year rule; the lease ends in 66 years." ""
+	check_dates 2025-08-30 "Doors open at 10:30 a.m. and the 2000 runners start at 11." ""
+	check_dates 2025-08-30 "He paid \$1999 for room 1204; the score was 2003-1." ""
+	check_dates 2025-08-30 "They may march, he said." ""
+}
+
+@test "without a publication date relative expressions are listed with null values" {
+	check_dates "" "Yesterday, in June 2024, he met on Friday." "Yesterday=null|June 2024=2024-06|Friday=null"
+	run --separate-stderr bash -c "echo '{\"body\":\"He left yesterday.\"}' | normalize-date --ref 2025-09-02 | jq -c '[.date, .date_source, .dates[0].value]'"
+	assert_success
+	assert_output '[null,"none","2025-09-01"]'
+}
+
+@test "offsets are code points into body; title expressions say so" {
+	run --separate-stderr bash -c "jq -nc '{id:\"u\",date_raw:\"2025-09-02\",title:\"Café talks — Friday\",body:\"L’été — «today» ends.\"}' | normalize-date | jq -c .dates"
+	assert_success
+	assert_output '[{"text":"Friday","start":13,"end":19,"value":"2025-08-29","field":"title"},{"text":"today","start":9,"end":14,"value":"2025-09-02"}]'
+}
+
+@test "other fields pass through; owned fields are appended" {
+	run --separate-stderr bash -c "echo '{\"id\":\"k\",\"date_raw\":\"Aug. 28, 2025\",\"x\":[1],\"body\":\"None.\"}' | normalize-date"
+	assert_success
+	assert_output '{"id":"k","date_raw":"Aug. 28, 2025","x":[1],"body":"None.","date":"2025-08-28","date_source":"header","dates":[]}'
+}
+
+@test "a record that already has the owned fields gets them replaced in place" {
+	run --separate-stderr bash -c "echo '{\"date\":\"old\",\"id\":\"k\",\"date_raw\":\"2025-01-02\",\"dates\":5}' | normalize-date"
+	assert_success
+	assert_output '{"date":"2025-01-02","id":"k","date_raw":"2025-01-02","dates":[],"date_source":"header"}'
+}
+
+@test "a bad --ref is a usage error before any input is read" {
+	run --separate-stderr normalize-date --ref 2025-02-30 </dev/null
+	assert_failure 2
+	assert_output ""
+	[[ $stderr == *"--ref: not a date: 2025-02-30"* ]] || fail "stderr: $stderr"
+	run --separate-stderr normalize-date --ref
+	assert_failure 2
+}
+
+@test "--help lists the options" {
+	run --separate-stderr normalize-date --help
+	assert_success
+	assert_output --partial "--dmy"
+	assert_output --partial "--tz-china"
+	assert_output --partial "--ref DATE"
+}
+
+@test "a bare month with no tense marker is the nearer one" {
+	check_dates 2025-11-20 "A summit in January, then elections." "January=2026-01"
+	check_dates 2025-11-20 "A summit in July, then elections." "July=2025-07"
+	check_dates 2025-11-20 "The summit held in January ended." "January=2025-01"
+}
