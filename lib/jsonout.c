@@ -67,6 +67,21 @@ jsonout_string(struct buf *b, const char *s, size_t n)
 	buf_addc(b, '"');
 }
 
+/* Integers are most numbers in records; printf is slow for them. */
+static void
+add_integer(struct buf *b, json_int_t v)
+{
+	char s[24], *p = s + sizeof s;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	buf_add(b, p, (size_t)(s + sizeof s - p));
+}
+
 void
 jsonout_value(struct buf *b, const json_t *v)
 {
@@ -100,7 +115,7 @@ jsonout_value(struct buf *b, const json_t *v)
 		jsonout_string(b, json_string_value(v), json_string_length(v));
 		break;
 	case JSON_INTEGER:
-		buf_printf(b, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+		add_integer(b, json_integer_value(v));
 		break;
 	case JSON_REAL:
 		jsonout_real(b, json_real_value(v));
