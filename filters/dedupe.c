@@ -82,6 +82,8 @@ setup(void)
 static int
 ideograph(int32_t cp)
 {
+	if (cp < 0x2e80 || !text_is_alpha(cp))
+		return 0;
 	return (cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff)
 	    || (cp >= 0x20000 && cp <= 0x3ffff);
 }
