@@ -475,9 +475,10 @@ score(double t, size_t k)
 	return 0;
 }
 
-/* Scale: feed N distinct 60-word articles to a dedupe process. */
+/* Scale: feed N distinct 60-word articles to a dedupe process; its
+ * peak RSS (getrusage of the waited-for children). */
 static int
-scale(unsigned long n, char **argv)
+run_one(unsigned long n, char **argv, struct rusage *rup, double *wall)
 {
 	struct timespec t0, t1;
 	struct rusage ru;
@@ -515,12 +516,29 @@ scale(unsigned long n, char **argv)
 	if (waitpid(pid, &status, 0) < 0 || getrusage(RUSAGE_CHILDREN, &ru) != 0)
 		die(1, "wait:");
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	printf("%lu articles: wall %.1f s, dedupe cpu %.1f s, peak RSS %.1f MB, %.0f bytes/article\n",
-	    n, (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9,
-	    (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec)
-	    + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6,
-	    ru.ru_maxrss / 1024.0, ru.ru_maxrss * 1024.0 / (double)n);
+	*wall = (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
+	*rup = ru;
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+}
+
+static int
+scale(unsigned long n, char **argv)
+{
+	struct rusage base, ru;
+	double wall;
+	int status;
+
+	/* RSS of a run over one article: the program, its libraries, buffers. */
+	if (run_one(1, argv, &base, &wall) != 0)
+		die(1, "%s failed", argv[0]);
+	status = run_one(n, argv, &ru, &wall);
+	printf("%lu articles: wall %.1f s, dedupe cpu %.1f s, peak RSS %.1f MB, "
+	    "%.0f bytes/article above a 1-article run (%.1f MB)\n",
+	    n, wall, (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec - base.ru_utime.tv_sec - base.ru_stime.tv_sec)
+	    + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec - base.ru_utime.tv_usec - base.ru_stime.tv_usec) / 1e6,
+	    ru.ru_maxrss / 1024.0, (ru.ru_maxrss - base.ru_maxrss) * 1024.0 / (double)n,
+	    base.ru_maxrss / 1024.0);
+	return status;
 }
 
 int

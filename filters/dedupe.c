@@ -261,6 +261,10 @@ summary(void)
 	if (st.verbose || (!st.mark && st.exact + st.near > 0))
 		fprintf(stderr, "%s: in %lu, out %lu, exact %lu, near %lu, empty %lu\n",
 		    progname, st.in, st.out, st.exact, st.near, st.empty);
+	if (st.verbose && lsh_count(st.ix))
+		fprintf(stderr, "%s: index: %zu articles, %zu bytes, %zu bytes/article\n",
+		    progname, lsh_count(st.ix), lsh_bytes(st.ix),
+		    lsh_bytes(st.ix) / lsh_count(st.ix));
 }
 
 int
