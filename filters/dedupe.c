@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "lshindex.h"
 #include "mem.h"
@@ -56,7 +57,7 @@ static struct {
 	struct lsh_index *ix;
 	uint64_t *words;	/* word hashes of the current record */
 	size_t nwords, wordcap;
-	struct buf_id { char *s; size_t cap; } id;
+	struct buf id;		/* FILE:LINE for a record without an id */
 	unsigned long in, out, exact, near, empty;
 } st;
 
@@ -152,13 +153,11 @@ static const char *
 id_of(const json_t *rec, const struct record_src *src)
 {
 	const char *id = record_str(rec, "id");
-	int n;
 
 	if (id)
 		return id;
-	n = snprintf(NULL, 0, "%s:%lu", src->file, src->line);
-	st.id.s = egrow(st.id.s, &st.id.cap, (size_t)n + 1, 1);
-	snprintf(st.id.s, (size_t)n + 1, "%s:%lu", src->file, src->line);
+	buf_reset(&st.id);
+	buf_printf(&st.id, "%s:%lu", src->file, src->line);
 	return st.id.s;
 }
 
