@@ -58,6 +58,7 @@ static struct {
 	uint64_t *words;	/* word hashes of the current record */
 	size_t nwords, wordcap;
 	struct buf id;		/* FILE:LINE for a record without an id */
+	struct buf fold;	/* lower-cased ASCII key text */
 	unsigned long in, out, exact, near, empty;
 } st;
 
@@ -129,12 +130,22 @@ words_of(const char *s, size_t n, uint64_t *exact)
 		word_add(s + start, n - start, exact);
 }
 
+static int
+ascii(const char *s, size_t n)
+{
+	for (; n; s++, n--)
+		if ((unsigned char)*s >= 0x80)
+			return 0;
+	return 1;
+}
+
 /* Words of all key fields into st.words; their exact hash into *exact. */
 static void
 key_words(const json_t *rec, uint64_t *exact)
 {
 	const json_t *v;
-	size_t i, n;
+	const char *s;
+	size_t i, j, n;
 	char *fold;
 
 	st.nwords = 0;
@@ -142,7 +153,19 @@ key_words(const json_t *rec, uint64_t *exact)
 	for (i = 0; i < st.nkeys; i++) {
 		if (!json_is_string(v = json_object_get(rec, st.keys[i])))
 			continue;
-		fold = text_fold(json_string_value(v), json_string_length(v), &n);
+		s = json_string_value(v);
+		n = json_string_length(v);
+		/* Folding ASCII is lower-casing: spare utf8proc the work. */
+		if (ascii(s, n)) {
+			buf_reset(&st.fold);
+			buf_add(&st.fold, s, n);
+			for (j = 0; j < n; j++)
+				if (st.fold.s[j] >= 'A' && st.fold.s[j] <= 'Z')
+					st.fold.s[j] += 'a' - 'A';
+			words_of(st.fold.s, n, exact);
+			continue;
+		}
+		fold = text_fold(s, n, &n);
 		words_of(fold, n, exact);
 		free(fold);
 	}
