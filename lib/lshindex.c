@@ -234,6 +234,8 @@ struct io {
 static int
 put(struct io *io, const void *p, size_t n)
 {
+	if (n == 0)
+		return 0;
 	io->sum = minhash_fnv(io->sum, p, n);
 	return fwrite(p, 1, n, io->fp) == n ? 0 : -1;
 }
@@ -241,6 +243,8 @@ put(struct io *io, const void *p, size_t n)
 static int
 get(struct io *io, void *p, size_t n)
 {
+	if (n == 0)
+		return 0;
 	if (fread(p, 1, n, io->fp) != n)
 		return -1;
 	io->sum = minhash_fnv(io->sum, p, n);

@@ -162,6 +162,19 @@ OUT
 	[ -z "$(ls "$BATS_TEST_TMPDIR" | grep 'idx\.')" ] || fail "temporary file left"
 }
 
+@test "an index saved from empty input loads and grows" {
+	run --separate-stderr dedupe --save-index "$BATS_TEST_TMPDIR/idx" </dev/null
+	assert_success
+	assert_output ""
+	[ "$(wc -c <"$BATS_TEST_TMPDIR/idx")" -eq 56 ]
+	pick w1 w2 o1 >"$BATS_TEST_TMPDIR/in"
+	run --separate-stderr bash -c "dedupe --load-index '$BATS_TEST_TMPDIR/idx' --save-index '$BATS_TEST_TMPDIR/idx' '$BATS_TEST_TMPDIR/in' | jq -r .id"
+	assert_success
+	assert_output $'w1\no1'
+	# 48-byte header, 2 x (8 + 4 + 128) bytes, ids "w1" "o1", checksum
+	[ "$(wc -c <"$BATS_TEST_TMPDIR/idx")" -eq $((48 + 280 + 6 + 8)) ]
+}
+
 @test "a foreign, truncated or damaged index is an error before reading input" {
 	pick w1 o1 | dedupe --save-index "$BATS_TEST_TMPDIR/idx" >/dev/null
 	ix=$BATS_TEST_TMPDIR/idx
