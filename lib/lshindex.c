@@ -14,6 +14,11 @@
 #define VERSION_NO	1
 #define ORDER		0x01020304U
 #define MAXLOAD(cap)	((cap) / 4 * 3)	/* grow past 3/4 full */
+/* Articles entered under one band key at most: templated texts (market
+ * reports, weather) share bands by the thousand, and every lookup and
+ * insert walks all of them.  Later ones are still found through their
+ * other bands. */
+#define BUCKET_MAX	64
 
 struct lsh_index {
 	size_t n, cap;		/* articles, room for them */
@@ -108,6 +113,24 @@ slot_put(uint32_t *tab, size_t cap, uint64_t h, size_t i)
 	tab[pos] = (uint32_t)(i + 1);
 }
 
+/* Enter article i under band b unless BUCKET_MAX articles already are;
+ * returns whether it did. */
+static int
+band_put(struct lsh_index *ix, size_t i, unsigned b)
+{
+	const uint8_t *sig = sig_of(ix, i);
+	size_t pos = band_key(sig, b) & (ix->bcap - 1), off = b * MINHASH_ROWS;
+	unsigned same = 0;
+	uint32_t s;
+
+	for (; (s = ix->btab[pos]); pos = (pos + 1) & (ix->bcap - 1))
+		if (memcmp(sig_of(ix, s - 1) + off, sig + off, MINHASH_ROWS) == 0
+		    && ++same >= BUCKET_MAX)
+			return 0;
+	ix->btab[pos] = (uint32_t)(i + 1);
+	return 1;
+}
+
 static void
 xtab_grow(struct lsh_index *ix)
 {
@@ -129,10 +152,10 @@ btab_grow(struct lsh_index *ix)
 	ix->bcap = ix->bcap ? ix->bcap * 2 : 1024;
 	free(ix->btab);
 	ix->btab = ecalloc(ix->bcap, sizeof(uint32_t));
+	ix->bused = 0;
 	for (i = 0; i < ix->n; i++)
 		for (b = 0; b < MINHASH_BANDS; b++)
-			slot_put(ix->btab, ix->bcap, band_key(sig_of(ix, i), b), i);
-	ix->bused = ix->n * MINHASH_BANDS;
+			ix->bused += band_put(ix, i, b);
 }
 
 long
@@ -221,8 +244,7 @@ lsh_add(struct lsh_index *ix, const char *id, uint64_t exact, const uint8_t *sig
 		return;
 	}
 	for (b = 0; b < MINHASH_BANDS; b++)
-		slot_put(ix->btab, ix->bcap, band_key(sig, b), i);
-	ix->bused += MINHASH_BANDS;
+		ix->bused += band_put(ix, i, b);
 }
 
 /* Writes and reads that keep a running checksum of the payload. */
