@@ -219,3 +219,9 @@ OUT
 	assert_success
 	assert_output 9
 }
+
+@test "--mark on marked records replaces the fields in place" {
+	dedupe --mark "$W" >"$BATS_TEST_TMPDIR/once"
+	run --separate-stderr bash -c "dedupe --mark '$BATS_TEST_TMPDIR/once' | cmp - '$BATS_TEST_TMPDIR/once'"
+	assert_success
+}
