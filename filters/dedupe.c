@@ -1,27 +1,292 @@
-/* dedupe: placeholder that passes records through until its issue lands. */
+/* dedupe: drop (or mark) exact and near-duplicate articles, streaming.
+ *
+ * Each record's key text (body by default) is case-folded and cut into
+ * words; the words hash to one 64-bit key for exact copies and their
+ * shingles to a MinHash signature for near copies, looked up in an
+ * index of the articles kept so far (lib/lshindex.h).  Only signatures
+ * are kept, never text.  docs/dedupe.md explains the design. */
+#include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "buf.h"
 #include "diag.h"
+#include "lshindex.h"
+#include "mem.h"
+#include "minhash.h"
 #include "record.h"
+#include "text.h"
 
-static const char synopsis[] = "[--strict] [--rejects FILE] [FILE...]";
+static const char synopsis[] =
+    "[-mv] [--key FIELD]... [--threshold T] [--shingle N]\n"
+    "       [--load-index FILE] [--save-index FILE] [--strict] [--rejects FILE] [FILE...]";
 static const char help[] =
-    "Pass NDJSON article records through (placeholder).\n"
+    "Drop exact and near-duplicate NDJSON article records, keeping the first\n"
+    "of each group.\n"
     "\n"
-    "  --strict        stop at the first line that is not a JSON object\n"
-    "  --rejects FILE  append rejected lines to FILE\n"
-    "  -h, --help      show this help\n"
-    "  -V, --version   show the version\n"
+    "  -m, --mark          keep every record; add duplicate_of, similarity, cluster\n"
+    "  -v, --verbose       always print the summary line (it is printed anyway\n"
+    "                      when a record was dropped)\n"
+    "  --key FIELD         compare this field (repeatable: fields are joined);\n"
+    "                      default body\n"
+    "  --threshold T       near duplicate at estimated Jaccard >= T, 0 < T <= 1\n"
+    "                      (default 0.8)\n"
+    "  --shingle N         words per shingle, N >= 1 (default 5)\n"
+    "  --load-index FILE   also compare with the articles kept in FILE\n"
+    "  --save-index FILE   write the kept articles' signatures to FILE at the end\n"
+    "  --strict            stop at the first line that is not a JSON object\n"
+    "  --rejects FILE      append rejected lines to FILE\n"
+    "  -h, --help          show this help\n"
+    "  -V, --version       show the version\n"
     "\n"
     "Example:\n"
-    "  split-header seeds/ | dedupe | to-csv\n";
+    "  split-header seeds/ | dedupe --save-index today.idx > unique.ndjson\n";
+
+enum { OPT_KEY = OPT_FIRST_OWN, OPT_THRESHOLD, OPT_SHINGLE, OPT_LOAD, OPT_SAVE };
+
+static struct {
+	const char **keys;	/* fields compared, joined */
+	size_t nkeys, keycap;
+	double threshold;
+	unsigned shingle;
+	int mark, verbose;
+	struct lsh_index *ix;
+	uint64_t *words;	/* word hashes of the current record */
+	size_t nwords, wordcap;
+	struct buf id;		/* FILE:LINE for a record without an id */
+	struct buf fold;	/* lower-cased ASCII key text */
+	unsigned long in, out, exact, near, empty;
+} st;
+
+static const char *default_keys[] = { "body" };
+
+static void
+setup(void)
+{
+	if (!st.nkeys) {
+		st.keys = default_keys;
+		st.nkeys = 1;
+	}
+	if (st.threshold == 0)
+		st.threshold = 0.8;
+	if (!st.shingle)
+		st.shingle = 5;
+	if (!st.ix)
+		st.ix = lsh_new(st.shingle);
+}
+
+/* Scripts written without spaces between words: each character is a
+ * word of its own there. */
+static int
+ideograph(int32_t cp)
+{
+	if (cp < 0x2e80 || !text_is_alpha(cp))
+		return 0;
+	return (cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff)
+	    || (cp >= 0x20000 && cp <= 0x3ffff);
+}
+
+static void
+word_add(const char *s, size_t n, uint64_t *exact)
+{
+	uint64_t h = minhash_fnv(MINHASH_FNV_INIT, s, n);
+
+	if (st.nwords)
+		*exact = minhash_fnv(*exact, " ", 1);
+	*exact = minhash_fnv(*exact, s, n);
+	st.words = egrow(st.words, &st.wordcap, st.nwords + 1, sizeof(*st.words));
+	st.words[st.nwords++] = h;
+}
+
+/* Cut folded text into words (letters and digits); everything else,
+ * punctuation included, only separates them. */
+static void
+words_of(const char *s, size_t n, uint64_t *exact)
+{
+	size_t i = 0, start = 0;
+	int in = 0, len;
+	int32_t cp;
+
+	while (i < n) {
+		if ((len = text_decode(s + i, n - i, &cp)) < 0)
+			len = 1, cp = ' ';
+		if (ideograph(cp) || !(text_is_alpha(cp) || text_is_digit(cp))) {
+			if (in)
+				word_add(s + start, i - start, exact);
+			in = 0;
+			if (ideograph(cp))
+				word_add(s + i, (size_t)len, exact);
+		} else if (!in) {
+			in = 1;
+			start = i;
+		}
+		i += (size_t)len;
+	}
+	if (in)
+		word_add(s + start, n - start, exact);
+}
+
+static int
+ascii(const char *s, size_t n)
+{
+	for (; n; s++, n--)
+		if ((unsigned char)*s >= 0x80)
+			return 0;
+	return 1;
+}
+
+/* Words of all key fields into st.words; their exact hash into *exact. */
+static void
+key_words(const json_t *rec, uint64_t *exact)
+{
+	const json_t *v;
+	const char *s;
+	size_t i, j, n;
+	char *fold;
+
+	st.nwords = 0;
+	*exact = MINHASH_FNV_INIT;
+	for (i = 0; i < st.nkeys; i++) {
+		if (!json_is_string(v = json_object_get(rec, st.keys[i])))
+			continue;
+		s = json_string_value(v);
+		n = json_string_length(v);
+		/* Folding ASCII is lower-casing: spare utf8proc the work. */
+		if (ascii(s, n)) {
+			buf_reset(&st.fold);
+			buf_add(&st.fold, s, n);
+			for (j = 0; j < n; j++)
+				if (st.fold.s[j] >= 'A' && st.fold.s[j] <= 'Z')
+					st.fold.s[j] += 'a' - 'A';
+			words_of(st.fold.s, n, exact);
+			continue;
+		}
+		fold = text_fold(s, n, &n);
+		words_of(fold, n, exact);
+		free(fold);
+	}
+}
+
+/* The record's id, or FILE:LINE when it has none. */
+static const char *
+id_of(const json_t *rec, const struct record_src *src)
+{
+	const char *id = record_str(rec, "id");
+
+	if (id)
+		return id;
+	buf_reset(&st.id);
+	buf_printf(&st.id, "%s:%lu", src->file, src->line);
+	return st.id.s;
+}
+
+static void
+mark(json_t *rec, const char *dup, json_t *sim, const char *cluster)
+{
+	record_set_str(rec, "duplicate_of", dup);
+	record_set(rec, "similarity", sim);
+	record_set_str(rec, "cluster", cluster);
+}
 
 static enum record_verdict
 each(json_t *rec, const struct record_src *src, void *arg)
 {
-	(void)rec, (void)src, (void)arg;
+	uint8_t sig[MINHASH_K];
+	uint64_t exact;
+	double sim = 1;
+	long k;
+	const char *id;
+
+	(void)arg;
+	st.in++;
+	key_words(rec, &exact);
+	if (st.nwords == 0) {
+		st.empty++;
+		if (st.mark)
+			mark(rec, NULL, json_null(), NULL);
+		st.out++;
+		return RECORD_WRITE;
+	}
+	id = id_of(rec, src);
+	if ((k = lsh_find_exact(st.ix, exact)) >= 0) {
+		st.exact++;
+	} else {
+		minhash_sign(st.words, st.nwords, st.shingle, sig);
+		if ((k = lsh_find_near(st.ix, sig, st.threshold, &sim)) >= 0)
+			st.near++;
+		else
+			lsh_add(st.ix, id, exact, sig);
+	}
+	if (k < 0) {
+		if (st.mark)
+			mark(rec, NULL, json_null(), id);
+		st.out++;
+		return RECORD_WRITE;
+	}
+	if (!st.mark)
+		return RECORD_SKIP;
+	/* Three decimals: the estimate is not better than that. */
+	mark(rec, lsh_id(st.ix, (size_t)k), json_real(round(sim * 1000) / 1000),
+	    lsh_id(st.ix, (size_t)k));
+	st.out++;
 	return RECORD_WRITE;
+}
+
+static double
+threshold_arg(const char *s)
+{
+	char *end;
+	double t;
+
+	errno = 0;
+	t = strtod(s, &end);
+	if (end == s || *end || errno || !(t > 0 && t <= 1)) {
+		warn("bad --threshold '%s': want a number, 0 < T <= 1", s);
+		exit(2);
+	}
+	return t;
+}
+
+static unsigned
+shingle_arg(const char *s)
+{
+	char *end;
+	unsigned long n;
+
+	errno = 0;
+	n = strtoul(s, &end, 10);
+	if (end == s || *end || errno || *s == '-' || n < 1 || n > 1000) {
+		warn("bad --shingle '%s': want a whole number, 1 to 1000", s);
+		exit(2);
+	}
+	return (unsigned)n;
+}
+
+static void
+key_arg(const char *s)
+{
+	if (!*s) {
+		warn("bad --key '': want a field name");
+		exit(2);
+	}
+	st.keys = egrow(st.keys, &st.keycap, st.nkeys + 1, sizeof(*st.keys));
+	st.keys[st.nkeys++] = s;
+}
+
+static void
+summary(void)
+{
+	if (st.verbose || (!st.mark && st.exact + st.near > 0))
+		fprintf(stderr, "%s: in %lu, out %lu, exact %lu, near %lu, empty %lu\n",
+		    progname, st.in, st.out, st.exact, st.near, st.empty);
+	if (st.verbose && lsh_count(st.ix))
+		fprintf(stderr, "%s: index: %zu articles, %zu bytes, %zu bytes/article\n",
+		    progname, lsh_count(st.ix), lsh_bytes(st.ix),
+		    lsh_bytes(st.ix) / lsh_count(st.ix));
 }
 
 int
@@ -30,23 +295,67 @@ main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
+		{ "mark", no_argument, NULL, 'm' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "key", required_argument, NULL, OPT_KEY },
+		{ "threshold", required_argument, NULL, OPT_THRESHOLD },
+		{ "shingle", required_argument, NULL, OPT_SHINGLE },
+		{ "load-index", required_argument, NULL, OPT_LOAD },
+		{ "save-index", required_argument, NULL, OPT_SAVE },
 		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "rejects", required_argument, NULL, OPT_REJECTS },
 		{ NULL, 0, NULL, 0 }
 	};
-	int c;
+	const char *load = NULL, *save = NULL;
+	int c, status;
 
 	diag_init(argv[0]);
-	while ((c = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hVmv", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			diag_usage(0, synopsis, help);
 		case 'V':
 			diag_version();
+		case 'm':
+			st.mark = 1;
+			break;
+		case 'v':
+			st.verbose = 1;
+			break;
+		case OPT_KEY:
+			key_arg(optarg);
+			break;
+		case OPT_THRESHOLD:
+			st.threshold = threshold_arg(optarg);
+			break;
+		case OPT_SHINGLE:
+			st.shingle = shingle_arg(optarg);
+			break;
+		case OPT_LOAD:
+			load = optarg;
+			break;
+		case OPT_SAVE:
+			save = optarg;
+			break;
 		default:
 			if (!record_option(c, optarg))
 				diag_usage(2, synopsis, help);
 		}
 	}
-	return record_done(record_each(argc - optind, argv + optind, each, NULL));
+	if (load) {
+		if (!(st.ix = lsh_load(load)))
+			return record_done(1);
+		if (st.shingle && st.shingle != lsh_shingle(st.ix)) {
+			warn("%s: index made with --shingle %u, not %u", load,
+			    lsh_shingle(st.ix), st.shingle);
+			return record_done(1);
+		}
+		st.shingle = lsh_shingle(st.ix);
+	}
+	setup();
+	status = record_each(argc - optind, argv + optind, each, NULL);
+	if (save && lsh_save(st.ix, save) != 0)
+		status = 1;
+	summary();
+	return record_done(status);
 }

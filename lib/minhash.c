@@ -1,0 +1,110 @@
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "minhash.h"
+
+/* The i-th "permutation" is x -> (a[i] * x + b[i]) >> 32 on a mixed
+ * 64-bit shingle hash: multiply-add-shift, cheap and close enough to
+ * min-wise independent (the bench measures the result). */
+static uint64_t mul[MINHASH_K], add[MINHASH_K];
+static int ready;
+
+uint64_t
+minhash_fnv(uint64_t h, const void *s, size_t n)
+{
+	const unsigned char *p = s;
+
+	for (; n; p++, n--) {
+		h ^= *p;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+uint64_t
+minhash_mix(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ULL;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebULL;
+	x ^= x >> 31;
+	return x;
+}
+
+static void
+init(void)
+{
+	uint64_t s = 0x6e65777370697065ULL;	/* fixed: signatures are saved */
+	int i;
+
+	for (i = 0; i < MINHASH_K; i++) {
+		mul[i] = minhash_mix(s += 0x9e3779b97f4a7c15ULL) | 1;
+		add[i] = minhash_mix(s += 0x9e3779b97f4a7c15ULL);
+	}
+	ready = 1;
+}
+
+static uint64_t
+shingle(const uint64_t *w, size_t k)
+{
+	uint64_t h = k;
+	size_t i;
+
+	for (i = 0; i < k; i++)
+		h = minhash_mix(h ^ w[i]);
+	return h;
+}
+
+void
+minhash_sign(const uint64_t *words, size_t n, size_t k, uint8_t sig[MINHASH_K])
+{
+	uint32_t min[MINHASH_K];
+	uint64_t h;
+	size_t s;
+	int i;
+
+	if (!ready)
+		init();
+	if (k > n)
+		k = n;
+	for (i = 0; i < MINHASH_K; i++)
+		min[i] = UINT32_MAX;
+	for (s = 0; s + k <= n; s++) {
+		h = shingle(words + s, k);
+		for (i = 0; i < MINHASH_K; i++) {
+			uint32_t v = (uint32_t)((mul[i] * h + add[i]) >> 32);
+			if (v < min[i])
+				min[i] = v;
+		}
+	}
+	/* The low bits of a minimum are uniform, its high bits are not:
+	 * keep 8 bits of a product that depends on all of them. */
+	for (i = 0; i < MINHASH_K; i++)
+		sig[i] = (uint8_t)((min[i] * 0x9e3779b1U) >> 24);
+}
+
+/* Two different minima still agree in 8 bits one time in 256; the
+ * estimate removes that: J = (P - 1/256) / (1 - 1/256). */
+double
+minhash_jaccard(const uint8_t *a, const uint8_t *b)
+{
+	unsigned m = 0;
+	double j;
+	int i;
+
+	for (i = 0; i < MINHASH_K; i++)
+		m += a[i] == b[i];
+	j = ((double)m / MINHASH_K - 1.0 / 256) / (1 - 1.0 / 256);
+	return j < 0 ? 0 : j > 1 ? 1 : j;
+}
+
+unsigned
+minhash_need(double t)
+{
+	double p = t * (1 - 1.0 / 256) + 1.0 / 256;
+	unsigned m = (unsigned)ceil(p * MINHASH_K - 1e-9);
+
+	return m > MINHASH_K ? MINHASH_K : m;
+}
