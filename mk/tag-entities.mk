@@ -1,0 +1,29 @@
+# tag-entities: the tagger's trainer and scorer (built, never installed),
+# the committed model, and its benchmark.
+NER_DATA   = ../shared/ner
+NER_EPOCHS = 20
+NER_SEED   = 1
+NER_TOOLS  = $(B)/tools/ner-train $(B)/tools/ner-score
+
+$(B)/tools/%: $(B)/tools/%.o $(B)/tools/conll.o $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(B)/tools/conll.o $(LIBA) $(REQ_LDLIBS)
+
+# Training takes a few minutes; the model is committed, so users never train.
+model: $(B)/tools/ner-train
+	nice $(B)/tools/ner-train -e $(NER_EPOCHS) -s $(NER_SEED) \
+	    -g data/ner-gazetteer.tsv -o models/ner.model.tmp \
+	    $(NER_DATA)/train.txt $(NER_DATA)/dev.txt
+	mv models/ner.model.tmp models/ner.model
+
+# CoNLL scores (exact span and type) of the committed model on dev.txt.
+ner-score: $(B)/tools/ner-score
+	$(B)/tools/ner-score --model models/ner.model $(NER_DATA)/dev.txt
+
+ner-bench: $(B)/tools/ner-score $(BIN)/tag-entities
+	$(B)/tools/ner-score --bench --model models/ner.model $(NER_DATA)/dev.txt
+
+bench: ner-bench
+
+.PHONY: model ner-score ner-bench bench
+.PRECIOUS: $(B)/tools/%.o
