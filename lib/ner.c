@@ -625,3 +625,49 @@ ner_count(const int *gold, const int *pred, size_t n,
 			cnt[NER_TYPE(gold[i])][2]++;
 	}
 }
+
+static int
+same_word(const struct ner_word *a, const struct ner_word *b)
+{
+	return a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
+}
+
+static int
+capitalised(const struct ner_word *w)
+{
+	int32_t cp;
+
+	return text_decode(w->s, w->len, &cp) > 0 && text_is_upper(cp);
+}
+
+void
+ner_doc_fix(const struct ner_word *w, size_t n, int *tags)
+{
+	size_t *names = NULL, nn = 0, cap = 0, i, e, k;
+	int alone;
+
+	for (i = 0; i < n; i = e) {
+		e = i + 1;
+		if (tags[i] == NER_O)
+			continue;
+		e = ner_span_end(tags, n, i);
+		if (NER_TYPE(tags[i]) == 0 && e - i >= 2) {
+			names = egrow(names, &cap, nn + 2, sizeof *names);
+			names[nn++] = i;
+			names[nn++] = e - 1;
+		}
+	}
+	for (i = 0; i < n && nn; i++) {
+		alone = (tags[i] == NER_O || NER_IS_B(tags[i])) &&
+		    (i + 1 == n || tags[i + 1] == NER_O || NER_IS_B(tags[i + 1]));
+		if (!alone || (tags[i] != NER_O && NER_TYPE(tags[i]) == 0) ||
+		    !capitalised(&w[i]) || w[i].len < 2)
+			continue;
+		for (k = 0; k < nn; k++)
+			if (names[k] != i && same_word(&w[i], &w[names[k]])) {
+				tags[i] = NER_B(0);
+				break;
+			}
+	}
+	free(names);
+}

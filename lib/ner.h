@@ -108,6 +108,10 @@ void ner_free(struct ner_model *m);
  * of a weekday or month name are dropped (they are dates, not names). */
 void ner_tag(struct ner_model *m, const struct ner_word *w, size_t n,
     int *tags);
+/* Make one document's tags consistent: a word standing alone that is the
+ * first or last word of a longer person's name elsewhere in the document
+ * (Quillfeather after Adaeze Quillfeather) is a person too. */
+void ner_doc_fix(const struct ner_word *w, size_t n, int *tags);
 /* The end (exclusive) of the mention that starts at i under BIO. */
 size_t ner_span_end(const int *tags, size_t n, size_t i);
 /* Add the CoNLL counts of one sentence to cnt[type]: [0] gold mentions,

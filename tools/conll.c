@@ -32,7 +32,7 @@ conll_read(struct conll *c, const char *path)
 {
 	FILE *fp;
 	char *line = NULL, *f[4], *p;
-	size_t cap = 0, wcap = 0, tcap = 0, scap = 0, *offs = NULL, ocap = 0, i;
+	size_t cap = 0, dcap = 0, wcap = 0, tcap = 0, scap = 0, *offs = NULL, ocap = 0, i;
 	ssize_t len;
 	unsigned long lineno = 0;
 	struct buf text = BUF_INIT;
@@ -43,6 +43,8 @@ conll_read(struct conll *c, const char *path)
 		die(1, "%s:", path);
 	c->sent = egrow(c->sent, &scap, 1, sizeof *c->sent);
 	c->sent[0] = 0;
+	c->doc = egrow(c->doc, &dcap, 1, sizeof *c->doc);
+	c->doc[0] = 0;
 	while ((len = getline(&line, &cap, fp)) != -1) {
 		lineno++;
 		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
@@ -56,6 +58,11 @@ conll_read(struct conll *c, const char *path)
 				c->sent = egrow(c->sent, &scap, c->nsent + 1,
 				    sizeof *c->sent);
 				c->sent[c->nsent] = c->ntok;
+			}
+			if (k && c->nsent > c->doc[c->ndoc]) {
+				c->doc = egrow(c->doc, &dcap, ++c->ndoc + 1,
+				    sizeof *c->doc);
+				c->doc[c->ndoc] = c->nsent;
 			}
 			prev = -1;
 			continue;
@@ -80,6 +87,10 @@ conll_read(struct conll *c, const char *path)
 		c->sent = egrow(c->sent, &scap, c->nsent + 1, sizeof *c->sent);
 		c->sent[c->nsent] = c->ntok;
 	}
+	if (c->nsent > c->doc[c->ndoc]) {
+		c->doc = egrow(c->doc, &dcap, ++c->ndoc + 1, sizeof *c->doc);
+		c->doc[c->ndoc] = c->nsent;
+	}
 	c->text = buf_take(&text);
 	for (i = 0; i < c->ntok; i++)
 		c->w[i].s = c->text + offs[i];
@@ -92,6 +103,7 @@ conll_free(struct conll *c)
 	free(c->w);
 	free(c->tag);
 	free(c->sent);
+	free(c->doc);
 	free(c->text);
 	memset(c, 0, sizeof *c);
 }

@@ -13,6 +13,8 @@ struct conll {
 	size_t ntok;
 	size_t *sent;		/* sentence k: tokens sent[k]..sent[k+1]-1 */
 	size_t nsent;
+	size_t *doc;		/* document k: sentences doc[k]..doc[k+1]-1 */
+	size_t ndoc;
 	char *text;
 };
 
