@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <jansson.h>
+#include <utf8proc.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -262,10 +263,42 @@ part_of(const struct mention *a, const struct mention *b)
 	return first || last;
 }
 
+static int
+all_caps(const struct mention *m)
+{
+	const char *p = m->text + m->off, *end = p + m->len;
+	int32_t cp;
+	int l, caps = 0;
+
+	for (; p < end; p += l) {
+		if ((l = text_decode(p, (size_t)(end - p), &cp)) <= 0)
+			return 0;
+		if (text_is_upper(cp))
+			caps++;
+		else if (utf8proc_tolower(cp) != utf8proc_toupper(cp))
+			return 0;
+	}
+	return caps > 1;
+}
+
+static int
+same_words(const struct mention *a, const struct mention *b)
+{
+	size_t k;
+
+	if (a->nwords != b->nwords)
+		return 0;
+	for (k = 0; k < a->nwords; k++)
+		if (strcmp(a->words[k], b->words[k]) != 0)
+			return 0;
+	return 1;
+}
+
 /* Within an article, Putin is Vladimir Putin: a person or organisation
  * named by the first or last words of a longer name of the same type
  * takes the longest such name (the first, on a tie).  Places are left
- * alone, as their names nest (Korea, North Korea). */
+ * alone, as their names nest (Korea, North Korea).  A name in capitals
+ * takes the same name in mixed case if the article has it. */
 static void
 merge_in_article(void)
 {
@@ -274,6 +307,16 @@ merge_in_article(void)
 
 	for (i = 0; i < st.nm; i++) {
 		a = &st.m[i];
+		/* a dateline's BEIJING is the Beijing of the text */
+		if (all_caps(a))
+			for (j = 0; j < st.nm; j++) {
+				b = &st.m[j];
+				if (b->type == a->type && !all_caps(b) &&
+				    same_words(a, b)) {
+					a->canon = j;
+					break;
+				}
+			}
 		if (a->type != 0 && a->type != 1)
 			continue;
 		best = NULL;

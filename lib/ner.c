@@ -140,7 +140,8 @@ add_cp(struct buf *b, int32_t cp)
 
 /* Append the normalised and the lower-cased forms and the shapes. */
 static void
-describe(struct ner_ctx *c, struct ner_tokinfo *t, const char *s, size_t n)
+describe(struct ner_ctx *c, struct ner_tokinfo *t, const char *s, size_t n,
+    int upcase)
 {
 	struct buf *b = &c->text;
 	size_t i = 0, k, cps[5];
@@ -156,6 +157,8 @@ describe(struct ner_ctx *c, struct ner_tokinfo *t, const char *s, size_t n)
 			l = 1, cp = 0xFFFD;
 		if ((a = ascii_for(cp)) != NULL)
 			buf_adds(b, a);
+		else if (upcase)
+			add_cp(b, utf8proc_toupper(cp));
 		else
 			buf_add(b, s + i, (size_t)l);
 	}
@@ -274,17 +277,42 @@ match_gaz(struct ner_ctx *c, const struct ner_gaz *g)
 	}
 }
 
+/* A headline in title case (Putin Hails New Talks) tells as little by
+ * its capitals as one in capitals, which the training data has plenty
+ * of: every word of four letters or more is capitalised, and there are
+ * at least three. */
+static int
+title_case(const struct ner_word *w, size_t n)
+{
+	size_t i, long_words = 0;
+	int32_t cp;
+
+	for (i = 0; i < n; i++) {
+		if (text_decode(w[i].s, w[i].len, &cp) <= 0)
+			continue;
+		if (text_is_digit(cp))
+			return 0;	/* a table row, not a headline */
+		if (!text_is_alpha(cp) || text_cplen(w[i].s, w[i].len) < 4)
+			continue;
+		if (!text_is_upper(cp))
+			return 0;
+		long_words++;
+	}
+	return long_words >= 3;
+}
+
 void
 ner_ctx_prepare(struct ner_ctx *c, const struct ner_gaz *g,
     const struct ner_word *w, size_t n)
 {
 	size_t i, words = 0, caps = 0;
+	int upcase = title_case(w, n);
 
 	c->ti = egrow(c->ti, &c->cap, n ? n : 1, sizeof *c->ti);
 	c->n = n;
 	buf_reset(&c->text);
 	for (i = 0; i < n; i++) {
-		describe(c, &c->ti[i], w[i].s, w[i].len);
+		describe(c, &c->ti[i], w[i].s, w[i].len, upcase);
 		if (c->ti[i].flags & (T_UPPER | T_LOWER)) {
 			words++;
 			caps += (c->ti[i].flags & T_ALLCAPS) != 0;

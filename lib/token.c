@@ -162,6 +162,12 @@ scan_word(const struct scan *sc, int *abbr)
 }
 
 static int
+is_lower(int32_t cp)
+{
+	return text_is_alpha(cp) && !text_is_upper(cp) && !text_is_digit(cp);
+}
+
+static int
 is_terminal(int32_t cp)
 {
 	return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
@@ -230,7 +236,10 @@ token_split(const char *s, size_t n, struct token_list *l)
 			    cp == '*' || cp == '='))
 				end += len;
 		}
-		if (newlines >= 2)
+		/* A blank line ends a sentence; so does a line break before
+		 * anything but a lower-case word: web pages put headings,
+		 * captions and menus on lines of their own. */
+		if (newlines >= 2 || (newlines == 1 && !is_lower(first)))
 			ended = 1;
 		else if (closing && !gap && is_closer(first))
 			;	/* a closing quote or bracket stays with its sentence */

@@ -2,7 +2,9 @@
  * text.  Tokens follow the CoNLL/Penn conventions closely enough for the
  * entity tagger: punctuation is split off, hyphenated words (Asia-Pacific,
  * Jong-un) stay whole, the possessive 's is its own token, and known
- * abbreviations (Aug., U.S., Gov.) keep their period and end no sentence. */
+ * abbreviations (Aug., U.S., Gov.) keep their period and end no sentence.
+ * A blank line, or a line break before anything but a lower-case word
+ * (headings, captions and menus of web pages), also ends a sentence. */
 #ifndef TOKEN_H
 #define TOKEN_H
 
