@@ -294,15 +294,27 @@ same_words(const struct mention *a, const struct mention *b)
 	return 1;
 }
 
-/* Within an article, Putin is Vladimir Putin: a person or organisation
- * named by the first or last words of a longer name of the same type
- * takes the longest such name (the first, on a tie).  Places are left
- * alone, as their names nest (Korea, North Korea).  A name in capitals
- * takes the same name in mixed case if the article has it. */
+/* How often the article names a's name, in any spelling. */
+static size_t
+times(const struct mention *a)
+{
+	size_t j, n = 0;
+
+	for (j = 0; j < st.nm; j++)
+		n += st.m[j].type == a->type && same_words(a, &st.m[j]);
+	return n;
+}
+
+/* Within an article, Putin is Vladimir Putin: a one-word mention of a
+ * person or organisation that is the first or last word of a longer
+ * name of the same type takes that name; of several, the one named most
+ * often (then the longest, then the first).  Places are left alone, as
+ * their names nest (Korea, North Korea).  A name in capitals takes the
+ * same name in mixed case if the article has it. */
 static void
 merge_in_article(void)
 {
-	size_t i, j;
+	size_t i, j, n, bestn;
 	struct mention *a, *b, *best;
 
 	for (i = 0; i < st.nm; i++) {
@@ -317,17 +329,23 @@ merge_in_article(void)
 					break;
 				}
 			}
-		if (a->type != 0 && a->type != 1)
+		if ((a->type != 0 && a->type != 1) || a->ntok != 1)
 			continue;
 		best = NULL;
+		bestn = 0;
 		for (j = 0; j < st.nm; j++) {
 			b = &st.m[j];
-			if (b->type == a->type && part_of(a, b) &&
-			    (!best || b->nwords > best->nwords))
+			if (b->type != a->type || !part_of(a, b))
+				continue;
+			n = times(b);
+			if (!best || n > bestn ||
+			    (n == bestn && b->nwords > best->nwords)) {
 				best = b;
+				bestn = n;
+			}
 		}
 		if (best)
-			a->canon = (size_t)(best - st.m);
+			a->canon = best->canon;
 	}
 }
 
