@@ -57,6 +57,7 @@ struct mention {
 	char **words;		/* folded words, for the in-article merge */
 	size_t nwords;
 	size_t canon;		/* index of the mention naming it */
+	size_t times;		/* mentions of the same name in the article */
 };
 
 static struct state {
@@ -294,15 +295,25 @@ same_words(const struct mention *a, const struct mention *b)
 	return 1;
 }
 
-/* How often the article names a's name, in any spelling. */
-static size_t
-times(const struct mention *a)
+/* How often the article names each mention's name, in any spelling. */
+static void
+count_names(void)
 {
-	size_t j, n = 0;
+	size_t i, j;
 
-	for (j = 0; j < st.nm; j++)
-		n += st.m[j].type == a->type && same_words(a, &st.m[j]);
-	return n;
+	for (i = 0; i < st.nm; i++)
+		st.m[i].times = 0;
+	for (i = 0; i < st.nm; i++) {
+		if (st.m[i].times)
+			continue;
+		for (j = i; j < st.nm; j++)
+			st.m[i].times += st.m[j].type == st.m[i].type &&
+			    same_words(&st.m[i], &st.m[j]);
+		for (j = i + 1; j < st.nm; j++)
+			if (st.m[j].type == st.m[i].type &&
+			    same_words(&st.m[i], &st.m[j]))
+				st.m[j].times = st.m[i].times;
+	}
 }
 
 /* Within an article, Putin is Vladimir Putin: a one-word mention of a
@@ -317,6 +328,7 @@ merge_in_article(void)
 	size_t i, j, n, bestn;
 	struct mention *a, *b, *best;
 
+	count_names();
 	for (i = 0; i < st.nm; i++) {
 		a = &st.m[i];
 		/* a dateline's BEIJING is the Beijing of the text */
@@ -337,7 +349,7 @@ merge_in_article(void)
 			b = &st.m[j];
 			if (b->type != a->type || !part_of(a, b))
 				continue;
-			n = times(b);
+			n = b->times;
 			if (!best || n > bestn ||
 			    (n == bestn && b->nwords > best->nwords)) {
 				best = b;
