@@ -359,15 +359,21 @@ evaluate(const float *wt, const struct data *d, int verbose)
 {
 	unsigned long cnt[NER_NTYPES][3] = { { 0 } };
 	unsigned long g = 0, p = 0, ok = 0;
-	size_t s, n;
+	size_t s, n, k, a;
 	int t;
 	double pr, rc;
 
+	/* scored as ner-score scores: a document at a time */
+	pred = egrow(pred, &predcap, d->c.ntok + 1, sizeof *pred);
+	for (s = 0; s < d->c.nsent; s++)
+		decode(wt, d, s, pred + d->c.sent[s]);
+	for (k = 0; k < d->c.ndoc; k++) {
+		a = d->c.sent[d->c.doc[k]];
+		ner_doc_fix(d->c.w + a, d->c.sent[d->c.doc[k + 1]] - a, pred + a);
+	}
 	for (s = 0; s < d->c.nsent; s++) {
 		n = d->c.sent[s + 1] - d->c.sent[s];
-		pred = egrow(pred, &predcap, n, sizeof *pred);
-		decode(wt, d, s, pred);
-		ner_count(d->c.tag + d->c.sent[s], pred, n, cnt);
+		ner_count(d->c.tag + d->c.sent[s], pred + d->c.sent[s], n, cnt);
 	}
 	for (t = 0; t < NER_NTYPES; t++) {
 		g += cnt[t][0];
