@@ -20,8 +20,15 @@ model: $(B)/tools/ner-train
 ner-score: $(B)/tools/ner-score
 	$(B)/tools/ner-score --model models/ner.model $(NER_DATA)/dev.txt
 
-ner-bench: $(B)/tools/ner-score $(BIN)/tag-entities
+# The tagger alone on dev.txt, then the whole filter (JSON in and out) on
+# the seeds repeated 200 times.
+ner-bench: $(B)/tools/ner-score $(BIN)/tag-entities $(BIN)/split-header
 	$(B)/tools/ner-score --bench --model models/ner.model $(NER_DATA)/dev.txt
+	@i=0; while [ $$i -lt 200 ]; do $(BIN)/split-header seeds/; i=$$((i + 1)); done >$(B)/ner-bench.ndjson
+	@s=$$(date +%s.%N); $(BIN)/tag-entities --no-mentions $(B)/ner-bench.ndjson >/dev/null; \
+	e=$$(date +%s.%N); \
+	awk -v b=$$(wc -c <$(B)/ner-bench.ndjson) -v s=$$s -v e=$$e 'BEGIN { \
+	    printf "tag-entities: %d bytes of records in %.2f s: %.2f MB/s\n", b, e - s, b / (e - s) / 1e6 }'
 
 bench: ner-bench
 
