@@ -247,23 +247,6 @@ tag_article(const char *title, const char *body)
 	retype_title();
 }
 
-/* 1 if the words of a are the first or the last words of the longer b. */
-static int
-part_of(const struct mention *a, const struct mention *b)
-{
-	size_t k, off;
-	int first = 1, last = 1;
-
-	if (a->nwords == 0 || a->nwords >= b->nwords)
-		return 0;
-	off = b->nwords - a->nwords;
-	for (k = 0; k < a->nwords; k++) {
-		first &= strcmp(a->words[k], b->words[k]) == 0;
-		last &= strcmp(a->words[k], b->words[off + k]) == 0;
-	}
-	return first || last;
-}
-
 static int
 all_caps(const struct mention *m)
 {
@@ -282,83 +265,91 @@ all_caps(const struct mention *m)
 	return caps > 1;
 }
 
-static int
-same_words(const struct mention *a, const struct mention *b)
+/* The key of words [from, to) of m's name: its type and folded words. */
+static const char *
+name_key(struct buf *b, const struct mention *m, size_t from, size_t to)
 {
 	size_t k;
 
-	if (a->nwords != b->nwords)
-		return 0;
-	for (k = 0; k < a->nwords; k++)
-		if (strcmp(a->words[k], b->words[k]) != 0)
-			return 0;
-	return 1;
+	buf_reset(b);
+	buf_adds(b, ner_types[m->type]);
+	for (k = from; k < to; k++) {
+		buf_addc(b, k > from ? ' ' : '\t');
+		buf_adds(b, m->words[k]);
+	}
+	return b->s;
 }
 
-/* How often the article names each mention's name, in any spelling. */
-static void
-count_names(void)
+static size_t
+get_index(json_t *map, const char *key, size_t none)
 {
-	size_t i, j;
+	json_t *v = json_object_get(map, key);
 
-	for (i = 0; i < st.nm; i++)
-		st.m[i].times = 0;
-	for (i = 0; i < st.nm; i++) {
-		if (st.m[i].times)
-			continue;
-		for (j = i; j < st.nm; j++)
-			st.m[i].times += st.m[j].type == st.m[i].type &&
-			    same_words(&st.m[i], &st.m[j]);
-		for (j = i + 1; j < st.nm; j++)
-			if (st.m[j].type == st.m[i].type &&
-			    same_words(&st.m[i], &st.m[j]))
-				st.m[j].times = st.m[i].times;
-	}
+	return v ? (size_t)json_integer_value(v) : none;
+}
+
+/* Mention j names a longer name whose words [from, to) a one-word
+ * mention may stand for: keep the best such name for that key. */
+static void
+offer(json_t *parts, struct buf *b, size_t j, size_t from, size_t to)
+{
+	const struct mention *c = &st.m[j], *best;
+	size_t i = get_index(parts, name_key(b, c, from, to), st.nm);
+
+	best = i < st.nm ? &st.m[i] : NULL;
+	if (!best || c->times > best->times ||
+	    (c->times == best->times && c->nwords > best->nwords))
+		json_object_set_new(parts, b->s, json_integer((json_int_t)j));
 }
 
 /* Within an article, Putin is Vladimir Putin: a one-word mention of a
- * person or organisation that is the first or last word of a longer
+ * person or organisation that is the first or last words of a longer
  * name of the same type takes that name; of several, the one named most
  * often (then the longest, then the first).  Places are left alone, as
  * their names nest (Korea, North Korea).  A name in capitals takes the
- * same name in mixed case if the article has it. */
+ * same name in mixed case if the article has it (a dateline's BEIJING
+ * is the Beijing of the text).  Maps keep this linear in the mentions. */
 static void
 merge_in_article(void)
 {
-	size_t i, j, n, bestn;
-	struct mention *a, *b, *best;
+	json_t *times = json_object(), *mixed = json_object(),
+	    *parts = json_object();
+	struct buf b = BUF_INIT;
+	struct mention *a;
+	size_t i, j, k;
 
-	count_names();
+	for (i = 0; i < st.nm; i++) {
+		name_key(&b, &st.m[i], 0, st.m[i].nwords);
+		json_object_set_new(times, b.s, json_integer(1 +
+		    (json_int_t)get_index(times, b.s, 0)));
+		if (!all_caps(&st.m[i]) && !json_object_get(mixed, b.s))
+			json_object_set_new(mixed, b.s, json_integer((json_int_t)i));
+	}
 	for (i = 0; i < st.nm; i++) {
 		a = &st.m[i];
-		/* a dateline's BEIJING is the Beijing of the text */
-		if (all_caps(a))
-			for (j = 0; j < st.nm; j++) {
-				b = &st.m[j];
-				if (b->type == a->type && !all_caps(b) &&
-				    same_words(a, b)) {
-					a->canon = j;
-					break;
-				}
-			}
-		if ((a->type != 0 && a->type != 1) || a->ntok != 1)
-			continue;
-		best = NULL;
-		bestn = 0;
-		for (j = 0; j < st.nm; j++) {
-			b = &st.m[j];
-			if (b->type != a->type || !part_of(a, b))
-				continue;
-			n = b->times;
-			if (!best || n > bestn ||
-			    (n == bestn && b->nwords > best->nwords)) {
-				best = b;
-				bestn = n;
-			}
-		}
-		if (best)
-			a->canon = best->canon;
+		a->times = get_index(times, name_key(&b, a, 0, a->nwords), 0);
+		if (all_caps(a) && (j = get_index(mixed, b.s, st.nm)) < st.nm)
+			a->canon = j;
 	}
+	for (j = 0; j < st.nm; j++) {
+		if (st.m[j].type > 1)
+			continue;
+		for (k = 1; k < st.m[j].nwords; k++) {
+			offer(parts, &b, j, 0, k);
+			offer(parts, &b, j, st.m[j].nwords - k, st.m[j].nwords);
+		}
+	}
+	for (i = 0; i < st.nm; i++) {
+		a = &st.m[i];
+		if (a->type > 1 || a->ntok != 1 || a->nwords == 0)
+			continue;
+		if ((j = get_index(parts, name_key(&b, a, 0, a->nwords), st.nm)) < st.nm)
+			a->canon = st.m[j].canon;
+	}
+	buf_free(&b);
+	json_decref(times);
+	json_decref(mixed);
+	json_decref(parts);
 }
 
 static json_t *

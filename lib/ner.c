@@ -655,12 +655,6 @@ ner_count(const int *gold, const int *pred, size_t n,
 }
 
 static int
-same_word(const struct ner_word *a, const struct ner_word *b)
-{
-	return a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
-}
-
-static int
 capitalised(const struct ner_word *w)
 {
 	int32_t cp;
@@ -668,12 +662,28 @@ capitalised(const struct ner_word *w)
 	return text_decode(w->s, w->len, &cp) > 0 && text_is_upper(cp);
 }
 
+static uint64_t
+word_hash(const struct ner_word *w)
+{
+	return h_fin(h_add(h_init(F_GAZKEY + 1), w->s, w->len));
+}
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
 void
 ner_doc_fix(const struct ner_word *w, size_t n, int *tags)
 {
-	size_t *names = NULL, nn = 0, cap = 0, i, e, k;
+	uint64_t *names = NULL, h;
+	size_t nn = 0, cap = 0, i, e;
 	int alone;
 
+	/* the first and last words of the people named in full */
 	for (i = 0; i < n; i = e) {
 		e = i + 1;
 		if (tags[i] == NER_O)
@@ -681,21 +691,21 @@ ner_doc_fix(const struct ner_word *w, size_t n, int *tags)
 		e = ner_span_end(tags, n, i);
 		if (NER_TYPE(tags[i]) == 0 && e - i >= 2) {
 			names = egrow(names, &cap, nn + 2, sizeof *names);
-			names[nn++] = i;
-			names[nn++] = e - 1;
+			names[nn++] = word_hash(&w[i]);
+			names[nn++] = word_hash(&w[e - 1]);
 		}
 	}
+	if (nn)
+		qsort(names, nn, sizeof *names, cmp_u64);
 	for (i = 0; i < n && nn; i++) {
 		alone = (tags[i] == NER_O || NER_IS_B(tags[i])) &&
 		    (i + 1 == n || tags[i + 1] == NER_O || NER_IS_B(tags[i + 1]));
 		if (!alone || (tags[i] != NER_O && NER_TYPE(tags[i]) == 0) ||
-		    !capitalised(&w[i]) || w[i].len < 2)
+		    w[i].len < 2 || !capitalised(&w[i]))
 			continue;
-		for (k = 0; k < nn; k++)
-			if (names[k] != i && same_word(&w[i], &w[names[k]])) {
-				tags[i] = NER_B(0);
-				break;
-			}
+		h = word_hash(&w[i]);
+		if (bsearch(&h, names, nn, sizeof *names, cmp_u64))
+			tags[i] = NER_B(0);
 	}
 	free(names);
 }
