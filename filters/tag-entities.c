@@ -516,6 +516,19 @@ find_model(const char *opt)
 	return estrdup(DATADIR "/ner.model");
 }
 
+/* Load the model (see find_model) or die; a fuzz harness calls this
+ * after setup(). */
+static void
+open_model(const char *opt)
+{
+	char *path = find_model(opt);
+
+	if ((st.model = ner_load(path)) == NULL)
+		die(1, errno == EINVAL ? "%s: not a tag-entities model" : "%s:",
+		    path);
+	free(path);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -531,7 +544,6 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *model = NULL;
-	char *path;
 	int c, status;
 
 	diag_init(argv[0]);
@@ -563,13 +575,8 @@ main(int argc, char **argv)
 				diag_usage(2, synopsis, help);
 		}
 	}
-	if (!st.merge_only) {
-		path = find_model(model);
-		if ((st.model = ner_load(path)) == NULL)
-			die(1, errno == EINVAL ? "%s: not a tag-entities model" :
-			    "%s:", path);
-		free(path);
-	}
+	if (!st.merge_only)
+		open_model(model);
 	status = record_each(argc - optind, argv + optind, each, NULL);
 	ner_free(st.model);
 	json_decref(st.seen);

@@ -14,12 +14,13 @@
 #include "mem.h"
 #include "ner.h"
 
-static const char synopsis[] = "[--bench] --model MODEL FILE";
+static const char synopsis[] = "[--bench] [--min-f1 F] --model MODEL FILE";
 static const char help[] =
     "Score a tag-entities model on a CoNLL-2003 file (exact span and type).\n"
     "\n"
     "  --model MODEL  the model file\n"
     "  --bench        also report load time, tokens per second and peak memory\n"
+    "  --min-f1 F     exit 1 if the overall F1 is below F (a regression check)\n"
     "\n"
     "Example:\n"
     "  ner-score --model models/ner.model ../shared/ner/dev.txt\n";
@@ -33,13 +34,16 @@ now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static void
+/* Print one row of the table; returns its F1. */
+static double
 row(const char *name, const unsigned long *c)
 {
 	double p = c[1] ? (double)c[2] / c[1] : 0, r = c[0] ? (double)c[2] / c[0] : 0;
+	double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
 
-	printf("%-8s %9.4f %9.4f %9.4f %7lu %9lu %7lu\n", name, p, r,
-	    p + r > 0 ? 2 * p * r / (p + r) : 0, c[0], c[1], c[2]);
+	printf("%-8s %9.4f %9.4f %9.4f %7lu %9lu %7lu\n", name, p, r, f, c[0],
+	    c[1], c[2]);
+	return f;
 }
 
 int
@@ -48,6 +52,7 @@ main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "model", required_argument, NULL, 'm' },
 		{ "bench", no_argument, NULL, 'b' },
+		{ "min-f1", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -58,7 +63,8 @@ main(int argc, char **argv)
 	struct rusage ru;
 	int ch, bench = 0, *tags, t, k, rounds = 1;
 	size_t s, n, ncap = 0, d, a;
-	double t0, tload, ttag, best = 1e9;
+	double t0, tload, ttag, best = 1e9, minf1 = 0, f1;
+	char *end;
 
 	diag_init(argv[0]);
 	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
@@ -68,6 +74,11 @@ main(int argc, char **argv)
 			break;
 		case 'b':
 			bench = 1;
+			break;
+		case 'f':
+			minf1 = strtod(optarg, &end);
+			if (*end || end == optarg || minf1 < 0 || minf1 > 1)
+				diag_usage(2, synopsis, help);
 			break;
 		case 'h':
 			diag_usage(0, synopsis, help);
@@ -111,7 +122,7 @@ main(int argc, char **argv)
 		all[1] += cnt[t][1];
 		all[2] += cnt[t][2];
 	}
-	row("overall", all);
+	f1 = row("overall", all);
 	if (bench) {
 		getrusage(RUSAGE_SELF, &ru);
 		printf("model load: %.1f ms\n", tload * 1000);
@@ -122,5 +133,9 @@ main(int argc, char **argv)
 	free(tags);
 	ner_free(m);
 	conll_free(&c);
+	if (f1 < minf1) {
+		warn("overall F1 %.4f is below %.4f", f1, minf1);
+		return 1;
+	}
 	return 0;
 }
