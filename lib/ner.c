@@ -704,8 +704,13 @@ ner_doc_fix(const struct ner_word *w, size_t n, int *tags)
 		    w[i].len < 2 || !capitalised(&w[i]))
 			continue;
 		h = word_hash(&w[i]);
-		if (bsearch(&h, names, nn, sizeof *names, cmp_u64))
-			tags[i] = NER_B(0);
+		if (bsearch(&h, names, nn, sizeof *names, cmp_u64)) {
+			/* next to a person's name, it is part of that name */
+			tags[i] = i && tags[i - 1] != NER_O &&
+			    NER_TYPE(tags[i - 1]) == 0 ? NER_I(0) : NER_B(0);
+			if (i + 1 < n && tags[i + 1] == NER_B(0))
+				tags[i + 1] = NER_I(0);
+		}
 	}
 	free(names);
 }

@@ -110,7 +110,8 @@ void ner_tag(struct ner_model *m, const struct ner_word *w, size_t n,
     int *tags);
 /* Make one document's tags consistent: a word standing alone that is the
  * first or last word of a longer person's name elsewhere in the document
- * (Quillfeather after Adaeze Quillfeather) is a person too. */
+ * (Quillfeather after Adaeze Quillfeather) is a person too, and next to
+ * a person's name it is part of that name. */
 void ner_doc_fix(const struct ner_word *w, size_t n, int *tags);
 /* The end (exclusive) of the mention that starts at i under BIO. */
 size_t ner_span_end(const int *tags, size_t n, size_t i);

@@ -181,3 +181,20 @@ seed_check() {
 [true,true,0,0]
 OUT
 }
+
+@test "text handling: non-breaking spaces, curly apostrophes, em dashes, abbreviations" {
+	printf '%s\n' '{"id":"t1","body":"Mr.\u00a0Tomasz Wrębel’s plan—backed by the Asia-Pacific Ports Council—was read aloud by Gen. Ruslan Tkachuk on Aug. 4 in Kraków.\u00a0Wrębel did not attend."}' >"$BATS_TEST_TMPDIR/in"
+	run --separate-stderr tagged "$BATS_TEST_TMPDIR/in"
+	assert_success
+	assert_output '["t1",[["Tomasz Wrębel","PER",4,17,"Tomasz Wrębel"],["Asia-Pacific Ports Council","ORG",39,65,"Asia-Pacific Ports Council"],["Ruslan Tkachuk","PER",89,103,"Ruslan Tkachuk"],["Kraków","LOC",117,123,"Kraków"],["Wrębel","PER",125,131,"Tomasz Wrębel"]],["Tomasz Wrębel","Ruslan Tkachuk"],["Asia-Pacific Ports Council"],["Kraków"],[],{"Tomasz Wrębel":2,"Asia-Pacific Ports Council":1,"Ruslan Tkachuk":1,"Kraków":1}]'
+}
+
+@test "one-word names take the longer name the article uses most" {
+	printf '%s\n' '{"id":"k1","body":"First, Senator Odile Marchetti spoke. Then Odile Marchetti-Hale, her cousin, spoke. Marchetti thanked Odile Marchetti for the invitation."}' >"$BATS_TEST_TMPDIR/in"
+	run --separate-stderr bash -c "tag-entities '$BATS_TEST_TMPDIR/in' | jq -c '[.entities[] | [.text, .canonical]], .persons'"
+	assert_success
+	assert_output - <<'OUT'
+[["Odile Marchetti","Odile Marchetti"],["Odile Marchetti-Hale","Odile Marchetti-Hale"],["Marchetti","Odile Marchetti"],["Odile Marchetti","Odile Marchetti"]]
+["Odile Marchetti","Odile Marchetti-Hale"]
+OUT
+}
