@@ -368,10 +368,12 @@ static uint8_t
 gaz_code(const struct ner_ctx *c, size_t i, int d)
 {
 	long j = (long)i + d;
+	uint8_t b;
 
 	if (j < 0 || (size_t)j >= c->n)
 		return 0;
-	return c->ti[j].gb ? c->ti[j].gb : c->ti[j].gi;
+	b = c->ti[j].gb & ~NER_GAZ_COMMON;
+	return b ? b : c->ti[j].gi;
 }
 
 size_t
@@ -592,6 +594,34 @@ is_dateword(const struct ner_ctx *c, size_t i)
 	return 0;
 }
 
+/* A line of a web page's furniture: at most four words, none in lower
+ * case, and no full stop. */
+static int
+heading(const struct ner_ctx *c)
+{
+	size_t i, words = 0;
+	const struct ner_tokinfo *t;
+
+	for (i = 0; i < c->n; i++) {
+		t = &c->ti[i];
+		if (t->flags & (T_UPPER | T_LOWER)) {
+			if (!(t->flags & T_UPPER) || ++words > 4)
+				return 0;
+		} else if (t->llen == 1 && strchr(".!?", c->text.s[t->low]))
+			return 0;
+	}
+	return words > 0;
+}
+
+static int
+all_common(const struct ner_ctx *c, size_t i, size_t e)
+{
+	for (; i < e; i++)
+		if (!(c->ti[i].gb & NER_GAZ_COMMON))
+			return 0;
+	return 1;
+}
+
 void
 ner_tag(struct ner_model *m, const struct ner_word *w, size_t n, int *tags)
 {
@@ -600,7 +630,7 @@ ner_tag(struct ner_model *m, const struct ner_word *w, size_t n, int *tags)
 	long x;
 	float *em;
 	const int16_t *wt;
-	int t;
+	int t, head;
 	int32_t acc[NER_NTAGS];
 
 	if (n == 0)
@@ -622,14 +652,17 @@ ner_tag(struct ner_model *m, const struct ner_word *w, size_t n, int *tags)
 			em[t] = (float)acc[t] * m->scale;
 	}
 	ner_viterbi(&m->ctx, m->emit, m->trans, n, tags);
+	head = heading(&m->ctx);
 	for (i = 0; i < n; i = e) {
 		if (tags[i] == NER_O) {
 			e = i + 1;
 			continue;
 		}
 		e = ner_span_end(tags, n, i);
-		if (e == i + 1 && is_dateword(&m->ctx, i))
-			tags[i] = NER_O;
+		if ((e == i + 1 && is_dateword(&m->ctx, i)) ||
+		    (head && all_common(&m->ctx, i, e)))
+			for (k = i; k < e; k++)
+				tags[k] = NER_O;
 	}
 }
 

@@ -35,7 +35,10 @@ extern const char *const ner_types[NER_NTYPES];	/* "PER", "ORG", ... */
 enum {
 	NER_GAZ_COUNTRY = 1, NER_GAZ_REGION = 2, NER_GAZ_ORG = 4,
 	NER_GAZ_AGENCY = 8, NER_GAZ_GOVWORD = 16, NER_GAZ_TITLE = 32,
-	NER_GAZ_DEMONYM = 64, NER_GAZ_NCLASS = 7
+	NER_GAZ_DEMONYM = 64, NER_GAZ_NCLASS = 7,
+	/* not a feature: a word the training text mostly writes in lower
+	 * case (see ner_tag) */
+	NER_GAZ_COMMON = 128
 };
 
 struct ner_word {
@@ -105,7 +108,9 @@ struct ner_model {
 struct ner_model *ner_load(const char *path);
 void ner_free(struct ner_model *m);
 /* Tag one sentence: tags[0..n-1] get BIO tags.  Single-token mentions
- * of a weekday or month name are dropped (they are dates, not names). */
+ * of a weekday or month name are dropped (they are dates, not names),
+ * and so are mentions made only of common words in a heading line
+ * ("Related Stories"). */
 void ner_tag(struct ner_model *m, const struct ner_word *w, size_t n,
     int *tags);
 /* Make one document's tags consistent: a word standing alone that is the

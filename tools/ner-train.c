@@ -127,6 +127,45 @@ gaz_list(const char *path)
 	fclose(fp);
 }
 
+/* Words the training text writes in lower case at least 3 times and
+ * more often than capitalised (not counting sentence starts). */
+static void
+gaz_common(const struct conll *c)
+{
+	struct { uint64_t key; unsigned low, cap; } *v;
+	size_t size = 1 << 17, s, i, j, n = 0;
+	const char *w;
+	uint64_t k;
+
+	v = ecalloc(size, sizeof *v);
+	for (s = 0; s < c->nsent; s++)
+		for (i = c->sent[s]; i < c->sent[s + 1]; i++) {
+			w = c->w[i].s;
+			if (!((*w >= 'a' && *w <= 'z') || (*w >= 'A' && *w <= 'Z')))
+				continue;
+			k = ner_gaz_key(&c->w[i], 1);
+			for (j = k & (size - 1); v[j].key && v[j].key != k;
+			    j = (j + 1) & (size - 1))
+				;
+			if (!v[j].key) {
+				if (++n > size / 2)
+					die(1, "too many words");
+				v[j].key = k;
+			}
+			if (*w >= 'a' && *w <= 'z')
+				v[j].low++;
+			else if (i > c->sent[s])
+				v[j].cap++;
+		}
+	for (j = 0; j < size; j++)
+		if (v[j].key && v[j].low >= 3 && v[j].low > v[j].cap) {
+			gents = egrow(gents, &gcap, ngents + 1, sizeof *gents);
+			gents[ngents].key = v[j].key;
+			gents[ngents++].cls = NER_GAZ_COMMON;
+		}
+	free(v);
+}
+
 static int
 cmp_gent(const void *a, const void *b)
 {
@@ -570,8 +609,9 @@ main(int argc, char **argv)
 	gaz_iso(iso, "iso_3166-2.json", "3166-2", NER_GAZ_REGION);
 	for (k = 0; k < nlists; k++)
 		gaz_list(lists[k]);
-	gaz_build(&gaz);
 	conll_read(&tr.c, argv[optind]);
+	gaz_common(&tr.c);
+	gaz_build(&gaz);
 	each_feature(&tr.c, count_fn, NULL, nop);
 	dict.idx = emalloc(dict.size * sizeof *dict.idx);
 	fkey = emalloc(dict.n * sizeof *fkey);
