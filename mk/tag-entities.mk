@@ -8,11 +8,11 @@ NER_SEED   = 1
 NER_MIN_F1 = 0.91
 NER_TOOLS  = $(B)/tools/ner-train $(B)/tools/ner-score
 
-$(B)/tools/%: $(B)/tools/%.o $(B)/tools/conll.o $(LIBA)
+$(NER_TOOLS): $(B)/tools/%: $(B)/tools/%.o $(B)/tools/conll.o $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(B)/tools/conll.o $(LIBA) $(REQ_LDLIBS)
 
-# Training takes a few minutes; the model is committed, so users never train.
+# Training takes about 10 s; the model is committed, so users never train.
 model: $(B)/tools/ner-train
 	nice $(B)/tools/ner-train -e $(NER_EPOCHS) -s $(NER_SEED) \
 	    -g data/ner-gazetteer.tsv -o models/ner.model.tmp \
