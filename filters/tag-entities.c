@@ -104,31 +104,31 @@ parse_types(const char *s)
 }
 
 /* Folded words of a name: case, accents and compatibility forms folded,
- * hyphens and other punctuation treated as spaces (Kim Jong-un, Kim Jong
- * Un and KIM JONG UN give the same words). */
+ * apostrophes dropped (O'Neill, O’Neill), hyphens and other punctuation
+ * treated as spaces (Kim Jong-un, Kim Jong Un and KIM JONG UN give the
+ * same words). */
 static char **
 fold_words(const char *s, size_t n, size_t *nwords)
 {
-	char *f = text_fold(s, n, NULL), **v = NULL, *p, *q;
+	char *f = text_fold(s, n, NULL), **v = NULL, *p;
+	struct buf w = BUF_INIT;
 	size_t cap = 0, k = 0;
 	int32_t cp;
 	int l;
 
-	for (p = q = f; *p; p += l) {
-		if ((l = text_decode(p, strlen(p), &cp)) <= 0)
+	for (p = f;; p += l) {
+		if (!*p || (l = text_decode(p, strlen(p), &cp)) <= 0)
 			l = 1, cp = ' ';
-		if (text_is_alpha(cp) || cp == '\'' || cp == 0x2019)
-			continue;
-		if (p > q) {
+		if (text_is_alpha(cp))
+			buf_add(&w, p, (size_t)l);
+		else if (cp != '\'' && cp != 0x2019 && cp != 0x02BC && w.len) {
 			v = egrow(v, &cap, k + 1, sizeof *v);
-			v[k++] = estrndup(q, (size_t)(p - q));
+			v[k++] = buf_take(&w);
 		}
-		q = p + l;
+		if (!*p)
+			break;
 	}
-	if (p > q) {
-		v = egrow(v, &cap, k + 1, sizeof *v);
-		v[k++] = estrndup(q, (size_t)(p - q));
-	}
+	buf_free(&w);
 	free(f);
 	*nwords = k;
 	return v;

@@ -198,3 +198,13 @@ OUT
 ["Odile Marchetti","Odile Marchetti-Hale"]
 OUT
 }
+
+@test "accents and either apostrophe fold to one name across the stream" {
+	printf '%s\n' '{"id":"q1","body":"Mayor Seán O’Faolain spoke in Dublin."}' "{\"id\":\"q2\",\"body\":\"Officials said Sean O'Faolain left Dublin on Friday.\"}" >"$BATS_TEST_TMPDIR/in"
+	run --separate-stderr bash -c "tag-entities '$BATS_TEST_TMPDIR/in' | jq -c '[.entities[] | [.text, .type, .canonical]]'"
+	assert_success
+	assert_output - <<'OUT'
+[["Seán O’Faolain","PER","Seán O’Faolain"],["Dublin","LOC","Dublin"]]
+[["Sean O'Faolain","PER","Seán O’Faolain"],["Dublin","LOC","Dublin"]]
+OUT
+}
