@@ -1,0 +1,210 @@
+#!/usr/bin/env bats
+# tag-entities: named entities, canonical names and summary columns.
+# The sentences in the fixtures are written for these tests; the names in
+# them are invented, so the training data cannot contain them.
+
+load helper
+
+F="$FIXTURES/tag-entities"
+
+# tagged [OPTION...] FILE: one line per record: id, mentions as
+# [text,type,start,end,canonical], persons, organizations, locations,
+# misc, entity_counts.
+tagged() {
+	tag-entities "$@" | jq -c '[.id, [.entities[]? | [.text, .type, .start, .end, .canonical]],
+	    .persons, .organizations, .locations, .misc, .entity_counts]'
+}
+
+@test "invented names in sentences are found with exact spans, types and canonical names" {
+	run --separate-stderr tagged "$F/invented.ndjson"
+	assert_success
+	[ -z "$stderr" ] || fail "stderr: $stderr"
+	assert_output - <<'OUT'
+["i1",[["Velmora","LOC",0,7,"Velmora"],["Adaeze Quillfeather","PER",17,36,"Adaeze Quillfeather"],["Velmora","LOC",40,47,"Velmora"],["Brantic Trade Council","ORG",69,90,"Brantic Trade Council"],["Geneva","LOC",94,100,"Geneva"],["Quillfeather","PER",112,124,"Adaeze Quillfeather"]],["Adaeze Quillfeather"],["Brantic Trade Council"],["Velmora","Geneva"],[],{"Velmora":2,"Adaeze Quillfeather":2,"Brantic Trade Council":1,"Geneva":1}]
+["i2",[["Tobias Wrenfield-Marsh","PER",5,27,"Tobias Wrenfield-Marsh"],["Harlow Biscuit Company","ORG",73,95,"Harlow Biscuit Company"],["Wrenfield-Marsh","PER",102,117,"Tobias Wrenfield-Marsh"],["Lagos","LOC",131,136,"Lagos"],["Nigerian","MISC",150,158,"Nigerian"]],["Tobias Wrenfield-Marsh"],["Harlow Biscuit Company"],["Lagos"],["Nigerian"],{"Tobias Wrenfield-Marsh":2,"Harlow Biscuit Company":1,"Lagos":1,"Nigerian":1}]
+["i3",[["Joaquín Ferrabel-Oduya","PER",8,30,"Joaquín Ferrabel-Oduya"],["Dunmere United","ORG",47,61,"Dunmere United"],["Castleford Rovers","ORG",67,84,"Castleford Rovers"],["Kelsby Park","LOC",92,103,"Kelsby Park"]],["Joaquín Ferrabel-Oduya"],["Dunmere United","Castleford Rovers"],["Kelsby Park"],[],{"Joaquín Ferrabel-Oduya":1,"Dunmere United":1,"Castleford Rovers":1,"Kelsby Park":1}]
+OUT
+}
+
+@test "names merge across the stream: case, accents, hyphen or space give the first-seen form" {
+	run --separate-stderr tagged "$F/stream.ndjson"
+	assert_success
+	assert_output - <<'OUT'
+["s1",[["Kim Jong-un","PER",0,11,"Kim Jong-un"],["Harbourne","LOC",19,28,"Harbourne"],["Kim Jong-un","PER",0,11,"Kim Jong-un"],["Harbourne","LOC",23,32,"Harbourne"]],["Kim Jong-un"],[],["Harbourne"],[],{"Kim Jong-un":2,"Harbourne":2}]
+["s2",[["Oskar Lindqvær","PER",14,28,"Oskar Lindqvær"],["Mireille Santoro-Bakhit","PER",33,56,"Mireille Santoro-Bakhit"],["Lindqvær","PER",79,87,"Oskar Lindqvær"]],["Oskar Lindqvær","Mireille Santoro-Bakhit"],[],[],[],{"Oskar Lindqvær":2,"Mireille Santoro-Bakhit":1}]
+["s3",[["North Korean","MISC",0,12,"North Korean"],["Kim Jong Un","PER",20,31,"Kim Jong-un"],["Mireille Santoro Bakhit","PER",53,76,"Mireille Santoro-Bakhit"],["Pyongyang","LOC",80,89,"Pyongyang"],["Kim","PER",91,94,"Kim Jong-un"],["Velmoran Shipping Authority","ORG",107,134,"Velmoran Shipping Authority"]],["Kim Jong-un","Mireille Santoro-Bakhit"],["Velmoran Shipping Authority"],["Pyongyang"],["North Korean"],{"North Korean":1,"Kim Jong-un":2,"Mireille Santoro-Bakhit":1,"Pyongyang":1,"Velmoran Shipping Authority":1}]
+["s4",[["Velmoran Shipping Authority","ORG",20,47,"Velmoran Shipping Authority"],["Kim Jong-Un","PER",53,64,"Kim Jong-un"],["Mireille Santoro-Bakhit","PER",75,98,"Mireille Santoro-Bakhit"]],["Kim Jong-un","Mireille Santoro-Bakhit"],["Velmoran Shipping Authority"],[],[],{"Velmoran Shipping Authority":1,"Kim Jong-un":1,"Mireille Santoro-Bakhit":1}]
+OUT
+}
+
+@test "title mentions carry field title; offsets are code points into their text" {
+	printf '%s\n' '{"id":"u1","title":"Senator Harriet Oyelaran-Voss returns","body":"WASHINGTON (Reuters) — “We are ready,” said Sen. Harriet Oyelaran-Voss, who met Gov. Ilse Brandvold of the U.S. state of Maine on Aug. 4. Oyelaran-Voss later flew to São Paulo with officials of the Asia-Pacific Economic Cooperation forum."}' >"$BATS_TEST_TMPDIR/in"
+	run --separate-stderr bash -c "tag-entities '$BATS_TEST_TMPDIR/in' | jq -c '.entities[] | [.text, .type, .start, .end, .canonical, .field]'"
+	assert_success
+	assert_output - <<'OUT'
+["Harriet Oyelaran-Voss","PER",8,29,"Harriet Oyelaran-Voss","title"]
+["WASHINGTON","LOC",0,10,"WASHINGTON",null]
+["Reuters","ORG",12,19,"Reuters",null]
+["Harriet Oyelaran-Voss","PER",49,70,"Harriet Oyelaran-Voss",null]
+["Ilse Brandvold","PER",85,99,"Ilse Brandvold",null]
+["U.S.","LOC",107,111,"U.S.",null]
+["Maine","LOC",121,126,"Maine",null]
+["Oyelaran-Voss","PER",138,151,"Harriet Oyelaran-Voss",null]
+["São Paulo","LOC",166,175,"São Paulo",null]
+["Asia-Pacific Economic Cooperation","ORG",198,231,"Asia-Pacific Economic Cooperation",null]
+OUT
+	# every mention's offsets select its text (jq slices by code point)
+	run --separate-stderr bash -c "cat '$BATS_TEST_TMPDIR/in' '$F/invented.ndjson' '$F/stream.ndjson' | tag-entities | jq -r '. as \$r | .entities[] | (if .field == \"title\" then \$r.title else \$r.body end)[.start:.end] == .text' | sort -u"
+	assert_success
+	assert_output "true"
+}
+
+@test "a capitalised dateline takes the mixed-case form of the same name" {
+	printf '%s\n' '{"id":"d1","body":"HARBOURNE, March 3 - Officials in Harbourne said on Monday the port would reopen."}' >"$BATS_TEST_TMPDIR/in"
+	run --separate-stderr bash -c "tag-entities '$BATS_TEST_TMPDIR/in' | jq -c '[.entities[] | [.text, .canonical]], .locations'"
+	assert_success
+	assert_output $'[["HARBOURNE","Harbourne"],["Harbourne","Harbourne"]]\n["Harbourne"]'
+}
+
+@test "weekdays and months are not tagged" {
+	printf '%s\n' '{"id":"w1","title":"Monday","body":"The summit opens on Monday, 4 August, and ends in September; a report is due in May.\n\nFriday\n\nJanuary 2026"}' >"$BATS_TEST_TMPDIR/in"
+	run --separate-stderr tagged "$BATS_TEST_TMPDIR/in"
+	assert_success
+	assert_output '["w1",[],[],[],[],[],{}]'
+}
+
+@test "records without title or body get empty summaries" {
+	printf '%s\n' '{"id":"e1"}' '{"id":"e2","body":""}' '{"id":"e3","body":7}' >"$BATS_TEST_TMPDIR/in"
+	run --separate-stderr tag-entities "$BATS_TEST_TMPDIR/in"
+	assert_success
+	assert_output - <<'OUT'
+{"id":"e1","entities":[],"persons":[],"organizations":[],"locations":[],"misc":[],"entity_counts":{}}
+{"id":"e2","body":"","entities":[],"persons":[],"organizations":[],"locations":[],"misc":[],"entity_counts":{}}
+{"id":"e3","body":7,"entities":[],"persons":[],"organizations":[],"locations":[],"misc":[],"entity_counts":{}}
+OUT
+}
+
+@test "--types keeps only the listed types" {
+	run --separate-stderr tagged --types PER,ORG "$F/invented.ndjson"
+	assert_success
+	assert_output - <<'OUT'
+["i1",[["Adaeze Quillfeather","PER",17,36,"Adaeze Quillfeather"],["Brantic Trade Council","ORG",69,90,"Brantic Trade Council"],["Quillfeather","PER",112,124,"Adaeze Quillfeather"]],["Adaeze Quillfeather"],["Brantic Trade Council"],[],[],{"Adaeze Quillfeather":2,"Brantic Trade Council":1}]
+["i2",[["Tobias Wrenfield-Marsh","PER",5,27,"Tobias Wrenfield-Marsh"],["Harlow Biscuit Company","ORG",73,95,"Harlow Biscuit Company"],["Wrenfield-Marsh","PER",102,117,"Tobias Wrenfield-Marsh"]],["Tobias Wrenfield-Marsh"],["Harlow Biscuit Company"],[],[],{"Tobias Wrenfield-Marsh":2,"Harlow Biscuit Company":1}]
+["i3",[["Joaquín Ferrabel-Oduya","PER",8,30,"Joaquín Ferrabel-Oduya"],["Dunmere United","ORG",47,61,"Dunmere United"],["Castleford Rovers","ORG",67,84,"Castleford Rovers"]],["Joaquín Ferrabel-Oduya"],["Dunmere United","Castleford Rovers"],[],[],{"Joaquín Ferrabel-Oduya":1,"Dunmere United":1,"Castleford Rovers":1}]
+OUT
+}
+
+@test "--no-mentions writes the summary fields only" {
+	run --separate-stderr bash -c "tag-entities --no-mentions '$F/invented.ndjson' | head -1"
+	assert_success
+	assert_output '{"id":"i1","title":"Velmora talks stall","body":"Foreign Minister Adaeze Quillfeather of Velmora met officials of the Brantic Trade Council in Geneva on Monday. Quillfeather said the talks would resume in March.","persons":["Adaeze Quillfeather"],"organizations":["Brantic Trade Council"],"locations":["Velmora","Geneva"],"misc":[],"entity_counts":{"Velmora":2,"Adaeze Quillfeather":2,"Brantic Trade Council":1,"Geneva":1}}'
+}
+
+@test "bad --types values exit 2 before reading input" {
+	for v in PERSON PER,XYZ "" ,; do
+		run --separate-stderr tag-entities --types "$v" </dev/null
+		assert_failure 2
+		assert_output ""
+	done
+}
+
+@test "a missing model is reported with status 1; NEWSPIPE_MODEL and --model choose it" {
+	run --separate-stderr tag-entities --model "$BATS_TEST_TMPDIR/none" </dev/null
+	assert_failure 1
+	[ "$stderr" = "tag-entities: $BATS_TEST_TMPDIR/none: No such file or directory" ] || fail "stderr: $stderr"
+	NEWSPIPE_MODEL="$BATS_TEST_TMPDIR/env" run --separate-stderr tag-entities </dev/null
+	assert_failure 1
+	[ "$stderr" = "tag-entities: $BATS_TEST_TMPDIR/env: No such file or directory" ] || fail "stderr: $stderr"
+	printf 'not a model\n' >"$BATS_TEST_TMPDIR/bad"
+	run --separate-stderr tag-entities --model "$BATS_TEST_TMPDIR/bad" </dev/null
+	assert_failure 1
+	[ "$stderr" = "tag-entities: $BATS_TEST_TMPDIR/bad: not a tag-entities model" ] || fail "stderr: $stderr"
+	NEWSPIPE_MODEL="$BATS_TEST_TMPDIR/env" run --separate-stderr tag-entities --model "$ROOT/models/ner.model" </dev/null
+	assert_success
+}
+
+@test "tagging in chunks then --merge-only equals one sequential run" {
+	cat "$F/stream.ndjson" "$F/invented.ndjson" "$F/stream.ndjson" >"$BATS_TEST_TMPDIR/in"
+	tag-entities "$BATS_TEST_TMPDIR/in" >"$BATS_TEST_TMPDIR/seq"
+	for n in 1 2 3; do
+		split -l "$n" "$BATS_TEST_TMPDIR/in" "$BATS_TEST_TMPDIR/chunk$n."
+		for c in "$BATS_TEST_TMPDIR"/chunk$n.*; do
+			tag-entities "$c"
+		done | tag-entities --merge-only >"$BATS_TEST_TMPDIR/par$n"
+		cmp "$BATS_TEST_TMPDIR/seq" "$BATS_TEST_TMPDIR/par$n" || fail "chunks of $n differ"
+	done
+	# the chunks really disagree before the merge
+	tag-entities "$BATS_TEST_TMPDIR"/chunk1.ac | jq -r '.entities[1].canonical' >"$BATS_TEST_TMPDIR/c"
+	run cat "$BATS_TEST_TMPDIR/c"
+	assert_output "Kim Jong Un"
+	run --separate-stderr bash -c "sed -n 3p '$BATS_TEST_TMPDIR/seq' | jq -r '.entities[1].canonical'"
+	assert_output "Kim Jong-un"
+	if command -v parallel >/dev/null; then
+		parallel --pipe --keep-order -N 2 tag-entities <"$BATS_TEST_TMPDIR/in" |
+		    tag-entities --merge-only >"$BATS_TEST_TMPDIR/gnu"
+		cmp "$BATS_TEST_TMPDIR/seq" "$BATS_TEST_TMPDIR/gnu"
+	fi
+}
+
+@test "--merge-only --no-mentions drops the mentions after merging" {
+	tag-entities "$F/stream.ndjson" | tag-entities --merge-only --no-mentions >"$BATS_TEST_TMPDIR/a"
+	tag-entities --no-mentions "$F/stream.ndjson" >"$BATS_TEST_TMPDIR/b"
+	cmp "$BATS_TEST_TMPDIR/a" "$BATS_TEST_TMPDIR/b"
+}
+
+@test "--merge-only rejects records whose entities are malformed" {
+	printf '%s\n' '{"id":"m1","entities":"x"}' '{"id":"m2","entities":[{"text":"A"}]}' '{"id":"m3","entities":[{"text":"Ola Brekke","type":"PER"}]}' >"$BATS_TEST_TMPDIR/in"
+	run --separate-stderr tag-entities --merge-only <"$BATS_TEST_TMPDIR/in"
+	assert_failure 1
+	assert_output '{"id":"m3","entities":[{"text":"Ola Brekke","type":"PER","canonical":"Ola Brekke"}],"persons":["Ola Brekke"],"organizations":[],"locations":[],"misc":[],"entity_counts":{"Ola Brekke":1}}'
+	[[ $stderr == *'tag-entities: <stdin>:1: "entities" is not an array'* ]] || fail "stderr: $stderr"
+	[[ $stderr == *'tag-entities: <stdin>:2: entities[0]: no valid type and name'* ]] || fail "stderr: $stderr"
+}
+
+# The seeds are fixtures only: nothing in the tagger knows them.
+seed_check() {
+	split-header "$SEEDS" | tag-entities | jq -c '[
+	    (.persons | index("Vladimir Putin") != null),
+	    (.persons | index("Kim Jong Un") != null),
+	    ([.persons[] | select(. == "Putin" or . == "Kim")] | length),
+	    ([.entities[].text | ascii_downcase | select(test("^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$"))] | length)]'
+}
+
+@test "seeds: both leaders are found under one name each, and no date word is tagged" {
+	run --separate-stderr seed_check
+	assert_success
+	assert_output - <<'OUT'
+[true,true,0,0]
+[true,true,0,0]
+[true,true,0,0]
+[true,true,0,0]
+[true,true,0,0]
+OUT
+}
+
+@test "text handling: non-breaking spaces, curly apostrophes, em dashes, abbreviations" {
+	printf '%s\n' '{"id":"t1","body":"Mr.\u00a0Tomasz Wrębel’s plan—backed by the Asia-Pacific Ports Council—was read aloud by Gen. Ruslan Tkachuk on Aug. 4 in Kraków.\u00a0Wrębel did not attend."}' >"$BATS_TEST_TMPDIR/in"
+	run --separate-stderr tagged "$BATS_TEST_TMPDIR/in"
+	assert_success
+	assert_output '["t1",[["Tomasz Wrębel","PER",4,17,"Tomasz Wrębel"],["Asia-Pacific Ports Council","ORG",39,65,"Asia-Pacific Ports Council"],["Ruslan Tkachuk","PER",89,103,"Ruslan Tkachuk"],["Kraków","LOC",117,123,"Kraków"],["Wrębel","PER",125,131,"Tomasz Wrębel"]],["Tomasz Wrębel","Ruslan Tkachuk"],["Asia-Pacific Ports Council"],["Kraków"],[],{"Tomasz Wrębel":2,"Asia-Pacific Ports Council":1,"Ruslan Tkachuk":1,"Kraków":1}]'
+}
+
+@test "one-word names take the longer name the article uses most" {
+	printf '%s\n' '{"id":"k1","body":"First, Senator Odile Marchetti spoke. Then Odile Marchetti-Hale, her cousin, spoke. Marchetti thanked Odile Marchetti for the invitation."}' >"$BATS_TEST_TMPDIR/in"
+	run --separate-stderr bash -c "tag-entities '$BATS_TEST_TMPDIR/in' | jq -c '[.entities[] | [.text, .canonical]], .persons'"
+	assert_success
+	assert_output - <<'OUT'
+[["Odile Marchetti","Odile Marchetti"],["Odile Marchetti-Hale","Odile Marchetti-Hale"],["Marchetti","Odile Marchetti"],["Odile Marchetti","Odile Marchetti"]]
+["Odile Marchetti","Odile Marchetti-Hale"]
+OUT
+}
+
+@test "accents and either apostrophe fold to one name across the stream" {
+	printf '%s\n' '{"id":"q1","body":"Mayor Seán O’Faolain spoke in Dublin."}' "{\"id\":\"q2\",\"body\":\"Officials said Sean O'Faolain left Dublin on Friday.\"}" >"$BATS_TEST_TMPDIR/in"
+	run --separate-stderr bash -c "tag-entities '$BATS_TEST_TMPDIR/in' | jq -c '[.entities[] | [.text, .type, .canonical]]'"
+	assert_success
+	assert_output - <<'OUT'
+[["Seán O’Faolain","PER","Seán O’Faolain"],["Dublin","LOC","Dublin"]]
+[["Sean O'Faolain","PER","Seán O’Faolain"],["Dublin","LOC","Dublin"]]
+OUT
+}

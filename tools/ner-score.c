@@ -1,0 +1,141 @@
+/* ner-score: score a tag-entities model on a CoNLL-2003 file the CoNLL
+ * way (a mention counts when its span and type are both exact), with the
+ * decoder the filter uses; --bench also times loading and tagging. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <sys/resource.h>
+
+#include "conll.h"
+#include "diag.h"
+#include "mem.h"
+#include "ner.h"
+
+static const char synopsis[] = "[--bench] [--min-f1 F] --model MODEL FILE";
+static const char help[] =
+    "Score a tag-entities model on a CoNLL-2003 file (exact span and type).\n"
+    "\n"
+    "  --model MODEL  the model file\n"
+    "  --bench        also report load time, tokens per second and peak memory\n"
+    "  --min-f1 F     exit 1 if the overall F1 is below F (a regression check)\n"
+    "\n"
+    "Example:\n"
+    "  ner-score --model models/ner.model ../shared/ner/dev.txt\n";
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Print one row of the table; returns its F1. */
+static double
+row(const char *name, const unsigned long *c)
+{
+	double p = c[1] ? (double)c[2] / c[1] : 0, r = c[0] ? (double)c[2] / c[0] : 0;
+	double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
+
+	printf("%-8s %9.4f %9.4f %9.4f %7lu %9lu %7lu\n", name, p, r, f, c[0],
+	    c[1], c[2]);
+	return f;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "model", required_argument, NULL, 'm' },
+		{ "bench", no_argument, NULL, 'b' },
+		{ "min-f1", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	unsigned long cnt[NER_NTYPES][3] = { { 0 } }, all[3] = { 0 };
+	const char *model = NULL;
+	struct ner_model *m;
+	struct conll c;
+	struct rusage ru;
+	int ch, bench = 0, *tags, t, k, rounds = 1;
+	size_t s, n, ncap = 0, d, a;
+	double t0, tload, ttag, best = 1e9, minf1 = 0, f1;
+	char *end;
+
+	diag_init(argv[0]);
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'm':
+			model = optarg;
+			break;
+		case 'b':
+			bench = 1;
+			break;
+		case 'f':
+			minf1 = strtod(optarg, &end);
+			if (*end || end == optarg || minf1 < 0 || minf1 > 1)
+				diag_usage(2, synopsis, help);
+			break;
+		case 'h':
+			diag_usage(0, synopsis, help);
+		default:
+			diag_usage(2, synopsis, help);
+		}
+	}
+	if (!model || argc - optind != 1)
+		diag_usage(2, synopsis, help);
+	conll_read(&c, argv[optind]);
+	t0 = now();
+	if ((m = ner_load(model)) == NULL)
+		die(1, "%s:", model);
+	tload = now() - t0;
+	tags = NULL;
+	if (bench)
+		rounds = 5;
+	for (k = 0; k < rounds; k++) {
+		t0 = now();
+		tags = egrow(tags, &ncap, c.ntok + 1, sizeof *tags);
+		for (s = 0; s < c.nsent; s++)
+			ner_tag(m, c.w + c.sent[s], c.sent[s + 1] - c.sent[s],
+			    tags + c.sent[s]);
+		for (d = 0; d < c.ndoc; d++) {
+			a = c.sent[c.doc[d]];
+			ner_doc_fix(c.w + a, c.sent[c.doc[d + 1]] - a, tags + a);
+		}
+		for (s = 0; k == 0 && s < c.nsent; s++) {
+			n = c.sent[s + 1] - c.sent[s];
+			ner_count(c.tag + c.sent[s], tags + c.sent[s], n, cnt);
+		}
+		ttag = now() - t0;
+		if (ttag < best)
+			best = ttag;
+	}
+	printf("%-8s %9s %9s %9s %7s %9s %7s\n", "type", "precision", "recall",
+	    "F1", "gold", "predicted", "correct");
+	for (t = 0; t < NER_NTYPES; t++) {
+		row(ner_types[t], cnt[t]);
+		all[0] += cnt[t][0];
+		all[1] += cnt[t][1];
+		all[2] += cnt[t][2];
+	}
+	f1 = row("overall", all);
+	if (bench) {
+		getrusage(RUSAGE_SELF, &ru);
+		printf("model load: %.1f ms\n", tload * 1000);
+		printf("tagging: %zu tokens in %.3f s: %.0f tokens/s (best of %d)\n",
+		    c.ntok, best, c.ntok / best, rounds);
+		printf("peak RSS: %.1f MB\n", ru.ru_maxrss / 1024.0);
+	}
+	free(tags);
+	ner_free(m);
+	conll_free(&c);
+	if (f1 < minf1) {
+		warn("overall F1 %.4f is below %.4f", f1, minf1);
+		return 1;
+	}
+	return 0;
+}
