@@ -1,27 +1,191 @@
-/* split-header: placeholder that wraps each article file in a record
- * (id, source, body) until its issue lands. */
+/* split-header: raw article text to one clean, structured record each.
+ * The parsing lives in lib/article.c; this file reads the input (files,
+ * directories, stdin or NDJSON records), keeps ids unique and writes. */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <jansson.h>
 
+#include "article.h"
 #include "buf.h"
 #include "diag.h"
+#include "mem.h"
 #include "record.h"
-#include "text.h"
 #include "walk.h"
 
-static const char synopsis[] = "[--strict] [--rejects FILE] [PATH...]";
+static const char synopsis[] =
+    "[--ndjson] [--keep-boilerplate] [--strict] [--rejects FILE] [PATH...]";
 static const char help[] =
-    "Turn raw article files into NDJSON records (placeholder).\n"
+    "Split raw news articles into metadata and a clean body, one NDJSON\n"
+    "record per article.  Directories are walked in byte order of their\n"
+    "paths; no PATH or '-' reads one article from standard input.\n"
     "\n"
-    "  --strict        stop at the first article that cannot be read\n"
-    "  --rejects FILE  append rejected articles to FILE\n"
-    "  -h, --help      show this help\n"
-    "  -V, --version   show the version\n"
+    "  --ndjson            input is NDJSON; each record's \"text\" holds\n"
+    "                      the raw article\n"
+    "  --keep-boilerplate  keep every line; only metadata is split off\n"
+    "  --strict            stop at the first article that cannot be read\n"
+    "  --rejects FILE      append rejected articles to FILE\n"
+    "  -h, --help          show this help\n"
+    "  -V, --version       show the version\n"
     "\n"
     "Example:\n"
-    "  split-header seeds/ | jq -r .id\n";
+    "  split-header seeds/ | jq -r '[.id, .title] | @tsv'\n";
+
+enum { OPT_NDJSON = OPT_FIRST_OWN, OPT_KEEP };
+
+static struct {
+	int flags;		/* for article_parse */
+	char **ids;		/* open-addressing set of ids written */
+	size_t idcap, nids;
+} state;
+
+static void
+setup(void)
+{
+	state.flags = 0;
+	state.idcap = 0;
+	state.nids = 0;
+	state.ids = NULL;
+}
+
+static size_t
+id_hash(const char *s)
+{
+	size_t h = 5381;
+
+	while (*s)
+		h = h * 33 + (unsigned char)*s++;
+	return h;
+}
+
+/* Add id to the set; 0 if it was there already. */
+static int
+id_add(const char *id)
+{
+	size_t i, mask, k;
+	char **old;
+
+	if (2 * (state.nids + 1) > state.idcap) {
+		old = state.ids;
+		k = state.idcap;
+		state.idcap = k ? 2 * k : 64;
+		state.ids = ecalloc(state.idcap, sizeof *state.ids);
+		state.nids = 0;
+		for (i = 0; i < k; i++)
+			if (old[i])
+				id_add(old[i]), free(old[i]);
+		free(old);
+	}
+	mask = state.idcap - 1;
+	for (i = id_hash(id) & mask; state.ids[i]; i = (i + 1) & mask)
+		if (strcmp(state.ids[i], id) == 0)
+			return 0;
+	state.ids[i] = estrdup(id);
+	state.nids++;
+	return 1;
+}
+
+/* id, or id-2, id-3, ... for the second, third article of that name. */
+static char *
+unique_id(const char *id)
+{
+	struct buf b = BUF_INIT;
+	unsigned long k;
+
+	if (id_add(id))
+		return estrdup(id);
+	for (k = 2;; k++) {
+		buf_reset(&b);
+		buf_printf(&b, "%s-%lu", id, k);
+		if (id_add(b.s))
+			return buf_take(&b);
+	}
+}
+
+/* A value found in the text wins; otherwise a string the record already
+ * holds (an NDJSON export with its own title) stays. */
+static void
+set_found(json_t *rec, const char *key, const char *val)
+{
+	if (val || !record_str(rec, key))
+		record_set_str(rec, key, val);
+}
+
+static void
+set_article(json_t *rec, const struct article *a)
+{
+	json_t *tags;
+	size_t i;
+
+	set_found(rec, "title", a->title);
+	set_found(rec, "subtitle", a->subtitle);
+	set_found(rec, "outlet", a->outlet);
+	set_found(rec, "agency", a->agency);
+	set_found(rec, "byline", a->byline);
+	set_found(rec, "url", a->url);
+	set_found(rec, "dateline_place", a->dateline_place);
+	set_found(rec, "dateline_date", a->dateline_date);
+	set_found(rec, "date_raw", a->date_raw);
+	set_found(rec, "published_raw", a->published_raw);
+	if (a->ntags || !json_is_array(json_object_get(rec, "tags"))) {
+		tags = json_array();
+		for (i = 0; i < a->ntags; i++)
+			json_array_append_new(tags, json_string(a->tags[i]));
+		record_set(rec, "tags", tags);
+	}
+	record_set_strn(rec, "body", a->body, a->body_len);
+	record_set(rec, "word_count", json_integer((json_int_t)a->word_count));
+}
+
+/* Parse text into rec; 0, or -1 after rejecting it. */
+static int
+split(json_t *rec, const char *text, size_t len, const struct record_src *src)
+{
+	struct article a;
+	size_t bad;
+
+	if (article_parse(&a, text, len, state.flags, &bad) != 0) {
+		record_reject(src, "invalid UTF-8 at byte %zu", bad + 1);
+		return -1;
+	}
+	set_article(rec, &a);
+	article_free(&a);
+	return 0;
+}
+
+/* --ndjson: the raw article is in "text" (or, for a record that was
+ * split before, in "body"); "text" is consumed, other fields stay. */
+static enum record_verdict
+each(json_t *rec, const struct record_src *src, void *arg)
+{
+	json_t *t = json_object_get(rec, "text");
+	const char *id = record_str(rec, "id");
+	struct buf b = BUF_INIT;
+	char *uid;
+	int r;
+
+	(void)arg;
+	if (!t)
+		t = json_object_get(rec, "body");
+	if (!json_is_string(t)) {
+		record_reject(src, "no string field \"text\" (or \"body\") with the article");
+		return RECORD_REJECT;
+	}
+	json_incref(t);
+	json_object_del(rec, "text");
+	if (!id) {
+		buf_printf(&b, "%s-%lu", strcmp(src->file, "<stdin>") ? src->file : "stdin", src->line);
+		id = b.s;
+	}
+	uid = unique_id(id);
+	record_set_str(rec, "id", uid);
+	free(uid);
+	buf_free(&b);
+	r = split(rec, json_string_value(t), json_string_length(t), src);
+	json_decref(t);
+	return r == 0 ? RECORD_WRITE : RECORD_REJECT;
+}
 
 static int
 read_all(FILE *fp, struct buf *b)
@@ -35,22 +199,18 @@ read_all(FILE *fp, struct buf *b)
 }
 
 static void
-emit(const char *id, const char *path, struct buf *text)
+emit(const char *name, const char *path, const struct buf *text)
 {
-	struct record_src src = { path, 0, text->s, text->len };
-	size_t bad;
-	json_t *rec;
+	struct record_src src = { path, 0, text->s ? text->s : "", text->len };
+	json_t *rec = json_object();
+	char *id = unique_id(name);
 
-	if ((bad = text_invalid_at(text->s ? text->s : "", text->len)) < text->len) {
-		record_reject(&src, "invalid UTF-8 at byte %zu", bad + 1);
-		return;
-	}
-	rec = json_object();
 	record_set_str(rec, "id", id);
 	record_set_str(rec, "source", path);
-	record_set_strn(rec, "body", text->s ? text->s : "", text->len);
-	record_write(rec);
+	if (split(rec, src.raw, src.len, &src) == 0)
+		record_write(rec);
 	json_decref(rec);
+	free(id);
 }
 
 static int
@@ -105,22 +265,33 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "rejects", required_argument, NULL, OPT_REJECTS },
+		{ "ndjson", no_argument, NULL, OPT_NDJSON },
+		{ "keep-boilerplate", no_argument, NULL, OPT_KEEP },
 		{ NULL, 0, NULL, 0 }
 	};
-	int c, status;
+	int c, status, ndjson = 0;
 
 	diag_init(argv[0]);
+	setup();
 	while ((c = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			diag_usage(0, synopsis, help);
 		case 'V':
 			diag_version();
+		case OPT_NDJSON:
+			ndjson = 1;
+			break;
+		case OPT_KEEP:
+			state.flags |= ARTICLE_KEEP_BOILERPLATE;
+			break;
 		default:
 			if (!record_option(c, optarg))
 				diag_usage(2, synopsis, help);
 		}
 	}
+	if (ndjson)
+		return record_done(record_each(argc - optind, argv + optind, each, NULL));
 	argc -= optind;
 	argv += optind;
 	if (argc == 0 || (argc == 1 && strcmp(argv[0], "-") == 0))
