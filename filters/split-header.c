@@ -181,6 +181,11 @@ each(json_t *rec, const struct record_src *src, void *arg)
 	uid = unique_id(id);
 	record_set_str(rec, "id", uid);
 	free(uid);
+	if (!record_str(rec, "source")) {
+		buf_reset(&b);
+		buf_printf(&b, "%s:%lu", src->file, src->line);
+		record_set_str(rec, "source", b.s);
+	}
 	buf_free(&b);
 	r = split(rec, json_string_value(t), json_string_length(t), src);
 	json_decref(t);
@@ -205,6 +210,7 @@ emit(const char *name, const char *path, const struct buf *text)
 	json_t *rec = json_object();
 	char *id = unique_id(name);
 
+	record_count_one();
 	record_set_str(rec, "id", id);
 	record_set_str(rec, "source", path);
 	if (split(rec, src.raw, src.len, &src) == 0)

@@ -1254,6 +1254,15 @@ title_like(struct parse *p, const char *s, size_t n)
 	return dateline(p, s, n, 0) == 0;
 }
 
+static void
+keep_line(struct parse *p, const char *s, size_t n, int gap)
+{
+	p->kept = egrow(p->kept, &p->keptcap, p->nkept + 1, sizeof *p->kept);
+	p->kept[p->nkept].s = s;
+	p->kept[p->nkept].n = n;
+	p->kept[p->nkept++].gap = gap;
+}
+
 /* "date 2025-08-30", maybe followed by a headline or the body. */
 static size_t
 date_first_line(struct parse *p, size_t i)
@@ -1303,10 +1312,12 @@ header(struct parse *p, size_t i)
 		}
 		if (meta_line(p, &i, 1))
 			goto dropped;
-		if (!p->keep && (is_breadcrumb(s, n) || is_prompt(s, n)
-		    || is_caption(s, n, p->cl[i].flags)
-		    || (a->title && same_ci(s, n, a->title, strlen(a->title)))))
+		if (is_breadcrumb(s, n) || is_prompt(s, n) || is_caption(s, n, p->cl[i].flags)
+		    || (a->title && same_ci(s, n, a->title, strlen(a->title)))) {
+			if (p->keep)
+				keep_line(p, s, n, 1);
 			goto dropped;
+		}
 		if (is_date_line(s, n)) {
 			set_once(&a->date_raw, s, n);
 			goto dropped;
@@ -1349,15 +1360,6 @@ dropped:
 	return i;
 }
 
-static void
-keep_line(struct parse *p, const char *s, size_t n, int gap)
-{
-	p->kept = egrow(p->kept, &p->keptcap, p->nkept + 1, sizeof *p->kept);
-	p->kept[p->nkept].s = s;
-	p->kept[p->nkept].n = n;
-	p->kept[p->nkept++].gap = gap;
-}
-
 static int
 drop_in_body(struct parse *p, const char *s, size_t n, unsigned fl, int *headlines)
 {
@@ -1384,7 +1386,7 @@ body(struct parse *p, size_t i)
 	struct article *a = p->a;
 	const char *s;
 	size_t n, d, last = 0, k;
-	int gap = 0, headlines = 0, first = 1;
+	int gap = 1, headlines = 0, first = 1;
 
 	if (a->title)
 		seen_before(p, a->title, strlen(a->title));
@@ -1401,6 +1403,14 @@ body(struct parse *p, size_t i)
 			gap = 1;
 			continue;
 		}
+		/* A wire story's end mark: "... approval. (END)". */
+		if (n >= 5 && !memcmp(s + n - 5, "(END)", 5)) {
+			n -= 5;
+			while (n && s[n - 1] == ' ')
+				n--;
+			if (n == 0)
+				continue;
+		}
 		if (first) {
 			first = 0;
 			d = dateline(p, s, n, 1);
@@ -1411,7 +1421,8 @@ body(struct parse *p, size_t i)
 		}
 		keep_line(p, s, n, gap);
 		gap = 0;
-		if (is_prose(s, n) && nwords(s, n, 4) >= 4)
+		/* "help-image Social comment?" is no sentence of the article. */
+		if (is_prose(s, n) && (nwords(s, n, 4) >= 4 || s[n - 1] == '.'))
 			last = p->nkept;
 	}
 	/* After the last sentence come link lists, prompts and widgets. */
