@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "mem.h"
 #include "record.h"
+#include "text.h"
 #include "walk.h"
 
 static const char synopsis[] =
@@ -34,9 +35,15 @@ static const char help[] =
 
 enum { OPT_NDJSON = OPT_FIRST_OWN, OPT_KEEP };
 
+/* An id written, and the next suffix to try when it comes again. */
+struct idslot {
+	char *id;
+	unsigned long next;
+};
+
 static struct {
 	int flags;		/* for article_parse */
-	char **ids;		/* open-addressing set of ids written */
+	struct idslot *ids;	/* open-addressing set of ids written */
 	size_t idcap, nids;
 } state;
 
@@ -59,52 +66,74 @@ id_hash(const char *s)
 	return h;
 }
 
-/* Add id to the set; 0 if it was there already. */
-static int
-id_add(const char *id)
+static struct idslot *
+id_find(const char *id)
 {
-	size_t i, mask, k;
-	char **old;
+	size_t i, mask = state.idcap - 1;
 
-	if (2 * (state.nids + 1) > state.idcap) {
-		old = state.ids;
-		k = state.idcap;
-		state.idcap = k ? 2 * k : 64;
-		state.ids = ecalloc(state.idcap, sizeof *state.ids);
-		state.nids = 0;
-		for (i = 0; i < k; i++)
-			if (old[i])
-				id_add(old[i]), free(old[i]);
-		free(old);
-	}
-	mask = state.idcap - 1;
-	for (i = id_hash(id) & mask; state.ids[i]; i = (i + 1) & mask)
-		if (strcmp(state.ids[i], id) == 0)
-			return 0;
-	state.ids[i] = estrdup(id);
-	state.nids++;
-	return 1;
+	for (i = id_hash(id) & mask; state.ids[i].id; i = (i + 1) & mask)
+		if (strcmp(state.ids[i].id, id) == 0)
+			break;
+	return &state.ids[i];
 }
 
-/* id, or id-2, id-3, ... for the second, third article of that name. */
+static void
+id_grow(void)
+{
+	struct idslot *old = state.ids, *e;
+	size_t i, k = state.idcap;
+
+	state.idcap = k ? 2 * k : 64;
+	state.ids = ecalloc(state.idcap, sizeof *state.ids);
+	for (i = 0; i < k; i++)
+		if (old[i].id) {
+			e = id_find(old[i].id);
+			*e = old[i];
+		}
+	free(old);
+}
+
+/* Add id to the set; the slot if it is new, NULL if it was there. */
+static struct idslot *
+id_add(const char *id, struct idslot **was)
+{
+	struct idslot *e;
+
+	if (2 * (state.nids + 1) > state.idcap)
+		id_grow();
+	e = id_find(id);
+	if (e->id) {
+		*was = e;
+		return NULL;
+	}
+	e->id = estrdup(id);
+	e->next = 2;
+	state.nids++;
+	return e;
+}
+
+/* id, or id-2, id-3, ... for the second, third article of that name;
+ * each name remembers its next suffix, so n clashes cost O(n). */
 static char *
 unique_id(const char *id)
 {
 	struct buf b = BUF_INIT;
+	struct idslot *was;
 	unsigned long k;
 
-	if (id_add(id))
+	if (id_add(id, &was))
 		return estrdup(id);
-	for (k = 2;; k++) {
+	for (;;) {
+		k = was->next++;
 		buf_reset(&b);
 		buf_printf(&b, "%s-%lu", id, k);
-		if (id_add(b.s))
-			return buf_take(&b);
+		if (id_add(b.s, &was))
+			break;
+		was = id_find(id);
 	}
+	return buf_take(&b);
 }
 
-/* A value found in the text wins; otherwise a string the record already
- * holds (an NDJSON export with its own title) stays. */
 static void
 set_found(json_t *rec, const char *key, const char *val)
 {
@@ -203,19 +232,103 @@ read_all(FILE *fp, struct buf *b)
 	return ferror(fp) ? -1 : 0;
 }
 
+/* JSON string escaping as jansson does it (compact, UTF-8 kept), done
+ * here because building and dumping a json_t for every article of a
+ * directory costs more than parsing the article. */
+static void
+put_str(struct buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i, run = 0;
+	unsigned char c;
+
+	buf_addc(b, '"');
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		buf_add(b, s + run, i - run);
+		run = i + 1;
+		switch (c) {
+		case '"': buf_add(b, "\\\"", 2); break;
+		case '\\': buf_add(b, "\\\\", 2); break;
+		case '\b': buf_add(b, "\\b", 2); break;
+		case '\f': buf_add(b, "\\f", 2); break;
+		case '\n': buf_add(b, "\\n", 2); break;
+		case '\r': buf_add(b, "\\r", 2); break;
+		case '\t': buf_add(b, "\\t", 2); break;
+		default:
+			buf_add(b, "\\u00", 4);
+			buf_addc(b, hex[c >> 4]);
+			buf_addc(b, hex[c & 15]);
+		}
+	}
+	buf_add(b, s + run, n - run);
+	buf_addc(b, '"');
+}
+
+static void
+put_field(struct buf *b, const char *key, const char *val)
+{
+	buf_add(b, ",\"", 2);
+	buf_adds(b, key);
+	buf_add(b, "\":", 2);
+	if (val)
+		put_str(b, val, strlen(val));
+	else
+		buf_add(b, "null", 4);
+}
+
+/* The record of one article file, in the field order of set_article. */
+static void
+write_article(const char *id, const char *path, const struct article *a)
+{
+	static struct buf b;
+	size_t i;
+
+	buf_reset(&b);
+	buf_add(&b, "{\"id\":", 6);
+	put_str(&b, id, strlen(id));
+	put_field(&b, "source", path);
+	put_field(&b, "title", a->title);
+	put_field(&b, "subtitle", a->subtitle);
+	put_field(&b, "outlet", a->outlet);
+	put_field(&b, "agency", a->agency);
+	put_field(&b, "byline", a->byline);
+	put_field(&b, "url", a->url);
+	put_field(&b, "dateline_place", a->dateline_place);
+	put_field(&b, "dateline_date", a->dateline_date);
+	put_field(&b, "date_raw", a->date_raw);
+	put_field(&b, "published_raw", a->published_raw);
+	buf_adds(&b, ",\"tags\":[");
+	for (i = 0; i < a->ntags; i++) {
+		if (i)
+			buf_addc(&b, ',');
+		put_str(&b, a->tags[i], strlen(a->tags[i]));
+	}
+	buf_adds(&b, "],\"body\":");
+	put_str(&b, a->body, a->body_len);
+	buf_printf(&b, ",\"word_count\":%zu}\n", a->word_count);
+	record_out(b.s, b.len);
+}
+
 static void
 emit(const char *name, const char *path, const struct buf *text)
 {
 	struct record_src src = { path, 0, text->s ? text->s : "", text->len };
-	json_t *rec = json_object();
+	struct article a;
 	char *id = unique_id(name);
+	size_t bad;
 
 	record_count_one();
-	record_set_str(rec, "id", id);
-	record_set_str(rec, "source", path);
-	if (split(rec, src.raw, src.len, &src) == 0)
-		record_write(rec);
-	json_decref(rec);
+	if (text_invalid_at(path, strlen(path)) < strlen(path))
+		record_reject(&src, "file name is not valid UTF-8");
+	else if (article_parse(&a, src.raw, src.len, state.flags, &bad) != 0) {
+		record_reject(&src, "invalid UTF-8 at byte %zu", bad + 1);
+	} else {
+		write_article(id, path, &a);
+		article_free(&a);
+	}
 	free(id);
 }
 

@@ -268,8 +268,10 @@ in_list(const char *s, size_t n, const char *const *list, size_t len)
 {
 	size_t i;
 
+	if (n == 0)
+		return 0;
 	for (i = 0; i < len; i++)
-		if (eq_ci(s, n, list[i]))
+		if (lower((unsigned char)s[0]) == list[i][0] && eq_ci(s, n, list[i]))
 			return 1;
 	return 0;
 }
@@ -475,7 +477,7 @@ has_ci(const char *s, size_t n, const char *w)
 	size_t i, k = strlen(w);
 
 	for (i = 0; i + k <= n; i++)
-		if (eq_ci(s + i, k, w))
+		if (lower((unsigned char)s[i]) == w[0] && eq_ci(s + i, k, w))
 			return 1;
 	return 0;
 }
@@ -499,9 +501,11 @@ is_marker(const char *s, size_t n)
 {
 	size_t i, k;
 
-	if (is_prose(s, n) && nwords(s, n, 7) > 6)
+	if (n == 0 || (nwords(s, n, 7) > 6 && (is_prose(s, n) || !memchr(s, ':', n < 40 ? n : 40))))
 		return 0;
 	for (i = 0; i < NELEM(markers); i++) {
+		if (lower((unsigned char)s[0]) != markers[i][0])
+			continue;
 		k = strlen(markers[i]);
 		if (!starts_word(s, n, markers[i]))
 			continue;
@@ -534,6 +538,8 @@ is_caption(const char *s, size_t n, unsigned flags)
 				break;
 		}
 	}
+	if (n == 0 || !strchr("pPiIcCfF([", s[0]))
+		return 0;
 	return starts_word(s, n, "photo") || starts_word(s, n, "image")
 	    || starts_word(s, n, "picture") || starts_word(s, n, "caption")
 	    || starts_word(s, n, "(photo") || starts_word(s, n, "[photo")
@@ -739,7 +745,7 @@ key_value(const char *s, size_t n, const char **v, size_t *vn)
 	while (kn && s[kn - 1] == ' ')
 		kn--;
 	for (i = 0; i < NELEM(keys); i++) {
-		if (eq_ci(s, kn, keys[i].key)) {
+		if (kn && lower((unsigned char)s[0]) == keys[i].key[0] && eq_ci(s, kn, keys[i].key)) {
 			*v = colon + 1;
 			*vn = (size_t)(s + n - *v);
 			trim(v, vn);
@@ -1454,8 +1460,11 @@ article_agency(const char *s, size_t n)
 	size_t i;
 
 	trim(&s, &n);
+	if (n == 0 || n > 40)
+		return NULL;
 	for (i = 0; i < NELEM(agencies); i++)
-		if (eq_ci(s, n, agencies[i].name))
+		if (lower((unsigned char)s[0]) == lower((unsigned char)agencies[i].name[0])
+		    && eq_ci(s, n, agencies[i].name))
 			return agencies[i].canon;
 	return NULL;
 }
