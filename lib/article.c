@@ -487,7 +487,7 @@ has_ci(const char *s, size_t n, const char *w)
 static int
 is_login_prompt(const char *s, size_t n)
 {
-	if (n > 200 || nwords(s, n, 16) > 15)
+	if (n > 200 || nwords(s, n, 16) > 15 || (!has_ci(s, n, "log") && !has_ci(s, n, "sign")))
 		return 0;
 	if (!has_ci(s, n, "log in") && !has_ci(s, n, "sign in") && !has_ci(s, n, "sign up")
 	    && !has_ci(s, n, "logged in") && !has_ci(s, n, "log into"))
@@ -812,8 +812,18 @@ normalise(struct parse *p, const char *s, size_t n)
 			if (space && o > start)
 				out[o++] = ' ';
 			space = 0;
-			out[o++] = (char)c;
-			i++;
+			/* A run of printable ASCII and single spaces. */
+			do {
+				out[o++] = (char)c;
+				if (++i >= n)
+					break;
+				c = s[i];
+				if (c == ' ' && i + 1 < n && (unsigned char)s[i + 1] > 0x20
+				    && (unsigned char)s[i + 1] < 0x7f) {
+					out[o++] = ' ';
+					c = s[++i];
+				}
+			} while (c > 0x20 && c < 0x7f);
 			continue;
 		}
 		if (c == '\n' || c == '\r') {
@@ -890,6 +900,11 @@ hr_line(const char *s, size_t n)
 	return marks >= 3;
 }
 
+/* Bytes md_line must look at; spaces are collapsed already. */
+static const unsigned char md_special[256] = {
+	['['] = 1, ['!'] = 1, ['<'] = 1, ['*'] = 1, ['_'] = 1, ['\\'] = 1
+};
+
 static size_t
 md_line(const char *s, size_t n, char *out, unsigned *fl)
 {
@@ -912,6 +927,16 @@ md_line(const char *s, size_t n, char *out, unsigned *fl)
 	while (i < n) {
 		unsigned char c = s[i];
 
+		if (!md_special[c] && skip_at == (size_t)-1) {
+			/* Copy a run of plain bytes at once. */
+			k = i + 1;
+			while (k < n && !md_special[(unsigned char)s[k]])
+				k++;
+			memcpy(out + o, s + i, k - i);
+			o += k - i;
+			i = k;
+			continue;
+		}
 		if (skip_at != (size_t)-1 && i >= skip_at) {
 			/* The text of a link ends here; its "(url)" goes. */
 			i = skip_to;
@@ -1053,8 +1078,17 @@ clean_lines(struct parse *p, size_t from)
 static uint64_t
 hash(const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ULL;
+	uint64_t h = 1469598103934665603ULL ^ n;
+	size_t i;
 
+	/* The ends of a line tell lines apart well enough; equal hashes
+	 * are compared in full anyway. */
+	if (n > 64) {
+		for (i = 0; i < 32; i++)
+			h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+		s += n - 32;
+		n = 32;
+	}
 	while (n--)
 		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
 	return h;
@@ -1372,7 +1406,7 @@ drop_in_body(struct parse *p, const char *s, size_t n, unsigned fl, int *headlin
 	const char *t = p->a->title;
 
 	if (seen_before(p, s, n) || is_caption(s, n, fl) || is_breadcrumb(s, n)
-	    || (is_prompt(s, n) && !is_prose(s, n)) || is_login_prompt(s, n)
+	    || (!is_prose(s, n) && is_prompt(s, n)) || is_login_prompt(s, n)
 	    || (t && same_ci(s, n, t, strlen(t))))
 		return 1;
 	if (is_marker(s, n)) {
@@ -1519,6 +1553,13 @@ article_words(const char *s, size_t n)
 
 		if (c < 0x80) {
 			alnum = isdig(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+			if (alnum && in) {
+				/* Inside a word: skip the rest of its ASCII letters. */
+				while (++i < n && (isdig((unsigned char)s[i])
+				    || (((unsigned char)s[i] | 0x20) >= 'a' && ((unsigned char)s[i] | 0x20) <= 'z')))
+					;
+				continue;
+			}
 			joiner = c == '\'' || c == '-';
 			len = 1;
 		} else {
