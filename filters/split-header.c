@@ -183,6 +183,17 @@ split(json_t *rec, const char *text, size_t len, const struct record_src *src)
 	return 0;
 }
 
+/* The file name without its directory and last extension. */
+static void
+file_stem(struct buf *b, const char *path)
+{
+	const char *base = strrchr(path, '/'), *dot;
+
+	base = base ? base + 1 : path;
+	dot = strrchr(base, '.');
+	buf_add(b, base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
+}
+
 /* --ndjson: the raw article is in "text" (or, for a record that was
  * split before, in "body"); "text" is consumed, other fields stay. */
 static enum record_verdict
@@ -204,7 +215,8 @@ each(json_t *rec, const struct record_src *src, void *arg)
 	json_incref(t);
 	json_object_del(rec, "text");
 	if (!id) {
-		buf_printf(&b, "%s-%lu", strcmp(src->file, "<stdin>") ? src->file : "stdin", src->line);
+		file_stem(&b, strcmp(src->file, "<stdin>") ? src->file : "stdin");
+		buf_printf(&b, "-%lu", src->line);
 		id = b.s;
 	}
 	uid = unique_id(id);
@@ -336,14 +348,11 @@ static int
 one_file(const char *path, void *arg)
 {
 	struct buf text = BUF_INIT, id = BUF_INIT;
-	const char *base = strrchr(path, '/'), *dot;
 	FILE *fp;
 	int status = 0;
 
 	(void)arg;
-	base = base ? base + 1 : path;
-	dot = strrchr(base, '.');
-	buf_add(&id, base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
+	file_stem(&id, path);
 	if (!(fp = fopen(path, "r"))) {
 		warn("%s:", path);
 		return 1;

@@ -215,7 +215,7 @@ EOF
 	run bash -c "split-header --ndjson '$BATS_TEST_TMPDIR/in' 2>/dev/null | jq -c '[.n, .id, .source, .title, .agency, .dateline_place, .date_raw, .body, has(\"text\")]'"
 	assert_output - <<EOF
 [1,"k","db","Headline","AFP","Paris","2024-01-02","A body line.",false]
-[null,"$BATS_TEST_TMPDIR/in-2","$BATS_TEST_TMPDIR/in:2",null,null,null,null,"Second one.",false]
+[null,"in-2","$BATS_TEST_TMPDIR/in:2",null,null,null,null,"Second one.",false]
 [null,"k-2","$BATS_TEST_TMPDIR/in:3",null,null,null,null,"Third.",false]
 EOF
 }
@@ -241,4 +241,17 @@ EOF
 	run --separate-stderr split-header --bogus
 	assert_failure 2
 	assert_output ""
+}
+
+@test "hard-wrapped paragraphs are joined; byline, ads and share prompts go" {
+	run meta "$FX/wrapped.txt"
+	assert_output '["City council approves new cycling lanes",null,null,null,"JOHN SMITH",null,null,null,null,null,[]]'
+	run field "$FX/wrapped.txt" '[.body, .word_count]'
+	assert_output '["The city council on Tuesday approved a plan to build 40 kilometres of protected cycling lanes over the next three years, a move supporters say will make the streets safer for everyone.\n\n\"This is a historic day,\" said councillor Ana Lopez, who has campaigned for the lanes since 2019.",49]'
+}
+
+@test "--ndjson on stdin: a record without id gets stdin-LINE" {
+	printf '%s\n' '{"text":"T\n\nSEOUL, Aug. 1 (Yonhap) -- Body."}' >"$BATS_TEST_TMPDIR/in"
+	run bash -c "split-header --ndjson <'$BATS_TEST_TMPDIR/in' | jq -c '[.id, .source, .title, .agency, .dateline_date, .body]'"
+	assert_output '["stdin-1","<stdin>:1","T","Yonhap","Aug. 1","Body."]'
 }
