@@ -49,6 +49,9 @@ void record_reject(const struct record_src *src, const char *fmt, ...);
 void record_warn(const struct record_src *src, const char *fmt, ...);
 /* Counters, for summaries. */
 unsigned long record_count_read(void);
+/* Count one record read by a program that reads no NDJSON (split-header
+ * reading whole files), so that the reject summary has its total. */
+void record_count_one(void);
 unsigned long record_count_rejected(void);
 /* Print the reject summary, flush and close stdout; returns the final
  * exit status (status, or 1 on a write error or rejected input). */

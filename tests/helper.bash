@@ -12,7 +12,7 @@ load '/usr/lib/bats/bats-support/load'
 load '/usr/lib/bats/bats-assert/load'
 
 # The filters whose input and output are NDJSON records.
-JSON_FILTERS="normalize-date tag-entities dedupe"
+JSON_FILTERS="split-header normalize-date tag-entities dedupe"
 # Every program that reads NDJSON (split-header does with --ndjson).
 NDJSON_READERS="$JSON_FILTERS to-csv"
 

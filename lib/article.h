@@ -1,0 +1,44 @@
+/* article: split one raw news article (as saved from a web page, a feed
+ * or a wire) into metadata and a clean body.  docs/split-header.md has
+ * the rules; the code only implements them. */
+#ifndef ARTICLE_H
+#define ARTICLE_H
+
+#include <stddef.h>
+
+struct article {
+	/* Each is a malloc'd string, or NULL when unknown. */
+	char *title, *subtitle, *outlet, *agency, *byline, *url;
+	char *dateline_place, *dateline_date, *date_raw, *published_raw;
+	char **tags;		/* ntags strings */
+	size_t ntags;
+	char *body;		/* never NULL after a successful parse */
+	size_t body_len;
+	size_t word_count;
+};
+
+/* Flags for article_parse. */
+enum {
+	ARTICLE_KEEP_BOILERPLATE = 1	/* split off metadata only */
+};
+
+/* Parse len bytes of text (any bytes; need not be NUL-terminated) into
+ * *a, which the caller frees with article_free.  Returns 0, or -1 when
+ * text is not valid UTF-8; *bad (if not NULL) then gets the byte offset
+ * of the first invalid sequence and *a holds nothing to free. */
+int article_parse(struct article *a, const char *text, size_t len, int flags,
+    size_t *bad);
+void article_free(struct article *a);
+
+/* Canonical name of a news agency named by s (TASS, Yonhap, AFP, ...),
+ * or NULL if s names none (case-insensitive, whole string). */
+const char *article_agency(const char *s, size_t n);
+/* Publication name for the host of url: a known news site from a small
+ * table, else the host without "www."; NULL if url has no host.
+ * Returns a malloc'd string. */
+char *article_outlet_for_url(const char *url);
+/* Words in s: runs of letters and digits, an apostrophe or hyphen
+ * between two of them joining them. */
+size_t article_words(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,257 @@
+#!/usr/bin/env bats
+# split-header: raw articles to records (docs/split-header.md).
+
+load helper
+
+FX="$FIXTURES/split-header"
+META='[.title, .subtitle, .outlet, .agency, .byline, .url, .dateline_place, .dateline_date, .date_raw, .published_raw, .tags]'
+
+# meta FILE: the metadata fields of FILE's record as one compact array.
+meta() {
+	split-header "$1" | jq -c "$META"
+}
+
+# field FILE JQ: one jq expression on FILE's record.
+field() {
+	split-header "$1" | jq -c "$2"
+}
+
+# --- the seeds: what a careful editor writes down -----------------------
+
+@test "seed 000: date line, then a TASS dateline opening the body" {
+	run meta "$SEEDS"/000_*.txt
+	assert_output '[null,null,null,"TASS",null,null,"BEIJING","September 3","2025-09-02",null,[]]'
+	run field "$SEEDS"/000_*.txt '.body | split("\n\n") | [length, .[0][:60], .[5]]'
+	assert_output '[10,"Russian President Vladimir Putin will hold a series of bilat","Other meetings"]'
+}
+
+@test "seed 001: a web page copy keeps only the article" {
+	run meta "$SEEDS"/001_*.txt
+	assert_output '["Kim-Putin talks under discussion on sidelines of Chinese military parade: Kremlin",null,"Korea JoongAng Daily","Yonhap",null,null,null,null,"2025-08-30","30 Aug. 2025, 09:53",["North Korea Russia China Kim Jong-un Vladimir Putin"]]'
+	run field "$SEEDS"/001_*.txt '.body | split("\n\n") | [length, .[0][:40], .[-1]]'
+	assert_output '[6,"A possible bilateral meeting between Nor","Kim has no record of attending a multilateral gathering since taking power in 2011."]'
+	run field "$SEEDS"/001_*.txt '.body | [test("YONHAP|Related|More in|log in|print|Home >|Kremlin$"; "i")]'
+	assert_output '[false]'
+}
+
+@test "seed 002: title, deck line, body; no date" {
+	run meta "$SEEDS"/002_*.txt
+	assert_output '["Putin and Kim Jong Un Hold Bilateral Talks in Beijing After Chinese Military Parade","Russian and North Korean leaders met at Beijing’s Diaoyutai state guest house following a parade marking the end of World War II",null,null,null,null,null,null,null,null,[]]'
+	run field "$SEEDS"/002_*.txt '.body | split("\n\n") | [length, .[0][:30]]'
+	assert_output '[8,"Russian President Vladimir Put"]'
+}
+
+@test "seed 003: markdown with a date line, caption, related link and source URL" {
+	run meta "$SEEDS"/003_*.txt
+	assert_output '["Putin Could Meet With North Korea'"'"'s Kim During China Visit",null,"The Moscow Times",null,null,"https://www.themoscowtimes.com/2025/08/28/putin-could-meet-with-north-koreas-kim-during-china-visit-a90367",null,null,"August 28, 2025",null,[]]'
+	run field "$SEEDS"/003_*.txt '.body as $b | $b | split("\n\n") | [length, .[0][:30], (.[1] | test("CCTV listed Putin")), ($b | test("Related|kremlin.ru|\\]\\(|Original url"))]'
+	assert_output '[8,"Russian President Vladimir Put",true,false]'
+}
+
+@test "seed 004: a cited agency ('AFP reported') is not the credit" {
+	run meta "$SEEDS"/004_*.txt
+	assert_output '[null,null,null,null,null,null,null,null,"2025-09-03",null,[]]'
+	run field "$SEEDS"/004_*.txt '.body | split("\n\n") | [length, .[0][:30]]'
+	assert_output '[12,"Russian President Vladimir Put"]'
+}
+
+@test "the seeds' whole records match the reviewed expected output" {
+	run bash -c "cd '$SEEDS' && split-header *.txt | jq -c 'del(.source)'"
+	assert_success
+	assert_output "$(cat "$FX/expected/seeds.ndjson")"
+}
+
+# --- each format, with fixtures of our own ------------------------------
+
+@test "markdown: heading, byline, date, image and links, emphasis, Source: URL" {
+	run meta "$FX/markdown.md"
+	assert_output '["Harbour Cranes Return to the Old Port",null,"The Guardian",null,"Maria Lindqvist","https://www.theguardian.com/uk-news/2024/mar/04/harbour-cranes-return",null,null,"March 4, 2024",null,[]]'
+	run field "$FX/markdown.md" .body
+	assert_output '"Dock workers cheered on Monday as the first of six refurbished cranes was lifted back onto its rails at the old port, ten years after the last ship left.\n\nA second life\n\nThe city bought the cranes for a symbolic sum and spent two years restoring them, said deputy mayor Jonas Berg."'
+}
+
+@test "web page copy: outlet, breadcrumb, prompts, caption, related list, repeats, credit, tags" {
+	run meta "$FX/webpage.txt"
+	assert_output '["Ferry services resume after week-long strike",null,"The Daily Example","Reuters",null,null,null,null,null,"12 Feb. 2024, 14:05",["Ferries","Strikes","Transport"]]'
+	run field "$FX/webpage.txt" .body
+	assert_output '"Ferry operators restored all routes on Monday after unions accepted a new pay offer, ending a strike that stranded thousands of travellers.\n\nThe agreement raises wages by 6 percent this year and 4 percent next year, according to the union.\n\nOperators said timetables would be back to normal by Wednesday."'
+}
+
+@test "--keep-boilerplate keeps every line but still splits the metadata" {
+	run bash -c "split-header --keep-boilerplate '$FX/webpage.txt' | jq -c '[.title, .outlet, .agency, .published_raw, (.body | split(\"\n\n\") | length), (.body | test(\"Home > World|Related Stories|Most Read|please log in\"))]'"
+	assert_output '["Ferry services resume after week-long strike","The Daily Example","Reuters","12 Feb. 2024, 14:05",17,true]'
+}
+
+@test "Key: value header block" {
+	run meta "$FX/keyvalue.txt"
+	assert_output '["Library extends opening hours",null,"example-news.net",null,"Priya Natarajan","https://www.example-news.net/local/library-hours",null,null,"2023-11-20",null,["libraries","local government"]]'
+	run field "$FX/keyvalue.txt" '[.word_count, (.body | split("\n\n") | length)]'
+	assert_output '[29,2]'
+}
+
+@test "YAML front matter" {
+	run meta "$FX/yaml.md"
+	assert_output '["Rail line to reopen after landslide",null,"BBC",null,"Tomás Ruiz","https://www.bbc.co.uk/news/rail-line-reopen",null,null,"2022-06-01",null,["rail","weather"]]'
+	run field "$FX/yaml.md" .body
+	assert_output '"Engineers cleared the last of the debris on Tuesday, and the line will reopen to passengers on Friday."'
+}
+
+@test "wire datelines: TASS, Yonhap, AP, Reuters, AFP" {
+	run bash -c "cd '$FX' && split-header wire-*.txt | jq -c '[.id, .agency, .dateline_place, .dateline_date, .body[:20]]'"
+	assert_output - <<'EOF'
+["wire-afp","AFP","PARIS, France",null,"A museum returned a "]
+["wire-ap","AP","WASHINGTON",null,"The Senate passed a "]
+["wire-reuters","Reuters","MOSCOW","Sept 2","Wheat export prices "]
+["wire-tass","TASS","VLADIVOSTOK","September 5","A new container term"]
+["wire-yonhap","Yonhap","SEOUL","Aug. 30","The government will "]
+EOF
+	run field "$FX/wire-yonhap.txt" .body
+	assert_output '"The government will expand childcare subsidies for working parents next year, the finance ministry said Saturday.\n\nThe plan still needs parliamentary approval."'
+}
+
+@test "a dateline-like phrase later in the text is not a dateline" {
+	printf 'Budget vote delayed\n\nLawmakers said the report (AP) - which nobody read - was late.\n' >"$BATS_TEST_TMPDIR/a.txt"
+	run meta "$BATS_TEST_TMPDIR/a.txt"
+	assert_output '["Budget vote delayed",null,null,null,null,null,null,null,null,null,[]]'
+}
+
+@test "title then deck then body, no date" {
+	run meta "$FX/title-deck.txt"
+	assert_output '["Volunteers plant 10,000 trees along the river","The project aims to reduce flooding in low-lying neighbourhoods",null,null,null,null,null,null,null,null,[]]'
+}
+
+@test "date line with the title on the same line" {
+	run field "$FX/date-title.txt" '[.title, .date_raw, .body]'
+	assert_output '["Bakery wins national bread prize","2021-04-09","A family bakery won the national bread prize on Friday for its rye loaf."]'
+}
+
+@test "a bracketed photo credit is a caption, not the article's agency" {
+	printf 'Floods hit the valley\n\nRescuers search a flooded street on Monday. [YONHAP]\n\nHeavy rain flooded hundreds of homes in the valley, officials said.\n\n[YONHAP]\n' >"$BATS_TEST_TMPDIR/c.txt"
+	run field "$BATS_TEST_TMPDIR/c.txt" '[.agency, .body]'
+	assert_output '[null,"Heavy rain flooded hundreds of homes in the valley, officials said."]'
+}
+
+@test "only boilerplate gives an empty body, not a lost article" {
+	run --separate-stderr field "$FX/boilerplate-only.txt" '[.id, .title, .body, .word_count]'
+	assert_success
+	assert_output '["boilerplate-only",null,"",0]'
+}
+
+# --- text encoding and hostile input ------------------------------------
+
+@test "BOM dropped, CRLF and CR accepted, NBSP and Unicode spaces collapsed" {
+	printf '\xef\xbb\xbfTitle here\r\n\r\nFirst\xc2\xa0para  \xe2\x80\x83 with\tspaces.\r\nSecond para.\r\n' >"$BATS_TEST_TMPDIR/crlf.txt"
+	run field "$BATS_TEST_TMPDIR/crlf.txt" '[.title, .body]'
+	assert_output '["Title here","First para with spaces.\n\nSecond para."]'
+	printf 'Old style title\rBody line one.\rBody line two.' >"$BATS_TEST_TMPDIR/cr.txt"
+	run field "$BATS_TEST_TMPDIR/cr.txt" '[.title, .body]'
+	assert_output '["Old style title","Body line one.\n\nBody line two."]'
+}
+
+@test "invalid UTF-8 rejects that article only, with its byte offset" {
+	mkdir "$BATS_TEST_TMPDIR/d"
+	printf 'Good one.\n' >"$BATS_TEST_TMPDIR/d/a.txt"
+	printf 'Bad \xff byte.\n' >"$BATS_TEST_TMPDIR/d/b.txt"
+	printf 'Also good.\n' >"$BATS_TEST_TMPDIR/d/c.txt"
+	run --separate-stderr bash -c "split-header --rejects '$BATS_TEST_TMPDIR/rej' '$BATS_TEST_TMPDIR/d' | jq -r .id"
+	assert_output $'a\nc'
+	[[ $stderr == *"split-header: $BATS_TEST_TMPDIR/d/b.txt: invalid UTF-8 at byte 5"* ]] || fail "$stderr"
+	[[ $stderr == *"split-header: 1 of 3 records rejected"* ]] || fail "$stderr"
+	cmp "$BATS_TEST_TMPDIR/rej" <(printf 'Bad \xff byte.\n\n')
+	run --separate-stderr split-header "$BATS_TEST_TMPDIR/d/b.txt"
+	assert_failure 1
+}
+
+@test "empty file, binary bytes and control characters never crash" {
+	: >"$BATS_TEST_TMPDIR/empty.txt"
+	printf 'A\0B\001C text here.\n' >"$BATS_TEST_TMPDIR/ctrl.txt"
+	head -c 4096 /dev/urandom >"$BATS_TEST_TMPDIR/rand.bin"
+	run --separate-stderr bash -c "split-header '$BATS_TEST_TMPDIR/empty.txt' '$BATS_TEST_TMPDIR/ctrl.txt' | jq -c '[.id, .body, .word_count]'"
+	assert_success
+	assert_output $'["empty","",0]\n["ctrl","A B C text here.",5]'
+	run --separate-stderr split-header "$BATS_TEST_TMPDIR/rand.bin"
+	[ "$status" -le 1 ] || fail "status $status"
+}
+
+@test "a 50 MB single line is one article" {
+	python3 -c 'import sys; sys.stdout.write("word " * 10000000)' >"$BATS_TEST_TMPDIR/big.txt"
+	run --separate-stderr bash -c "split-header '$BATS_TEST_TMPDIR/big.txt' | jq -c '[.title, .word_count, (.body | length)]'"
+	assert_success
+	assert_output '[null,10000000,49999999]'
+}
+
+@test "a 20 MB line of markdown brackets stays linear and intact" {
+	python3 -c 'import sys; sys.stdout.write("[" * 10000000 + "](" * 5000000)' >"$BATS_TEST_TMPDIR/br.txt"
+	run --separate-stderr bash -c "timeout 60 split-header '$BATS_TEST_TMPDIR/br.txt' | jq -c '.body | length'"
+	assert_success
+	assert_output 20000000
+}
+
+# --- input handling -----------------------------------------------------
+
+@test "directories are walked in byte order, hidden files skipped, ids made unique" {
+	mkdir -p "$BATS_TEST_TMPDIR/d/a" "$BATS_TEST_TMPDIR/d/b" "$BATS_TEST_TMPDIR/d/.hid"
+	for f in a/x.txt b/x.md b/x.txt B.txt .h.txt .hid/y.txt x-2.txt; do
+		printf 'Text of %s.\n' "$f" >"$BATS_TEST_TMPDIR/d/$f"
+	done
+	run --separate-stderr bash -c "cd '$BATS_TEST_TMPDIR' && split-header d | jq -r '[.id, .source] | @tsv'"
+	assert_success
+	assert_output $'B\td/B.txt\nx\td/a/x.txt\nx-2\td/b/x.md\nx-3\td/b/x.txt\nx-2-2\td/x-2.txt'
+}
+
+@test "stdin is one article with id stdin" {
+	run --separate-stderr bash -c "printf 'Headline\n\nOne line of text.\n' | split-header | jq -c '[.id, .source, .title, .body]'"
+	assert_output '["stdin","<stdin>","Headline","One line of text."]'
+	run --separate-stderr bash -c "printf 'Just text.' | split-header - | jq -r .id"
+	assert_output stdin
+}
+
+@test "--ndjson: text is split, id and source kept, other fields pass through" {
+	printf '%s\n' '{"n":1,"id":"k","text":"date 2024-01-02 Headline\n\nParis (AFP) - A body line.","source":"db"}' \
+	    '{"text":"Second one."}' '{"id":"k","body":"Third."}' '{"id":"z","title":"T"}' >"$BATS_TEST_TMPDIR/in"
+	run --separate-stderr split-header --ndjson "$BATS_TEST_TMPDIR/in"
+	assert_failure 1
+	[[ $stderr == *"split-header: $BATS_TEST_TMPDIR/in:4: no string field \"text\" (or \"body\") with the article"* ]] || fail "$stderr"
+	run bash -c "split-header --ndjson '$BATS_TEST_TMPDIR/in' 2>/dev/null | jq -c '[.n, .id, .source, .title, .agency, .dateline_place, .date_raw, .body, has(\"text\")]'"
+	assert_output - <<EOF
+[1,"k","db","Headline","AFP","Paris","2024-01-02","A body line.",false]
+[null,"in-2","$BATS_TEST_TMPDIR/in:2",null,null,null,null,"Second one.",false]
+[null,"k-2","$BATS_TEST_TMPDIR/in:3",null,null,null,null,"Third.",false]
+EOF
+}
+
+@test "word_count: letter and digit runs, inner apostrophes and hyphens join" {
+	printf "Title\n\nIt's a well-known co-op -- 3.5 million don't 'quote' café’s 42.\n" >"$BATS_TEST_TMPDIR/w.txt"
+	run field "$BATS_TEST_TMPDIR/w.txt" .word_count
+	assert_output 11
+}
+
+@test "outlet from the URL host: known table, else the host without www." {
+	printf 'URL: https://apnews.com/article/x\n\nText one.\n' >"$BATS_TEST_TMPDIR/a.txt"
+	printf 'URL: https://user@WWW.Example.ORG:8080/a?b\n\nText two.\n' >"$BATS_TEST_TMPDIR/b.txt"
+	printf 'Source: https://edition.cnn.com/x\n\nText three.\n' >"$BATS_TEST_TMPDIR/c.txt"
+	run bash -c "cd '$BATS_TEST_TMPDIR' && split-header a.txt b.txt c.txt | jq -r .outlet"
+	assert_output $'AP News\nexample.org\nCNN'
+}
+
+@test "--help, --version and a bad option" {
+	run --separate-stderr split-header --help
+	assert_success
+	assert_output --partial "--keep-boilerplate"
+	run --separate-stderr split-header --bogus
+	assert_failure 2
+	assert_output ""
+}
+
+@test "hard-wrapped paragraphs are joined; byline, ads and share prompts go" {
+	run meta "$FX/wrapped.txt"
+	assert_output '["City council approves new cycling lanes",null,null,null,"JOHN SMITH",null,null,null,null,null,[]]'
+	run field "$FX/wrapped.txt" '[.body, .word_count]'
+	assert_output '["The city council on Tuesday approved a plan to build 40 kilometres of protected cycling lanes over the next three years, a move supporters say will make the streets safer for everyone.\n\n\"This is a historic day,\" said councillor Ana Lopez, who has campaigned for the lanes since 2019.",49]'
+}
+
+@test "--ndjson on stdin: a record without id gets stdin-LINE" {
+	printf '%s\n' '{"text":"T\n\nSEOUL, Aug. 1 (Yonhap) -- Body."}' >"$BATS_TEST_TMPDIR/in"
+	run bash -c "split-header --ndjson <'$BATS_TEST_TMPDIR/in' | jq -c '[.id, .source, .title, .agency, .dateline_date, .body]'"
+	assert_output '["stdin-1","<stdin>:1","T","Yonhap","Aug. 1","Body."]'
+}
