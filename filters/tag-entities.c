@@ -30,7 +30,8 @@ static const char help[] =
     "  --types LIST    report only these types, e.g. PER,ORG\n"
     "  --no-mentions   write the summary fields only, not \"entities\"\n"
     "  --model FILE    the model (default: $NEWSPIPE_MODEL, models/ner.model\n"
-    "                  beside the program, or " DATADIR "/ner.model)\n"
+    "                  beside the program, ../share/newspipe/ner.model,\n"
+    "                  or " DATADIR "/ner.model)\n"
     "  --merge-only    do not tag: merge the canonical names of the records'\n"
     "                  \"entities\" across the stream and redo the summaries\n"
     "  --strict        stop at the first line that is not a JSON object\n"
@@ -491,7 +492,9 @@ readable(const char *path)
 }
 
 /* --model, $NEWSPIPE_MODEL, models/ner.model in the program's source
- * checkout (bin/ or build/san/bin/ below it), DATADIR/ner.model. */
+ * checkout (bin/ or build/san/bin/ below it), share/newspipe/ner.model
+ * beside an installed bin/ (so PREFIX need not match at build time),
+ * DATADIR/ner.model. */
 static char *
 find_model(const char *opt)
 {
@@ -510,6 +513,9 @@ find_model(const char *opt)
 			*slash = '\0';
 			snprintf(path, sizeof path, "%s/models/ner.model", exe);
 			if (readable(path))
+				return estrdup(path);
+			snprintf(path, sizeof path, "%s/share/newspipe/ner.model", exe);
+			if (up == 1 && readable(path))
 				return estrdup(path);
 		}
 	}
