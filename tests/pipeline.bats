@@ -121,3 +121,9 @@ $d/première story.txt"
 	[[ $stderr == *"split-header: $BATS_TEST_TMPDIR/nope: No such file or directory"* ]] || fail "$stderr"
 	[[ $stderr == *"pipeline.sh: stage split-header failed (status 1)"* ]] || fail "$stderr"
 }
+
+@test "pipeline.sh seeds/ gives exactly the reviewed CSV" {
+	run --separate-stderr bash -c "cd '$ROOT' && ./pipeline.sh --jobs 2 seeds/ | cmp - tests/fixtures/pipeline/seeds.csv"
+	assert_success
+	[ -z "$stderr" ] || fail "stderr: $stderr"
+}
