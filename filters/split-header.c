@@ -10,6 +10,7 @@
 #include "article.h"
 #include "buf.h"
 #include "diag.h"
+#include "jsonout.h"
 #include "mem.h"
 #include "record.h"
 #include "text.h"
@@ -244,41 +245,6 @@ read_all(FILE *fp, struct buf *b)
 	return ferror(fp) ? -1 : 0;
 }
 
-/* JSON string escaping as jansson does it (compact, UTF-8 kept), done
- * here because building and dumping a json_t for every article of a
- * directory costs more than parsing the article. */
-static void
-put_str(struct buf *b, const char *s, size_t n)
-{
-	static const char hex[] = "0123456789abcdef";
-	size_t i, run = 0;
-	unsigned char c;
-
-	buf_addc(b, '"');
-	for (i = 0; i < n; i++) {
-		c = (unsigned char)s[i];
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
-		buf_add(b, s + run, i - run);
-		run = i + 1;
-		switch (c) {
-		case '"': buf_add(b, "\\\"", 2); break;
-		case '\\': buf_add(b, "\\\\", 2); break;
-		case '\b': buf_add(b, "\\b", 2); break;
-		case '\f': buf_add(b, "\\f", 2); break;
-		case '\n': buf_add(b, "\\n", 2); break;
-		case '\r': buf_add(b, "\\r", 2); break;
-		case '\t': buf_add(b, "\\t", 2); break;
-		default:
-			buf_add(b, "\\u00", 4);
-			buf_addc(b, hex[c >> 4]);
-			buf_addc(b, hex[c & 15]);
-		}
-	}
-	buf_add(b, s + run, n - run);
-	buf_addc(b, '"');
-}
-
 static void
 put_field(struct buf *b, const char *key, const char *val)
 {
@@ -286,7 +252,7 @@ put_field(struct buf *b, const char *key, const char *val)
 	buf_adds(b, key);
 	buf_add(b, "\":", 2);
 	if (val)
-		put_str(b, val, strlen(val));
+		jsonout_string(b, val, strlen(val));
 	else
 		buf_add(b, "null", 4);
 }
@@ -300,7 +266,7 @@ write_article(const char *id, const char *path, const struct article *a)
 
 	buf_reset(&b);
 	buf_add(&b, "{\"id\":", 6);
-	put_str(&b, id, strlen(id));
+	jsonout_string(&b, id, strlen(id));
 	put_field(&b, "source", path);
 	put_field(&b, "title", a->title);
 	put_field(&b, "subtitle", a->subtitle);
@@ -316,10 +282,10 @@ write_article(const char *id, const char *path, const struct article *a)
 	for (i = 0; i < a->ntags; i++) {
 		if (i)
 			buf_addc(&b, ',');
-		put_str(&b, a->tags[i], strlen(a->tags[i]));
+		jsonout_string(&b, a->tags[i], strlen(a->tags[i]));
 	}
 	buf_adds(&b, "],\"body\":");
-	put_str(&b, a->body, a->body_len);
+	jsonout_string(&b, a->body, a->body_len);
 	buf_printf(&b, ",\"word_count\":%zu}\n", a->word_count);
 	record_out(b.s, b.len);
 }

@@ -238,7 +238,7 @@ add_scalar(struct buf *b, const json_t *v)
 		buf_add(b, json_string_value(v), json_string_length(v));
 		break;
 	case JSON_INTEGER:
-		buf_printf(b, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+		jsonout_integer(b, json_integer_value(v));
 		break;
 	case JSON_REAL:
 		jsonout_real(b, json_real_value(v));

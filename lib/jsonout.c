@@ -68,8 +68,8 @@ jsonout_string(struct buf *b, const char *s, size_t n)
 }
 
 /* Integers are most numbers in records; printf is slow for them. */
-static void
-add_integer(struct buf *b, json_int_t v)
+void
+jsonout_integer(struct buf *b, json_int_t v)
 {
 	char s[24], *p = s + sizeof s;
 	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
@@ -115,7 +115,7 @@ jsonout_value(struct buf *b, const json_t *v)
 		jsonout_string(b, json_string_value(v), json_string_length(v));
 		break;
 	case JSON_INTEGER:
-		add_integer(b, json_integer_value(v));
+		jsonout_integer(b, json_integer_value(v));
 		break;
 	case JSON_REAL:
 		jsonout_real(b, json_real_value(v));

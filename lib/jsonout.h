@@ -10,6 +10,8 @@
 
 /* Append v as compact JSON. */
 void jsonout_value(struct buf *b, const json_t *v);
+/* Append an integer, as JSON and printf spell it. */
+void jsonout_integer(struct buf *b, json_int_t v);
 /* Append a real as JSON spells it: "0.1", "100.0", "1e20", "1.5e-7". */
 void jsonout_real(struct buf *b, double d);
 /* Append s (n bytes of valid UTF-8) as a quoted JSON string. */
