@@ -52,34 +52,40 @@ $(FB)/bin/%: $(FB)/fuzz/%.o $(FB)/libnewspipe.a
 fuzz-build: $(FUZZ_BINS)
 
 # New inputs go to fuzz/out/corpus/NAME (ignored); the committed seeds in
-# fuzz/corpus/NAME are only read.  A crash stops the run: its input is
-# fuzz/out/NAME/crash-*; minimise it, commit it to fuzz/corpus/NAME/ and
-# fix the bug, so fuzz-regress replays it from then on.
+# fuzz/corpus/NAME are only read.  A crash ends that target's run (its
+# input is fuzz/out/NAME/crash-*), the others still run, and make fails.
+# Minimise the input (-minimize_crash=1), commit it to fuzz/corpus/NAME/
+# and fix the bug: fuzz-regress replays it from then on.
 fuzz: fuzz-build
 	@scripts/need-packages fuzz
-	@for t in $(FUZZ_ALL); do \
+	@failed=; for t in $(FUZZ_ALL); do \
 		mkdir -p fuzz/out/$$t fuzz/out/corpus/$$t fuzz/corpus/$$t || exit 1; \
-		echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
-		$(FB)/bin/$$t $(FUZZ_OPTS) -max_total_time=$(FUZZ_SECONDS) \
+		if $(FB)/bin/$$t $(FUZZ_OPTS) -max_total_time=$(FUZZ_SECONDS) \
 		    -close_fd_mask=1 -print_final_stats=1 \
 		    -artifact_prefix=fuzz/out/$$t/ \
-		    fuzz/out/corpus/$$t fuzz/corpus/$$t >fuzz/out/$$t.log 2>&1 \
-		|| { tail -n 40 fuzz/out/$$t.log; echo "fuzz: $$t FAILED, see fuzz/out/$$t/"; exit 1; }; \
-		grep -E '^(stat::number_of_executed_units|stat::new_units_added)' fuzz/out/$$t.log; \
-	done
+		    fuzz/out/corpus/$$t fuzz/corpus/$$t >fuzz/out/$$t.log 2>&1; then \
+			echo "fuzz: $$t ok, $(FUZZ_SECONDS) s, $$(sed -n 's/^stat::number_of_executed_units: *//p' fuzz/out/$$t.log) runs"; \
+		else \
+			grep -A 30 -E '^==[0-9]+==|runtime error|deadly signal|timeout' fuzz/out/$$t.log | head -n 40; \
+			echo "fuzz: $$t FAILED, input in fuzz/out/$$t/, log fuzz/out/$$t.log"; failed=1; \
+		fi; \
+	done; test -z "$$failed"
 
 # Runs every committed input once (-runs=0 only loads the corpus).
 fuzz-regress: fuzz-build
-	@for t in $(FUZZ_ALL); do \
-		mkdir -p fuzz/out fuzz/corpus/$$t || exit 1; \
+	@mkdir -p fuzz/out; failed=; for t in $(FUZZ_ALL); do \
+		mkdir -p fuzz/corpus/$$t || exit 1; \
 		if $(FB)/bin/$$t -runs=0 -close_fd_mask=1 fuzz/corpus/$$t >fuzz/out/regress-$$t.log 2>&1; then \
-			echo "fuzz-regress: $$t ok ($$(ls fuzz/corpus/$$t | wc -l) inputs)"; rm -f fuzz/out/regress-$$t.log; \
+			echo "fuzz-regress: $$t ok, $$(ls fuzz/corpus/$$t | wc -l) inputs"; \
 		else \
-			tail -n 40 fuzz/out/regress-$$t.log; echo "fuzz-regress: $$t FAILED"; exit 1; \
+			tail -n 40 fuzz/out/regress-$$t.log; echo "fuzz-regress: $$t FAILED"; failed=1; \
 		fi; \
-	done
+	done; test -z "$$failed"
 
-.PHONY: fuzz fuzz-build fuzz-regress
+fuzz-list:
+	@echo $(FUZZ_ALL)
+
+.PHONY: fuzz fuzz-build fuzz-regress fuzz-list
 .PRECIOUS: $(FB)/fuzz/%.o $(FB)/fuzz/filter-%.o $(FB)/lib/%.o
 
 -include $(wildcard $(FB)/lib/*.d $(FB)/fuzz/*.d)
