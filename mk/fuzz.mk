@@ -24,7 +24,11 @@ FUZZ_CFLAGS  = $(filter-out -fsanitize=%,$(REQ_CFLAGS)) $(CPPFLAGS) \
                $(subst fuzzer,fuzzer-no-link,$(FUZZ_FLAGS)) -MMD -MP
 FUZZ_LIB_OBJ = $(LIB_SRC:%.c=$(FB)/%.o)
 
-$(FB)/lib/%.o: lib/%.c
+# Say which Debian packages are missing before clang fails.
+fuzz-deps:
+	@scripts/need-packages fuzz
+
+$(FB)/lib/%.o: lib/%.c | fuzz-deps
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
 
@@ -32,11 +36,11 @@ $(FB)/libnewspipe.a: $(FUZZ_LIB_OBJ)
 	rm -f $@
 	$(AR) rcs $@ $(FUZZ_LIB_OBJ)
 
-$(FB)/fuzz/%.o: fuzz/%.c
+$(FB)/fuzz/%.o: fuzz/%.c | fuzz-deps
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
 
-$(FB)/fuzz/filter-%.o: fuzz/filter.c filters/%.c
+$(FB)/fuzz/filter-%.o: fuzz/filter.c filters/%.c | fuzz-deps
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -DFILTER_SOURCE='"../filters/$*.c"' \
 	    -DFILTER_NAME='"$*"' $(FUZZ_DEFS_$*) -c -o $@ fuzz/filter.c
@@ -57,7 +61,6 @@ fuzz-build: $(FUZZ_BINS)
 # Minimise the input (-minimize_crash=1), commit it to fuzz/corpus/NAME/
 # and fix the bug: fuzz-regress replays it from then on.
 fuzz: fuzz-build
-	@scripts/need-packages fuzz
 	@failed=; for t in $(FUZZ_ALL); do \
 		mkdir -p fuzz/out/$$t fuzz/out/corpus/$$t fuzz/corpus/$$t || exit 1; \
 		if $(FB)/bin/$$t $(FUZZ_OPTS) -max_total_time=$(FUZZ_SECONDS) \
@@ -85,7 +88,7 @@ fuzz-regress: fuzz-build
 fuzz-list:
 	@echo $(FUZZ_ALL)
 
-.PHONY: fuzz fuzz-build fuzz-regress fuzz-list
+.PHONY: fuzz fuzz-build fuzz-deps fuzz-regress fuzz-list
 .PRECIOUS: $(FB)/fuzz/%.o $(FB)/fuzz/filter-%.o $(FB)/lib/%.o
 
 -include $(wildcard $(FB)/lib/*.d $(FB)/fuzz/*.d)
