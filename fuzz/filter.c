@@ -15,14 +15,19 @@
  *                 the input is written to a scratch file and the function
  *                 is called on its path (split-header reads raw files).
  */
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <unistd.h>
-
 #define main filter_main
 #include FILTER_SOURCE
 #undef main
+
+/* After the filter, so that its own includes come first as in its build;
+ * unistd.h only when needed, as its names could clash with a filter's. */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#ifdef FILTER_FILE
+#include <unistd.h>
+#endif
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

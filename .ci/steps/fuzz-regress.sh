@@ -2,7 +2,7 @@
 # CI: replay every committed fuzz input (fuzz/corpus/*) under ASan and
 # UBSan, without fuzzing.  One TAP line per target.
 set -uo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 1
 
 scripts/need-packages fuzz >&2 || { echo "not ok 1 fuzz-regress: packages missing"; exit 1; }
 make -s fuzz-regress 2>&1 | awk '

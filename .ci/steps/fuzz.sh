@@ -2,7 +2,7 @@
 # CI: fuzz each target for FUZZ_SECONDS (default 60; 0 skips this step).
 # One TAP line per target; a crash leaves its input in fuzz/out/TARGET/.
 set -uo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 1
 
 secs=${FUZZ_SECONDS:-60}
 [ "$secs" -gt 0 ] || exit 0

@@ -2,7 +2,7 @@
 # CI: the seeds pipeline, one program at a time, under valgrind: no memory
 # errors, no definite leaks.  One TAP line per program.
 set -uo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 1
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
