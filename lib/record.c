@@ -150,28 +150,38 @@ json_kind(const json_t *j)
 	}
 }
 
-static void
-one_line(const struct record_src *src, record_fn *fn, void *arg)
+json_t *
+record_parse(const struct record_src *src)
 {
 	json_error_t err;
 	json_t *rec;
 	const char *nul;
 
-	nread++;
 	if ((nul = memchr(src->raw, '\0', src->len))) {
 		record_reject(src, "NUL byte at byte %zu", (size_t)(nul - src->raw) + 1);
-		return;
+		return NULL;
 	}
 	rec = json_loadb(src->raw, src->len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);
 	if (!rec) {
 		record_reject(src, "invalid JSON at column %d: %s", err.column, err.text);
-		return;
+		return NULL;
 	}
 	if (!json_is_object(rec)) {
 		record_reject(src, "not a JSON object but %s", json_kind(rec));
 		json_decref(rec);
-		return;
+		return NULL;
 	}
+	return rec;
+}
+
+static void
+one_line(const struct record_src *src, record_fn *fn, void *arg)
+{
+	json_t *rec;
+
+	nread++;
+	if (!(rec = record_parse(src)))
+		return;
 	if (fn(rec, src, arg) == RECORD_WRITE)
 		record_write(rec);
 	json_decref(rec);

@@ -37,6 +37,10 @@ int record_option(int opt, const char *arg);
  * stdin).  Returns 0, or 1 if a file could not be read or a line was
  * rejected. */
 int record_each(int argc, char **argv, record_fn *fn, void *arg);
+/* Parse one line (src->raw, src->len, no newline) into a record: the
+ * object, or NULL after record_reject() says why it is none.  This is
+ * what record_each() does per line, without I/O, for fuzzing. */
+json_t *record_parse(const struct record_src *src);
 /* Write rec as one compact JSON line.  A closed pipe ends the program
  * quietly with status 0; any other write error ends it with status 1. */
 void record_write(const json_t *rec);
