@@ -658,12 +658,15 @@ date_parse(const char *s, size_t n, int flags, struct date *d)
 	    && (st = named_date(&p, d)) == DATE_UNKNOWN) {
 		if (at_num(&p, 4, 4) && p.nt == p.i + 1) {
 			d->year = (int)p.t[p.i].val, d->prec = DATE_YEAR;
-			return DATE_OK;
+			return d->year >= 1 ? DATE_OK : DATE_IMPOSSIBLE;
 		}
 		return st;
 	}
 	if (st != DATE_OK)
 		return st;
+	/* Year 0 means "not given" elsewhere; written as 0000 it is no date. */
+	if (d->year < 1)
+		return DATE_IMPOSSIBLE;
 	if (d->prec == DATE_DAY && (st = time_of_day(&p, d)) != DATE_OK)
 		return st;
 	if (wd >= 0 && d->prec >= DATE_DAY

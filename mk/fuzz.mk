@@ -5,11 +5,17 @@
 #   make fuzz-build               build the targets into build/fuzz/bin/
 # A target NAME is fuzz/NAME.c with LLVMFuzzerTestOneInput and seeds in
 # fuzz/corpus/NAME/.  To add one, write those and add its name here:
-FUZZ_TARGETS = record_line text
+FUZZ_TARGETS = record_line text date token article
 # Every program also gets a target filter-PROG built from fuzz/filter.c.
 # How the harness reaches a filter's state or its raw-file entry point
 # (fuzz/README.md): FUZZ_DEFS_PROG = -DFILTER_SETUP=... or -DFILTER_FILE=...
-FUZZ_DEFS_split-header = -DFILTER_FILE=one_file
+FUZZ_DEFS_split-header   = -DFILTER_FILE=one_file -DFILTER_SETUP='(setup(), NULL)'
+FUZZ_DEFS_normalize-date = -DFILTER_SETUP='(setup(), NULL)'
+FUZZ_DEFS_dedupe         = -DFILTER_SETUP='(setup(), NULL)'
+FUZZ_DEFS_to-csv         = -DFILTER_SETUP='(setup(), NULL)'
+# The model comes from models/ner.model of this checkout (found beside
+# build/fuzz/bin like beside bin/).
+FUZZ_DEFS_tag-entities   = -DFILTER_SETUP='(setup(), open_model(NULL), NULL)'
 
 FUZZ_CC      = clang
 FUZZ_SECONDS = 60

@@ -310,3 +310,11 @@ source_of() {
 	check_dates 2025-11-20 "A summit in July, then elections." "July=2025-07"
 	check_dates 2025-11-20 "The summit held in January ended." "January=2025-01"
 }
+
+# Found by fuzz/date.c: "0000" was read as year 0 and written 0000-08-30.
+@test "a year written as 0000 is an impossible date, not 0000-08-30" {
+	run --separate-stderr bash -c "printf '%s\n' '{\"id\":\"z\",\"date_raw\":\"30 Aug. 0000\"}' '{\"id\":\"y\",\"date_raw\":\"0000\"}' | normalize-date | jq -c '[.date, .date_source]'"
+	assert_success
+	assert_output $'[null,"none"]\n[null,"none"]'
+	[[ $stderr == *'normalize-date: <stdin>:1: warning: z: impossible date in date_raw: "30 Aug. 0000"'* ]] || fail "$stderr"
+}

@@ -1,0 +1,44 @@
+/* Fuzz target: the tokeniser (lib/token.h).  Tokens must be non-empty,
+ * inside the text, in order, not overlapping, and their code-point
+ * offsets must agree with their byte offsets. */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "diag.h"
+#include "text.h"
+#include "token.h"
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc, (void)argv;
+	diag_init("fuzz-token");
+	return 0;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const char *s = (const char *)data;
+	struct token_list l = TOKEN_LIST_INIT;
+	size_t i, end = 0;
+
+	if (text_invalid_at(s, size) < size)
+		return 0;
+	token_split(s, size, &l);
+	for (i = 0; i < l.n; i++) {
+		const struct token *t = &l.v[i];
+
+		if (t->len == 0 || t->off < end || t->off + t->len > size)
+			abort();
+		if (t->cp != text_cplen(s, t->off)
+		    || t->cplen != text_cplen(s + t->off, t->len))
+			abort();
+		end = t->off + t->len;
+	}
+	token_list_free(&l);
+	return 0;
+}
