@@ -110,6 +110,7 @@ bad_line() {
 		bad_line "$p" $'{"id":"b","body":"caf\xe9"}' "invalid JSON at column"
 		bad_line "$p" $'{"id":"b","body":"x"}\x01' "invalid JSON at column"
 		bad_line "$p" '{"id":"b","id":"b2"}' "invalid JSON at column"
+		bad_line "$p" '{"id":"b","body":"a\u0000b"}' "invalid JSON at column"
 	done
 	printf '{"id":"a"}\n{"id":"b"\0}\n' >"$BATS_TEST_TMPDIR/nul"
 	for p in $NDJSON_READERS; do
