@@ -658,7 +658,7 @@ add_tag(struct parse *p, const char *s, size_t n)
 
 /* A tag list splits at commas, semicolons, pipes or '#'; a list with
  * none of them is one tag: words alone cannot tell where
- * "North Korea Kim Jong-un" splits. */
+ * "New Zealand Jacinda Ardern" splits. */
 static void
 add_tags(struct parse *p, const char *s, size_t n)
 {

@@ -277,7 +277,7 @@ match_gaz(struct ner_ctx *c, const struct ner_gaz *g)
 	}
 }
 
-/* A headline in title case (Putin Hails New Talks) tells as little by
+/* A headline in title case (Mayor Hails New Bridge) tells as little by
  * its capitals as one in capitals, which the training data has plenty
  * of: every word of four letters or more is capitalised, and there are
  * at least three. */
