@@ -1147,6 +1147,19 @@ dash_at(const char *s, size_t n, size_t *i)
 	return *i >= n || s[*i] == ' ';
 }
 
+/* Length of the run of s[0..n) before any byte of stop: strcspn for a
+ * buffer that has no NUL at its end. */
+static size_t
+span_to(const char *s, size_t n, const char *stop)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] && strchr(stop, s[i]))
+			break;
+	return i;
+}
+
 /* "BEIJING, September 3. /TASS/.", "SEOUL, Aug. 30 (Yonhap) --",
  * "WASHINGTON (AP) —": fills the dateline fields and the agency;
  * returns the bytes it spans (with the space after), 0 if none. */
@@ -1198,8 +1211,8 @@ dateline(struct parse *p, const char *s, size_t n, int set)
 		d = s + c + 1;
 		dn = pre - c - 1;
 		trim(&d, &dn);
-		if (dn && (isdig((unsigned char)d[0]) || is_month(d, strcspn(d, " ") < dn ? strcspn(d, " ") : dn)
-		    || is_weekday(d, strcspn(d, " ,") < dn ? strcspn(d, " ,") : dn))) {
+		if (dn && (isdig((unsigned char)d[0]) || is_month(d, span_to(d, dn, " "))
+		    || is_weekday(d, span_to(d, dn, " ,")))) {
 			set_once(&a->dateline_date, d, dn);
 			break;
 		}

@@ -255,3 +255,12 @@ EOF
 	run bash -c "split-header --ndjson <'$BATS_TEST_TMPDIR/in' | jq -c '[.id, .source, .title, .agency, .dateline_date, .body]'"
 	assert_output '["stdin-1","<stdin>:1","T","Yonhap","Aug. 1","Body."]'
 }
+
+# Found by fuzz/article.c: the dateline reader ran strcspn past the end
+# of a line buffer that has no NUL (a heap overflow under ASan).
+@test "a dateline-like line at the very end of the text is read within bounds" {
+	printf 'VL H\0\0,,mbTA/TASS/' >"$BATS_TEST_TMPDIR/odd.txt"
+	run --separate-stderr bash -c "split-header '$BATS_TEST_TMPDIR/odd.txt' | jq -c '[.agency, .dateline_date, .body]'"
+	assert_success
+	assert_output '["TASS",null,""]'
+}
