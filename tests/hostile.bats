@@ -240,7 +240,7 @@ for i in range(100000):
 		counts "$p" 3 0
 	done
 	for p in $JSON_FILTERS; do
-		run --separate-stderr bash -c "$p '$BATS_TEST_TMPDIR/in' | jq -r '.body | length'"
+		run --separate-stderr bash -c "$(cmd "$p") '$BATS_TEST_TMPDIR/in' | jq -r '.body | length'"
 		assert_output $'54\n1000000\n61'
 	done
 	{ echo "Long word"; head -c 1000000 /dev/zero | tr '\0' y; echo; } >"$BATS_TEST_TMPDIR/long.txt"
@@ -256,7 +256,7 @@ for i in range(100000):
 		counts "$p" 3 0
 	done
 	for p in $JSON_FILTERS; do
-		run --separate-stderr bash -c "$p '$BATS_TEST_TMPDIR/in' | jq -r 'select(.id == \"b\") | .title'"
+		run --separate-stderr bash -c "$(cmd "$p") '$BATS_TEST_TMPDIR/in' | jq -r 'select(.id == \"b\") | .title'"
 		assert_output "$emoji"
 	done
 	printf '%s\nFireworks lit the sky over the bay last night.\n' "$emoji" >"$BATS_TEST_TMPDIR/emoji.txt"
