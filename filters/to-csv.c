@@ -229,29 +229,15 @@ lookup(const json_t *rec, const struct column *c)
 	return v;
 }
 
-/* Append a scalar's text to b. */
+/* Append a scalar's text to b: a string as it is, null as nothing,
+ * a number or boolean as JSON writes it. */
 static void
 add_scalar(struct buf *b, const json_t *v)
 {
-	switch (json_typeof(v)) {
-	case JSON_STRING:
+	if (json_is_string(v))
 		buf_add(b, json_string_value(v), json_string_length(v));
-		break;
-	case JSON_INTEGER:
-		jsonout_integer(b, json_integer_value(v));
-		break;
-	case JSON_REAL:
-		jsonout_real(b, json_real_value(v));
-		break;
-	case JSON_TRUE:
-		buf_adds(b, "true");
-		break;
-	case JSON_FALSE:
-		buf_adds(b, "false");
-		break;
-	default:
-		break;
-	}
+	else if (!json_is_null(v))
+		jsonout_value(b, v);
 }
 
 static int
