@@ -538,6 +538,20 @@ struct match {
 	char value[48];
 };
 
+/* The year of a month and day found in tokens i..k: *y as written, or
+ * the nearest one to the reference.  Returns 1 with *y set; 0 when
+ * there is no reference (listed without a value); -1 when that day does
+ * not exist in that year (no match). */
+static int
+day_year(const struct ctx *c, size_t i, size_t k, int m, int d, int *y)
+{
+	if (!*y && !c->have_ref)
+		return 0;
+	if (!*y)
+		*y = near_year(c, m, d, tense(c, i, k));
+	return date_valid(*y, m, d) ? 1 : -1;
+}
+
 static void
 date_value(char *v, int y, int m, int d)
 {
@@ -550,7 +564,7 @@ static int
 m_month(const struct ctx *c, size_t i, struct match *mt)
 {
 	size_t l, dl, k, l2, dl2;
-	int m, d, y, d2, m2, y2, fut;
+	int m, d, y, d2, m2, y2, fut, r;
 
 	if (!(m = month_at(c, i, &l)))
 		return 0;
@@ -573,12 +587,8 @@ m_month(const struct ctx *c, size_t i, struct match *mt)
 		if (!date_valid(y ? y : 2000, m, d) || (m2 && !date_valid(y ? y : 2000, m2, d2)))
 			return 0;
 		mt->len = k - i;
-		if (!y && !c->have_ref)
-			return 1;
-		if (!y)
-			y = near_year(c, m, d, tense(c, i, k));
-		if (!date_valid(y, m, d))
-			return 0;
+		if ((r = day_year(c, i, k, m, d, &y)) <= 0)
+			return r + 1;
 		y2 = m2 && m2 < m ? y + 1 : y;
 		if (m2 && date_valid(y2, m2, d2) && date_to_days(y2, m2, d2) > date_to_days(y, m, d))
 			snprintf(mt->value, sizeof mt->value, "%04d-%02d-%02d/%04d-%02d-%02d",
@@ -626,7 +636,7 @@ static int
 m_dayfirst(const struct ctx *c, size_t i, struct match *mt)
 {
 	size_t dl, l, k;
-	int d, m, y;
+	int d, m, y, r;
 
 	if (!(d = day_at(c, i, &dl)))
 		return 0;
@@ -644,12 +654,8 @@ m_dayfirst(const struct ctx *c, size_t i, struct match *mt)
 	if (!date_valid(y ? y : 2000, m, d))
 		return 0;
 	mt->len = k - i;
-	if (!y && !c->have_ref)
-		return 1;
-	if (!y)
-		y = near_year(c, m, d, tense(c, i, k));
-	if (!date_valid(y, m, d))
-		return 0;
+	if ((r = day_year(c, i, k, m, d, &y)) <= 0)
+		return r + 1;
 	date_value(mt->value, y, m, d);
 	return 1;
 }
