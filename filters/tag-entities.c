@@ -242,6 +242,8 @@ tag_article(const char *title, const char *body)
 	nt = st.nw;
 	if (body)
 		tag_part(body, 1);
+	if (st.nw == 0)		/* no words, so no tags (st.tags may be NULL) */
+		return;
 	ner_doc_fix(st.w, st.nw, st.tags);
 	add_mentions(0, 0);
 	add_mentions(1, nt);
