@@ -79,7 +79,8 @@ done
 case $jobs in
 '')	# The global stages (split-header, the name merge, dedupe, to-csv)
 	# keep about one core busy; on two cores --jobs 2 measured slower
-	# than --jobs 1 (bench/results.md).
+	# than --jobs 1 (bench/results.md), on 16 --jobs 15 was the fastest
+	# (bench/jobs-scaling.md).
 	jobs=$(( $(nproc 2>/dev/null || echo 2) - 1 ))
 	[ "$jobs" -ge 1 ] || jobs=1 ;;
 *[!0-9]*|0) bad_usage "--jobs needs a positive whole number, not '$jobs'" ;;

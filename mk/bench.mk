@@ -15,6 +15,13 @@ bench: all build/gen-corpus
 	BENCH_MB=$(BENCH_MB) BENCH_RUNS=$(BENCH_RUNS) BENCH_SEED=$(BENCH_SEED) \
 	    BIN=$(CURDIR)/$(BIN) CC="$(CC)" bench/run
 
-.PHONY: bench
+# How pipeline.sh --jobs scales: make bench-jobs [BENCH_MB=50]
+# [BENCH_JOBS="1 2 4 8 15"]; a markdown table on stdout.
+bench-jobs: all build/gen-corpus
+	@scripts/need-packages run
+	@BENCH_MB=$(if $(filter command line,$(origin BENCH_MB)),$(BENCH_MB),50) \
+	    BENCH_JOBS="$(BENCH_JOBS)" BIN=$(CURDIR)/$(BIN) bench/jobs-scaling
+
+.PHONY: bench bench-jobs
 .PRECIOUS: $(B)/bench/%.o
 -include $(wildcard $(B)/bench/*.d)

@@ -65,20 +65,26 @@ fuzz-build: $(FUZZ_BINS)
 # fuzz/corpus/NAME are only read.  A crash ends that target's run (its
 # input is fuzz/out/NAME/crash-*), the others still run, and make fails.
 # Minimise the input (-minimize_crash=1), commit it to fuzz/corpus/NAME/
-# and fix the bug: fuzz-regress replays it from then on.
+# and fix the bug: fuzz-regress replays it from then on.  Each target is
+# its own make goal (fuzz-run-NAME), so make -jN fuzz runs N at once; with
+# FUZZ_OPTS='-fork=K' each of them also uses K processes.
 fuzz: fuzz-build
-	@failed=; for t in $(FUZZ_ALL); do \
-		mkdir -p fuzz/out/$$t fuzz/out/corpus/$$t fuzz/corpus/$$t || exit 1; \
-		if $(FB)/bin/$$t $(FUZZ_OPTS) -max_total_time=$(FUZZ_SECONDS) \
-		    -close_fd_mask=1 -print_final_stats=1 \
-		    -artifact_prefix=fuzz/out/$$t/ \
-		    fuzz/out/corpus/$$t fuzz/corpus/$$t >fuzz/out/$$t.log 2>&1; then \
-			echo "fuzz: $$t ok, $(FUZZ_SECONDS) s, $$(sed -n 's/^stat::number_of_executed_units: *//p' fuzz/out/$$t.log) runs"; \
-		else \
-			grep -A 30 -E '^==[0-9]+==|runtime error|deadly signal|timeout' fuzz/out/$$t.log | head -n 40; \
-			echo "fuzz: $$t FAILED, input in fuzz/out/$$t/, log fuzz/out/$$t.log"; failed=1; \
-		fi; \
-	done; test -z "$$failed"
+	@$(MAKE) --no-print-directory -k $(FUZZ_ALL:%=fuzz-run-%)
+
+# The run count: the final stats, or in -fork mode the last status line.
+$(FUZZ_ALL:%=fuzz-run-%): fuzz-run-%: $(FB)/bin/%
+	@mkdir -p fuzz/out/$* fuzz/out/corpus/$* fuzz/corpus/$*
+	@if $(FB)/bin/$* $(FUZZ_OPTS) -max_total_time=$(FUZZ_SECONDS) \
+	    -close_fd_mask=1 -print_final_stats=1 \
+	    -artifact_prefix=fuzz/out/$*/ \
+	    fuzz/out/corpus/$* fuzz/corpus/$* >fuzz/out/$*.log 2>&1; then \
+		runs=$$(sed -n 's/^stat::number_of_executed_units: *//p' fuzz/out/$*.log); \
+		[ -n "$$runs" ] || runs=$$(sed -n 's/^#\([0-9]*\): cov.*/\1/p' fuzz/out/$*.log | tail -n 1); \
+		echo "fuzz: $* ok, $(FUZZ_SECONDS) s, $$runs runs"; \
+	else \
+		grep -A 30 -E '^==[0-9]+==|runtime error|deadly signal|timeout' fuzz/out/$*.log | head -n 40; \
+		echo "fuzz: $* FAILED, input in fuzz/out/$*/, log fuzz/out/$*.log"; exit 1; \
+	fi
 
 # Runs every committed input once (-runs=0 only loads the corpus).
 fuzz-regress: fuzz-build
@@ -94,7 +100,7 @@ fuzz-regress: fuzz-build
 fuzz-list:
 	@echo $(FUZZ_ALL)
 
-.PHONY: fuzz fuzz-build fuzz-deps fuzz-regress fuzz-list
+.PHONY: fuzz fuzz-build fuzz-deps fuzz-regress fuzz-list $(FUZZ_ALL:%=fuzz-run-%)
 .PRECIOUS: $(FB)/fuzz/%.o $(FB)/fuzz/filter-%.o $(FB)/lib/%.o
 
 -include $(wildcard $(FB)/lib/*.d $(FB)/fuzz/*.d)
