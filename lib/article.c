@@ -251,6 +251,15 @@ starts_word(const char *s, size_t n, const char *w)
 	return n == k || !(((unsigned char)s[k] | 0x20) >= 'a' && ((unsigned char)s[k] | 0x20) <= 'z');
 }
 
+/* s ends with w (case-sensitive). */
+static int
+ends_with(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+
+	return n >= k && memcmp(s + n - k, w, k) == 0;
+}
+
 static int
 isdig(int c)
 {
@@ -600,6 +609,107 @@ byline(const char *s, size_t n, const char **v, size_t *vn)
 		    && !starts_word(*v + i + 1, *vn - i - 1, "van")
 		    && !starts_word(*v + i + 1, *vn - i - 1, "von"))
 			return 0;
+	return 1;
+}
+
+/* Words that may stand lower case inside a name or after it ("Omar
+ * Said in Cairo", "Ana de la Cruz"). */
+static const char *const name_joiners[] = {
+	"and", "in", "de", "del", "la", "le", "van", "von", "der", "da", "di",
+	"du", "al", "bin",
+};
+
+/* Names, maybe with places: every word capitalised but the joiners. */
+static int
+names_only(const char *s, size_t n)
+{
+	size_t i = 0, w;
+
+	if (n == 0)
+		return 0;
+	while (i < n) {
+		for (w = i; w < n && s[w] != ' '; w++)
+			;
+		if (!((s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] >= 0x80)
+		    && !in_list(s + i, w - i, name_joiners, NELEM(name_joiners)))
+			return 0;
+		i = w + 1;
+	}
+	return 1;
+}
+
+/* "Jane Doe in London and Omar Said in Cairo" to "Jane Doe and Omar
+ * Said" in *by: the names without their places, the last after "and". */
+static void
+credit_names(const char *s, size_t n, struct buf *by)
+{
+	const char *name[16];
+	size_t len[16], k = 0, i = 0, j, e;
+
+	while (i < n && k < NELEM(name)) {
+		for (e = i; e < n && s[e] != ','; e++)
+			if (e > i && s[e - 1] == ' ' && starts_word(s + e, n - e, "and"))
+				break;
+		j = e;
+		while (j > i && s[j - 1] == ' ')
+			j--;
+		name[k] = s + i;
+		len[k] = j - i;
+		for (j = i; j < e; j++)
+			if (s[j] == ' ' && starts_word(s + j + 1, e - j - 1, "in")) {
+				len[k] = j - i;
+				break;
+			}
+		if (len[k])
+			k++;
+		i = e < n && s[e] == ',' ? e + 1 : e + 3;
+		while (i < n && s[i] == ' ')
+			i++;
+	}
+	for (i = 0; i < k; i++) {
+		if (i)
+			buf_adds(by, i + 1 == k ? " and " : ", ");
+		buf_add(by, name[i], len[i]);
+	}
+}
+
+/* A wire story's credit line: "(Reporting by Jane Doe in Seoul; Editing
+ * by John Roe)", "Writing by ...", "... contributed to this report." The
+ * reporters of "Reporting by" go to *by, the byline; the others only
+ * helped. */
+static int
+credit_line(const char *s, size_t n, struct buf *by)
+{
+	static const char *const leads[] = {
+		"reporting by ", "reporting and writing by ", "additional reporting by ",
+		"writing by ", "editing by ", "compiled by ", "graphics by ",
+	};
+	size_t i, k, e;
+
+	if (n > 400)
+		return 0;
+	if (n >= 2 && s[0] == '(' && s[n - 1] == ')')
+		s++, n -= 2;
+	else if (n >= 3 && s[0] == '(' && s[n - 2] == ')' && s[n - 1] == '.')
+		s++, n -= 3;
+	if (nwords(s, n, 41) <= 40 && (ends_with(s, n, " contributed to this report.")
+	    || ends_with(s, n, " contributed to this story.")
+	    || ends_with(s, n, " contributed reporting.")))
+		return 1;
+	for (k = 0; k < NELEM(leads); k++)
+		if (n > strlen(leads[k]) && eq_ci(s, strlen(leads[k]), leads[k]))
+			break;
+	if (k == NELEM(leads))
+		return 0;
+	i = strlen(leads[k]);
+	for (e = i; e < n && s[e] != ';'; e++)
+		;
+	while (e > i && (s[e - 1] == '.' || s[e - 1] == ' '))
+		e--;
+	if (!names_only(s + i, e - i))
+		return 0;
+	if (k <= 1)
+		credit_names(s + i, e - i, by);
 	return 1;
 }
 
@@ -1242,6 +1352,20 @@ next_nonblank(struct parse *p, size_t i)
 
 /* Metadata lines that may stand anywhere; 1 if line *i was one (*i may
  * move past a URL on the next line). */
+/* A credit line is metadata: its reporters become the byline when the
+ * text named none before. */
+static int
+credit(struct parse *p, const char *s, size_t n)
+{
+	struct buf by = BUF_INIT;
+	int is = credit_line(s, n, &by);
+
+	if (by.len)
+		set_once(&p->a->byline, by.s, by.len);
+	buf_free(&by);
+	return is;
+}
+
 static int
 meta_line(struct parse *p, size_t *i, int header)
 {
@@ -1289,7 +1413,7 @@ meta_line(struct parse *p, size_t *i, int header)
 		set_once(&a->byline, v, vn);
 		return 1;
 	}
-	return 0;
+	return !header && credit(p, s, n);
 }
 
 /* A line that may be a headline: short, and not a sentence unless a

@@ -264,3 +264,22 @@ EOF
 	assert_success
 	assert_output '["TASS",null,""]'
 }
+
+# A wire story's credit line names its reporters: they are the byline
+# when the text has none above, and the line is no part of the body.
+@test "wire credit lines: Reporting by ... is the byline; credits and 'contributed to this report' leave the body" {
+	run field "$FX/credits-reuters.txt" '[.byline, .body]'
+	assert_output '["Jane Doe and Omar Said","Wheat prices fell on Tuesday as forecasts pointed to a large harvest.\n\nReporting by the trade press showed that buyers were waiting for the next crop report."]'
+	run field "$FX/credits-ap.txt" '[.byline, .body]'
+	assert_output '[null,"Schools across the city closed on Monday as a winter storm moved in."]'
+	run field "$FX/wire-reuters.txt" .byline
+	assert_output '"Jane Roe"'
+	printf 'T\n\nBy Kim Lee\n\nOne sentence here.\n\nReporting by Ann Park, Bo Yun and Cy Lim in Seoul; Writing by Dan Cho\n' >"$BATS_TEST_TMPDIR/a.txt"
+	run field "$BATS_TEST_TMPDIR/a.txt" '[.byline, .body]'
+	assert_output '["Kim Lee","One sentence here."]'
+	printf 'T\n\nOne sentence here.\n\nReporting by Ann Park, Bo Yun and Cy Lim in Seoul; Writing by Dan Cho\n\nWriting by Eve Moe; Editing by Fay Lo.\n' >"$BATS_TEST_TMPDIR/b.txt"
+	run field "$BATS_TEST_TMPDIR/b.txt" '[.byline, .body]'
+	assert_output '["Ann Park, Bo Yun and Cy Lim","One sentence here."]'
+	run bash -c "split-header --keep-boilerplate '$BATS_TEST_TMPDIR/b.txt' | jq -c '[.byline, .body]'"
+	assert_output '["Ann Park, Bo Yun and Cy Lim","One sentence here."]'
+}
