@@ -638,6 +638,16 @@ names_only(const char *s, size_t n)
 	return 1;
 }
 
+/* s starts with the word w, in lower case as written: the "in" of a
+ * place, not the "In" of "Lee In-ho". */
+static int
+lower_word(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+
+	return n >= k && memcmp(s, w, k) == 0 && (n == k || s[k] == ' ');
+}
+
 /* "Jane Doe in London and Omar Said in Cairo" to "Jane Doe and Omar
  * Said" in *by: the names without their places, the last after "and". */
 static void
@@ -648,7 +658,7 @@ credit_names(const char *s, size_t n, struct buf *by)
 
 	while (i < n && k < NELEM(name)) {
 		for (e = i; e < n && s[e] != ','; e++)
-			if (e > i && s[e - 1] == ' ' && starts_word(s + e, n - e, "and"))
+			if (e > i && s[e - 1] == ' ' && lower_word(s + e, n - e, "and"))
 				break;
 		j = e;
 		while (j > i && s[j - 1] == ' ')
@@ -656,7 +666,7 @@ credit_names(const char *s, size_t n, struct buf *by)
 		name[k] = s + i;
 		len[k] = j - i;
 		for (j = i; j < e; j++)
-			if (s[j] == ' ' && starts_word(s + j + 1, e - j - 1, "in")) {
+			if (s[j] == ' ' && lower_word(s + j + 1, e - j - 1, "in")) {
 				len[k] = j - i;
 				break;
 			}
@@ -1350,8 +1360,6 @@ next_nonblank(struct parse *p, size_t i)
 	return i;
 }
 
-/* Metadata lines that may stand anywhere; 1 if line *i was one (*i may
- * move past a URL on the next line). */
 /* A credit line is metadata: its reporters become the byline when the
  * text named none before. */
 static int
@@ -1366,6 +1374,8 @@ credit(struct parse *p, const char *s, size_t n)
 	return is;
 }
 
+/* Metadata lines that may stand anywhere; 1 if line *i was one (*i may
+ * move past a URL on the next line). */
 static int
 meta_line(struct parse *p, size_t *i, int header)
 {

@@ -282,4 +282,8 @@ EOF
 	assert_output '["Ann Park, Bo Yun and Cy Lim","One sentence here."]'
 	run bash -c "split-header --keep-boilerplate '$BATS_TEST_TMPDIR/b.txt' | jq -c '[.byline, .body]'"
 	assert_output '["Ann Park, Bo Yun and Cy Lim","One sentence here."]'
+	# the place is after a lower-case "in"; "In-ho" is part of a name
+	printf 'T\n\nOne sentence here.\n\n(Reporting by Lee In-ho and Kim Min in Seoul; Editing by Bo Ra)\n' >"$BATS_TEST_TMPDIR/c.txt"
+	run field "$BATS_TEST_TMPDIR/c.txt" .byline
+	assert_output '"Lee In-ho and Kim Min"'
 }
