@@ -319,7 +319,7 @@ is_prose(const char *s, size_t n)
 		return 0;
 	if (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?')
 		return 1;
-	return n >= 3 && memcmp(s + n - 3, "\xE2\x80\xA6", 3) == 0;
+	return ends_with(s, n, "\xE2\x80\xA6");
 }
 
 static int
@@ -1591,7 +1591,7 @@ body(struct parse *p, size_t i)
 			continue;
 		}
 		/* A wire story's end mark: "... approval. (END)". */
-		if (n >= 5 && !memcmp(s + n - 5, "(END)", 5)) {
+		if (ends_with(s, n, "(END)")) {
 			n -= 5;
 			while (n && s[n - 1] == ' ')
 				n--;
