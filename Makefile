@@ -33,7 +33,7 @@ REQ_LDLIBS = $(shell $(PKG_CONFIG) --libs jansson libutf8proc) -lm
 ALL_CFLAGS = $(REQ_CFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(if $(SANITIZE),$(SAN_FLAGS)) $(LDFLAGS)
 
-LIB_SRC    = $(wildcard lib/*.c)
+LIB_SRC    = $(wildcard lib/*.c lib/*/*.c)
 LIB_OBJ    = $(LIB_SRC:%.c=$(B)/%.o)
 LIBA       = $(B)/libnewspipe.a
 
@@ -63,8 +63,8 @@ deps:
 # Installs missing Debian packages (as root) or says how, then tests.
 check:
 	@scripts/need-packages build test
-	@$(MAKE) --no-print-directory all
-	NEWSPIPE_BIN=$(CURDIR)/$(BIN) $(BATS) --formatter tap tests
+	@$(MAKE) --no-print-directory all unit
+	NEWSPIPE_BIN=$(CURDIR)/$(BIN) NEWSPIPE_UNIT=$(CURDIR)/$(B)/unit $(BATS) --formatter tap tests
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
@@ -85,4 +85,4 @@ clean:
 .PHONY: all deps check install uninstall clean
 .PRECIOUS: $(B)/%.o $(B)/filters/%.o
 
--include $(wildcard $(B)/lib/*.d $(B)/filters/*.d $(B)/tools/*.d)
+-include $(wildcard $(B)/lib/*.d $(B)/lib/*/*.d $(B)/filters/*.d $(B)/tools/*.d)

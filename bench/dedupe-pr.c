@@ -28,7 +28,8 @@
 #include "buf.h"
 #include "diag.h"
 #include "mem.h"
-#include "minhash.h"
+#include "hash.h"
+#include "similar/minhash.h"
 
 #define NLEX	20000
 
@@ -45,7 +46,7 @@ static size_t nlevels = 6;
 static uint64_t
 rnd(void)
 {
-	return minhash_mix(rng_state += 0x9e3779b97f4a7c15ULL);
+	return hash_mix(rng_state += 0x9e3779b97f4a7c15ULL);
 }
 
 static size_t
@@ -327,10 +328,10 @@ shingles(struct art *a, const char *s, size_t k)
 			break;
 		for (len = 0; ((s[len] | 0x20) >= 'a' && (s[len] | 0x20) <= 'z') || (s[len] >= '0' && s[len] <= '9'); len++)
 			;
-		h = MINHASH_FNV_INIT;
+		h = HASH_FNV_INIT;
 		for (i = 0; i < len; i++) {
 			char c = s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i];
-			h = minhash_fnv(h, &c, 1);
+			h = hash_fnv(h, &c, 1);
 		}
 		w = egrow(w, &cap, nw + 1, sizeof(*w));
 		w[nw++] = h;
@@ -342,7 +343,7 @@ shingles(struct art *a, const char *s, size_t k)
 	a->sh = emalloc((nw + 1) * sizeof(*a->sh));
 	for (i = 0; k && i + k <= nw; i++) {
 		for (h = k, j = 0; j < k; j++)
-			h = minhash_mix(h ^ w[i + j]);
+			h = hash_mix(h ^ w[i + j]);
 		a->sh[a->nsh++] = h;
 	}
 	qsort(a->sh, a->nsh, sizeof(*a->sh), u64_cmp);

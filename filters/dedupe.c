@@ -15,9 +15,10 @@
 
 #include "buf.h"
 #include "diag.h"
-#include "lshindex.h"
+#include "similar/lshindex.h"
 #include "mem.h"
-#include "minhash.h"
+#include "hash.h"
+#include "similar/minhash.h"
 #include "record.h"
 #include "text.h"
 
@@ -93,11 +94,11 @@ ideograph(int32_t cp)
 static void
 word_add(const char *s, size_t n, uint64_t *exact)
 {
-	uint64_t h = minhash_fnv(MINHASH_FNV_INIT, s, n);
+	uint64_t h = hash_fnv(HASH_FNV_INIT, s, n);
 
 	if (st.nwords)
-		*exact = minhash_fnv(*exact, " ", 1);
-	*exact = minhash_fnv(*exact, s, n);
+		*exact = hash_fnv(*exact, " ", 1);
+	*exact = hash_fnv(*exact, s, n);
 	st.words = egrow(st.words, &st.wordcap, st.nwords + 1, sizeof(*st.words));
 	st.words[st.nwords++] = h;
 }
@@ -149,7 +150,7 @@ key_words(const json_t *rec, uint64_t *exact)
 	char *fold;
 
 	st.nwords = 0;
-	*exact = MINHASH_FNV_INIT;
+	*exact = HASH_FNV_INIT;
 	for (i = 0; i < st.nkeys; i++) {
 		if (!json_is_string(v = json_object_get(rec, st.keys[i])))
 			continue;

@@ -5,11 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "date.h"
+#include "date/date.h"
 #include "diag.h"
 #include "record.h"
 #include "text.h"
-#include "timex.h"
+#include "date/timex.h"
 
 static const char synopsis[] =
     "[--dmy] [--tz-china] [--ref DATE] [--strict] [--rejects FILE] [FILE...]";

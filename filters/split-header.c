@@ -7,7 +7,7 @@
 #include <string.h>
 #include <jansson.h>
 
-#include "article.h"
+#include "article/article.h"
 #include "buf.h"
 #include "diag.h"
 #include "jsonout.h"

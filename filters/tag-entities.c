@@ -16,10 +16,10 @@
 #include "buf.h"
 #include "diag.h"
 #include "mem.h"
-#include "ner.h"
+#include "entity/ner.h"
 #include "record.h"
 #include "text.h"
-#include "token.h"
+#include "entity/token.h"
 
 static const char synopsis[] =
     "[--types LIST] [--no-mentions] [--model FILE] [--merge-only]\n"

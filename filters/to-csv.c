@@ -11,7 +11,7 @@
 #include <jansson.h>
 
 #include "buf.h"
-#include "csvout.h"
+#include "sheet/csvout.h"
 #include "diag.h"
 #include "jsonout.h"
 #include "mem.h"

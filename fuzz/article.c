@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "article.h"
+#include "article/article.h"
 #include "diag.h"
 #include "text.h"
 

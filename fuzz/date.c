@@ -4,10 +4,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "date.h"
+#include "date/date.h"
 #include "diag.h"
 #include "text.h"
-#include "timex.h"
+#include "date/timex.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

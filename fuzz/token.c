@@ -6,7 +6,7 @@
 
 #include "diag.h"
 #include "text.h"
-#include "token.h"
+#include "entity/token.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -103,4 +103,4 @@ fuzz-list:
 .PHONY: fuzz fuzz-build fuzz-deps fuzz-regress fuzz-list $(FUZZ_ALL:%=fuzz-run-%)
 .PRECIOUS: $(FB)/fuzz/%.o $(FB)/fuzz/filter-%.o $(FB)/lib/%.o
 
--include $(wildcard $(FB)/lib/*.d $(FB)/fuzz/*.d)
+-include $(wildcard $(FB)/lib/*.d $(FB)/lib/*/*.d $(FB)/fuzz/*.d)

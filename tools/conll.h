@@ -5,7 +5,7 @@
 
 #include <stddef.h>
 
-#include "ner.h"
+#include "entity/ner.h"
 
 struct conll {
 	struct ner_word *w;	/* every token, into text */

@@ -12,7 +12,7 @@
 #include "conll.h"
 #include "diag.h"
 #include "mem.h"
-#include "ner.h"
+#include "entity/ner.h"
 
 static const char synopsis[] = "[--bench] [--min-f1 F] --model MODEL FILE";
 static const char help[] =

@@ -13,8 +13,8 @@
 #include "conll.h"
 #include "diag.h"
 #include "mem.h"
-#include "ner.h"
-#include "token.h"
+#include "entity/ner.h"
+#include "entity/token.h"
 
 static const char synopsis[] =
     "[-e EPOCHS] [-s SEED] [-m MINCOUNT] [-i ISODIR] [-g LIST]... -o MODEL TRAIN DEV";

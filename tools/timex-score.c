@@ -10,10 +10,10 @@
 #include <string.h>
 
 #include "buf.h"
-#include "date.h"
+#include "date/date.h"
 #include "diag.h"
 #include "mem.h"
-#include "timex.h"
+#include "date/timex.h"
 
 struct gold {
 	size_t start, end;

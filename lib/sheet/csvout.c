@@ -2,7 +2,7 @@
 #include <csv.h>
 
 #include "buf.h"
-#include "csvout.h"
+#include "sheet/csvout.h"
 #include "diag.h"
 #include "mem.h"
 

@@ -2,36 +2,14 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "minhash.h"
+#include "hash.h"
+#include "similar/minhash.h"
 
 /* The i-th "permutation" is x -> (a[i] * x + b[i]) >> 32 on a mixed
  * 64-bit shingle hash: multiply-add-shift, cheap and close enough to
  * min-wise independent (the bench measures the result). */
 static uint64_t mul[MINHASH_K], add[MINHASH_K];
 static int ready;
-
-uint64_t
-minhash_fnv(uint64_t h, const void *s, size_t n)
-{
-	const unsigned char *p = s;
-
-	for (; n; p++, n--) {
-		h ^= *p;
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
-
-uint64_t
-minhash_mix(uint64_t x)
-{
-	x ^= x >> 30;
-	x *= 0xbf58476d1ce4e5b9ULL;
-	x ^= x >> 27;
-	x *= 0x94d049bb133111ebULL;
-	x ^= x >> 31;
-	return x;
-}
 
 static void
 init(void)
@@ -40,8 +18,8 @@ init(void)
 	int i;
 
 	for (i = 0; i < MINHASH_K; i++) {
-		mul[i] = minhash_mix(s += 0x9e3779b97f4a7c15ULL) | 1;
-		add[i] = minhash_mix(s += 0x9e3779b97f4a7c15ULL);
+		mul[i] = hash_mix(s += 0x9e3779b97f4a7c15ULL) | 1;
+		add[i] = hash_mix(s += 0x9e3779b97f4a7c15ULL);
 	}
 	ready = 1;
 }
@@ -53,7 +31,7 @@ shingle(const uint64_t *w, size_t k)
 	size_t i;
 
 	for (i = 0; i < k; i++)
-		h = minhash_mix(h ^ w[i]);
+		h = hash_mix(h ^ w[i]);
 	return h;
 }
 

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "article.h"
+#include "article/article.h"
 #include "buf.h"
 #include "mem.h"
 #include "text.h"

@@ -7,7 +7,7 @@
 
 #include "mem.h"
 #include "text.h"
-#include "token.h"
+#include "entity/token.h"
 
 /* Words that keep a following period and do not end a sentence. */
 static const char *const abbrevs[] = {

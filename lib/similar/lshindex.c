@@ -6,14 +6,14 @@
 #include <unistd.h>
 
 #include "diag.h"
-#include "lshindex.h"
+#include "hash.h"
+#include "similar/lshindex.h"
 #include "mem.h"
-#include "minhash.h"
+#include "similar/minhash.h"
 
 #define MAGIC		"npdedupe"
 #define VERSION_NO	1
 #define ORDER		0x01020304U
-#define MAXLOAD(cap)	((cap) / 4 * 3)	/* grow past 3/4 full */
 /* Articles entered under one band key at most: templated texts (market
  * reports, weather) share bands by the thousand, and every lookup and
  * insert walks all of them.  Later ones are still found through their
@@ -27,10 +27,9 @@ struct lsh_index {
 	uint8_t *sig;		/* MINHASH_K bytes each */
 	char *ids;		/* NUL-terminated ids, end to end */
 	size_t idlen, idcap;
-	/* Slots hold article index + 1, 0 is empty; linear probing.  The
-	 * key is not stored: it is read back from the article. */
-	uint32_t *xtab, *btab;
-	size_t xcap, bcap, bused;
+	/* The exact hashes, and the articles under each LSH band key; the
+	 * keys are not stored: they are read back from the article. */
+	struct hash_index xtab, btab;
 	unsigned shingle;
 };
 
@@ -46,6 +45,8 @@ lsh_new(unsigned shingle)
 	struct lsh_index *ix = ecalloc(1, sizeof(*ix));
 
 	ix->shingle = shingle;
+	hash_index_init(&ix->xtab, 32);		/* 64 slots */
+	hash_index_init(&ix->btab, 512);	/* 1024 */
 	return ix;
 }
 
@@ -58,8 +59,8 @@ lsh_free(struct lsh_index *ix)
 	free(ix->idoff);
 	free(ix->sig);
 	free(ix->ids);
-	free(ix->xtab);
-	free(ix->btab);
+	hash_index_free(&ix->xtab);
+	hash_index_free(&ix->btab);
 	free(ix);
 }
 
@@ -85,7 +86,7 @@ size_t
 lsh_bytes(const struct lsh_index *ix)
 {
 	return ix->cap * (sizeof(uint64_t) + sizeof(uint32_t) + MINHASH_K)
-	    + ix->idcap + (ix->xcap + ix->bcap) * sizeof(uint32_t);
+	    + ix->idcap + hash_index_bytes(&ix->xtab) + hash_index_bytes(&ix->btab);
 }
 
 static uint64_t
@@ -94,7 +95,7 @@ band_key(const uint8_t *sig, unsigned band)
 	uint32_t v;
 
 	memcpy(&v, sig + band * MINHASH_ROWS, sizeof(v));
-	return minhash_mix(((uint64_t)band << 32 | v) + 0x9e3779b97f4a7c15ULL);
+	return hash_mix(((uint64_t)band << 32 | v) + 0x9e3779b97f4a7c15ULL);
 }
 
 static const uint8_t *
@@ -103,72 +104,74 @@ sig_of(const struct lsh_index *ix, size_t i)
 	return ix->sig + i * MINHASH_K;
 }
 
-static void
-slot_put(uint32_t *tab, size_t cap, uint64_t h, size_t i)
-{
-	size_t pos = h & (cap - 1);
-
-	while (tab[pos])
-		pos = (pos + 1) & (cap - 1);
-	tab[pos] = (uint32_t)(i + 1);
-}
-
 /* Enter article i under band b unless BUCKET_MAX articles already are;
  * returns whether it did. */
 static int
 band_put(struct lsh_index *ix, size_t i, unsigned b)
 {
 	const uint8_t *sig = sig_of(ix, i);
-	size_t pos = band_key(sig, b) & (ix->bcap - 1), off = b * MINHASH_ROWS;
+	uint64_t h = band_key(sig, b);
+	size_t pos, off = b * MINHASH_ROWS;
 	unsigned same = 0;
-	uint32_t s;
+	long s;
 
-	for (; (s = ix->btab[pos]); pos = (pos + 1) & (ix->bcap - 1))
-		if (memcmp(sig_of(ix, s - 1) + off, sig + off, MINHASH_ROWS) == 0
+	for (s = hash_index_first(&ix->btab, h, &pos); s >= 0;
+	    s = hash_index_next(&ix->btab, &pos))
+		if (memcmp(sig_of(ix, (size_t)s) + off, sig + off, MINHASH_ROWS) == 0
 		    && ++same >= BUCKET_MAX)
 			return 0;
-	ix->btab[pos] = (uint32_t)(i + 1);
+	hash_index_put(&ix->btab, h, i);
 	return 1;
 }
 
-static void
-xtab_grow(struct lsh_index *ix)
+static uint64_t
+exact_of(const void *ix, size_t i)
 {
-	size_t i;
-
-	ix->xcap = ix->xcap ? ix->xcap * 2 : 64;
-	free(ix->xtab);
-	ix->xtab = ecalloc(ix->xcap, sizeof(uint32_t));
-	for (i = 0; i < ix->n; i++)
-		slot_put(ix->xtab, ix->xcap, ix->exact[i], i);
+	return ((const struct lsh_index *)ix)->exact[i];
 }
 
+/* Both tables sized for the articles of a loaded index, as adding them
+ * one by one would have grown them, and every article entered. */
+static void
+index_all(struct lsh_index *ix)
+{
+	size_t i;
+	unsigned b;
+
+	while (hash_index_full(&ix->xtab, ix->n))
+		hash_index_grow(&ix->xtab);
+	for (i = 0; i < ix->n; i++)
+		hash_index_put(&ix->xtab, ix->exact[i], i);
+	while (hash_index_full(&ix->btab, ix->n * MINHASH_BANDS))
+		hash_index_grow(&ix->btab);
+	for (i = 0; i < ix->n; i++)
+		for (b = 0; b < MINHASH_BANDS; b++)
+			band_put(ix, i, b);
+}
+
+/* Twice the room for band entries, all articles entered again. */
 static void
 btab_grow(struct lsh_index *ix)
 {
 	size_t i;
 	unsigned b;
 
-	ix->bcap = ix->bcap ? ix->bcap * 2 : 1024;
-	free(ix->btab);
-	ix->btab = ecalloc(ix->bcap, sizeof(uint32_t));
-	ix->bused = 0;
+	hash_index_grow(&ix->btab);
 	for (i = 0; i < ix->n; i++)
 		for (b = 0; b < MINHASH_BANDS; b++)
-			ix->bused += band_put(ix, i, b);
+			band_put(ix, i, b);
 }
 
 long
 lsh_find_exact(const struct lsh_index *ix, uint64_t h)
 {
 	size_t pos;
-	uint32_t s;
+	long s;
 
-	if (!ix->xcap)
-		return -1;
-	for (pos = h & (ix->xcap - 1); (s = ix->xtab[pos]); pos = (pos + 1) & (ix->xcap - 1))
-		if (ix->exact[s - 1] == h)
-			return (long)s - 1;
+	for (s = hash_index_first(&ix->xtab, h, &pos); s >= 0;
+	    s = hash_index_next(&ix->xtab, &pos))
+		if (ix->exact[s] == h)
+			return s;
 	return -1;
 }
 
@@ -189,15 +192,13 @@ lsh_find_near(const struct lsh_index *ix, const uint8_t *sig, double t, double *
 	unsigned need = minhash_need(t), m, b, bestm = 0;
 	long best = -1;
 	size_t pos, i, off;
-	uint32_t s;
+	long s;
 
-	if (!ix->bcap)
-		return -1;
 	for (b = 0; b < MINHASH_BANDS; b++) {
 		off = b * MINHASH_ROWS;
-		pos = band_key(sig, b) & (ix->bcap - 1);
-		for (; (s = ix->btab[pos]); pos = (pos + 1) & (ix->bcap - 1)) {
-			i = s - 1;
+		for (s = hash_index_first(&ix->btab, band_key(sig, b), &pos); s >= 0;
+		    s = hash_index_next(&ix->btab, &pos)) {
+			i = (size_t)s;
 			if (memcmp(sig_of(ix, i) + off, sig + off, MINHASH_ROWS))
 				continue;
 			m = agree(sig_of(ix, i), sig);
@@ -235,16 +236,13 @@ lsh_add(struct lsh_index *ix, const char *id, uint64_t exact, const uint8_t *sig
 	memcpy(ix->sig + i * MINHASH_K, sig, MINHASH_K);
 	ix->n++;
 
-	if (ix->n > MAXLOAD(ix->xcap))
-		xtab_grow(ix);
-	else
-		slot_put(ix->xtab, ix->xcap, exact, i);
-	if (ix->bused + MINHASH_BANDS > MAXLOAD(ix->bcap)) {
-		btab_grow(ix);
+	hash_index_add(&ix->xtab, exact, i, exact_of, ix);
+	if (hash_index_full(&ix->btab, MINHASH_BANDS)) {
+		btab_grow(ix);	/* enters article i too */
 		return;
 	}
 	for (b = 0; b < MINHASH_BANDS; b++)
-		ix->bused += band_put(ix, i, b);
+		band_put(ix, i, b);
 }
 
 /* Writes and reads that keep a running checksum of the payload. */
@@ -258,7 +256,7 @@ put(struct io *io, const void *p, size_t n)
 {
 	if (n == 0)
 		return 0;
-	io->sum = minhash_fnv(io->sum, p, n);
+	io->sum = hash_fnv(io->sum, p, n);
 	return fwrite(p, 1, n, io->fp) == n ? 0 : -1;
 }
 
@@ -269,7 +267,7 @@ get(struct io *io, void *p, size_t n)
 		return 0;
 	if (fread(p, 1, n, io->fp) != n)
 		return -1;
-	io->sum = minhash_fnv(io->sum, p, n);
+	io->sum = hash_fnv(io->sum, p, n);
 	return 0;
 }
 
@@ -291,7 +289,7 @@ header_init(struct header *h, const struct lsh_index *ix)
 int
 lsh_save(const struct lsh_index *ix, const char *path)
 {
-	struct io io = { NULL, MINHASH_FNV_INIT };
+	struct io io = { NULL, HASH_FNV_INIT };
 	struct header h;
 	char *tmp = emalloc(strlen(path) + 8);
 	int fd, bad;
@@ -385,7 +383,7 @@ load_body(struct lsh_index *ix, struct io *io, const struct header *h)
 struct lsh_index *
 lsh_load(const char *path)
 {
-	struct io io = { NULL, MINHASH_FNV_INIT };
+	struct io io = { NULL, HASH_FNV_INIT };
 	struct lsh_index *ix;
 	struct header h;
 	struct stat st;
@@ -416,13 +414,6 @@ lsh_load(const char *path)
 		lsh_free(ix);
 		return NULL;
 	}
-	while (MAXLOAD(ix->xcap) < ix->n)
-		ix->xcap = ix->xcap ? ix->xcap * 2 : 64;
-	ix->xcap /= 2;
-	xtab_grow(ix);
-	while (MAXLOAD(ix->bcap) < ix->n * MINHASH_BANDS)
-		ix->bcap = ix->bcap ? ix->bcap * 2 : 1024;
-	ix->bcap /= 2;
-	btab_grow(ix);
+	index_all(ix);
 	return ix;
 }

@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "hash.h"
 
 /* Tags: O, then B and I of each type in the order of ner_types. */
 enum { NER_O, NER_NTYPES = 4, NER_NTAGS = 1 + 2 * NER_NTYPES };
@@ -46,12 +47,11 @@ struct ner_word {
 	size_t len;
 };
 
-/* A set of 64-bit keys with an open-addressing index over them. */
+/* A set of 64-bit keys with an index over them. */
 struct ner_table {
 	uint64_t *keys;
 	size_t n;
-	uint32_t *slot;		/* index + 1, 0: empty */
-	uint64_t mask;
+	struct hash_index ix;
 };
 
 void ner_table_index(struct ner_table *t);

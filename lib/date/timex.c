@@ -9,9 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "date.h"
+#include "date/date.h"
 #include "mem.h"
-#include "timex.h"
+#include "date/timex.h"
+#include "hash.h"
 
 enum ttype { TK_END, TK_WORD, TK_NUM, TK_PUNCT, TK_BREAK };
 
@@ -126,55 +127,38 @@ static const struct kw kws[] = {
 	{ NULL, 0, 0 }
 };
 
-#define HSIZE 512
-static short htab[HSIZE];	/* index + 1 into kws, 0 empty */
-static int hready;
-
-static unsigned
-hash(const char *s, size_t n)
-{
-	unsigned h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
+/* The keywords by hash of their (lower-case) spelling. */
+static struct hash_index kwix;
 
 static void
 hinit(void)
 {
-	unsigned h;
-	int i;
+	size_t i, n;
 
-	for (i = 0; kws[i].w; i++) {
-		h = hash(kws[i].w, strlen(kws[i].w)) % HSIZE;
-		while (htab[h])
-			h = (h + 1) % HSIZE;
-		htab[h] = (short)(i + 1);
-	}
-	hready = 1;
+	for (n = 0; kws[n].w; n++)
+		;
+	hash_index_init(&kwix, n);
+	for (i = 0; i < n; i++)
+		hash_index_put(&kwix, hash_bytes(kws[i].w, strlen(kws[i].w)), i);
 }
 
 static const struct kw *
 lookup(const char *s, size_t n)
 {
 	char low[16];
-	unsigned h;
-	size_t i;
+	size_t i, pos;
+	long k;
 
 	if (n >= sizeof low)
 		return NULL;
+	if (!kwix.slot)
+		hinit();
 	for (i = 0; i < n; i++)
 		low[i] = (char)(s[i] | 0x20);
-	h = hash(low, n) % HSIZE;
-	while (htab[h]) {
-		const struct kw *k = &kws[htab[h] - 1];
-
-		if (strncmp(k->w, low, n) == 0 && k->w[n] == '\0')
-			return k;
-		h = (h + 1) % HSIZE;
-	}
+	for (k = hash_index_first(&kwix, hash_bytes(low, n), &pos); k >= 0;
+	    k = hash_index_next(&kwix, &pos))
+		if (strncmp(kws[k].w, low, n) == 0 && kws[k].w[n] == '\0')
+			return &kws[k];
 	return NULL;
 }
 
@@ -1106,8 +1090,6 @@ timex_find(const char *s, size_t n, const struct date *ref, int flags,
 	struct match mt;
 	size_t i;
 
-	if (!hready)
-		hinit();
 	t.n = 0;
 	tokenize(s, n, &t);
 	memset(&c, 0, sizeof c);

@@ -7,7 +7,8 @@
 #include <utf8proc.h>
 
 #include "mem.h"
-#include "ner.h"
+#include "entity/ner.h"
+#include "hash.h"
 #include "text.h"
 
 const char *const ner_types[NER_NTYPES] = { "PER", "ORG", "LOC", "MISC" };
@@ -35,70 +36,55 @@ struct ner_tokinfo {
 enum { T_INIT = 1, T_DIGIT = 2, T_HYPHEN = 4, T_PERIOD = 8, T_UPPER = 16,
 	T_LOWER = 32, T_ALLCAPS = 64 };
 
-#define FNV_PRIME 0x100000001b3ULL
-
+/* Feature keys: FNV-1a over a feature number and the strings it
+ * combines (lib/hash), mixed at the end.  The model stores these values,
+ * so they never change. */
 static uint64_t
 h_init(unsigned tpl)
 {
-	return (0xcbf29ce484222325ULL ^ tpl) * FNV_PRIME;
+	return hash_fnv_step(HASH_FNV_INIT, tpl);
 }
 
 static uint64_t
 h_add(uint64_t h, const char *s, size_t n)
 {
-	while (n--) {
-		h ^= (unsigned char)*s++;
-		h *= FNV_PRIME;
-	}
-	return h;
+	return hash_fnv(h, s, n);
 }
 
 static uint64_t
 h_sep(uint64_t h)
 {
-	return (h ^ 0xff) * FNV_PRIME;
+	return hash_fnv_step(h, 0xff);
 }
 
-/* splitmix64 finaliser: good low bits for the index; 0 is reserved. */
+/* 0 is reserved. */
 static uint64_t
 h_fin(uint64_t h)
 {
-	h ^= h >> 30;
-	h *= 0xbf58476d1ce4e5b9ULL;
-	h ^= h >> 27;
-	h *= 0x94d049bb133111ebULL;
-	h ^= h >> 31;
+	h = hash_mix(h);
 	return h ? h : 1;
 }
 
 void
 ner_table_index(struct ner_table *t)
 {
-	size_t size = 16, i;
-	uint64_t j;
+	size_t i;
 
-	while (size < 2 * t->n)
-		size *= 2;
-	t->slot = ecalloc(size, sizeof *t->slot);
-	t->mask = size - 1;
-	for (i = 0; i < t->n; i++) {
-		for (j = t->keys[i] & t->mask; t->slot[j]; j = (j + 1) & t->mask)
-			;
-		t->slot[j] = (uint32_t)i + 1;
-	}
+	hash_index_init(&t->ix, t->n);
+	for (i = 0; i < t->n; i++)
+		hash_index_put(&t->ix, t->keys[i], i);
 }
 
 long
 ner_table_find(const struct ner_table *t, uint64_t key)
 {
-	uint64_t j;
-	uint32_t s;
+	size_t pos;
+	long i;
 
-	if (!t->slot)
-		return -1;
-	for (j = key & t->mask; (s = t->slot[j]) != 0; j = (j + 1) & t->mask)
-		if (t->keys[s - 1] == key)
-			return (long)s - 1;
+	for (i = hash_index_first(&t->ix, key, &pos); i >= 0;
+	    i = hash_index_next(&t->ix, &pos))
+		if (t->keys[i] == key)
+			return i;
 	return -1;
 }
 
@@ -106,7 +92,7 @@ void
 ner_table_free(struct ner_table *t)
 {
 	free(t->keys);
-	free(t->slot);
+	hash_index_free(&t->ix);
 	memset(t, 0, sizeof *t);
 }
 

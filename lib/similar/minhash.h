@@ -1,5 +1,5 @@
-/* minhash: 64-bit string hashes, word-shingle MinHash signatures and
- * their Jaccard estimate (docs/dedupe.md explains the parameters). */
+/* minhash: word-shingle MinHash signatures and their Jaccard estimate
+ * (docs/dedupe.md explains the parameters); the hashes are lib/hash's. */
 #ifndef MINHASH_H
 #define MINHASH_H
 
@@ -13,11 +13,6 @@
 #define MINHASH_BANDS	12
 #define MINHASH_ROWS	4
 
-/* FNV-1a, 64 bits, continuing from h (start with MINHASH_FNV_INIT). */
-#define MINHASH_FNV_INIT	0xcbf29ce484222325ULL
-uint64_t minhash_fnv(uint64_t h, const void *s, size_t n);
-/* A 64-bit finaliser that spreads every input bit over the output. */
-uint64_t minhash_mix(uint64_t x);
 /* Sign the sequence of n word hashes with shingles of k words (one
  * shingle of all the words when n < k; n must be > 0). */
 void minhash_sign(const uint64_t *words, size_t n, size_t k,

@@ -13,7 +13,7 @@
 
 #include <stddef.h>
 
-#include "date.h"
+#include "date/date.h"
 
 struct timex {
 	size_t start, end;	/* byte offsets into the text */

@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "date.h"
+#include "date/date.h"
 
 static const char *const months[] = {
 	"january", "february", "march", "april", "may", "june", "july",

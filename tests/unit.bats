@@ -1,0 +1,18 @@
+#!/usr/bin/env bats
+# The C unit tests of the engines (tests/unit/*.c, built by make unit).
+load helper
+
+UNIT=${NEWSPIPE_UNIT:-$ROOT/build/opt/unit}
+
+@test "unit: every tests/unit/*.c was built" {
+	local src
+	for src in "$ROOT"/tests/unit/*.c; do
+		[ -x "$UNIT/$(basename "$src" .c)" ] || fail "$UNIT/$(basename "$src" .c) missing: make unit"
+	done
+}
+
+@test "unit: lib/hash golden values and index" {
+	run "$UNIT/hash"
+	assert_success
+	assert_output "hash: ok"
+}
