@@ -2,7 +2,9 @@
 # Every variable can be overridden: make PREFIX=/usr CFLAGS=-O0 ...
 .SUFFIXES:
 
-VERSION    = 0.1.0
+# The version, in one place: the file VERSION, read by the programs
+# (-DVERSION), pipeline.sh, the man pages (built into build/man) and the tests.
+VERSION    = $(shell cat VERSION)
 PREFIX     = /usr/local
 BINDIR     = $(PREFIX)/bin
 MANDIR     = $(PREFIX)/share/man
@@ -22,7 +24,8 @@ B          = build/$(if $(SANITIZE),san,opt)
 BIN        = $(if $(SANITIZE),$(B)/bin,bin)
 
 PROGS      = split-header normalize-date tag-entities dedupe to-csv
-MANS       = $(PROGS:%=man/%.1) man/newspipe.1
+MAN_SRC    = $(PROGS:%=man/%.1) man/newspipe.1
+MANS       = $(MAN_SRC:man/%=build/man/%)
 
 # Required flags come before the user's CFLAGS, so CFLAGS=-O0 keeps them.
 REQ_CFLAGS = -std=c11 -Wall -Wextra -Werror -pedantic -D_POSIX_C_SOURCE=200809L \
@@ -40,11 +43,19 @@ LIBA       = $(B)/libnewspipe.a
 # Libraries only some programs link (libcsv has no .pc file in Debian).
 LIBS_to-csv = -lcsv
 
-all: $(PROGS:%=$(BIN)/%)
+all: $(PROGS:%=$(BIN)/%) $(MANS)
+
+# Man pages with the version filled in.
+build/man/%.1: man/%.1 VERSION
+	@mkdir -p $(@D)
+	sed 's/@VERSION@/$(VERSION)/g' $< >$@
 
 $(B)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The version is compiled into diag.o.
+$(B)/lib/diag.o: VERSION
 
 $(LIBA): $(LIB_OBJ)
 	rm -f $@
@@ -69,14 +80,15 @@ check:
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
 	for p in $(PROGS); do cp -f $(BIN)/$$p $(DESTDIR)$(BINDIR)/ || exit 1; done
-	cp -f pipeline.sh $(DESTDIR)$(BINDIR)/newspipe
+	sed 's/^version=.*/version=$(VERSION)/' pipeline.sh >$(DESTDIR)$(BINDIR)/newspipe
+	chmod 755 $(DESTDIR)$(BINDIR)/newspipe
 	cp -f $(MANS) $(DESTDIR)$(MANDIR)/man1/
 	for f in models/*; do [ -f "$$f" ] || continue; cp -f "$$f" $(DESTDIR)$(DATADIR)/ || exit 1; done
 
 uninstall:
 	for p in $(PROGS); do rm -f $(DESTDIR)$(BINDIR)/$$p; done
 	rm -f $(DESTDIR)$(BINDIR)/newspipe
-	for m in $(MANS); do rm -f $(DESTDIR)$(MANDIR)/man1/$${m#man/}; done
+	for m in $(MANS); do rm -f $(DESTDIR)$(MANDIR)/man1/$${m#build/man/}; done
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

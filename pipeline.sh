@@ -9,8 +9,9 @@
 set -uo pipefail
 
 prog=${0##*/}
-version=0.1.0
 here=$(cd "$(dirname "$0")" && pwd)
+# The checkout's VERSION file; make install writes the number here.
+version=$(cat "$here/VERSION" 2>/dev/null || echo unknown)
 
 usage() {
 	cat <<EOF

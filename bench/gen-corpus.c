@@ -17,6 +17,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "opt.h"
 #include "mem.h"
 
 static const char synopsis[] = "[--seed N] [--count N | --size MB] [--dups PERCENT] --out DIR";
@@ -746,22 +747,21 @@ main(int argc, char **argv)
 	int c, i;
 
 	diag_init(argv[0]);
+	opt_usage(synopsis, help);
 	rng_state = 1;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((c = opt_next(argc, argv, "h", longopts)) != -1) {
 		switch (c) {
-		case 'h':
-			diag_usage(0, synopsis, help);
 		case OPT_SEED: rng_state = parse_num(optarg, "seed"); break;
 		case OPT_COUNT: count = parse_num(optarg, "count"); size = 0; break;
 		case OPT_SIZE: size = parse_num(optarg, "size"); break;
 		case OPT_DUPS: dups = parse_num(optarg, "percent"); break;
 		case OPT_OUT: out = optarg; break;
 		default:
-			diag_usage(2, synopsis, help);
+			opt_bad(NULL);
 		}
 	}
 	if (!out || optind != argc || dups > 100)
-		diag_usage(2, synopsis, help);
+		opt_bad(NULL);
 	buf_printf(&tpath, "%s/articles", out);
 	if ((mkdir(out, 0777) != 0 && errno != EEXIST)
 	    || (mkdir(tpath.s, 0777) != 0 && errno != EEXIST))

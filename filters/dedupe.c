@@ -5,7 +5,6 @@
  * shingles to a MinHash signature for near copies, looked up in an
  * index of the articles kept so far (lib/lshindex.h).  Only signatures
  * are kept, never text.  docs/dedupe.md explains the design. */
-#include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <math.h>
@@ -15,11 +14,12 @@
 
 #include "buf.h"
 #include "diag.h"
-#include "similar/lshindex.h"
-#include "mem.h"
 #include "hash.h"
-#include "similar/minhash.h"
+#include "mem.h"
+#include "opt.h"
 #include "record.h"
+#include "similar/lshindex.h"
+#include "similar/minhash.h"
 #include "text.h"
 
 static const char synopsis[] =
@@ -237,43 +237,11 @@ each(json_t *rec, const struct record_src *src, void *arg)
 	return RECORD_WRITE;
 }
 
-static double
-threshold_arg(const char *s)
-{
-	char *end;
-	double t;
-
-	errno = 0;
-	t = strtod(s, &end);
-	if (end == s || *end || errno || !(t > 0 && t <= 1)) {
-		warn("bad --threshold '%s': want a number, 0 < T <= 1", s);
-		exit(2);
-	}
-	return t;
-}
-
-static unsigned
-shingle_arg(const char *s)
-{
-	char *end;
-	unsigned long n;
-
-	errno = 0;
-	n = strtoul(s, &end, 10);
-	if (end == s || *end || errno || *s == '-' || n < 1 || n > 1000) {
-		warn("bad --shingle '%s': want a whole number, 1 to 1000", s);
-		exit(2);
-	}
-	return (unsigned)n;
-}
-
 static void
 key_arg(const char *s)
 {
-	if (!*s) {
-		warn("bad --key '': want a field name");
-		exit(2);
-	}
+	if (!*s)
+		opt_bad("bad --key '': want a field name");
 	st.keys = egrow(st.keys, &st.keycap, st.nkeys + 1, sizeof(*st.keys));
 	st.keys[st.nkeys++] = s;
 }
@@ -311,12 +279,9 @@ main(int argc, char **argv)
 	int c, status;
 
 	diag_init(argv[0]);
-	while ((c = getopt_long(argc, argv, "hVmv", longopts, NULL)) != -1) {
+	opt_usage(synopsis, help);
+	while ((c = opt_next(argc, argv, "hVmv", longopts)) != -1) {
 		switch (c) {
-		case 'h':
-			diag_usage(0, synopsis, help);
-		case 'V':
-			diag_version();
 		case 'm':
 			st.mark = 1;
 			break;
@@ -327,10 +292,10 @@ main(int argc, char **argv)
 			key_arg(optarg);
 			break;
 		case OPT_THRESHOLD:
-			st.threshold = threshold_arg(optarg);
+			st.threshold = opt_fraction("--threshold", optarg);
 			break;
 		case OPT_SHINGLE:
-			st.shingle = shingle_arg(optarg);
+			st.shingle = (unsigned)opt_int("--shingle", optarg, 1, 1000);
 			break;
 		case OPT_LOAD:
 			load = optarg;
@@ -340,7 +305,7 @@ main(int argc, char **argv)
 			break;
 		default:
 			if (!record_option(c, optarg))
-				diag_usage(2, synopsis, help);
+				opt_bad(NULL);
 		}
 	}
 	if (load) {

@@ -7,6 +7,7 @@
 
 #include "date/date.h"
 #include "diag.h"
+#include "opt.h"
 #include "record.h"
 #include "text.h"
 #include "date/timex.h"
@@ -233,13 +234,10 @@ main(int argc, char **argv)
 	int c;
 
 	diag_init(argv[0]);
+	opt_usage(synopsis, help);
 	setup();
-	while ((c = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
+	while ((c = opt_next(argc, argv, "hV", longopts)) != -1) {
 		switch (c) {
-		case 'h':
-			diag_usage(0, synopsis, help);
-		case 'V':
-			diag_version();
 		case OPT_DMY:
 			st.dflags |= DATE_DMY;
 			st.tflags |= TIMEX_DMY;
@@ -249,16 +247,14 @@ main(int argc, char **argv)
 			break;
 		case OPT_REF:
 			if (date_parse(optarg, strlen(optarg), 0, &st.ref) != DATE_OK
-			    || st.ref.prec < DATE_DAY) {
-				warn("--ref: not a date: %s", optarg);
-				diag_usage(2, synopsis, help);
-			}
+			    || st.ref.prec < DATE_DAY)
+				opt_bad("bad --ref '%s': want a calendar date, such as 2025-09-02", optarg);
 			st.ref.prec = DATE_DAY;
 			st.have_ref = 1;
 			break;
 		default:
 			if (!record_option(c, optarg))
-				diag_usage(2, synopsis, help);
+				opt_bad(NULL);
 		}
 	}
 	c = record_each(argc - optind, argv + optind, each, NULL);

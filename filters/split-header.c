@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "jsonout.h"
 #include "mem.h"
+#include "opt.h"
 #include "record.h"
 #include "text.h"
 #include "walk.h"
@@ -366,13 +367,10 @@ main(int argc, char **argv)
 	int c, status, ndjson = 0;
 
 	diag_init(argv[0]);
+	opt_usage(synopsis, help);
 	setup();
-	while ((c = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
+	while ((c = opt_next(argc, argv, "hV", longopts)) != -1) {
 		switch (c) {
-		case 'h':
-			diag_usage(0, synopsis, help);
-		case 'V':
-			diag_version();
 		case OPT_NDJSON:
 			ndjson = 1;
 			break;
@@ -381,7 +379,7 @@ main(int argc, char **argv)
 			break;
 		default:
 			if (!record_option(c, optarg))
-				diag_usage(2, synopsis, help);
+				opt_bad(NULL);
 		}
 	}
 	if (ndjson)

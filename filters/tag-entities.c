@@ -16,6 +16,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "mem.h"
+#include "opt.h"
 #include "entity/ner.h"
 #include "record.h"
 #include "text.h"
@@ -555,19 +556,14 @@ main(int argc, char **argv)
 	int c, status;
 
 	diag_init(argv[0]);
+	opt_usage(synopsis, help);
 	setup();
-	while ((c = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
+	while ((c = opt_next(argc, argv, "hV", longopts)) != -1) {
 		switch (c) {
-		case 'h':
-			diag_usage(0, synopsis, help);
-		case 'V':
-			diag_version();
 		case OPT_TYPES:
-			if (!parse_types(optarg)) {
-				warn("--types: '%s': expected a list of PER, ORG, LOC, MISC",
+			if (!parse_types(optarg))
+				opt_bad("bad --types '%s': want a list of PER, ORG, LOC, MISC",
 				    optarg);
-				diag_usage(2, synopsis, help);
-			}
 			break;
 		case OPT_NO_MENTIONS:
 			st.mentions = 0;
@@ -580,7 +576,7 @@ main(int argc, char **argv)
 			break;
 		default:
 			if (!record_option(c, optarg))
-				diag_usage(2, synopsis, help);
+				opt_bad(NULL);
 		}
 	}
 	if (!st.merge_only)

@@ -15,6 +15,7 @@
 #include "diag.h"
 #include "jsonout.h"
 #include "mem.h"
+#include "opt.h"
 #include "record.h"
 
 static const char synopsis[] =
@@ -588,7 +589,8 @@ main(int argc, char **argv)
 	int c, d, status;
 
 	diag_init(argv[0]);
-	while ((c = getopt_long(argc, argv, "f:hV", longopts, NULL)) != -1) {
+	opt_usage(synopsis, help);
+	while ((c = opt_next(argc, argv, "f:hV", longopts)) != -1) {
 		switch (c) {
 		case 'f':
 			st.fields = optarg;
@@ -605,14 +607,14 @@ main(int argc, char **argv)
 			else if (strcmp(optarg, "dates") == 0)
 				st.explode = EXPLODE_DATES;
 			else
-				die(2, "--explode: '%s' is neither entities nor dates", optarg);
+				opt_bad("bad --explode '%s': want entities or dates", optarg);
 			break;
 		case OPT_JOIN:
 			st.join = optarg;
 			break;
 		case OPT_DELIMITER:
 			if ((d = parse_delimiter(optarg)) < 0)
-				die(2, "--delimiter: '%s' is not one ASCII character other than a quote, CR or LF", optarg);
+				opt_bad("bad --delimiter '%s': want one ASCII character other than a quote, CR or LF", optarg);
 			st.delim = (unsigned char)d;
 			break;
 		case OPT_LF:
@@ -627,21 +629,17 @@ main(int argc, char **argv)
 		case OPT_NO_TRUNCATE:
 			st.no_truncate = 1;
 			break;
-		case 'h':
-			diag_usage(0, synopsis, help);
-		case 'V':
-			diag_version();
 		default:
 			if (!record_option(c, optarg))
-				diag_usage(2, synopsis, help);
+				opt_bad(NULL);
 		}
 	}
 	if (st.lf && st.excel)
-		die(2, "--lf and --excel contradict each other (Excel wants CRLF)");
+		opt_bad("--lf and --excel contradict each other (Excel wants CRLF)");
 	if (st.all && st.fields)
-		die(2, "--all and -f/--fields contradict each other");
+		opt_bad("--all and -f/--fields contradict each other");
 	if (!setup())
-		die(2, "-f: bad field list '%s' (an empty name, or a backslash before other than . , \\)", st.fields);
+		opt_bad("bad -f '%s': an empty name, or a backslash before other than . , \\", st.fields);
 	/* Without --all the columns are known: the header comes even for no input. */
 	if (!st.all)
 		write_header();

@@ -65,17 +65,3 @@ diag_version(void)
 		die(1, "write error:");
 	exit(0);
 }
-
-void
-diag_usage(int status, const char *synopsis, const char *help)
-{
-	if (status == 0) {
-		printf("usage: %s %s\n%s", progname, synopsis, help);
-		if (fflush(stdout) == EOF || ferror(stdout))
-			die(1, "write error:");
-		exit(0);
-	}
-	fprintf(stderr, "usage: %s %s\nTry '%s --help' for more information.\n",
-	    progname, synopsis, progname);
-	exit(status);
-}

@@ -12,8 +12,5 @@ void warn(const char *fmt, ...);
 _Noreturn void die(int status, const char *fmt, ...);
 /* Print "PROG VERSION" on stdout and exit 0 (for --version). */
 _Noreturn void diag_version(void);
-/* status 0: print help on stdout and exit 0; otherwise print the
- * synopsis and a pointer to --help on stderr and exit status (2). */
-_Noreturn void diag_usage(int status, const char *synopsis, const char *help);
 
 #endif

@@ -17,17 +17,47 @@ load helper
 	for p in split-header $NDJSON_READERS; do
 		run --separate-stderr "$p" --version
 		assert_success
-		assert_output "$p (newspipe) 0.1.0"
+		assert_output "$p (newspipe) $VERSION"
 	done
+}
+
+# bad_usage PROG ARGS...: exit 2, nothing on stdout, and on stderr the
+# program's own name, the message, the usage line and the pointer to --help.
+bad_usage() {
+	local p=$1 msg=$2
+	shift 2
+	run --separate-stderr "$p" "$@" </dev/null
+	assert_failure 2
+	assert_output ""
+	[ "${#stderr_lines[@]}" -ge 3 ] || fail "$p $*: $stderr"
+	[ "${stderr_lines[0]}" = "$p: $msg" ] || fail "$p $*: first line: ${stderr_lines[0]}"
+	[[ ${stderr_lines[1]} == "usage: $p "* ]] || fail "$p $*: no usage line: $stderr"
+	[ "${stderr_lines[-1]}" = "Try '$p --help' for more information." ] || fail "$p $*: $stderr"
 }
 
 @test "an unknown option exits 2 with usage on stderr and nothing on stdout" {
 	for p in split-header $NDJSON_READERS; do
-		run --separate-stderr "$p" --no-such-option
-		assert_failure 2
-		assert_output ""
-		[[ $stderr == *"usage: $p "* ]] || fail "$p: no usage in: $stderr"
+		bad_usage "$p" "unknown option '--no-such-option'" --no-such-option
+		bad_usage "$p" "unknown option '-Z'" -Z
+		bad_usage "$p" "option '--rejects' needs a value" --rejects
+		bad_usage "$p" "option '--strict' takes no value, or is unknown" --strict=1
 	done
+}
+
+@test "usage errors name the program, not the path it was run by" {
+	for p in split-header $NDJSON_READERS; do
+		run --separate-stderr "$BIN/$p" --no-such-option </dev/null
+		assert_failure 2
+		[ "${stderr_lines[0]}" = "$p: unknown option '--no-such-option'" ] || fail "$stderr"
+	done
+}
+
+@test "a bad option value is bad usage, the same way in every program" {
+	bad_usage dedupe "bad --threshold '5': want a number, 0 < T <= 1" --threshold 5
+	bad_usage dedupe "bad --shingle '0': want a whole number, 1 to 1000" --shingle 0
+	bad_usage normalize-date "bad --ref 'soon': want a calendar date, such as 2025-09-02" --ref soon
+	bad_usage tag-entities "bad --types 'PER,XYZ': want a list of PER, ORG, LOC, MISC" --types PER,XYZ
+	bad_usage to-csv "bad --explode 'words': want entities or dates" --explode words
 }
 
 @test "fields a filter does not own pass through unchanged and in order" {

@@ -7,6 +7,8 @@ BIN=${NEWSPIPE_BIN:-$ROOT/bin}
 PATH="$BIN:$PATH"
 SEEDS="$ROOT/seeds"
 FIXTURES="$ROOT/tests/fixtures"
+# The one place the version is written.
+VERSION=$(cat "$ROOT/VERSION")
 
 load '/usr/lib/bats/bats-support/load'
 load '/usr/lib/bats/bats-assert/load'

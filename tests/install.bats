@@ -12,7 +12,7 @@ load helper
 		[ -f "$d/opt/np/share/man/man1/$p.1" ] || fail "missing man page $p.1"
 	done
 	run "$d/opt/np/bin/dedupe" --version
-	assert_output "dedupe (newspipe) 0.1.0"
+	assert_output "dedupe (newspipe) $VERSION"
 	run make -s -C "$ROOT" uninstall PREFIX=/opt/np DESTDIR="$d"
 	assert_success
 	run find "$d" -type f

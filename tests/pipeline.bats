@@ -28,7 +28,7 @@ fake_stage() {
 	assert_output --partial "Example:"
 	run --separate-stderr "$PIPELINE" --version
 	assert_success
-	assert_output "pipeline.sh (newspipe) 0.1.0"
+	assert_output "pipeline.sh (newspipe) $VERSION"
 }
 
 @test "pipeline.sh: bad usage exits 2 with nothing on stdout" {

@@ -11,6 +11,7 @@
 
 #include "conll.h"
 #include "diag.h"
+#include "opt.h"
 #include "mem.h"
 #include "entity/ner.h"
 
@@ -67,7 +68,8 @@ main(int argc, char **argv)
 	char *end;
 
 	diag_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	opt_usage(synopsis, help);
+	while ((ch = opt_next(argc, argv, "h", longopts)) != -1) {
 		switch (ch) {
 		case 'm':
 			model = optarg;
@@ -78,16 +80,14 @@ main(int argc, char **argv)
 		case 'f':
 			minf1 = strtod(optarg, &end);
 			if (*end || end == optarg || minf1 < 0 || minf1 > 1)
-				diag_usage(2, synopsis, help);
+				opt_bad(NULL);
 			break;
-		case 'h':
-			diag_usage(0, synopsis, help);
 		default:
-			diag_usage(2, synopsis, help);
+			opt_bad(NULL);
 		}
 	}
 	if (!model || argc - optind != 1)
-		diag_usage(2, synopsis, help);
+		opt_bad(NULL);
 	conll_read(&c, argv[optind]);
 	t0 = now();
 	if ((m = ner_load(model)) == NULL)

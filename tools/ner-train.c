@@ -12,6 +12,7 @@
 
 #include "conll.h"
 #include "diag.h"
+#include "opt.h"
 #include "mem.h"
 #include "entity/ner.h"
 #include "entity/token.h"
@@ -568,43 +569,42 @@ main(int argc, char **argv)
 	char *end;
 
 	diag_init(argv[0]);
+	opt_usage(synopsis, help);
 	rng_state = 1;
-	while ((c = getopt(argc, argv, "he:s:m:i:g:o:")) != -1) {
+	while ((c = opt_next(argc, argv, "he:s:m:i:g:o:", NULL)) != -1) {
 		switch (c) {
 		case 'e':
 			epochs = atoi(optarg);
 			if (epochs < 1)
-				diag_usage(2, synopsis, help);
+				opt_bad(NULL);
 			break;
 		case 's':
 			rng_state = strtoull(optarg, &end, 10);
 			if (*end || !rng_state)
-				diag_usage(2, synopsis, help);
+				opt_bad(NULL);
 			break;
 		case 'm':
 			minc = strtoul(optarg, &end, 10);
 			if (*end)
-				diag_usage(2, synopsis, help);
+				opt_bad(NULL);
 			break;
 		case 'i':
 			iso = optarg;
 			break;
 		case 'g':
 			if (nlists == 16)
-				diag_usage(2, synopsis, help);
+				opt_bad(NULL);
 			lists[nlists++] = optarg;
 			break;
 		case 'o':
 			out = optarg;
 			break;
-		case 'h':
-			diag_usage(0, synopsis, help);
 		default:
-			diag_usage(2, synopsis, help);
+			opt_bad(NULL);
 		}
 	}
 	if (!out || argc - optind != 2)
-		diag_usage(2, synopsis, help);
+		opt_bad(NULL);
 	gaz_iso(iso, "iso_3166-1.json", "3166-1", NER_GAZ_COUNTRY);
 	gaz_iso(iso, "iso_3166-2.json", "3166-2", NER_GAZ_REGION);
 	for (k = 0; k < nlists; k++)
