@@ -14,6 +14,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "filter.h"
 #include "hash.h"
 #include "mem.h"
 #include "opt.h"
@@ -247,6 +248,20 @@ key_arg(const char *s)
 }
 
 static void
+teardown(void *arg)
+{
+	(void)arg;
+	lsh_free(st.ix);
+	st.ix = NULL;
+	free(st.words);
+	st.words = NULL;
+	st.wordcap = 0;
+	free(st.keys == default_keys ? NULL : st.keys);
+	buf_free(&st.id);
+	buf_free(&st.fold);
+}
+
+static void
 summary(void)
 {
 	if (st.verbose || (!st.mark && st.exact + st.near > 0))
@@ -323,5 +338,16 @@ main(int argc, char **argv)
 	if (save && lsh_save(st.ix, save) != 0)
 		status = 1;
 	summary();
+	teardown(NULL);
 	return record_done(status);
 }
+
+/* For the fuzz target (lib/filter.h). */
+static void *
+filter_setup(void)
+{
+	setup();
+	return NULL;
+}
+
+const struct filter filter = { "dedupe", filter_setup, each, NULL, teardown };

@@ -7,6 +7,7 @@
 
 #include "date/date.h"
 #include "diag.h"
+#include "filter.h"
 #include "opt.h"
 #include "record.h"
 #include "text.h"
@@ -50,6 +51,13 @@ setup(void)
 	st.tflags = 0;
 	st.have_ref = 0;
 	memset(&st.ref, 0, sizeof st.ref);
+}
+
+static void
+teardown(void *arg)
+{
+	(void)arg;
+	timex_list_free(&st.found);
 }
 
 static const char *
@@ -258,6 +266,17 @@ main(int argc, char **argv)
 		}
 	}
 	c = record_each(argc - optind, argv + optind, each, NULL);
-	timex_list_free(&st.found);
+	teardown(NULL);
 	return record_done(c);
 }
+
+/* For the fuzz target (lib/filter.h). */
+static void *
+filter_setup(void)
+{
+	setup();
+	return NULL;
+}
+
+const struct filter filter = { "normalize-date", filter_setup, each, NULL,
+    teardown };

@@ -10,6 +10,7 @@
 #include "article/article.h"
 #include "buf.h"
 #include "diag.h"
+#include "filter.h"
 #include "jsonout.h"
 #include "mem.h"
 #include "opt.h"
@@ -392,3 +393,14 @@ main(int argc, char **argv)
 		status = walk_paths(argc, argv, one_file, NULL);
 	return record_done(status | (record_count_rejected() > 0));
 }
+
+/* For the fuzz target (lib/filter.h): one raw file at a time. */
+static void *
+filter_setup(void)
+{
+	setup();
+	return NULL;
+}
+
+const struct filter filter = { "split-header", filter_setup, each, one_file,
+    NULL };

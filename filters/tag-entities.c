@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "filter.h"
 #include "mem.h"
 #include "opt.h"
 #include "entity/ner.h"
@@ -591,3 +592,15 @@ main(int argc, char **argv)
 	free(st.m);
 	return record_done(status);
 }
+
+/* For the fuzz target (lib/filter.h): the model of this checkout, found
+ * as the program finds it. */
+static void *
+filter_setup(void)
+{
+	setup();
+	open_model(NULL);
+	return NULL;
+}
+
+const struct filter filter = { "tag-entities", filter_setup, each, NULL, NULL };

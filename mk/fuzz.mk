@@ -6,16 +6,9 @@
 # A target NAME is fuzz/NAME.c with LLVMFuzzerTestOneInput and seeds in
 # fuzz/corpus/NAME/.  To add one, write those and add its name here:
 FUZZ_TARGETS = record_line text date token article
-# Every program also gets a target filter-PROG built from fuzz/filter.c.
-# How the harness reaches a filter's state or its raw-file entry point
-# (fuzz/README.md): FUZZ_DEFS_PROG = -DFILTER_SETUP=... or -DFILTER_FILE=...
-FUZZ_DEFS_split-header   = -DFILTER_FILE=one_file -DFILTER_SETUP='(setup(), NULL)'
-FUZZ_DEFS_normalize-date = -DFILTER_SETUP='(setup(), NULL)'
-FUZZ_DEFS_dedupe         = -DFILTER_SETUP='(setup(), NULL)'
-FUZZ_DEFS_to-csv         = -DFILTER_SETUP='(setup(), NULL)'
-# The model comes from models/ner.model of this checkout (found beside
-# build/fuzz/bin like beside bin/).
-FUZZ_DEFS_tag-entities   = -DFILTER_SETUP='(setup(), open_model(NULL), NULL)'
+# Every program also gets a target filter-PROG: fuzz/filter.c linked with
+# the program's own object, driven through its `struct filter filter`
+# (lib/filter.h); its main() is made a local symbol so libFuzzer's runs.
 
 FUZZ_CC      = clang
 FUZZ_SECONDS = 60
@@ -46,14 +39,16 @@ $(FB)/fuzz/%.o: fuzz/%.c | fuzz-deps
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
 
-$(FB)/fuzz/filter-%.o: fuzz/filter.c filters/%.c | fuzz-deps
+$(FB)/filters/%.o: filters/%.c | fuzz-deps
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -DFILTER_SOURCE='"../filters/$*.c"' \
-	    -DFILTER_NAME='"$*"' $(FUZZ_DEFS_$*) -c -o $@ fuzz/filter.c
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -MF $(@:.o=.d) -MT $@ -c -o $@.tmp $<
+	objcopy --localize-symbol=main $@.tmp $@
+	rm -f $@.tmp
 
-$(FB)/bin/filter-%: $(FB)/fuzz/filter-%.o $(FB)/libnewspipe.a
+$(FB)/bin/filter-%: $(FB)/fuzz/filter.o $(FB)/filters/%.o $(FB)/libnewspipe.a
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_FLAGS) $(LDFLAGS) -o $@ $< $(FB)/libnewspipe.a $(LIBS_$*) $(REQ_LDLIBS)
+	$(FUZZ_CC) $(FUZZ_FLAGS) $(LDFLAGS) -o $@ $(FB)/fuzz/filter.o $(FB)/filters/$*.o \
+	    $(FB)/libnewspipe.a $(LIBS_$*) $(REQ_LDLIBS)
 
 $(FB)/bin/%: $(FB)/fuzz/%.o $(FB)/libnewspipe.a
 	@mkdir -p $(@D)
@@ -101,6 +96,6 @@ fuzz-list:
 	@echo $(FUZZ_ALL)
 
 .PHONY: fuzz fuzz-build fuzz-deps fuzz-regress fuzz-list $(FUZZ_ALL:%=fuzz-run-%)
-.PRECIOUS: $(FB)/fuzz/%.o $(FB)/fuzz/filter-%.o $(FB)/lib/%.o
+.PRECIOUS: $(FB)/fuzz/%.o $(FB)/filters/%.o $(FB)/lib/%.o
 
--include $(wildcard $(FB)/lib/*.d $(FB)/lib/*/*.d $(FB)/fuzz/*.d)
+-include $(wildcard $(FB)/lib/*.d $(FB)/lib/*/*.d $(FB)/fuzz/*.d $(FB)/filters/*.d)
