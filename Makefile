@@ -77,6 +77,14 @@ check:
 	@$(MAKE) --no-print-directory all unit
 	NEWSPIPE_BIN=$(CURDIR)/$(BIN) NEWSPIPE_UNIT=$(CURDIR)/$(B)/unit $(BATS) --formatter tap tests
 
+# Every program's output against another commit's on the seeds, the
+# fixtures and a generated corpus (scripts/same-output): make same-output
+# REF=v0.1 [SAME_MB=30].  A refactor must leave it all "same".
+SAME_MB = 30
+same-output:
+	@test -n "$(REF)" || { echo "make same-output REF=COMMIT [SAME_MB=30]" >&2; exit 2; }
+	scripts/same-output $(REF) $(SAME_MB)
+
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
 	for p in $(PROGS); do cp -f $(BIN)/$$p $(DESTDIR)$(BINDIR)/ || exit 1; done
@@ -94,7 +102,7 @@ uninstall:
 clean:
 	rm -rf build bin
 
-.PHONY: all deps check install uninstall clean
+.PHONY: all deps check same-output install uninstall clean
 .PRECIOUS: $(B)/%.o $(B)/filters/%.o
 
 -include $(wildcard $(B)/lib/*.d $(B)/lib/*/*.d $(B)/filters/*.d $(B)/tools/*.d)
