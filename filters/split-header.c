@@ -23,7 +23,8 @@ static const char synopsis[] =
 static const char help[] =
     "Split raw news articles into metadata and a clean body, one NDJSON\n"
     "record per article.  Directories are walked in byte order of their\n"
-    "paths; no PATH or '-' reads one article from standard input.\n"
+    "paths.  A PATH '-' (once), or no PATH, reads one article from\n"
+    "standard input.\n"
     "\n"
     "  --ndjson            input is NDJSON; each record's \"text\" holds\n"
     "                      the raw article\n"
@@ -402,6 +403,24 @@ from_stdin(void)
 	return status;
 }
 
+/* Files and directories in the order given, '-' reading stdin where it
+ * stands.  Stdin is one article, read to its end: a second '-' could
+ * only give an empty record, so it is bad usage, said before any input
+ * is read. */
+static int
+operands(int n, char **paths)
+{
+	int i, dash = 0, status = 0;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(paths[i], "-") == 0 && dash++)
+			die(2, "'-' (standard input) may be given only once");
+	for (i = 0; i < n; i++)
+		status |= strcmp(paths[i], "-") == 0 ? from_stdin()
+		    : walk_paths(1, paths + i, one_file, NULL);
+	return status;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -439,9 +458,6 @@ main(int argc, char **argv)
 		return record_done(record_each(argc - optind, argv + optind, each, NULL));
 	argc -= optind;
 	argv += optind;
-	if (argc == 0 || (argc == 1 && strcmp(argv[0], "-") == 0))
-		status = from_stdin();
-	else
-		status = walk_paths(argc, argv, one_file, NULL);
+	status = argc == 0 ? from_stdin() : operands(argc, argv);
 	return record_done(status | (record_count_rejected() > 0));
 }
