@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "article/internal.h"
-#include "mem.h"
 #include "text.h"
 
 int
@@ -34,9 +33,6 @@ article_parse(struct article *a, const char *text, size_t len, int flags, size_t
 		text += 3, len -= 3;
 	art_normalise(&p, text, len);
 	art_clean_lines(&p, art_front_matter(&p));
-	for (p.setcap = 16; p.setcap < 2 * p.cnl + 8; p.setcap *= 2)
-		;
-	p.set = ecalloc(p.setcap, sizeof *p.set);
 	i = art_header(&p, 0);
 	art_body(&p, i);
 	if (!a->outlet && a->url)
@@ -46,7 +42,6 @@ article_parse(struct article *a, const char *text, size_t len, int flags, size_t
 	free(p.clean);
 	free(p.nl);
 	free(p.cl);
-	free(p.set);
 	free(p.kept);
 	return 0;
 }

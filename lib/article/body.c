@@ -7,40 +7,64 @@
 
 #include "article/internal.h"
 #include "buf.h"
+#include "hash.h"
 #include "mem.h"
 
-static uint64_t
-hash(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL ^ n;
-	size_t i;
+/* The lines met so far, to drop a line that comes again (a repeated
+ * title, a pull quote, a widget). */
+struct seen {
+	const char *s;
+	size_t n;
+	uint64_t h;
+};
 
-	/* The ends of a line tell lines apart well enough; equal hashes
-	 * are compared in full anyway. */
-	if (n > 64) {
-		for (i = 0; i < 32; i++)
-			h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-		s += n - 32;
-		n = 32;
-	}
-	while (n--)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
-	return h;
+struct lineset {
+	struct seen *v;
+	size_t n, cap;
+	struct hash_index ix;	/* v by h */
+};
+
+/* The ends of a long line tell lines apart well enough: lines under one
+ * hash are compared in full anyway, and a 50 MB line is hashed as fast
+ * as a short one. */
+static uint64_t
+line_hash(const char *s, size_t n)
+{
+	uint64_t h = hash_fnv_step(HASH_FNV_INIT, n);
+
+	if (n > 64)
+		return hash_mix(hash_fnv(hash_fnv(h, s, 32), s + n - 32, 32));
+	return hash_mix(hash_fnv(h, s, n));
+}
+
+static uint64_t
+seen_key(const void *v, size_t i)
+{
+	return ((const struct seen *)v)[i].h;
 }
 
 /* Remember s; 1 if it was seen before. */
 static int
-seen_before(struct parse *p, const char *s, size_t n)
+seen_before(struct lineset *set, const char *s, size_t n)
 {
-	uint64_t h = hash(s, n);
-	size_t i, mask = p->setcap - 1;
+	uint64_t h = line_hash(s, n);
+	struct seen *e;
+	size_t pos;
+	long i;
 
-	for (i = (size_t)h & mask; p->set[i].s; i = (i + 1) & mask)
-		if (p->set[i].h == h && p->set[i].n == n && !memcmp(p->set[i].s, s, n))
+	for (i = hash_index_first(&set->ix, h, &pos); i >= 0;
+	    i = hash_index_next(&set->ix, &pos)) {
+		e = &set->v[i];
+		if (e->h == h && e->n == n && !memcmp(e->s, s, n))
 			return 1;
-	p->set[i].s = s;
-	p->set[i].n = n;
-	p->set[i].h = h;
+	}
+	set->v = egrow(set->v, &set->cap, set->n + 1, sizeof *set->v);
+	e = &set->v[set->n];
+	e->s = s;
+	e->n = n;
+	e->h = h;
+	hash_index_add(&set->ix, h, set->n, seen_key, set->v);
+	set->n++;
 	return 0;
 }
 
@@ -55,11 +79,12 @@ art_keep_line(struct parse *p, const char *s, size_t n, int gap)
 }
 
 static int
-drop_in_body(struct parse *p, const char *s, size_t n, unsigned fl, int *headlines)
+drop_in_body(struct parse *p, struct lineset *seen, const char *s, size_t n,
+    unsigned fl, int *headlines)
 {
 	const char *t = p->a->title;
 
-	if (seen_before(p, s, n) || art_is_caption(s, n, fl) || art_is_breadcrumb(s, n)
+	if (seen_before(seen, s, n) || art_is_caption(s, n, fl) || art_is_breadcrumb(s, n)
 	    || (!art_is_prose(s, n) && art_is_prompt(s, n)) || art_is_login_prompt(s, n)
 	    || (t && same_ci(s, n, t, strlen(t))))
 		return 1;
@@ -102,14 +127,16 @@ void
 art_body(struct parse *p, size_t i)
 {
 	struct article *a = p->a;
+	struct lineset seen = { NULL, 0, 0, HASH_INDEX_INIT };
 	const char *s;
 	size_t n, d, last = 0;
 	int gap = 1, headlines = 0, first = 1;
 
+	hash_index_init(&seen.ix, p->cnl + 2);
 	if (a->title)
-		seen_before(p, a->title, strlen(a->title));
+		seen_before(&seen, a->title, strlen(a->title));
 	if (a->subtitle)
-		seen_before(p, a->subtitle, strlen(a->subtitle));
+		seen_before(&seen, a->subtitle, strlen(a->subtitle));
 	for (; i < p->cnl; i++) {
 		s = line_s(p, i);
 		n = p->cl[i].len;
@@ -117,7 +144,7 @@ art_body(struct parse *p, size_t i)
 			gap = 1;
 			continue;
 		}
-		if (!p->keep && drop_in_body(p, s, n, p->cl[i].flags, &headlines)) {
+		if (!p->keep && drop_in_body(p, &seen, s, n, p->cl[i].flags, &headlines)) {
 			gap = 1;
 			continue;
 		}
@@ -147,4 +174,6 @@ art_body(struct parse *p, size_t i)
 	if (!p->keep && last)
 		p->nkept = last;
 	join_kept(p);
+	free(seen.v);
+	hash_index_free(&seen.ix);
 }

@@ -14,7 +14,6 @@
 #define ARTICLE_INTERNAL_H
 
 #include <stddef.h>
-#include <stdint.h>
 #include <string.h>
 
 #include "article/article.h"
@@ -34,12 +33,6 @@ struct line {
 	unsigned flags;
 };
 
-struct seen {
-	const char *s;
-	size_t n;
-	uint64_t h;
-};
-
 /* A body line kept, as the body pass joins them. */
 struct kept {
 	const char *s;
@@ -54,8 +47,6 @@ struct parse {
 	char *norm, *clean;
 	struct line *nl, *cl;	/* normalised and clean lines */
 	size_t nnl, cnl, nlcap, clcap;
-	struct seen *set;
-	size_t setcap;
 	struct kept *kept;
 	size_t nkept, keptcap;
 	size_t tagcap;
