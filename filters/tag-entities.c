@@ -16,6 +16,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "mem.h"
+#include "entity/names.h"
 #include "entity/ner.h"
 #include "record.h"
 #include "text.h"
@@ -244,7 +245,7 @@ tag_article(const char *title, const char *body)
 		tag_part(body, 1);
 	if (st.nw == 0)		/* no words, so no tags (st.tags may be NULL) */
 		return;
-	ner_doc_fix(st.w, st.nw, st.tags);
+	names_doc_fix(st.w, st.nw, st.tags);
 	add_mentions(0, 0);
 	add_mentions(1, nt);
 	retype_title();

@@ -13,6 +13,7 @@
 #include "conll.h"
 #include "diag.h"
 #include "mem.h"
+#include "entity/names.h"
 #include "entity/ner.h"
 #include "entity/token.h"
 
@@ -408,7 +409,7 @@ evaluate(const float *wt, const struct data *d, int verbose)
 		decode(wt, d, s, pred + d->c.sent[s]);
 	for (k = 0; k < d->c.ndoc; k++) {
 		a = d->c.sent[d->c.doc[k]];
-		ner_doc_fix(d->c.w + a, d->c.sent[d->c.doc[k + 1]] - a, pred + a);
+		names_doc_fix(d->c.w + a, d->c.sent[d->c.doc[k + 1]] - a, pred + a);
 	}
 	for (s = 0; s < d->c.nsent; s++) {
 		n = d->c.sent[s + 1] - d->c.sent[s];
