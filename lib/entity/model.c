@@ -32,6 +32,25 @@ ner_table_find(const struct ner_table *t, uint64_t key)
 	return -1;
 }
 
+static uint64_t
+table_key(const void *keys, size_t i)
+{
+	return ((const uint64_t *)keys)[i];
+}
+
+size_t
+ner_table_put(struct ner_table *t, uint64_t key)
+{
+	long x = ner_table_find(t, key);
+
+	if (x >= 0)
+		return (size_t)x;
+	t->keys = egrow(t->keys, &t->cap, t->n + 1, sizeof *t->keys);
+	t->keys[t->n] = key;
+	hash_index_add(&t->ix, key, t->n, table_key, t->keys);
+	return t->n++;
+}
+
 void
 ner_table_free(struct ner_table *t)
 {

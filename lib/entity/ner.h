@@ -55,13 +55,16 @@ struct ner_word {
 /* A set of 64-bit keys with an index over them. */
 struct ner_table {
 	uint64_t *keys;
-	size_t n;
+	size_t n, cap;
 	struct hash_index ix;
 };
 
+/* Index keys[0..n) (as read from a model file). */
 void ner_table_index(struct ner_table *t);
 /* Index of key in t->keys, or -1. */
 long ner_table_find(const struct ner_table *t, uint64_t key);
+/* Index of key in t->keys, where it is appended (and indexed) if new. */
+size_t ner_table_put(struct ner_table *t, uint64_t key);
 void ner_table_free(struct ner_table *t);
 
 struct ner_gaz {
