@@ -2,6 +2,9 @@
  * perceptron weights), BIO tags and Viterbi decoding.  The features,
  * the gazetteer matching and the decoder are shared by the filter, the
  * trainer (tools/ner-train.c) and the scorer (tools/ner-score.c).
+ * lib/entity/features.c makes the features, model.c loads the model,
+ * tagger.c decodes and counts; the names given to what it finds are
+ * names.h's.
  *
  * Model file (little-endian, as written by ner-train):
  *	char     magic[8]	"NEWSNER1"
