@@ -42,8 +42,10 @@ static const char help[] =
 
 enum { OPT_TYPES = OPT_FIRST_OWN, OPT_NO_MENTIONS, OPT_MODEL, OPT_MERGE };
 
-static const char *const summary[NER_NTYPES] = { "persons", "organizations",
-    "locations", "misc" };
+static const char *const summary[NER_NTYPES] = {
+	[NER_PER] = "persons", [NER_ORG] = "organizations",
+	[NER_LOC] = "locations", [NER_MISC] = "misc"
+};
 
 static struct state {
 	struct ner_model *model;

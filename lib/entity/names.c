@@ -167,12 +167,19 @@ is_per(const int *tags, size_t i)
 	return tags[i] != NER_O && NER_TYPE(tags[i]) == NER_PER;
 }
 
+/* Token i is no part of a longer mention. */
+static int
+alone(const int *tags, size_t n, size_t i)
+{
+	return (tags[i] == NER_O || NER_IS_B(tags[i])) &&
+	    (i + 1 == n || tags[i + 1] == NER_O || NER_IS_B(tags[i + 1]));
+}
+
 void
 names_doc_fix(const struct ner_word *w, size_t n, int *tags)
 {
 	struct keymap names = KEYMAP_INIT;
 	size_t i, e;
-	int alone;
 
 	/* the first and last words of the people named in full */
 	for (i = 0; i < n; i = e) {
@@ -186,13 +193,13 @@ names_doc_fix(const struct ner_word *w, size_t n, int *tags)
 		}
 	}
 	for (i = 0; i < n && names.n; i++) {
-		alone = (tags[i] == NER_O || NER_IS_B(tags[i])) &&
-		    (i + 1 == n || tags[i + 1] == NER_O || NER_IS_B(tags[i + 1]));
-		if (!alone || is_per(tags, i) || w[i].len < 2 ||
-		    !capitalised(&w[i]) || !keymap_find(&names, w[i].s, w[i].len))
+		if (!alone(tags, n, i) || is_per(tags, i) || w[i].len < 2 ||
+		    !capitalised(&w[i]) ||
+		    !keymap_find(&names, w[i].s, w[i].len))
 			continue;
 		/* next to a person's name, it is part of that name */
-		tags[i] = i && is_per(tags, i - 1) ? NER_I(NER_PER) : NER_B(NER_PER);
+		tags[i] = i && is_per(tags, i - 1) ? NER_I(NER_PER) :
+		    NER_B(NER_PER);
 		if (i + 1 < n && tags[i + 1] == NER_B(NER_PER))
 			tags[i + 1] = NER_I(NER_PER);
 	}

@@ -32,7 +32,7 @@ struct names_mention {
 	size_t ntok;		/* tokens */
 	char **words;		/* folded words */
 	size_t nwords;
-	size_t canon;		/* the mention whose text is its canonical name */
+	size_t canon;		/* the mention naming it (its canonical name) */
 	size_t times;		/* mentions of the same name in the article */
 };
 

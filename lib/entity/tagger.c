@@ -6,7 +6,10 @@
 #include "mem.h"
 #include "entity/internal.h"
 
-const char *const ner_types[NER_NTYPES] = { "PER", "ORG", "LOC", "MISC" };
+const char *const ner_types[NER_NTYPES] = {
+	[NER_PER] = "PER", [NER_ORG] = "ORG", [NER_LOC] = "LOC",
+	[NER_MISC] = "MISC"
+};
 
 int
 ner_type_of(const char *s)
