@@ -16,3 +16,9 @@ UNIT=${NEWSPIPE_UNIT:-$ROOT/build/opt/unit}
 	assert_success
 	assert_output "hash: ok"
 }
+
+@test "unit: lib/entity/names rules on invented names" {
+	run "$UNIT/names"
+	assert_success
+	assert_output "names: ok"
+}
