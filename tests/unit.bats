@@ -22,3 +22,9 @@ UNIT=${NEWSPIPE_UNIT:-$ROOT/build/opt/unit}
 	assert_success
 	assert_output "names: ok"
 }
+
+@test "unit: lib/charset detects and converts encodings" {
+	run "$UNIT/charset"
+	assert_success
+	assert_output "charset: ok"
+}
