@@ -423,6 +423,19 @@ operands(int n, char **paths)
 	return status;
 }
 
+static void
+teardown(void *arg)
+{
+	size_t i;
+
+	(void)arg;
+	for (i = 0; i < state.nids; i++)
+		free(state.ids[i].id);
+	free(state.ids);
+	hash_index_free(&state.idix);
+	setup();
+}
+
 int
 main(int argc, char **argv)
 {
@@ -454,10 +467,12 @@ main(int argc, char **argv)
 		}
 	}
 	if (ndjson)
-		return record_done(record_each(argc - optind, argv + optind, each, NULL));
-	argc -= optind;
-	argv += optind;
-	status = argc == 0 ? from_stdin() : operands(argc, argv);
+		status = record_each(argc - optind, argv + optind, each, NULL);
+	else if (argc == optind)
+		status = from_stdin();
+	else
+		status = operands(argc - optind, argv + optind);
+	teardown(NULL);
 	return record_done(status | (record_count_rejected() > 0));
 }
 
@@ -470,4 +485,4 @@ filter_setup(void)
 }
 
 const struct filter filter = { "split-header", filter_setup, each, one_file,
-    NULL };
+    teardown };

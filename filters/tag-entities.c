@@ -313,6 +313,24 @@ open_model(const char *opt)
 	free(path);
 }
 
+static void
+teardown(void *arg)
+{
+	(void)arg;
+	ner_free(st.model);
+	st.model = NULL;
+	names_seen_free(st.seen);
+	st.seen = NULL;
+	token_list_free(&st.tl[0]);
+	token_list_free(&st.tl[1]);
+	free(st.w);
+	free(st.tags);
+	st.w = NULL;
+	st.tags = NULL;
+	st.wcap = st.tcap = 0;
+	names_article_free(&st.art);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -357,13 +375,7 @@ main(int argc, char **argv)
 	if (!st.merge_only)
 		open_model(model);
 	status = record_each(argc - optind, argv + optind, each, NULL);
-	ner_free(st.model);
-	names_seen_free(st.seen);
-	token_list_free(&st.tl[0]);
-	token_list_free(&st.tl[1]);
-	free(st.w);
-	free(st.tags);
-	names_article_free(&st.art);
+	teardown(NULL);
 	return record_done(status);
 }
 
@@ -377,4 +389,5 @@ filter_setup(void)
 	return NULL;
 }
 
-const struct filter filter = { "tag-entities", filter_setup, each, NULL, NULL };
+const struct filter filter = { "tag-entities", filter_setup, each, NULL,
+    teardown };
