@@ -2,7 +2,6 @@
  * day or year at a token, the tense of the sentence), the year a date
  * written without one refers to, and the TIMEX3 values they write. */
 #include <stdio.h>
-#include <string.h>
 
 #include "date/date.h"
 #include "date/internal.h"
