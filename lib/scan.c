@@ -96,7 +96,7 @@ escape_end(const char *p, const char *end)
 
 	if (end - p < 2)
 		return NULL;
-	if (strchr("\"\\/bfnrt", p[1]) && p[1])
+	if (p[1] && strchr("\"\\/bfnrt", p[1]))
 		return p + 2;
 	if (p[1] != 'u' || (u = hex4(p, end)) <= 0 || (u >= 0xDC00 && u <= 0xDFFF))
 		return NULL;
@@ -296,11 +296,9 @@ same_key(const struct scan *sc, const struct scan_key *a, const struct scan_key 
 }
 
 static uint64_t
-key_hash(const void *sc, size_t i)
+key_hash(const struct scan *sc, size_t i)
 {
-	const struct scan_key *k = &((const struct scan *)sc)->keys[i];
-
-	return hash_bytes(key_bytes(sc, k), k->n);
+	return hash_bytes(key_bytes(sc, &sc->keys[i]), sc->keys[i].n);
 }
 
 /* 1 when the keys from keys[from] on (one object's) are all distinct:
