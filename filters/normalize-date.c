@@ -10,6 +10,7 @@
 #include "filter.h"
 #include "opt.h"
 #include "record.h"
+#include "splice.h"
 #include "text.h"
 #include "date/timex.h"
 
@@ -44,9 +45,17 @@ static struct state {
 	struct timex_list found;
 } st;
 
+/* The fields it reads and those it writes: the rest of each record is
+ * passed through as it came (lib/splice.h). */
+static const char *const reads[] = {
+	"id", "title", "body", "date_raw", "published_raw", "dateline_date", "url", NULL
+};
+static const char *const owns[] = { "date", "date_source", "dates", NULL };
+
 static void
 setup(void)
 {
+	splice_use(reads, owns);
 	st.dflags = 0;
 	st.tflags = 0;
 	st.have_ref = 0;
@@ -58,6 +67,7 @@ teardown(void *arg)
 {
 	(void)arg;
 	timex_list_free(&st.found);
+	splice_free();
 }
 
 static const char *

@@ -28,3 +28,9 @@ UNIT=${NEWSPIPE_UNIT:-$ROOT/build/opt/unit}
 	assert_success
 	assert_output "charset: ok"
 }
+
+@test "unit: lib/scan agrees with jansson; lib/splice writes owned fields in place" {
+	run "$UNIT/scan"
+	assert_success
+	assert_output "scan: ok"
+}

@@ -37,7 +37,8 @@ timex_find(const char *s, size_t n, const struct date *ref, int flags,
 	for (i = 0; i < t.n; i++) {
 		struct timex *x;
 
-		if (t.v[i].type != TK_WORD && t.v[i].type != TK_NUM)
+		/* Every pattern starts at a number or a keyword. */
+		if (t.v[i].type != TK_NUM && (t.v[i].type != TK_WORD || t.v[i].kind == K_NONE))
 			continue;
 		if (!tx_match(&c, i, &mt) || mt.len == 0 || mt.len > t.n - i)
 			continue;

@@ -1,6 +1,7 @@
 /* tokens: the keyword table, its lookup, and the tokeniser that cuts a
  * text into words (each looked up once), numbers, punctuation and
  * sentence ends. */
+#include <stdint.h>
 #include <string.h>
 
 #include "date/internal.h"
@@ -90,8 +91,34 @@ static const struct kw kws[] = {
 	{ NULL, 0, 0 }
 };
 
-/* The keywords by hash of their (lower-case) spelling. */
+/* The keywords by a hash of their (lower-case) spelling, which is
+ * also kept packed into two numbers (its bytes, zero-padded), and per
+ * length a bit for each first and each last letter some keyword of that
+ * length has: most words of a text are no keyword, and these bits say
+ * so before any hashing. */
 static struct hash_index kwix;
+static uint64_t kwpack[sizeof kws / sizeof *kws][2];
+static unsigned char kwlen[sizeof kws / sizeof *kws];
+static uint32_t kwfirst[16], kwlast[16];
+
+/* Letters s[0..n) (n < 16) in lower case packed into p[0], p[1]; built
+ * in registers, as bytes stored one by one and read back 8 at a time
+ * would stall. */
+static void
+pack(const char *s, size_t n, uint64_t p[2])
+{
+	size_t i;
+
+	p[0] = p[1] = 0;
+	for (i = 0; i < n; i++)
+		p[i / 8] |= (uint64_t)((unsigned char)s[i] | 0x20) << (8 * (i % 8));
+}
+
+static uint64_t
+kwhash(const uint64_t p[2], size_t n)
+{
+	return hash_mix(p[0] ^ (p[1] + n) * HASH_FNV_PRIME);
+}
 
 static void
 hinit(void)
@@ -101,26 +128,34 @@ hinit(void)
 	for (n = 0; kws[n].w; n++)
 		;
 	hash_index_init(&kwix, n);
-	for (i = 0; i < n; i++)
-		hash_index_put(&kwix, hash_bytes(kws[i].w, strlen(kws[i].w)), i);
+	for (i = 0; i < n; i++) {
+		kwlen[i] = (unsigned char)strlen(kws[i].w);
+		kwfirst[kwlen[i]] |= 1u << (kws[i].w[0] - 'a');
+		kwlast[kwlen[i]] |= 1u << (kws[i].w[kwlen[i] - 1] - 'a');
+		pack(kws[i].w, kwlen[i], kwpack[i]);
+		hash_index_put(&kwix, kwhash(kwpack[i], kwlen[i]), i);
+	}
 }
 
+/* The keyword s[0..n) (ASCII letters, any case) is, or NULL. */
 static const struct kw *
 lookup(const char *s, size_t n)
 {
-	char low[16];
-	size_t i, pos;
+	uint64_t p[2];
+	size_t pos;
 	long k;
 
-	if (n >= sizeof low)
+	if (n >= 16)
 		return NULL;
 	if (!kwix.slot)
 		hinit();
-	for (i = 0; i < n; i++)
-		low[i] = (char)(s[i] | 0x20);
-	for (k = hash_index_first(&kwix, hash_bytes(low, n), &pos); k >= 0;
+	if (!(kwfirst[n] & (1u << ((s[0] | 0x20) - 'a')))
+	    || !(kwlast[n] & (1u << ((s[n - 1] | 0x20) - 'a'))))
+		return NULL;
+	pack(s, n, p);
+	for (k = hash_index_first(&kwix, kwhash(p, n), &pos); k >= 0;
 	    k = hash_index_next(&kwix, &pos))
-		if (strncmp(kws[k].w, low, n) == 0 && kws[k].w[n] == '\0')
+		if (kwlen[k] == n && kwpack[k][0] == p[0] && kwpack[k][1] == p[1])
 			return &kws[k];
 	return NULL;
 }
@@ -137,14 +172,23 @@ digit(int c)
 	return c >= '0' && c <= '9';
 }
 
-static struct tok *
+static void
+grow(struct toks *t)
+{
+	t->v = egrow(t->v, &t->cap, t->n + 1, sizeof *t->v);
+}
+
+/* Small enough to be inlined: it runs for every token. */
+static inline struct tok *
 push(struct toks *t, size_t s, size_t e, int type)
 {
+	static const struct tok zero;
 	struct tok *k;
 
-	t->v = egrow(t->v, &t->cap, t->n + 1, sizeof *t->v);
+	if (t->n == t->cap)
+		grow(t);
 	k = &t->v[t->n++];
-	memset(k, 0, sizeof *k);
+	*k = zero;
 	k->s = s, k->e = e, k->type = (unsigned char)type;
 	return k;
 }
