@@ -23,7 +23,7 @@ SAN_FLAGS  = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fr
 B          = build/$(if $(SANITIZE),san,opt)
 BIN        = $(if $(SANITIZE),$(B)/bin,bin)
 
-PROGS      = split-header normalize-date tag-entities dedupe to-csv
+PROGS      = split-header normalize-date tag-entities dedupe to-csv to-xlsx
 MAN_SRC    = $(PROGS:%=man/%.1) man/newspipe.1
 MANS       = $(MAN_SRC:man/%=build/man/%)
 
@@ -42,6 +42,7 @@ LIBA       = $(B)/libnewspipe.a
 
 # Libraries only some programs link (libcsv has no .pc file in Debian).
 LIBS_to-csv = -lcsv
+LIBS_to-xlsx = $(shell $(PKG_CONFIG) --libs xlsxwriter)
 
 all: $(PROGS:%=$(BIN)/%) $(MANS)
 

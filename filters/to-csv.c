@@ -74,7 +74,7 @@ cell(const struct sheet_row *r, const struct sheet_cell *c)
 	    && !csvout_is_number(c->s, n))
 		pre = "'";
 	if (!st.no_truncate)
-		n = sheet_fit(st.table, r, c, c->s, n, pre != NULL);
+		n = sheet_fit(r, c, c->s, n, pre != NULL);
 	csvout_field(&st.out, pre, c->s, n);
 }
 

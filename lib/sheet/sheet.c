@@ -10,7 +10,6 @@
 #include "mem.h"
 #include "opt.h"
 #include "record.h"
-#include "sheet/csvout.h"
 #include "sheet/sheet-impl.h"
 
 static const char *const default_fields[] = {
@@ -160,6 +159,7 @@ sheet_record(struct sheet *t, const json_t *rec, const struct record_src *src)
 void
 sheet_emit(struct sheet *t, int repeat)
 {
+	t->row.table = t;
 	t->row.cells = t->cells;
 	t->row.n = t->nslots;
 	t->row.own = t->ncols;
@@ -282,22 +282,59 @@ sheet_set_value(struct sheet *t, size_t i, const json_t *v, const char *col)
 	done_text(t, i, c);
 }
 
+/* UTF-8 lead bytes: 0xxxxxxx and 11xxxxxx; 11110xxx starts a code point
+ * above U+FFFF, a surrogate pair in UTF-16. */
+/* Length of s[0..n) in UTF-16 code units, as Excel counts characters (a
+ * code point above U+FFFF counts two).  s must be valid UTF-8. */
+static size_t
+units16(const char *s, size_t n)
+{
+	size_t units = 0, i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c & 0xC0) != 0x80)
+			units += c >= 0xF0 ? 2 : 1;
+	}
+	return units;
+}
+
+/* The longest prefix of s[0..n), in bytes, that ends on a code point
+ * boundary and has at most max UTF-16 code units. */
+static size_t
+cut16(const char *s, size_t n, size_t max)
+{
+	size_t units = 0, i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c & 0xC0) == 0x80)
+			continue;
+		units += c >= 0xF0 ? 2 : 1;
+		if (units > max)
+			return i;
+	}
+	return n;
+}
+
 size_t
-sheet_fit(const struct sheet *t, const struct sheet_row *r,
-    const struct sheet_cell *c, const char *s, size_t n, size_t extra)
+sheet_fit(const struct sheet_row *r, const struct sheet_cell *c,
+    const char *s, size_t n, size_t extra)
 {
 	size_t units, cut;
 
 	/* UTF-16 units never outnumber UTF-8 bytes: count only when needed. */
 	if (n + extra <= SHEET_CELL_MAX
-	    || (units = csvout_units(s, n)) + extra <= SHEET_CELL_MAX)
+	    || (units = units16(s, n)) + extra <= SHEET_CELL_MAX)
 		return n;
-	cut = csvout_cut(s, n, SHEET_CELL_MAX - extra);
+	cut = cut16(s, n, SHEET_CELL_MAX - extra);
 	if (r->header)
 		warn("warning: a header cell was cut to %d characters", SHEET_CELL_MAX);
 	else
 		record_warn(r->src, "record %s: column %s cut from %zu to %zu characters (%s)",
 		    r->id ? r->id : "without id", c->col, units + extra,
-		    csvout_units(s, cut) + extra, t->o.cut_note);
+		    units16(s, cut) + extra, r->table->o.cut_note);
 	return cut;
 }

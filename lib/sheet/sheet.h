@@ -47,7 +47,10 @@ struct sheet_cell {
 	enum sheet_role role;
 };
 
+struct sheet;
+
 struct sheet_row {
+	const struct sheet *table;	/* the table it is a row of */
 	const struct sheet_cell *cells;
 	size_t n;
 	size_t own;		/* cells[0..own) are the record's own columns */
@@ -75,8 +78,6 @@ struct sheet_opts {
 	void *arg;
 };
 
-struct sheet;
-
 /* A table; NULL if o->fields is malformed (an empty name, or a backslash
  * before other than . , \). */
 struct sheet *sheet_new(const struct sheet_opts *o);
@@ -90,8 +91,8 @@ void sheet_record(struct sheet *t, const json_t *rec, const struct record_src *s
  * it) to write when extra more characters go before it: cut to Excel's
  * limit at a code point boundary, with a warning naming the record and
  * column, or n when it fits. */
-size_t sheet_fit(const struct sheet *t, const struct sheet_row *r,
-    const struct sheet_cell *c, const char *s, size_t n, size_t extra);
+size_t sheet_fit(const struct sheet_row *r, const struct sheet_cell *c,
+    const char *s, size_t n, size_t extra);
 /* The --explode value: "entities" or "dates"; anything else is bad usage. */
 enum sheet_explode sheet_explode_arg(const char *arg);
 
