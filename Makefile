@@ -74,7 +74,7 @@ deps:
 
 # Installs missing Debian packages (as root) or says how, then tests.
 check:
-	@scripts/need-packages build test
+	@scripts/need-packages build test xlsx-test
 	@$(MAKE) --no-print-directory all unit
 	NEWSPIPE_BIN=$(CURDIR)/$(BIN) NEWSPIPE_UNIT=$(CURDIR)/$(B)/unit $(BATS) --formatter tap tests
 
