@@ -110,8 +110,8 @@ each(json_t *rec, const struct record_src *src, void *arg)
 	return RECORD_SKIP;
 }
 
-/* The table from the options; 0 if -f is malformed. */
-static int
+/* The table from the options. */
+static void
 setup(void)
 {
 	if (!st.delim)
@@ -119,7 +119,7 @@ setup(void)
 	csvout_init(&st.out, st.delim, !st.lf);
 	st.o.cut_note = "Excel's limit; --no-truncate keeps it";
 	st.o.row = row;
-	return (st.table = sheet_new(&st.o)) != NULL;
+	st.table = sheet_new(&st.o);
 }
 
 static void
@@ -135,15 +135,15 @@ int
 main(int argc, char **argv)
 {
 	enum {
-		OPT_ALL = OPT_FIRST_OWN, OPT_BODY, OPT_EXPLODE, OPT_JOIN,
-		OPT_DELIMITER, OPT_LF, OPT_EXCEL, OPT_NO_SANITIZE, OPT_NO_TRUNCATE
+		OPT_DELIMITER = SHEET_OPT_FIRST_OWN, OPT_LF, OPT_EXCEL,
+		OPT_NO_SANITIZE, OPT_NO_TRUNCATE
 	};
 	static const struct option longopts[] = {
 		{ "fields", required_argument, NULL, 'f' },
-		{ "all", no_argument, NULL, OPT_ALL },
-		{ "body", no_argument, NULL, OPT_BODY },
-		{ "explode", required_argument, NULL, OPT_EXPLODE },
-		{ "join", required_argument, NULL, OPT_JOIN },
+		{ "all", no_argument, NULL, SHEET_OPT_ALL },
+		{ "body", no_argument, NULL, SHEET_OPT_BODY },
+		{ "explode", required_argument, NULL, SHEET_OPT_EXPLODE },
+		{ "join", required_argument, NULL, SHEET_OPT_JOIN },
 		{ "delimiter", required_argument, NULL, OPT_DELIMITER },
 		{ "lf", no_argument, NULL, OPT_LF },
 		{ "excel", no_argument, NULL, OPT_EXCEL },
@@ -161,20 +161,8 @@ main(int argc, char **argv)
 	opt_usage(synopsis, help);
 	while ((c = opt_next(argc, argv, "f:hV", longopts)) != -1) {
 		switch (c) {
-		case 'f':
-			st.o.fields = optarg;
-			break;
-		case OPT_ALL:
-			st.o.all = 1;
-			break;
-		case OPT_BODY:
-			st.o.body = 1;
-			break;
-		case OPT_EXPLODE:
+		case SHEET_OPT_EXPLODE:
 			st.o.explode = sheet_explode_arg(optarg);
-			break;
-		case OPT_JOIN:
-			st.o.join = optarg;
 			break;
 		case OPT_DELIMITER:
 			if ((d = parse_delimiter(optarg)) < 0)
@@ -194,16 +182,13 @@ main(int argc, char **argv)
 			st.no_truncate = 1;
 			break;
 		default:
-			if (!record_option(c, optarg))
+			if (!sheet_option(&st.o, c, optarg) && !record_option(c, optarg))
 				opt_bad(NULL);
 		}
 	}
 	if (st.lf && st.excel)
 		opt_bad("--lf and --excel contradict each other (Excel wants CRLF)");
-	if (st.o.all && st.o.fields)
-		opt_bad("--all and -f/--fields contradict each other");
-	if (!setup())
-		opt_bad("bad -f '%s': an empty name, or a backslash before other than . , \\", st.o.fields);
+	setup();
 	sheet_start(st.table);
 	status = record_each(argc - optind, argv + optind, each, NULL);
 	teardown(NULL);

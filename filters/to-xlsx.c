@@ -64,33 +64,31 @@ row(const struct sheet_row *r, void *arg)
 	xlsxout_row(r, *(struct xlsxout_sheet **)arg);
 }
 
-/* A table and its sheet to be; 0 if -f is malformed. */
-static int
+/* A table and its sheet to be. */
+static void
 add_table(struct sheet_opts o)
 {
 	o.date_text = 1;
 	o.cut_note = "Excel's limit";
 	o.row = row;
 	o.arg = &st.xs[st.ntables];
-	return (st.tables[st.ntables++] = sheet_new(&o)) != NULL;
+	st.tables[st.ntables++] = sheet_new(&o);
 }
 
-/* The tables from the options; 0 if -f is malformed. */
-static int
+/* The tables from the options. */
+static void
 tables(void)
 {
 	struct sheet_opts e = { 0 };
 	size_t i;
 
 	st.o.explode = st.nexplode && !st.sheets ? st.explode[0] : SHEET_ROWS;
-	if (!add_table(st.o))
-		return 0;
+	add_table(st.o);
 	e.join = st.o.join;
 	for (i = 0; st.sheets && i < st.nexplode; i++) {
 		e.explode = st.explode[i];
 		add_table(e);
 	}
-	return 1;
 }
 
 static void
@@ -143,15 +141,15 @@ add_explode(const char *arg)
 int
 main(int argc, char **argv)
 {
-	enum { OPT_ALL = OPT_FIRST_OWN, OPT_BODY, OPT_EXPLODE, OPT_SHEETS, OPT_JOIN };
+	enum { OPT_SHEETS = SHEET_OPT_FIRST_OWN };
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "fields", required_argument, NULL, 'f' },
-		{ "all", no_argument, NULL, OPT_ALL },
-		{ "body", no_argument, NULL, OPT_BODY },
-		{ "explode", required_argument, NULL, OPT_EXPLODE },
+		{ "all", no_argument, NULL, SHEET_OPT_ALL },
+		{ "body", no_argument, NULL, SHEET_OPT_BODY },
+		{ "explode", required_argument, NULL, SHEET_OPT_EXPLODE },
 		{ "sheets", no_argument, NULL, OPT_SHEETS },
-		{ "join", required_argument, NULL, OPT_JOIN },
+		{ "join", required_argument, NULL, SHEET_OPT_JOIN },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "strict", no_argument, NULL, OPT_STRICT },
@@ -167,39 +165,24 @@ main(int argc, char **argv)
 		case 'o':
 			st.out = optarg;
 			break;
-		case 'f':
-			st.o.fields = optarg;
-			break;
-		case OPT_ALL:
-			st.o.all = 1;
-			break;
-		case OPT_BODY:
-			st.o.body = 1;
-			break;
-		case OPT_EXPLODE:
+		case SHEET_OPT_EXPLODE:
 			add_explode(optarg);
 			break;
 		case OPT_SHEETS:
 			st.sheets = 1;
 			break;
-		case OPT_JOIN:
-			st.o.join = optarg;
-			break;
 		default:
-			if (!record_option(c, optarg))
+			if (!sheet_option(&st.o, c, optarg) && !record_option(c, optarg))
 				opt_bad(NULL);
 		}
 	}
-	if (st.o.all && st.o.fields)
-		opt_bad("--all and -f/--fields contradict each other");
 	if (st.sheets && !st.nexplode)
 		opt_bad("--sheets needs --explode entities or dates: what goes in the other sheet");
 	if (st.nexplode > 1 && !st.sheets)
 		opt_bad("--explode entities and dates at once need --sheets: one sheet each");
 	if (st.out && !*st.out)
 		opt_bad("-o needs a file name");
-	if (!tables())
-		opt_bad("bad -f '%s': an empty name, or a backslash before other than . , \\", st.o.fields);
+	tables();
 	if (!st.out && isatty(STDOUT_FILENO))
 		opt_bad("will not write a binary .xlsx file to a terminal: give -o FILE or redirect stdout");
 	open_workbook();

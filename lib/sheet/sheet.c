@@ -40,11 +40,34 @@ add_keys(struct sheet *t, const char *const *keys, size_t n)
 		sheet_add_key(t, keys[i]);
 }
 
+int
+sheet_option(struct sheet_opts *o, int opt, const char *arg)
+{
+	switch (opt) {
+	case 'f':
+		o->fields = arg;
+		return 1;
+	case SHEET_OPT_ALL:
+		o->all = 1;
+		return 1;
+	case SHEET_OPT_BODY:
+		o->body = 1;
+		return 1;
+	case SHEET_OPT_JOIN:
+		o->join = arg;
+		return 1;
+	}
+	return 0;
+}
+
 struct sheet *
 sheet_new(const struct sheet_opts *o)
 {
-	struct sheet *t = ecalloc(1, sizeof *t);
+	struct sheet *t;
 
+	if (o->all && o->fields)
+		opt_bad("--all and -f/--fields contradict each other");
+	t = ecalloc(1, sizeof *t);
 	t->o = *o;
 	if (!t->o.join)
 		t->o.join = "; ";
@@ -58,10 +81,8 @@ sheet_new(const struct sheet_opts *o)
 		t->nextra = LEN(date_fields);
 	}
 	if (o->fields) {
-		if (!sheet_parse_fields(t, o->fields)) {
-			sheet_free(t);
-			return NULL;
-		}
+		if (!sheet_parse_fields(t, o->fields))
+			opt_bad("bad -f '%s': an empty name, or a backslash before other than . , \\", o->fields);
 	} else if (o->explode != SHEET_ROWS && !o->all) {
 		add_keys(t, explode_record_fields, LEN(explode_record_fields));
 	} else if (!o->all) {

@@ -78,8 +78,20 @@ struct sheet_opts {
 	void *arg;
 };
 
-/* A table; NULL if o->fields is malformed (an empty name, or a backslash
- * before other than . , \). */
+/* Long options to-csv and to-xlsx share, numbered after the record
+ * options; the programs number their own from SHEET_OPT_FIRST_OWN.  Each
+ * lists them in its table: { "fields", required_argument, NULL, 'f' },
+ * "all" SHEET_OPT_ALL, "body" SHEET_OPT_BODY, "join" SHEET_OPT_JOIN,
+ * "explode" SHEET_OPT_EXPLODE (which each handles: see sheet_explode_arg). */
+enum {
+	SHEET_OPT_ALL = OPT_FIRST_OWN, SHEET_OPT_BODY, SHEET_OPT_EXPLODE,
+	SHEET_OPT_JOIN, SHEET_OPT_FIRST_OWN
+};
+
+/* Handle -f, --all, --body or --join into o; returns 1 if it was one. */
+int sheet_option(struct sheet_opts *o, int opt, const char *arg);
+/* A table.  Bad usage (opt_bad) if o->fields is malformed (an empty
+ * name, or a backslash before other than . , \) or given with o->all. */
 struct sheet *sheet_new(const struct sheet_opts *o);
 void sheet_free(struct sheet *t);
 /* Write the header now if the columns are known (not --all), so that it
