@@ -81,8 +81,10 @@ sheet_new(const struct sheet_opts *o)
 		t->nextra = LEN(date_fields);
 	}
 	if (o->fields) {
-		if (!sheet_parse_fields(t, o->fields))
+		if (!sheet_parse_fields(t, o->fields)) {
+			sheet_free(t);
 			opt_bad("bad -f '%s': an empty name, or a backslash before other than . , \\", o->fields);
+		}
 	} else if (o->explode != SHEET_ROWS && !o->all) {
 		add_keys(t, explode_record_fields, LEN(explode_record_fields));
 	} else if (!o->all) {

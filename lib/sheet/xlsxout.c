@@ -240,15 +240,17 @@ cell_text(struct xlsxout *x, const struct sheet_row *r, const struct sheet_cell 
 	return x->text.s ? x->text.s : "";
 }
 
-static void
+/* A text cell; returns the text as written, until the next cell. */
+static const char *
 string_cell(struct xlsxout_sheet *s, const struct sheet_row *r,
     const struct sheet_cell *c, size_t col, lxw_format *f)
 {
 	size_t n = sheet_fit(r, c, c->s, c->n, 0);
+	const char *text = cell_text(s->x, r, c, n);
 
 	widen(s, col, text_columns(c->s, n, WIDTH_MAX) + (r->header ? 3 : 0));
-	check(s, worksheet_write_string(s->ws, s->row, (lxw_col_t)col,
-	    cell_text(s->x, r, c, n), f));
+	check(s, worksheet_write_string(s->ws, s->row, (lxw_col_t)col, text, f));
+	return text;
 }
 
 /* The date column: a date cell, or 0 when the value is none. */
@@ -280,7 +282,8 @@ write_cell(struct xlsxout_sheet *s, const struct sheet_row *r,
 	if (c->type == SHEET_EMPTY)
 		return;
 	if (r->header) {
-		string_cell(s, r, c, col, s->x->bold);
+		/* Kept for the sheets that continue this one. */
+		s->header[col] = estrdup(string_cell(s, r, c, col, s->x->bold));
 		return;
 	}
 	if (c->role == SHEET_DATE && date_cell(s, r, c, col))
@@ -332,23 +335,19 @@ next_part(struct xlsxout_sheet *s, const struct sheet_row *r)
 		die(1, "cannot add a sheet named '%s'", name);
 	s->row = 0;
 	for (i = 0; i < s->ncols; i++)
-		check(s, worksheet_write_string(s->ws, 0, (lxw_col_t)i, s->header[i], s->x->bold));
+		if (s->header[i])
+			check(s, worksheet_write_string(s->ws, 0, (lxw_col_t)i, s->header[i], s->x->bold));
 	s->row = 1;
 }
 
 static void
 start(struct xlsxout_sheet *s, const struct sheet_row *r)
 {
-	size_t i;
-
 	if (r->n > LXW_COL_MAX)
 		die(1, "%zu columns: a sheet holds at most %d", r->n, LXW_COL_MAX);
 	s->ncols = r->n;
 	s->width = ecalloc(r->n ? r->n : 1, sizeof *s->width);
 	s->header = ecalloc(r->n ? r->n : 1, sizeof *s->header);
-	for (i = 0; i < r->n; i++)
-		s->header[i] = estrdup(cell_text(s->x, r, &r->cells[i],
-		    sheet_fit(r, &r->cells[i], r->cells[i].s, r->cells[i].n, 0)));
 }
 
 void
