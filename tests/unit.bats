@@ -17,6 +17,18 @@ UNIT=${NEWSPIPE_UNIT:-$ROOT/build/opt/unit}
 	assert_output "hash: ok"
 }
 
+@test "unit: lib/entity/names rules on invented names" {
+	run "$UNIT/names"
+	assert_success
+	assert_output "names: ok"
+}
+
+@test "unit: lib/charset detects and converts encodings" {
+	run "$UNIT/charset"
+	assert_success
+	assert_output "charset: ok"
+}
+
 @test "unit: lib/sheet's ISO 8601 dates as Excel serials" {
 	run "$UNIT/sheetdate"
 	assert_success

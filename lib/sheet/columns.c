@@ -6,7 +6,7 @@
 
 #include "buf.h"
 #include "mem.h"
-#include "sheet/sheet-impl.h"
+#include "sheet/internal.h"
 
 /* Put a column at index at (t->ncols to append). */
 static void

@@ -6,7 +6,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "mem.h"
-#include "sheet/sheet-impl.h"
+#include "sheet/internal.h"
 
 /* Where entities are found when a record has no "entities" array. */
 static const struct {

@@ -10,7 +10,7 @@
 #include "mem.h"
 #include "opt.h"
 #include "record.h"
-#include "sheet/sheet-impl.h"
+#include "sheet/internal.h"
 
 static const char *const default_fields[] = {
 	"id", "date", "title", "outlet", "agency", "byline", "url",

@@ -1,6 +1,6 @@
 /* What the files of lib/sheet share: the table behind struct sheet. */
-#ifndef SHEET_IMPL_H
-#define SHEET_IMPL_H
+#ifndef SHEET_INTERNAL_H
+#define SHEET_INTERNAL_H
 
 #include <stddef.h>
 #include <jansson.h>
