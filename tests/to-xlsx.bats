@@ -188,6 +188,17 @@ to-xlsx: $BATS_TEST_TMPDIR/in:26: warning: record h26: column text cut from 4000
 	assert_line --index 1 '["_x0041_","_x005F_x0041_","__x0041_x41_","_x00411_"]'
 }
 
+@test "escapes count toward the limit: a full cell of them is cut further, with a warning" {
+	python3 -c 'import json; print(json.dumps({"id": "e", "t": "_x0041_" * 4681}))' >"$BATS_TEST_TMPDIR/in"
+	run --separate-stderr to-xlsx -f id,t -o "$BATS_TEST_TMPDIR/e.xlsx" "$BATS_TEST_TMPDIR/in"
+	assert_success
+	# 4681 x 7 = 32767 characters, 32767 + 6 x 4681 with the escapes: 2520
+	# of them escaped (13 x 2520 = 32760) and the next "_", escaped (7), fit.
+	assert_equal "$stderr" "to-xlsx: $BATS_TEST_TMPDIR/in:1: warning: record e: column t cut to 17641 characters, its _x escapes counted"
+	run bash -c "'$ROOT/tests/xlsx-read' '$BATS_TEST_TMPDIR/e.xlsx' | jq -r '.sheets[0].rows[1][1] | length, .[-8:]'"
+	assert_output $'17641\n_x0041__'
+}
+
 @test "--explode entities alone: one sheet named entities, like to-csv's rows" {
 	run --separate-stderr to-xlsx --explode entities -o "$BATS_TEST_TMPDIR/e.xlsx" "$F/entities.ndjson"
 	assert_success

@@ -67,6 +67,17 @@ on_signal(int sig)
 	raise(sig);
 }
 
+/* Remove the temporary file on sig, unless sig was ignored when we
+ * started (nohup, a background job): then it stays ignored. */
+static void
+catch(int sig)
+{
+	struct sigaction sa;
+
+	if (sigaction(sig, NULL, &sa) == 0 && sa.sa_handler != SIG_IGN)
+		signal(sig, on_signal);
+}
+
 /* DIR/.NAME.XXXXXX beside path, or $TMPDIR/to-xlsx.XXXXXX for stdout. */
 static char *
 temp_template(const char *path)
@@ -98,9 +109,9 @@ make_temp(struct xlsxout *x, const char *path)
 	tmp_path = name;
 	if (!handlers) {
 		atexit(remove_tmp);
-		signal(SIGINT, on_signal);
-		signal(SIGTERM, on_signal);
-		signal(SIGHUP, on_signal);
+		catch(SIGINT);
+		catch(SIGTERM);
+		catch(SIGHUP);
 		handlers = 1;
 	}
 	if (!path) {
@@ -213,7 +224,7 @@ escape_like(const char *s, size_t n, size_t i)
 static const char *
 cell_text(struct xlsxout *x, const struct sheet_row *r, const struct sheet_cell *c, size_t n)
 {
-	size_t i, used = 0;
+	size_t i, used = 0, kept = 0;
 	int esc, lead, any = 0;
 
 	for (i = 0; i < n && !any; i++)
@@ -226,16 +237,18 @@ cell_text(struct xlsxout *x, const struct sheet_row *r, const struct sheet_cell 
 		lead = ((unsigned char)c->s[i] & 0xC0) != 0x80;
 		if (lead && used + 1 + 6 * esc > SHEET_CELL_MAX) {
 			if (r->header)
-				warn("warning: a header cell was cut to %zu characters, its _x escapes counted", used);
+				warn("warning: a header cell was cut to %zu characters, its _x escapes counted", kept);
 			else
 				record_warn(r->src, "record %s: column %s cut to %zu characters, its _x escapes counted",
-				    r->id ? r->id : "without id", c->col, used);
+				    r->id ? r->id : "without id", c->col, kept);
 			break;
 		}
 		if (esc)
 			buf_adds(&x->text, "_x005F");
 		buf_addc(&x->text, c->s[i]);
 		used += (size_t)lead + 6 * (size_t)esc;
+		/* Characters as Excel counts them: UTF-16 units. */
+		kept += lead ? 1 + ((unsigned char)c->s[i] >= 0xF0) : 0;
 	}
 	return x->text.s ? x->text.s : "";
 }
