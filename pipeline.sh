@@ -24,11 +24,14 @@ clean, de-duplicated, entity-tagged, date-normalised CSV on stdout.
                            (default: one less than the cores, at least 1;
                            needs GNU parallel when N > 1)
       --ndjson             stop before to-csv: write the NDJSON records
+      --xlsx               an .xlsx workbook instead of CSV (to-xlsx; needs
+                           -o FILE or stdout that is not a terminal)
       --mark-duplicates    keep duplicates, marked (dedupe --mark)
       --threshold T        near-duplicate threshold, 0 < T <= 1 (default 0.8)
       --fields LIST        CSV columns (to-csv --fields)
       --excel              CSV for Excel: byte order mark and CRLF
-      --explode WHAT       one row per entity or per date (entities|dates)
+      --explode WHAT       one row per entity or per date (entities|dates);
+                           with --xlsx in a sheet beside the articles
       --dmy                read 9/2/2025 as 9 February
       --strict             fail the run on the first rejected article
   -q, --quiet              no warnings and no progress line
@@ -38,6 +41,7 @@ clean, de-duplicated, entity-tagged, date-normalised CSV on stdout.
 Example:
   $prog seeds/ > articles.csv
   $prog --jobs 4 --excel -o articles.csv ~/news/
+  $prog --xlsx --explode entities -o articles.xlsx ~/news/
 EOF
 	exit 0
 }
@@ -49,7 +53,7 @@ bad_usage() {
 	exit 2
 }
 
-out= jobs= ndjson= mark= threshold= fields= excel= explode= dmy= strict= quiet=
+out= jobs= ndjson= xlsx= mark= threshold= fields= excel= explode= dmy= strict= quiet=
 while [ $# -gt 0 ]; do
 	case $1 in
 	-o|--output) [ $# -ge 2 ] || bad_usage "$1 needs a file"; out=$2; shift ;;
@@ -57,6 +61,7 @@ while [ $# -gt 0 ]; do
 	-j|--jobs) [ $# -ge 2 ] || bad_usage "$1 needs a number"; jobs=$2; shift ;;
 	--jobs=*) jobs=${1#*=} ;;
 	--ndjson) ndjson=1 ;;
+	--xlsx) xlsx=1 ;;
 	--mark-duplicates) mark=1 ;;
 	--threshold) [ $# -ge 2 ] || bad_usage "$1 needs a value"; threshold=$2; shift ;;
 	--threshold=*) threshold=${1#*=} ;;
@@ -86,6 +91,11 @@ case $jobs in
 	[ "$jobs" -ge 1 ] || jobs=1 ;;
 *[!0-9]*|0) bad_usage "--jobs needs a positive whole number, not '$jobs'" ;;
 esac
+if [ -n "$xlsx" ]; then
+	[ -z "$ndjson" ] || bad_usage "--xlsx and --ndjson contradict each other"
+	[ -z "$excel" ] || bad_usage "--excel is for CSV; --xlsx needs no import settings"
+	[ -n "$out" ] || [ ! -t 1 ] || bad_usage "--xlsx writes a binary file: give -o FILE or redirect stdout"
+fi
 case $explode in
 ''|entities|dates) ;;
 *) bad_usage "--explode takes entities or dates, not '$explode'" ;;
@@ -100,7 +110,7 @@ elif [ -f "$here/Makefile" ] && [ -d "$here/filters" ]; then
 	make -s -C "$here" all >&2 || { echo "$prog: building the programs failed" >&2; exit 1; }
 	PATH="$here/bin:$PATH"
 fi
-for p in split-header normalize-date tag-entities dedupe to-csv; do
+for p in split-header normalize-date tag-entities dedupe "$([ -n "$xlsx" ] && echo to-xlsx || echo to-csv)"; do
 	command -v "$p" >/dev/null || { echo "$prog: $p: program not found" >&2; exit 1; }
 done
 if [ "$jobs" -gt 1 ] && ! command -v parallel >/dev/null; then
@@ -133,6 +143,11 @@ tc=(to-csv "${common[@]}" --rejects "$tmp/to-csv.rej")
 [ -n "$fields" ] && tc+=(--fields "$fields")
 [ -n "$excel" ] && tc+=(--excel)
 [ -n "$explode" ] && tc+=(--explode "$explode")
+if [ -n "$xlsx" ]; then
+	tc=(to-xlsx "${common[@]}" --rejects "$tmp/to-csv.rej")
+	[ -n "$fields" ] && tc+=(--fields "$fields")
+	[ -n "$explode" ] && tc+=(--sheets --explode "$explode")
+fi
 sh=(split-header "${common[@]}" --rejects "$tmp/split-header.rej")
 
 # The per-article part: one process each, or blocks of records spread
@@ -201,7 +216,7 @@ fi
 
 # Judge each stage: 0 is fine; 1 with rejected records only (and no
 # --strict) is reported but does not fail the run; anything else fails.
-names=(split-header tap normalize-date/tag-entities dedupe tap "$([ -n "$ndjson" ] && echo output || echo to-csv)")
+names=(split-header tap normalize-date/tag-entities dedupe tap "$([ -n "$ndjson" ] && echo output || echo "${tc[0]}")")
 rejects=(split-header "" "normalize-date tag-entities" dedupe "" to-csv)
 failed=0
 for i in "${!status[@]}"; do
