@@ -58,7 +58,7 @@ kept_ids() {
 	[ -z "$stderr" ]
 }
 
-@test "--mark keeps all and adds duplicate_of, similarity, cluster" {
+@test "--mark keeps all and adds duplicate_of, similarity, containment, cluster" {
 	run --separate-stderr bash -c "dedupe --mark '$W' | jq -c '[.id, .duplicate_of, .similarity, .cluster]'"
 	assert_success
 	assert_output - <<'OUT'
@@ -78,28 +78,47 @@ OUT
 	[ -z "$stderr" ]
 	# the fields are appended after the others, similarity 1.0 for exact
 	dedupe --mark "$W" >"$BATS_TEST_TMPDIR/out"
-	[[ $(sed -n 2p "$BATS_TEST_TMPDIR/out") == '{"id":"w2",'*'"outlet":"Wire B","body":"'*'","duplicate_of":"w1","similarity":1.0,"cluster":"w1"}' ]]
-	[ "$(sed -n 5p "$BATS_TEST_TMPDIR/out" | jq -c 'to_entries[-3:]')" = '[{"key":"duplicate_of","value":"w1"},{"key":"similarity","value":0.961},{"key":"cluster","value":"w1"}]' ]
-	[ "$(sed -n 10p "$BATS_TEST_TMPDIR/out")" = '{"id":"e1","title":"No body here","duplicate_of":null,"similarity":null,"cluster":null}' ]
+	[[ $(sed -n 2p "$BATS_TEST_TMPDIR/out") == '{"id":"w2",'*'"outlet":"Wire B","body":"'*'","duplicate_of":"w1","similarity":1.0,"containment":1.0,"cluster":"w1"}' ]]
+	[ "$(sed -n 5p "$BATS_TEST_TMPDIR/out" | jq -c 'to_entries[-4:]')" = '[{"key":"duplicate_of","value":"w1"},{"key":"similarity","value":0.961},{"key":"containment","value":1},{"key":"cluster","value":"w1"}]' ]
+	[ "$(sed -n 10p "$BATS_TEST_TMPDIR/out")" = '{"id":"e1","title":"No body here","duplicate_of":null,"similarity":null,"containment":null,"cluster":null}' ]
+	# containment: w1 is all in w5 (boilerplate appended), nearly all in w6 and w7
+	run --separate-stderr bash -c "dedupe --mark '$W' | jq -c '[.id, .containment]' | sed -n '5,8p'"
+	assert_output $'["w5",1]\n["w6",0.963]\n["w7",0.984]\n["o1",null]'
 }
 
 @test "-v prints the summary even when nothing is dropped" {
 	run --separate-stderr dedupe --mark -v "$W"
 	assert_success
-	# the second line: 16 article slots of 140 bytes, ids, 64 + 1024 table slots
-	assert_equal "$stderr" $'dedupe: in 12, out 12, exact 3, near 3, empty 3\ndedupe: index: 3 articles, 6608 bytes, 2202 bytes/article'
+	# the second line: 16 article slots of 144 bytes, ids, 64 + 1024 table slots
+	assert_equal "$stderr" $'dedupe: in 12, out 12, exact 3, near 3, empty 3\ndedupe: index: 3 articles, 6672 bytes, 2224 bytes/article'
 	pick o1 o2 | { run --separate-stderr dedupe; [ -z "$stderr" ]; }
 	pick o1 o2 >"$BATS_TEST_TMPDIR/in"
 	run --separate-stderr dedupe --verbose "$BATS_TEST_TMPDIR/in"
-	assert_equal "$stderr" $'dedupe: in 2, out 2, exact 0, near 0, empty 0\ndedupe: index: 2 articles, 6608 bytes, 3304 bytes/article'
+	assert_equal "$stderr" $'dedupe: in 2, out 2, exact 0, near 0, empty 0\ndedupe: index: 2 articles, 6672 bytes, 3336 bytes/article'
 }
 
-@test "--threshold: the trimmed copy (estimate 0.827) is kept at 0.9" {
+@test "--threshold: the trimmed copy (estimate 0.827) is kept at 0.9 without containment" {
 	pick w1 w6 >"$BATS_TEST_TMPDIR/in"
-	run --separate-stderr bash -c "dedupe --threshold 0.9 '$BATS_TEST_TMPDIR/in' | jq -r .id"
+	run --separate-stderr bash -c "dedupe --threshold 0.9 --containment 1 '$BATS_TEST_TMPDIR/in' | jq -r .id"
 	assert_output $'w1\nw6'
-	run --separate-stderr bash -c "dedupe --threshold 0.82 '$BATS_TEST_TMPDIR/in' | jq -r .id"
+	run --separate-stderr bash -c "dedupe --threshold 0.82 --containment 1 '$BATS_TEST_TMPDIR/in' | jq -r .id"
 	assert_output w1
+}
+
+@test "--containment: the trimmed copy (contained at 0.963) is a copy at --threshold 0.9" {
+	pick w1 w6 >"$BATS_TEST_TMPDIR/in"
+	run --separate-stderr bash -c "dedupe --mark --threshold 0.9 '$BATS_TEST_TMPDIR/in' | jq -c '[.id, .duplicate_of, .similarity, .containment]'"
+	assert_output $'["w1",null,null,null]\n["w6","w1",0.827,0.963]'
+	run --separate-stderr bash -c "dedupe --threshold 0.9 --containment 0.97 '$BATS_TEST_TMPDIR/in' | jq -r .id"
+	assert_output $'w1\nw6'
+	# the full text after the trimmed one: the shorter is contained all the same
+	pick w6 w1 >"$BATS_TEST_TMPDIR/in"
+	run --separate-stderr bash -c "dedupe --threshold 0.9 '$BATS_TEST_TMPDIR/in' | jq -r .id"
+	assert_output w6
+	# not for short texts: under --short words, containment is not used
+	pick w1 w6 >"$BATS_TEST_TMPDIR/in"
+	run --separate-stderr bash -c "dedupe --threshold 0.9 --short 1000 '$BATS_TEST_TMPDIR/in' | jq -r .id"
+	assert_output $'w1\nw6'
 }
 
 @test "records with an empty or missing key pass through, never grouped" {
@@ -166,13 +185,14 @@ OUT
 	run --separate-stderr dedupe --save-index "$BATS_TEST_TMPDIR/idx" </dev/null
 	assert_success
 	assert_output ""
-	[ "$(wc -c <"$BATS_TEST_TMPDIR/idx")" -eq 56 ]
+	# 48-byte header, no name pairs (8 bytes), checksum
+	[ "$(wc -c <"$BATS_TEST_TMPDIR/idx")" -eq 64 ]
 	pick w1 w2 o1 >"$BATS_TEST_TMPDIR/in"
 	run --separate-stderr bash -c "dedupe --load-index '$BATS_TEST_TMPDIR/idx' --save-index '$BATS_TEST_TMPDIR/idx' '$BATS_TEST_TMPDIR/in' | jq -r .id"
 	assert_success
 	assert_output $'w1\no1'
-	# 48-byte header, 2 x (8 + 4 + 128) bytes, ids "w1" "o1", checksum
-	[ "$(wc -c <"$BATS_TEST_TMPDIR/idx")" -eq $((48 + 280 + 6 + 8)) ]
+	# 48-byte header, name pairs, 2 x (8 + 4 + 4 + 128) bytes, ids "w1" "o1", checksum
+	[ "$(wc -c <"$BATS_TEST_TMPDIR/idx")" -eq $((48 + 8 + 288 + 6 + 8)) ]
 }
 
 @test "a foreign, truncated or damaged index is an error before reading input" {
@@ -214,14 +234,48 @@ OUT
 	done
 	run --separate-stderr dedupe --key "" "$W"
 	assert_failure 2
-	# at 1 only the exact copies (w2, w3, w4) are dropped
-	run --separate-stderr bash -c "dedupe --threshold 1 --shingle 1 '$W' | wc -l"
+	for a in "--containment 0" "--containment 1.01" "--short -1" "--short x" \
+	    "--window 0" "--window 3651" "--window 1.5" "--story-threshold 0" "--story-threshold 2"; do
+		run --separate-stderr dedupe $a "$W"
+		assert_failure 2
+		assert_output ""
+		[[ $stderr == "dedupe: bad --"* ]] || fail "$a: $stderr"
+	done
+	# at 1 only the exact copies (w2, w3, w4) and w6, all of whose words
+	# are in w1, are dropped
+	run --separate-stderr bash -c "dedupe --threshold 1 --containment 1 --shingle 1 '$W' | jq -r .id | tr '\n' ' '"
 	assert_success
-	assert_output 9
+	assert_output "w1 w5 w7 o1 o2 e1 e2 e3 "
 }
 
 @test "--mark on marked records replaces the fields in place" {
 	dedupe --mark "$W" >"$BATS_TEST_TMPDIR/once"
 	run --separate-stderr bash -c "dedupe --mark '$BATS_TEST_TMPDIR/once' | cmp - '$BATS_TEST_TMPDIR/once'"
 	assert_success
+}
+
+@test "an index of version 1 (no word counts) is read: copies found by Jaccard, not containment" {
+	V1=$FIXTURES/dedupe/v1.idx	# w1 and o1, saved by the dedupe of version 1
+	[ "$(od -An -tu4 -j8 -N4 "$V1" | tr -d ' ')" = 1 ]
+	pick w2 w6 o2 >"$BATS_TEST_TMPDIR/in"
+	run --separate-stderr bash -c "dedupe --mark --load-index '$V1' '$BATS_TEST_TMPDIR/in' | jq -c '[.id, .duplicate_of, .similarity, .containment]'"
+	assert_success
+	assert_output $'["w2","w1",1,1]\n["w6","w1",0.827,null]\n["o2",null,null,null]'
+	# at 0.9, w6 would be caught by containment, which a version 1 index cannot tell
+	run --separate-stderr bash -c "dedupe --threshold 0.9 --load-index '$V1' '$BATS_TEST_TMPDIR/in' | jq -r .id | tr '\n' ' '"
+	assert_output "w6 o2 "
+	# saved again, it is version 2, and its old articles still have no counts
+	dedupe --load-index "$V1" --save-index "$BATS_TEST_TMPDIR/v2.idx" </dev/null
+	[ "$(od -An -tu4 -j8 -N4 "$BATS_TEST_TMPDIR/v2.idx" | tr -d ' ')" = 2 ]
+	run --separate-stderr bash -c "dedupe --mark --load-index '$BATS_TEST_TMPDIR/v2.idx' '$BATS_TEST_TMPDIR/in' | jq -c '[.id, .containment]'"
+	assert_output $'["w2",1]\n["w6",null]\n["o2",null]'
+}
+
+@test "an index of an unknown version is refused, naming the versions read" {
+	cp "$FIXTURES/dedupe/v1.idx" "$BATS_TEST_TMPDIR/v3.idx"
+	printf '\003' | dd of="$BATS_TEST_TMPDIR/v3.idx" bs=1 seek=8 conv=notrunc 2>/dev/null
+	run --separate-stderr dedupe --load-index "$BATS_TEST_TMPDIR/v3.idx" "$W"
+	assert_failure 1
+	assert_output ""
+	[ "$stderr" = "dedupe: $BATS_TEST_TMPDIR/v3.idx: index version 3, this dedupe reads 1 and 2" ]
 }
