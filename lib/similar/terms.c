@@ -15,27 +15,49 @@ ideograph(int32_t cp)
 	    || (cp >= 0x20000 && cp <= 0x3ffff);
 }
 
+/* The character at s[i] (n bytes left): its length in *len, and
+ * whether it is part of a word (1), a word alone (2: an ideograph) or
+ * neither (0).  ASCII, most of the text, is decided without utf8proc. */
+static int
+classify(const char *s, size_t n, size_t *len)
+{
+	unsigned char c = (unsigned char)*s;
+	int32_t cp;
+	int l;
+
+	if (c < 0x80) {
+		*len = 1;
+		return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+	}
+	if ((l = text_decode(s, n, &cp)) < 0) {
+		*len = 1;
+		return 0;
+	}
+	*len = (size_t)l;
+	if (ideograph(cp))
+		return 2;
+	return text_is_alpha(cp) || text_is_digit(cp);
+}
+
 void
 terms_words(const char *s, size_t n, terms_fn *fn, void *arg)
 {
-	size_t i = 0, start = 0;
-	int in = 0, len;
-	int32_t cp;
+	size_t i = 0, start = 0, len;
+	int in = 0, k;
 
 	while (i < n) {
-		if ((len = text_decode(s + i, n - i, &cp)) < 0)
-			len = 1, cp = ' ';
-		if (ideograph(cp) || !(text_is_alpha(cp) || text_is_digit(cp))) {
+		k = classify(s + i, n - i, &len);
+		if (k != 1) {
 			if (in)
 				fn(s + start, i - start, arg);
 			in = 0;
-			if (ideograph(cp))
-				fn(s + i, (size_t)len, arg);
+			if (k == 2)
+				fn(s + i, len, arg);
 		} else if (!in) {
 			in = 1;
 			start = i;
 		}
-		i += (size_t)len;
+		i += len;
 	}
 	if (in)
 		fn(s + start, n - start, arg);
@@ -105,69 +127,43 @@ terms_phrase_key(const char *s, size_t n)
 	return p.words ? p.h : 0;
 }
 
-/* terms_names' walk: the text, and a capitalised sentence opener that
- * waits for the next word to say whether it names something. */
 struct names {
-	const char *s;
 	int what;
 	terms_fn *fn;
 	void *arg;
-	size_t last;		/* end of the previous word */
-	int seen;		/* a word came before */
-	const char *held;
-	size_t heldlen;
 };
-
-/* Whether a sentence ends in s[from..to): a full stop, question or
- * exclamation mark, ellipsis or line break. */
-static int
-sentence_break(const char *s, size_t from, size_t to)
-{
-	for (; from < to; from++)
-		if (s[from] == '.' || s[from] == '!' || s[from] == '?' || s[from] == '\n'
-		    || (s[from] == '\xe2' && from + 2 < to && s[from + 1] == '\x80'
-		    && s[from + 2] == '\xa6'))
-			return 1;
-	return 0;
-}
 
 static void
 names_word(const char *w, size_t len, void *arg)
 {
 	struct names *nm = arg;
-	size_t at = (size_t)(w - nm->s), i = 0;
-	int digit = 0, first = !nm->seen || sentence_break(nm->s, nm->last, at), l;
-	int32_t cp = 0, c0 = 0;
+	size_t i = 0;
+	int digit = 0, upper, l;
+	int32_t cp = 0;
 
-	if (text_decode(w, len, &c0) < 0)
-		c0 = 0;
-	while (i < len) {
+	if ((unsigned char)*w < 0x80)
+		upper = *w >= 'A' && *w <= 'Z';
+	else
+		upper = text_decode(w, len, &cp) > 0 && text_is_upper(cp);
+	while (i < len && !digit) {
+		if ((unsigned char)w[i] < 0x80) {
+			digit = w[i] >= '0' && w[i] <= '9';
+			i++;
+			continue;
+		}
 		if ((l = text_decode(w + i, len - i, &cp)) < 0)
 			l = 1, cp = ' ';
-		digit |= text_is_digit(cp);
+		digit = text_is_digit(cp);
 		i += (size_t)l;
 	}
-	if (nm->held && !first && text_is_upper(c0))
-		nm->fn(nm->held, nm->heldlen, nm->arg);
-	nm->held = NULL;
-	nm->seen = 1;
-	nm->last = at + len;
-	if (digit && (nm->what & TERMS_DIGITS))
+	if ((digit && (nm->what & TERMS_DIGITS)) || (upper && (nm->what & TERMS_CAPITALS)))
 		nm->fn(w, len, nm->arg);
-	else if (text_is_upper(c0) && (nm->what & TERMS_CAPITALS)) {
-		if (first) {
-			nm->held = w;
-			nm->heldlen = len;
-		} else {
-			nm->fn(w, len, nm->arg);
-		}
-	}
 }
 
 void
 terms_names(const char *s, size_t n, int what, terms_fn *fn, void *arg)
 {
-	struct names nm = { s, what, fn, arg, 0, 0, NULL, 0 };
+	struct names nm = { what, fn, arg };
 
 	terms_words(s, n, names_word, &nm);
 }

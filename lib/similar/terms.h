@@ -32,12 +32,12 @@ uint64_t terms_phrase_key(const char *s, size_t n);
 /* What terms_names reports. */
 enum {
 	TERMS_DIGITS = 1,	/* words with a digit: numbers, dates, codes */
-	TERMS_CAPITALS = 2	/* capitalised words that are not just a
-				 * sentence's first word */
+	TERMS_CAPITALS = 2	/* capitalised words */
 };
-/* The words of s[0..n) that name something, each as written.  A
- * capitalised word opening a sentence counts only when the next word
- * is capitalised too ("Acme Holdings said", not "The board said"). */
+/* The words of s[0..n) that may name something, each as written.  A
+ * sentence's first word counts too: a notice opens with the company's
+ * name, and a common word that opens a sentence in one text opens it
+ * in its copy as well. */
 void terms_names(const char *s, size_t n, int what, terms_fn *fn, void *arg);
 
 #endif
