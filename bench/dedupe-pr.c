@@ -3,6 +3,7 @@
  *   dedupe-pr gen [-n ORIGINALS] [-s SEED] [-L LEVEL,...] > set.ndjson
  *   dedupe --mark set.ndjson | dedupe-pr score [-t THRESHOLD] [-k SHINGLE]
  *   dedupe-pr scale N DEDUPE [ARG...]
+ *   dedupe --stories ... | dedupe-pr stories EVENTS.tsv
  *
  * gen writes originals of 300-1500 words drawn from a made-up lexicon
  * with Zipf-like word frequencies, and after each (interleaved with other
@@ -16,7 +17,9 @@
  * recomputes the true shingle sets of every pair and prints precision
  * and recall of what dedupe marked, overall and per variant.
  * scale pipes N short distinct articles into DEDUPE and prints its time
- * and peak resident memory. */
+ * and peak resident memory.  stories compares the story field of
+ * records with the events of gen-corpus --stories (EVENTS.tsv: id,
+ * event) and prints pair precision, recall and F1. */
 #include <errno.h>
 #include <jansson.h>
 #include <math.h>
@@ -757,6 +760,129 @@ score(size_t k)
 	return 0;
 }
 
+/* Stories: pairs of articles put in one story against pairs reporting
+ * one event. */
+
+struct pair {
+	char *story, *event;
+};
+
+static int
+by_story(const void *a, const void *b)
+{
+	const struct pair *x = a, *y = b;
+	int c = strcmp(x->story, y->story);
+
+	return c ? c : strcmp(x->event, y->event);
+}
+
+static int
+by_event(const void *a, const void *b)
+{
+	return strcmp(((const struct pair *)a)->event, ((const struct pair *)b)->event);
+}
+
+/* Pairs within runs of v (sorted by cmp) that cmp finds equal. */
+static double
+pairs(const struct pair *v, size_t n, int (*cmp)(const void *, const void *))
+{
+	double sum = 0;
+	size_t i, run;
+
+	for (i = 0; i < n; i += run) {
+		for (run = 1; i + run < n && cmp(&v[i], &v[i + run]) == 0; run++)
+			;
+		sum += (double)run * (double)(run - 1) / 2;
+	}
+	return sum;
+}
+
+static int
+same_story(const void *a, const void *b)
+{
+	return strcmp(((const struct pair *)a)->story, ((const struct pair *)b)->story);
+}
+
+/* EVENTS.tsv as pairs (story: the id) sorted by id. */
+static struct pair *
+read_events(const char *path, size_t *np)
+{
+	FILE *fp = fopen(path, "r");
+	struct pair *v = NULL;
+	size_t n = 0, cap = 0, linecap = 0;
+	char *line = NULL, *tab;
+
+	if (!fp)
+		die(1, "%s:", path);
+	while (getline(&line, &linecap, fp) > 0) {
+		line[strcspn(line, "\n")] = '\0';
+		if (!(tab = strchr(line, '\t')) || strcmp(line, "id\tevent") == 0)
+			continue;
+		*tab = '\0';
+		v = egrow(v, &cap, n + 1, sizeof(*v));
+		v[n].story = estrdup(line);
+		v[n++].event = estrdup(tab + 1);
+	}
+	free(line);
+	fclose(fp);
+	qsort(v, n, sizeof(*v), same_story);
+	*np = n;
+	return v;
+}
+
+static int
+stories(const char *events)
+{
+	struct pair *ev, *v = NULL, key, *hit;
+	size_t nev, n = 0, cap = 0, linecap = 0, i, count;
+	char *line = NULL;
+	json_error_t err;
+	ssize_t len;
+	double both, pred, truth, p, r;
+
+	ev = read_events(events, &nev);
+	while ((len = getline(&line, &linecap, stdin)) > 0) {
+		json_t *o = json_loadb(line, (size_t)len, 0, &err);
+		const char *story;
+
+		if (!o)
+			die(1, "<stdin>:%zu: %s", n + 1, err.text);
+		key.story = (char *)json_string_value(json_object_get(o, "id"));
+		story = json_string_value(json_object_get(o, "story"));
+		if (!key.story || !story)
+			die(1, "<stdin>:%zu: no id or no story (dedupe --stories?)", n + 1);
+		if (!(hit = bsearch(&key, ev, nev, sizeof(*ev), same_story)))
+			die(1, "<stdin>:%zu: %s is not in %s", n + 1, key.story, events);
+		v = egrow(v, &cap, n + 1, sizeof(*v));
+		v[n].story = estrdup(story);
+		v[n++].event = hit->event;
+		json_decref(o);
+	}
+	free(line);
+	qsort(v, n, sizeof(*v), by_story);
+	both = pairs(v, n, by_story);
+	pred = pairs(v, n, same_story);
+	for (i = count = 0; i < n; i++)
+		count += i == 0 || strcmp(v[i].story, v[i - 1].story) != 0;
+	qsort(v, n, sizeof(*v), by_event);
+	truth = pairs(v, n, by_event);
+	p = pred ? both / pred : 1;
+	r = truth ? both / truth : 1;
+	printf("articles %zu, stories %zu; pairs: in one story %.0f, of one event %.0f, both %.0f\n",
+	    n, count, pred, truth, both);
+	printf("story pairs: precision %.4f recall %.4f F1 %.4f\n", p, r,
+	    p + r > 0 ? 2 * p * r / (p + r) : 0);
+	for (i = 0; i < n; i++)
+		free(v[i].story);
+	free(v);
+	for (i = 0; i < nev; i++) {
+		free(ev[i].story);
+		free(ev[i].event);
+	}
+	free(ev);
+	return 0;
+}
+
 /* Scale: feed N distinct 60-word articles to a dedupe process; its
  * peak RSS (getrusage of the waited-for children). */
 static int
@@ -833,7 +959,9 @@ main(int argc, char **argv)
 
 	diag_init(argv[0]);
 	if (argc < 2)
-		die(2, "usage: dedupe-pr gen [-n N] [-N NOTICES] [-s SEED] [-L J,J...] | score [-t T] [-c C] [-S WORDS] [-k N] | scale N DEDUPE [ARG...]");
+		die(2, "usage: dedupe-pr gen [-n N] [-N NOTICES] [-s SEED] [-L J,J...] | score [-t T] [-c C] [-S WORDS] [-k N] | scale N DEDUPE [ARG...] | stories EVENTS.tsv");
+	if (strcmp(argv[1], "stories") == 0 && argc == 3)
+		return stories(argv[2]);
 	if (strcmp(argv[1], "scale") == 0 && argc >= 4) {
 		rng_state = 7;
 		lexicon();

@@ -487,7 +487,7 @@ story_terms(struct story_article *a)
 	}
 	ne = terms_merge(0);
 	text_terms(st.f.title, (size_t)-1);
-	text_terms(st.f.body, LEAD_WORDS);
+	text_terms(st.f.body, getenv("ST_LEAD") ? (size_t)atoi(getenv("ST_LEAD")) : LEAD_WORDS);
 	a->id = st.f.id;
 	a->nents = ne;
 	a->nwords = terms_merge(ne);

@@ -91,6 +91,8 @@ static struct state {
 	const char *join;
 	unsigned char delim;
 	int header_done;
+	int default_columns;	/* and story after duplicate_of, when the
+				 * first record has one (dedupe --stories) */
 	struct csvout out;
 	struct buf val;		/* a value turned into text */
 	const char *id;		/* of the record at hand, for warnings */
@@ -123,6 +125,22 @@ add_key_column(const char *key)
 
 	path[0] = estrdup(key);
 	add_column(key, path, 1);
+}
+
+/* Add a column for key right after the column named after. */
+static void
+insert_key_column(const char *key, const char *after)
+{
+	struct column c;
+	size_t i, at = st.ncols;
+
+	add_key_column(key);
+	for (i = 0; i + 1 < st.ncols; i++)
+		if (strcmp(st.cols[i].name, after) == 0)
+			at = i + 1;
+	c = st.cols[st.ncols - 1];
+	memmove(st.cols + at + 1, st.cols + at, (st.ncols - 1 - at) * sizeof(*st.cols));
+	st.cols[at] = c;
 }
 
 static int
@@ -513,6 +531,8 @@ each(json_t *rec, const struct record_src *src, void *arg)
 			if (st.body && !has_column("body"))
 				add_key_column("body");
 		}
+		if (st.default_columns && json_object_get(rec, "story"))
+			insert_key_column("story", "duplicate_of");
 		write_header();
 	}
 	st.src = src;
@@ -557,6 +577,7 @@ setup(void)
 	} else if (!st.all) {
 		for (i = 0; i < sizeof default_fields / sizeof default_fields[0]; i++)
 			add_key_column(default_fields[i]);
+		st.default_columns = 1;
 	}
 	if (st.body && !st.all && !has_column("body"))
 		add_key_column("body");
@@ -656,10 +677,14 @@ main(int argc, char **argv)
 		opt_bad("--all and -f/--fields contradict each other");
 	if (!setup())
 		opt_bad("bad -f '%s': an empty name, or a backslash before other than . , \\", st.fields);
-	/* Without --all the columns are known: the header comes even for no input. */
-	if (!st.all)
+	/* Without --all the columns are known: the header comes even for no
+	 * input (the default ones wait for the first record: it may have a
+	 * story). */
+	if (!st.all && !st.default_columns)
 		write_header();
 	status = record_each(argc - optind, argv + optind, each, NULL);
+	if (!st.all && !st.header_done)
+		write_header();
 	teardown(NULL);
 	return record_done(status);
 }

@@ -279,3 +279,51 @@ OUT
 	assert_output ""
 	[ "$stderr" = "dedupe: $BATS_TEST_TMPDIR/v3.idx: index version 3, this dedupe reads 1 and 2" ]
 }
+
+# notices.ndjson: n1 a one-line dividend notice; n2 the same for another
+# company; n3 n1 with a credit line; n4 n1 with another figure; p1, p2 a
+# price notice of two dates.
+
+@test "short notices that differ only in a name or a date are not copies" {
+	N=$FIXTURES/dedupe/notices.ndjson
+	run --separate-stderr bash -c "dedupe --mark '$N' | jq -c '[.id, .duplicate_of, .similarity]'"
+	assert_success
+	assert_output - <<'OUT'
+["n1",null,null]
+["n2",null,null]
+["n3","n1",0.969]
+["n4",null,null]
+["p1",null,null]
+["p2",null,null]
+OUT
+	# with the names rule off (no text is short), they are
+	run --separate-stderr bash -c "dedupe --mark --short 0 '$N' | jq -c '[.id, .duplicate_of, .similarity]' | sed -n '2p;6p'"
+	assert_output $'["n2","n1",0.914]\n["p2","p1",0.898]'
+}
+
+@test "with tag-entities' entities, the names are its people, organisations and places" {
+	N=$FIXTURES/dedupe/notices.ndjson
+	# entities that tell the companies apart
+	jq -c 'select(.id == "n1" or .id == "n2") | .entities = [{"text": .body[:13] | rtrimstr(" s"), "type": "ORG"}]' "$N" >"$BATS_TEST_TMPDIR/in"
+	run --separate-stderr bash -c "dedupe '$BATS_TEST_TMPDIR/in' | jq -r .id | tr '\n' ' '"
+	assert_output "n1 n2 "
+	# no entity found: capitalised words are not names then, so n2 copies n1
+	jq -c 'select(.id == "n1" or .id == "n2") | .entities = []' "$N" >"$BATS_TEST_TMPDIR/in"
+	run --separate-stderr bash -c "dedupe '$BATS_TEST_TMPDIR/in' | jq -r .id | tr '\n' ' '"
+	assert_output "n1 "
+	# a MISC entity is not a name that tells stories apart
+	jq -c 'select(.id == "n1" or .id == "n2") | .entities = [{"text": .body[:11], "type": "MISC"}]' "$N" >"$BATS_TEST_TMPDIR/in"
+	run --separate-stderr bash -c "dedupe '$BATS_TEST_TMPDIR/in' | jq -r .id | tr '\n' ' '"
+	assert_output "n1 "
+}
+
+@test "the names of short texts are kept in the saved index" {
+	N=$FIXTURES/dedupe/notices.ndjson
+	jq -c 'select(.id == "n1")' "$N" | dedupe --save-index "$BATS_TEST_TMPDIR/idx" >/dev/null
+	# header, 1 article of 8 + 4 + 4 + 128 bytes, id "n1", the name
+	# pairs (Kestrel, Mining, Monday, 12: 8 bytes each), checksum
+	[ "$(wc -c <"$BATS_TEST_TMPDIR/idx")" -eq $((48 + 8 + 144 + 3 + 4 * 8 + 8)) ]
+	jq -c 'select(.id != "n1")' "$N" >"$BATS_TEST_TMPDIR/in"
+	run --separate-stderr bash -c "dedupe --load-index '$BATS_TEST_TMPDIR/idx' '$BATS_TEST_TMPDIR/in' | jq -r .id | tr '\n' ' '"
+	assert_output "n2 n4 p1 p2 "
+}

@@ -1,4 +1,5 @@
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,11 +10,11 @@
 /* Chosen on the generated labelled set (make dedupe-stories), never on
  * the seeds; docs/dedupe.md gives the figures. */
 /* Share of the score given to the entities; the rest to title and lead. */
-#define ENT_SHARE	0.6
+static double ENT_SHARE = 0.6, ENT_PRIOR = 20, WORD_PRIOR = 0;
 /* Virtual articles in which no entity occurs, added to the window's
  * count: in a short stream where every article names the same people,
  * their names still weigh something. */
-#define ENT_PRIOR	20.0
+
 /* The rarest terms of an article (entities, then words) that look up
  * candidate stories. */
 #define LOOKUP_ENTS	8
@@ -262,27 +263,67 @@ vec_add(struct story_set *set, struct vec *v, const struct story_term *t,
 	v->n = v->cap = k;
 }
 
-/* Cosine of an article's weighted terms (t, aw, norm an) with a
- * story's vector, both weighted by rarity. */
+/* The k heaviest of n weights, as indexes, into top (k entries). */
+static size_t
+heaviest(const double *w, size_t n, size_t *top, size_t k)
+{
+	size_t i, j, m = 0;
+
+	for (i = 0; i < n; i++) {
+		if (w[i] <= 0 || (m == k && w[i] <= w[top[m - 1]]))
+			continue;
+		j = m < k ? m++ : m - 1;
+		for (; j > 0 && w[top[j - 1]] < w[i]; j--)
+			top[j] = top[j - 1];
+		top[j] = i;
+	}
+	return m;
+}
+
+static size_t TOPK = 0;
+enum { TOPMAX = 64 };
+
+/* Cosine of an article's weighted terms (t, aw) with a story's vector
+ * weighted by rarity, over the TOPK heaviest terms of each (all when 0). */
 static double
 cosine(const struct story_set *set, const struct df *d, double prior,
-    const struct story_term *t, const double *aw, size_t nt, double an,
-    const struct vec *v)
+    const struct story_term *t, const double *aw, size_t nt, const struct vec *v)
 {
-	double dot = 0, vn = 0, x;
-	size_t i, j = 0;
+	size_t ta[TOPMAX], ts[TOPMAX], na, ns, i, j, k = TOPK ? TOPK : TOPMAX;
+	double dot = 0, an = 0, vn = 0, *sw;
 
-	if (an == 0 || v->n == 0)
+	if (nt == 0 || v->n == 0)
 		return 0;
-	for (i = 0; i < v->n; i++) {
-		x = v->w[i] * idf(set, d, v->key[i], prior);
-		vn += x * x;
-		while (j < nt && t[j].key < v->key[i])
-			j++;
-		if (j < nt && t[j].key == v->key[i])
-			dot += x * aw[j];
+	if (!TOPK) {
+		size_t jj = 0;
+		double x;
+		for (i = 0; i < nt; i++)
+			an += aw[i] * aw[i];
+		for (i = 0; i < v->n; i++) {
+			x = v->w[i] * idf(set, d, v->key[i], prior);
+			vn += x * x;
+			while (jj < nt && t[jj].key < v->key[i])
+				jj++;
+			if (jj < nt && t[jj].key == v->key[i])
+				dot += x * aw[jj];
+		}
+		return vn > 0 && an > 0 ? dot / (sqrt(an) * sqrt(vn)) : 0;
 	}
-	return vn > 0 ? dot / (an * sqrt(vn)) : 0;
+	sw = emalloc(v->n * sizeof(*sw));
+	for (i = 0; i < v->n; i++)
+		sw[i] = v->w[i] * idf(set, d, v->key[i], prior);
+	na = heaviest(aw, nt, ta, k);
+	ns = heaviest(sw, v->n, ts, k);
+	for (i = 0; i < na; i++)
+		an += aw[ta[i]] * aw[ta[i]];
+	for (j = 0; j < ns; j++)
+		vn += sw[ts[j]] * sw[ts[j]];
+	for (i = 0; i < na; i++)
+		for (j = 0; j < ns; j++)
+			if (t[ta[i]].key == v->key[ts[j]])
+				dot += aw[ta[i]] * sw[ts[j]];
+	free(sw);
+	return vn > 0 && an > 0 ? dot / (sqrt(an) * sqrt(vn)) : 0;
 }
 
 /* The clock, closing and forgetting. */
@@ -356,7 +397,7 @@ weigh(struct story_set *set, const struct story_article *a, double *en, double *
 		*en += x * x;
 	}
 	for (i = 0; i < a->nwords; i++) {
-		x = set->aw[a->nents + i] = (1 + log(a->words[i].n)) * idf(set, &set->wdf, a->words[i].key, 0);
+		x = set->aw[a->nents + i] = (1 + log(a->words[i].n)) * idf(set, &set->wdf, a->words[i].key, WORD_PRIOR);
 		*wn += x * x;
 	}
 	*en = sqrt(*en);
@@ -367,26 +408,10 @@ static double
 score(const struct story_set *set, const struct story_article *a, double en,
     double wn, const struct story *st)
 {
-	return ENT_SHARE * cosine(set, &set->edf, ENT_PRIOR, a->ents, set->aw, a->nents, en, &st->ents)
-	    + (1 - ENT_SHARE) * cosine(set, &set->wdf, 0, a->words, set->aw + a->nents,
-	    a->nwords, wn, &st->words);
-}
-
-/* The k heaviest of n weights, as indexes, into top (k entries). */
-static size_t
-heaviest(const double *w, size_t n, size_t *top, size_t k)
-{
-	size_t i, j, m = 0;
-
-	for (i = 0; i < n; i++) {
-		if (w[i] <= 0 || (m == k && w[i] <= w[top[m - 1]]))
-			continue;
-		j = m < k ? m++ : m - 1;
-		for (; j > 0 && w[top[j - 1]] < w[i]; j--)
-			top[j] = top[j - 1];
-		top[j] = i;
-	}
-	return m;
+	(void)en, (void)wn;
+	return ENT_SHARE * cosine(set, &set->edf, ENT_PRIOR, a->ents, set->aw, a->nents, &st->ents)
+	    + (1 - ENT_SHARE) * cosine(set, &set->wdf, WORD_PRIOR, a->words, set->aw + a->nents,
+	    a->nwords, &st->words);
 }
 
 /* Score the stories filed under key that the article has not met yet;
@@ -444,6 +469,10 @@ story_new(unsigned window, double threshold)
 {
 	struct story_set *set = ecalloc(1, sizeof(*set));
 
+	if (getenv("ST_ES")) ENT_SHARE = atof(getenv("ST_ES"));
+	if (getenv("ST_EP")) ENT_PRIOR = atof(getenv("ST_EP"));
+	if (getenv("ST_WP")) WORD_PRIOR = atof(getenv("ST_WP"));
+	if (getenv("ST_K")) TOPK = (size_t)atoi(getenv("ST_K"));
 	set->window = window;
 	set->threshold = threshold;
 	return set;
@@ -510,7 +539,10 @@ story_add(struct story_set *set, const struct story_article *a)
 	if (a->dated)
 		tick(set, a->day);
 	day = a->dated ? a->day : set->clock;
-	if ((s = best_story(set, a, &sc)) < 0 || sc < set->threshold)
+	s = best_story(set, a, &sc);
+	if (getenv("ST_DEBUG"))
+		fprintf(stderr, "%s best %s %.3f\n", a->id, s >= 0 ? get(set, (size_t)s)->id : "-", sc);
+	if (s < 0 || sc < set->threshold)
 		s = (long)start_story(set, a, dated, day);
 	st = get(set, (size_t)s);
 	st->size++;
@@ -585,6 +617,13 @@ size_t
 story_count(const struct story_set *set)
 {
 	return set->base + set->n;
+}
+
+size_t
+story_remembered(const struct story_set *set, size_t *articles)
+{
+	*articles = set->rn;
+	return set->n;
 }
 
 void

@@ -50,7 +50,10 @@ int story_open(const struct story_set *set, size_t s);
 void story_done(struct story_set *set, size_t s);
 /* End of input: every story closes. */
 void story_close_all(struct story_set *set);
-/* Stories made so far. */
+/* Stories made so far; stories and articles still remembered (the
+ * open stories, the closed ones with members to write, the articles of
+ * the window). */
 size_t story_count(const struct story_set *set);
+size_t story_remembered(const struct story_set *set, size_t *articles);
 
 #endif
