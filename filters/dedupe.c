@@ -56,7 +56,7 @@ static const char help[] =
     "  --stories           add story and story_size: reports of the same event\n"
     "  --window DAYS       a story spans DAYS days from its first report (default 7)\n"
     "  --story-threshold X score at which an article joins a story, 0 < X <= 1\n"
-    "                      (default 0.3)\n"
+    "                      (default 0.25)\n"
     "  --strict            stop at the first line that is not a JSON object\n"
     "  --rejects FILE      append rejected lines to FILE\n"
     "  -h, --help          show this help\n"
@@ -153,7 +153,7 @@ setup(void)
 	if (!st.window)
 		st.window = 7;
 	if (st.story_threshold == 0)
-		st.story_threshold = 0.3;
+		st.story_threshold = 0.25;
 	if (!st.ix)
 		st.ix = lsh_new(st.shingle);
 	if (st.stories && !st.set)
@@ -487,7 +487,7 @@ story_terms(struct story_article *a)
 	}
 	ne = terms_merge(0);
 	text_terms(st.f.title, (size_t)-1);
-	text_terms(st.f.body, getenv("ST_LEAD") ? (size_t)atoi(getenv("ST_LEAD")) : LEAD_WORDS);
+	text_terms(st.f.body, LEAD_WORDS);
 	a->id = st.f.id;
 	a->nents = ne;
 	a->nwords = terms_merge(ne);

@@ -327,3 +327,104 @@ OUT
 	run --separate-stderr bash -c "dedupe --load-index '$BATS_TEST_TMPDIR/idx' '$BATS_TEST_TMPDIR/in' | jq -r .id | tr '\n' ' '"
 	assert_output "n2 n4 p1 p2 "
 }
+
+# Story groups.  The seeds are five outlets' reports of one meeting
+# (previews and reports, a week apart); others/ holds invented articles
+# on other events, two of them (f09, f10) reports of one summit.  They
+# run through the pipeline's stages first.
+stories_input() {
+	local o=$FIXTURES/dedupe/others
+	split-header "$o"/f0[1-6]*.txt "$SEEDS" "$o"/f0[7-9]*.txt "$o"/f1*.txt \
+	    | normalize-date | tag-entities >"$BATS_TEST_TMPDIR/mix"
+}
+
+@test "--stories: the seeds in one story, other events in others" {
+	stories_input
+	run --separate-stderr bash -c "dedupe --stories '$BATS_TEST_TMPDIR/mix' | jq -r '[.id, .story, .story_size] | @tsv'"
+	assert_success
+	[ -z "$stderr" ]
+	assert_output - <<'OUT'
+f01_flood	f01_flood	1
+f02_football	f02_football	1
+f03_earnings	f03_earnings	1
+f04_council	f04_council	1
+f05_comet	f05_comet	1
+f06_festival	f06_festival	1
+000_18965f208f03d3d7	000_18965f208f03d3d7	5
+001_ff04d17371aad547	000_18965f208f03d3d7	5
+002_7a54de7a8e341bbb	000_18965f208f03d3d7	5
+003_662a6d2ebc786632	000_18965f208f03d3d7	5
+004_0949bd1f6708cfe7	000_18965f208f03d3d7	5
+f07_typhoon	f07_typhoon	1
+f08_hospital	f08_hospital	1
+f09_summit_a	f09_summit_a	2
+f10_summit_b	f09_summit_a	2
+f11_strike	f11_strike	1
+f12_election	f12_election	1
+OUT
+	# the fields come last, the rest of each record unchanged
+	dedupe --stories "$BATS_TEST_TMPDIR/mix" >"$BATS_TEST_TMPDIR/out"
+	[ "$(sed -n 7p "$BATS_TEST_TMPDIR/out" | jq -c 'to_entries[-2:]')" = '[{"key":"story","value":"000_18965f208f03d3d7"},{"key":"story_size","value":5}]' ]
+	[ "$(jq -c 'del(.story, .story_size)' "$BATS_TEST_TMPDIR/out" | sha1sum)" = "$(jq -c . "$BATS_TEST_TMPDIR/mix" | sha1sum)" ]
+}
+
+@test "--stories without tag-entities: capitalised words stand for the entities" {
+	local o=$FIXTURES/dedupe/others
+	split-header "$o"/f0[1-6]*.txt "$SEEDS" "$o"/f0[7-9]*.txt "$o"/f1*.txt | normalize-date >"$BATS_TEST_TMPDIR/in"
+	run --separate-stderr bash -c "dedupe --stories '$BATS_TEST_TMPDIR/in' | jq -r '.story' | uniq -c | awk '{ print \$1 }' | tr '\n' ' '"
+	assert_output "1 1 1 1 1 1 5 1 1 2 1 1 "
+}
+
+@test "--window: reports more than DAYS days from a story's first are not in it" {
+	# seed 000 is dated 2 September; 001 30 August, 003 28 August, 004
+	# 3 September; 002 has no date (compared by content alone)
+	split-header "$SEEDS" | normalize-date | tag-entities >"$BATS_TEST_TMPDIR/in"
+	run --separate-stderr bash -c "dedupe --stories --window 3 '$BATS_TEST_TMPDIR/in' | jq -r '[.id[:3], .story[:3]] | @tsv' | tr '\n' ' '"
+	assert_output $'000\t000 001\t000 002\t000 003\t003 004\t000 '
+	run --separate-stderr bash -c "dedupe --stories --window 2 '$BATS_TEST_TMPDIR/in' | jq -r '[.id[:3], .story[:3]] | @tsv' | tr '\n' ' '"
+	assert_output $'000\t000 001\t001 002\t001 003\t001 004\t000 '
+}
+
+@test "--story-threshold: at 1 every article is a story of its own" {
+	stories_input
+	run --separate-stderr bash -c "dedupe --stories --story-threshold 1 '$BATS_TEST_TMPDIR/mix' | jq -r 'select(.story == .id and .story_size == 1) | .id' | wc -l"
+	assert_output 17
+}
+
+@test "--stories keeps input order; a story closes when the dates pass its window" {
+	# a and b on 1 March, c on 20 March, d undated: like c; e on 22
+	# March, in c's story by date, not by content
+	printf '%s\n' '{"id":"a","date":"2024-03-01","title":"Harbour Bridge reopens","body":"The Harbour Bridge reopened after repairs."}' \
+	    '{"id":"c0","date":"2024-03-20","title":"Tram fares","body":"Tram fares rise in April."}' \
+	    '{"id":"b","date":"2024-03-02","title":"Harbour Bridge open again","body":"Traffic crossed the Harbour Bridge after repairs."}' \
+	    '{"id":"d","title":"Tram fares to rise","body":"Tram fares rise in April, the city said."}' \
+	    '{"id":"e","date":"2024-03-22","title":"Tram fares rise","body":"Tram fares rise in April."}' >"$BATS_TEST_TMPDIR/in"
+	run --separate-stderr bash -c "dedupe --mark --stories '$BATS_TEST_TMPDIR/in' | jq -r '[.id, .story, .story_size] | @tsv'"
+	# b arrives after c0 moved the clock past a's window: a story of its own
+	assert_output $'a\ta\t1\nc0\tc0\t3\nb\tb\t1\nd\tc0\t3\ne\tc0\t3'
+}
+
+@test "--stories with --mark: copies are in stories too; empty records as well" {
+	stories_input
+	{ sed -n 7p "$BATS_TEST_TMPDIR/mix"; sed -n 7p "$BATS_TEST_TMPDIR/mix" | jq -c '.id = "copy"'; \
+	    echo '{"id":"nobody","title":"Comet brightens over Tessaly"}'; } >"$BATS_TEST_TMPDIR/in"
+	run --separate-stderr bash -c "dedupe --mark --stories '$BATS_TEST_TMPDIR/in' | jq -c '[.id, .duplicate_of, .story, .story_size]'"
+	assert_output $'["000_18965f208f03d3d7",null,"000_18965f208f03d3d7",2]\n["copy","000_18965f208f03d3d7","000_18965f208f03d3d7",2]\n["nobody",null,"nobody",1]'
+	# without --mark the copy is dropped, and not counted
+	run --separate-stderr bash -c "dedupe --stories '$BATS_TEST_TMPDIR/in' | jq -c '[.id, .story_size]'"
+	assert_output $'["000_18965f208f03d3d7",1]\n["nobody",1]'
+}
+
+@test "--stories on its own output replaces the fields" {
+	stories_input
+	dedupe --mark --stories "$BATS_TEST_TMPDIR/mix" >"$BATS_TEST_TMPDIR/once"
+	run --separate-stderr bash -c "dedupe --mark --stories '$BATS_TEST_TMPDIR/once' | cmp - '$BATS_TEST_TMPDIR/once'"
+	assert_success
+}
+
+@test "--stories -v counts the stories" {
+	stories_input
+	run --separate-stderr dedupe --stories -v "$BATS_TEST_TMPDIR/mix"
+	assert_success
+	[ "${stderr##*$'\n'}" = "dedupe: stories: 12" ]
+}
