@@ -464,7 +464,7 @@ text_terms(struct text t, size_t max)
 
 	if (!t.s)
 		return;
-	s = terms_fold(&st.fold, t.s, t.n, &n);
+	s = terms_fold(&st.fold, t.s, terms_prefix(t.s, t.n, max), &n);
 	terms_words(s, n, lead_add, &l);
 }
 

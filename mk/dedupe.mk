@@ -40,3 +40,10 @@ dedupe-stories: all build/gen-corpus $(DEDUPE_PR)
 	BIN=$(CURDIR)/$(BIN) DEDUPE_PR=$(DEDUPE_PR) bench/dedupe-stories
 
 .PHONY: dedupe-stories
+
+# This dedupe against another build: make dedupe-vs REF=path/to/dedupe
+dedupe-vs: all build/gen-corpus $(DEDUPE_PR)
+	@test -n "$(REF)" || { echo "make dedupe-vs REF=path/to/other/dedupe" >&2; exit 2; }
+	BIN=$(CURDIR)/$(BIN) DEDUPE_PR=$(DEDUPE_PR) bench/dedupe-vs $(REF)
+
+.PHONY: dedupe-vs

@@ -101,30 +101,65 @@ terms_word_key(const char *w, size_t len)
 
 struct phrase {
 	uint64_t h;
-	int words;
+	int words, lower;	/* lower: fold ASCII letters on the way */
 };
 
 static void
 phrase_word(const char *w, size_t len, void *arg)
 {
 	struct phrase *p = arg;
+	size_t i;
+	char c;
 
 	if (p->words++)
 		p->h = hash_fnv(p->h, " ", 1);
-	p->h = hash_fnv(p->h, w, len);
+	if (!p->lower) {
+		p->h = hash_fnv(p->h, w, len);
+		return;
+	}
+	for (i = 0; i < len; i++) {
+		c = w[i] >= 'A' && w[i] <= 'Z' ? (char)(w[i] + 'a' - 'A') : w[i];
+		p->h = hash_fnv(p->h, &c, 1);
+	}
 }
 
 uint64_t
 terms_phrase_key(const char *s, size_t n)
 {
+	struct phrase p = { HASH_FNV_INIT, 0, 1 };
 	struct buf b = BUF_INIT;
-	struct phrase p = { HASH_FNV_INIT, 0 };
+	const char *f;
 	size_t len;
-	const char *f = terms_fold(&b, s, n, &len);
 
-	terms_words(f, len, phrase_word, &p);
-	buf_free(&b);
+	/* Names are short and mostly ASCII: fold them as they are hashed. */
+	if (ascii(s, n)) {
+		terms_words(s, n, phrase_word, &p);
+	} else {
+		p.lower = 0;
+		f = terms_fold(&b, s, n, &len);
+		terms_words(f, len, phrase_word, &p);
+		buf_free(&b);
+	}
 	return p.words ? p.h : 0;
+}
+
+/* The end of the first max words of s[0..n): where to stop folding. */
+size_t
+terms_prefix(const char *s, size_t n, size_t max)
+{
+	size_t i = 0, len, words = 0;
+	int in = 0, k;
+
+	while (i < n) {
+		k = classify(s + i, n - i, &len);
+		if (k != 1 && in && ++words == max)
+			return i;
+		if (k == 2 && ++words == max)
+			return i + len;
+		in = k == 1;
+		i += len;
+	}
+	return n;
 }
 
 struct names {

@@ -22,6 +22,8 @@ void terms_words(const char *s, size_t n, terms_fn *fn, void *arg);
  * in b (pure ASCII is only lower-cased: the same result, faster);
  * returns b's text and its length in *len. */
 const char *terms_fold(struct buf *b, const char *s, size_t n, size_t *len);
+/* The length of s[0..n) up to the end of its first max words. */
+size_t terms_prefix(const char *s, size_t n, size_t max);
 /* Key of a word of folded text: FNV-1a of its bytes. */
 uint64_t terms_word_key(const char *w, size_t len);
 /* Key of a name or phrase as written ("Kim Jong-un"): its folded words
