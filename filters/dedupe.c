@@ -73,6 +73,10 @@ enum {
 
 /* Words of the body that make an article's lead, for stories. */
 #define LEAD_WORDS	60
+/* Bytes of records held for their stories at most: past that, the
+ * oldest open story closes early (input far from date order, or a
+ * window of more news than memory should hold). */
+#define HOLD_MAX	((size_t)256 << 20)
 /* Names kept for one short text at most. */
 #define NAMES_MAX	64
 
@@ -128,7 +132,7 @@ static struct {
 	struct story_term *terms;	/* the current article's, for stories */
 	size_t nterms, termcap;
 	struct held *hold;	/* a ring of records waiting for their story */
-	size_t hhead, hn, hcap;
+	size_t hhead, hn, hcap, hbytes;
 	struct buf line;
 	unsigned long in, out, exact_n, near_n, empty;
 } st;
@@ -511,6 +515,7 @@ release(void)
 		buf_add(&st.line, h->line, h->len);
 		buf_printf(&st.line, ",\"story_size\":%zu}\n", story_size(st.set, s));
 		record_out(st.line.s, st.line.len);
+		st.hbytes -= h->len;
 		free(h->line);
 		story_done(st.set, s);
 		st.hhead = (st.hhead + 1) % st.hcap;
@@ -540,6 +545,7 @@ hold(json_t *rec, size_t s)
 	h->len = st.line.len - 1;	/* without the closing brace */
 	h->line = estrndup(st.line.s, h->len);
 	h->story = s;
+	st.hbytes += h->len;
 }
 
 /* A record to be written: now, or with --stories once its story can no
@@ -559,6 +565,8 @@ emit(json_t *rec)
 	json_object_del(rec, "story_size");
 	record_set_str(rec, "story", story_id(st.set, s));
 	hold(rec, s);
+	if (st.hbytes > HOLD_MAX)
+		story_close(st.set, st.hold[st.hhead].story);
 	release();
 	return RECORD_SKIP;
 }
@@ -652,7 +660,7 @@ teardown(void *arg)
 	st.termcap = 0;
 	free(st.hold);
 	st.hold = NULL;
-	st.hcap = st.hn = st.hhead = 0;
+	st.hcap = st.hn = st.hhead = st.hbytes = 0;
 	buf_free(&st.id);
 	buf_free(&st.fold);
 	buf_free(&st.line);

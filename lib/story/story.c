@@ -518,10 +518,26 @@ story_add(struct story_set *set, const struct story_article *a)
 		s = (long)start_story(set, a, dated, day);
 	st = get(set, (size_t)s);
 	st->size++;
+	/* An article dated a window before the newest is late: its story
+	 * is closed at once, and it stays out of the rarity counts, so
+	 * that input out of date order cannot hold memory. */
+	if (set->clocked && st->dated && st->first + (long)set->window < set->clock) {
+		close_story(set, st);
+		return (size_t)s;
+	}
 	vec_add(set, &st->ents, a->ents, a->nents, (size_t)s, 0);
 	vec_add(set, &st->words, a->words, a->nwords, (size_t)s, WORD_SALT);
 	remember(set, a, dated, day);
 	return (size_t)s;
+}
+
+void
+story_close(struct story_set *set, size_t s)
+{
+	struct story *st = get(set, s);
+
+	if (st && st->open)
+		close_story(set, st);
 }
 
 const char *

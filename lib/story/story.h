@@ -10,7 +10,9 @@
  * score reaches the threshold; otherwise it starts a story.  A story
  * closes, and can be forgotten once its members are written, when the
  * newest date seen is more than WINDOW days past its first article's:
- * memory holds the stories and articles of one window. */
+ * memory holds the stories and articles of one window.  An article
+ * dated more than WINDOW days before the newest date seen (input out of
+ * date order) is a story of its own at once. */
 #ifndef STORY_H
 #define STORY_H
 
@@ -48,6 +50,8 @@ int story_open(const struct story_set *set, size_t s);
 /* One member of closed story s has been written; after the last one
  * the story is forgotten (story_id and story_size no longer apply). */
 void story_done(struct story_set *set, size_t s);
+/* Close story s before its time (its records have waited too long). */
+void story_close(struct story_set *set, size_t s);
 /* End of input: every story closes. */
 void story_close_all(struct story_set *set);
 /* Stories made so far; stories and articles still remembered (the

@@ -80,9 +80,14 @@ window_test(void)
 	story_done(set, a);
 	g = add(set, "g", 120, e2, 3, w2, 3);
 	expect("g after c closed", g != c, 1);
+	/* out of date order: a week and more before the newest date */
+	c = add(set, "late", 112, e2, 3, w2, 3);
+	expect("late is a story of its own", c != g, 1);
+	expect("late is closed at once", story_open(set, c), 0);
+	expect("g still open", story_open(set, g), 1);
 	story_close_all(set);
 	expect("all closed", story_open(set, g), 0);
-	expect("stories", (long)story_count(set), 20 + 4);
+	expect("stories", (long)story_count(set), 20 + 5);
 	story_free(set);
 }
 
