@@ -20,13 +20,13 @@
 #include "diag.h"
 #include "filter.h"
 #include "hash.h"
-#include "jsonout.h"
 #include "mem.h"
 #include "opt.h"
 #include "record.h"
 #include "similar/lshindex.h"
 #include "similar/minhash.h"
 #include "similar/terms.h"
+#include "story/held.h"
 #include "story/story.h"
 
 static const char synopsis[] =
@@ -105,12 +105,6 @@ struct fields {
 	size_t nent;
 };
 
-/* A held record (--stories): its JSON without the closing brace. */
-struct held {
-	char *line;
-	size_t len, story;
-};
-
 static struct {
 	const char **keys;	/* fields compared, joined */
 	size_t nkeys, keycap;
@@ -125,15 +119,13 @@ static struct {
 	uint32_t names[NAMES_MAX];	/* the current short text's names */
 	size_t nnames;
 	struct fields f;
-	size_t keycap2, entcap;
+	size_t fkeycap, entcap;
 	struct buf id;		/* FILE:LINE for a record without an id */
 	struct buf fold;	/* folded key text */
 	struct story_set *set;
 	struct story_term *terms;	/* the current article's, for stories */
 	size_t nterms, termcap;
-	struct held *hold;	/* a ring of records waiting for their story */
-	size_t hhead, hn, hcap, hbytes;
-	struct buf line;
+	struct held_queue held;	/* records waiting for their story */
 	unsigned long in, out, exact_n, near_n, empty;
 } st;
 
@@ -221,7 +213,7 @@ read_fields(const json_t *rec, const struct record_src *src)
 	f->nkey = 0;
 	for (i = 0; i < st.nkeys; i++)
 		if ((t = text_of(json_object_get(rec, st.keys[i]))).s) {
-			f->key = egrow(f->key, &st.keycap2, f->nkey + 1, sizeof(*f->key));
+			f->key = egrow(f->key, &st.fkeycap, f->nkey + 1, sizeof(*f->key));
 			f->key[f->nkey++] = t;
 		}
 	f->has_entities = 0;
@@ -502,52 +494,6 @@ story_terms(struct story_article *a)
 	a->day = a->dated ? date_to_days(d.year, d.month, d.day) : 0;
 }
 
-/* Write the held records whose story is closed, in input order. */
-static void
-release(void)
-{
-	struct held *h;
-	size_t s;
-
-	while (st.hn && !story_open(st.set, (s = st.hold[st.hhead].story))) {
-		h = &st.hold[st.hhead];
-		buf_reset(&st.line);
-		buf_add(&st.line, h->line, h->len);
-		buf_printf(&st.line, ",\"story_size\":%zu}\n", story_size(st.set, s));
-		record_out(st.line.s, st.line.len);
-		st.hbytes -= h->len;
-		free(h->line);
-		story_done(st.set, s);
-		st.hhead = (st.hhead + 1) % st.hcap;
-		st.hn--;
-	}
-}
-
-static void
-hold(json_t *rec, size_t s)
-{
-	size_t i, cap = st.hcap;
-	struct held *h;
-
-	if (st.hn == st.hcap) {	/* grow the ring, oldest first */
-		struct held *v = emalloc((cap ? 2 * cap : 64) * sizeof(*v));
-
-		for (i = 0; i < st.hn; i++)
-			v[i] = st.hold[(st.hhead + i) % cap];
-		free(st.hold);
-		st.hold = v;
-		st.hhead = 0;
-		st.hcap = cap ? 2 * cap : 64;
-	}
-	buf_reset(&st.line);
-	jsonout_value(&st.line, rec);
-	h = &st.hold[(st.hhead + st.hn++) % st.hcap];
-	h->len = st.line.len - 1;	/* without the closing brace */
-	h->line = estrndup(st.line.s, h->len);
-	h->story = s;
-	st.hbytes += h->len;
-}
-
 /* A record to be written: now, or with --stories once its story can no
  * longer grow. */
 static enum record_verdict
@@ -564,10 +510,10 @@ emit(json_t *rec)
 	json_object_del(rec, "story");
 	json_object_del(rec, "story_size");
 	record_set_str(rec, "story", story_id(st.set, s));
-	hold(rec, s);
-	if (st.hbytes > HOLD_MAX)
-		story_close(st.set, st.hold[st.hhead].story);
-	release();
+	held_push(&st.held, rec, s);
+	if (st.held.bytes > HOLD_MAX)
+		story_close(st.set, held_first_story(&st.held));
+	held_release(&st.held, st.set);
 	return RECORD_SKIP;
 }
 
@@ -634,7 +580,7 @@ flush_stories(void)
 	if (!st.set)
 		return;
 	story_close_all(st.set);
-	release();
+	held_release(&st.held, st.set);
 }
 
 static void
@@ -654,16 +600,13 @@ teardown(void *arg)
 	free(st.f.ent);
 	st.f.key = NULL;
 	st.f.ent = NULL;
-	st.keycap2 = st.entcap = 0;
+	st.fkeycap = st.entcap = 0;
 	free(st.terms);
 	st.terms = NULL;
 	st.termcap = 0;
-	free(st.hold);
-	st.hold = NULL;
-	st.hcap = st.hn = st.hhead = st.hbytes = 0;
+	held_free(&st.held);
 	buf_free(&st.id);
 	buf_free(&st.fold);
-	buf_free(&st.line);
 }
 
 static void
