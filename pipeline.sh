@@ -28,6 +28,8 @@ clean, de-duplicated, entity-tagged, date-normalised CSV on stdout.
                            -o FILE or stdout that is not a terminal)
       --mark-duplicates    keep duplicates, marked (dedupe --mark)
       --threshold T        near-duplicate threshold, 0 < T <= 1 (default 0.8)
+      --stories            group reports of one event (dedupe --stories):
+                           story and story_size fields, a story column
       --fields LIST        CSV columns (to-csv --fields)
       --excel              CSV for Excel: byte order mark and CRLF
       --explode WHAT       one row per entity or per date (entities|dates);
@@ -53,7 +55,7 @@ bad_usage() {
 	exit 2
 }
 
-out= jobs= ndjson= xlsx= mark= threshold= fields= excel= explode= dmy= strict= quiet=
+out= jobs= ndjson= xlsx= mark= stories= threshold= fields= excel= explode= dmy= strict= quiet=
 while [ $# -gt 0 ]; do
 	case $1 in
 	-o|--output) [ $# -ge 2 ] || bad_usage "$1 needs a file"; out=$2; shift ;;
@@ -63,6 +65,7 @@ while [ $# -gt 0 ]; do
 	--ndjson) ndjson=1 ;;
 	--xlsx) xlsx=1 ;;
 	--mark-duplicates) mark=1 ;;
+	--stories) stories=1 ;;
 	--threshold) [ $# -ge 2 ] || bad_usage "$1 needs a value"; threshold=$2; shift ;;
 	--threshold=*) threshold=${1#*=} ;;
 	--fields) [ $# -ge 2 ] || bad_usage "$1 needs a list"; fields=$2; shift ;;
@@ -138,6 +141,7 @@ nd=(normalize-date "${common[@]}" --rejects "$tmp/normalize-date.rej")
 te=(tag-entities "${common[@]}" --rejects "$tmp/tag-entities.rej")
 dd=(dedupe "${common[@]}" --rejects "$tmp/dedupe.rej")
 [ -n "$mark" ] && dd+=(--mark)
+[ -n "$stories" ] && dd+=(--stories)
 [ -n "$threshold" ] && dd+=(--threshold "$threshold")
 tc=(to-csv "${common[@]}" --rejects "$tmp/to-csv.rej")
 [ -n "$fields" ] && tc+=(--fields "$fields")

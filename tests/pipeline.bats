@@ -171,3 +171,11 @@ sys.exit(p.returncode)' "$PIPELINE" --xlsx "$SEEDS"
 	[[ $stderr == *"stage to-xlsx failed (status 1)"* ]] || fail "$stderr"
 	[ "$(cat "$BATS_TEST_TMPDIR/out.xlsx")" = old ]
 }
+
+@test "pipeline.sh --stories: a story column, the five seeds in one story" {
+	run --separate-stderr bash -c "'$PIPELINE' --jobs 1 --stories '$SEEDS' | mlr --icsv --ojson cat | jq -r '.[] | [.id, .duplicate_of, .story] | @tsv'"
+	assert_success
+	assert_output "$(ls "$SEEDS" | sed 's/\.txt$//' | awk '{ print $0 "\t\t000_18965f208f03d3d7" }')"
+	run --separate-stderr bash -c "'$PIPELINE' --jobs 1 --stories --ndjson '$SEEDS' | jq -r .story_size | uniq -c"
+	assert_output "      5 5"
+}

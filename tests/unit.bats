@@ -40,3 +40,9 @@ UNIT=${NEWSPIPE_UNIT:-$ROOT/build/opt/unit}
 	assert_success
 	assert_output "sheetdate: ok"
 }
+
+@test "unit: lib/story joins within the window, closes, forgets, stays bounded" {
+	run "$UNIT/story"
+	assert_success
+	assert_output "story: ok"
+}
