@@ -77,6 +77,26 @@ add_cp(struct buf *b, int32_t cp)
 	buf_add(b, (const char *)u, (size_t)l);
 }
 
+void
+ner_form(struct buf *b, const char *s, size_t n)
+{
+	size_t i;
+	int l;
+	int32_t cp;
+	const char *a;
+
+	for (i = 0; i < n; i += l) {
+		if ((l = text_decode(s + i, n - i, &cp)) <= 0)
+			l = 1, cp = 0xFFFD;
+		if ((a = ascii_for(cp)) != NULL)
+			buf_adds(b, a);
+		else if (text_is_digit(cp))
+			buf_addc(b, '0');
+		else
+			buf_add(b, s + i, (size_t)l);
+	}
+}
+
 /* Append the normalised and the lower-cased forms and the shapes. */
 static void
 describe(struct ner_ctx *c, struct ner_tokinfo *t, const char *s, size_t n,

@@ -1,5 +1,5 @@
 /* names: the rules that give a mention its canonical name.  The sets and
- * maps below compare their keys in full (lib/hash's index finds them). */
+ * maps below are lib/keymap's, which compare their keys in full. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,84 +7,9 @@
 
 #include "buf.h"
 #include "entity/names.h"
-#include "hash.h"
+#include "keymap.h"
 #include "mem.h"
 #include "text.h"
-
-/* A map from byte strings to numbers: the keys are copied, each ending
- * in a NUL, into one buffer. */
-struct keymap {
-	struct keyent {
-		size_t off, len;	/* the key: b.s[off..off+len) */
-		uint64_t h;
-		size_t val;
-	} *e;
-	size_t n, cap;
-	struct buf b;
-	struct hash_index ix;
-};
-
-#define KEYMAP_INIT { NULL, 0, 0, BUF_INIT, HASH_INDEX_INIT }
-
-static uint64_t
-keyent_hash(const void *items, size_t i)
-{
-	return ((const struct keyent *)items)[i].h;
-}
-
-/* The entry of key k[0..len), or NULL. */
-static struct keyent *
-keymap_find(const struct keymap *m, const char *k, size_t len)
-{
-	uint64_t h = hash_bytes(k, len);
-	size_t pos;
-	long i;
-
-	for (i = hash_index_first(&m->ix, h, &pos); i >= 0;
-	    i = hash_index_next(&m->ix, &pos))
-		if (m->e[i].len == len &&
-		    memcmp(m->b.s + m->e[i].off, k, len) == 0)
-			return &m->e[i];
-	return NULL;
-}
-
-/* Add key k[0..len), which is not in m yet, with value val.  An entry
- * stays where it is until the next addition. */
-static struct keyent *
-keymap_add(struct keymap *m, const char *k, size_t len, size_t val)
-{
-	struct keyent *e;
-
-	m->e = egrow(m->e, &m->cap, m->n + 1, sizeof *m->e);
-	e = &m->e[m->n];
-	e->off = m->b.len;
-	e->len = len;
-	e->h = hash_bytes(k, len);
-	e->val = val;
-	buf_add(&m->b, k, len);
-	buf_addc(&m->b, '\0');
-	hash_index_add(&m->ix, e->h, m->n, keyent_hash, m->e);
-	m->n++;
-	return e;
-}
-
-/* The entry of key k[0..len), added with value val if new. */
-static struct keyent *
-keymap_get(struct keymap *m, const char *k, size_t len, size_t val)
-{
-	struct keyent *e = keymap_find(m, k, len);
-
-	return e ? e : keymap_add(m, k, len, val);
-}
-
-static void
-keymap_free(struct keymap *m)
-{
-	free(m->e);
-	buf_free(&m->b);
-	hash_index_free(&m->ix);
-}
-
 
 /* ---- keys ---- */
 

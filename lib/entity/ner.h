@@ -76,6 +76,10 @@ struct ner_gaz {
 	unsigned maxlen;	/* longest entry in tokens */
 };
 
+/* Append to b the form of s[0..n) that word clusters are keyed by: case
+ * kept, digits as 0, typographic quotes and dashes as ASCII. */
+void ner_form(struct buf *b, const char *s, size_t n);
+
 /* Key of a gazetteer entry made of the words w[0..n-1]. */
 uint64_t ner_gaz_key(const struct ner_word *w, size_t n);
 
