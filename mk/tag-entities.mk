@@ -8,9 +8,11 @@ NER_SEED   = 1
 NER_MIN_F1 = 0.91
 NER_TOOLS  = $(B)/tools/ner-train $(B)/tools/ner-score $(B)/tools/ner-clusters
 
-$(NER_TOOLS): $(B)/tools/%: $(B)/tools/%.o $(B)/tools/conll.o $(LIBA)
+NER_TOOL_OBJ = $(B)/tools/conll.o $(B)/tools/gazetteer.o
+
+$(NER_TOOLS): $(B)/tools/%: $(B)/tools/%.o $(NER_TOOL_OBJ) $(LIBA)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $< $(B)/tools/conll.o $(LIBA) $(REQ_LDLIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(NER_TOOL_OBJ) $(LIBA) $(REQ_LDLIBS)
 
 # Training takes about 10 s; the model is committed, so users never train.
 model: $(B)/tools/ner-train

@@ -13,7 +13,6 @@
 #include "diag.h"
 #include "opt.h"
 #include "mem.h"
-#include "entity/names.h"
 #include "entity/ner.h"
 
 static const char synopsis[] = "[--bench] [--min-f1 F] --model MODEL FILE";
@@ -61,6 +60,7 @@ main(int argc, char **argv)
 	unsigned long cnt[NER_NTYPES][3] = { { 0 } }, all[3] = { 0 };
 	const char *model = NULL;
 	struct ner_model *m;
+	struct ner_ctx ctx = { 0 };
 	struct conll c;
 	struct rusage ru;
 	int ch, bench = 0, *tags, t, k, rounds = 1;
@@ -92,7 +92,9 @@ main(int argc, char **argv)
 	conll_read(&c, argv[optind]);
 	t0 = now();
 	if ((m = ner_load(model)) == NULL)
-		die(1, "%s:", model);
+		die(1, errno == EINVAL ? "%s: not a tag-entities model" :
+		    errno == EPROTO ? "%s: a model of an older format: retrain it (make model)" :
+		    "%s:", model);
 	tload = now() - t0;
 	tags = NULL;
 	if (bench)
@@ -100,12 +102,10 @@ main(int argc, char **argv)
 	for (k = 0; k < rounds; k++) {
 		t0 = now();
 		tags = egrow(tags, &ncap, c.ntok + 1, sizeof *tags);
-		for (s = 0; s < c.nsent; s++)
-			ner_tag(m, c.w + c.sent[s], c.sent[s + 1] - c.sent[s],
-			    tags + c.sent[s]);
 		for (d = 0; d < c.ndoc; d++) {
 			a = c.sent[c.doc[d]];
-			names_doc_fix(c.w + a, c.sent[c.doc[d + 1]] - a, tags + a);
+			ner_tag_doc(m, &ctx, c.w + a, c.sent[c.doc[d + 1]] - a,
+			    tags + a);
 		}
 		for (s = 0; k == 0 && s < c.nsent; s++) {
 			n = c.sent[s + 1] - c.sent[s];
@@ -132,6 +132,7 @@ main(int argc, char **argv)
 		printf("peak RSS: %.1f MB\n", ru.ru_maxrss / 1024.0);
 	}
 	free(tags);
+	ner_ctx_free(&ctx);
 	ner_free(m);
 	conll_free(&c);
 	if (f1 < minf1) {

@@ -1,5 +1,5 @@
 /* tagger: decoding (Viterbi under the BIO constraints), tagging a
- * sentence with a loaded model, and the CoNLL counts. */
+ * document with a loaded model in two passes, and the CoNLL counts. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,7 +33,7 @@ ner_allowed(int a, int b)
 
 void
 ner_viterbi(struct ner_ctx *c, const float *emit, const float *trans,
-    size_t n, int *tags)
+    const struct ner_word *w, size_t n, int *tags)
 {
 	size_t i;
 	int a, b, best;
@@ -63,6 +63,9 @@ ner_viterbi(struct ner_ctx *c, const float *emit, const float *trans,
 				if (s > bs)
 					bs = s, best = a;
 			}
+			/* a mention never runs across a line break */
+			if (w && w[i].brk && b != NER_O && !NER_IS_B(b))
+				bs = -3e30f;
 			c->vscore[i * NER_NTAGS + b] = bs + emit[i * NER_NTAGS + b];
 			c->vback[i * NER_NTAGS + b] = best;
 		}
@@ -110,15 +113,15 @@ is_dateword(const struct ner_ctx *c, size_t i)
 	return 0;
 }
 
-/* A line of a web page's furniture: at most four words, none in lower
- * case, and no full stop. */
+/* Sentence k is a line of a web page's furniture: at most four words,
+ * none in lower case, and no full stop. */
 static int
-heading(const struct ner_ctx *c)
+heading(const struct ner_ctx *c, size_t k)
 {
 	size_t i, words = 0;
 	const struct ner_tokinfo *t;
 
-	for (i = 0; i < c->n; i++) {
+	for (i = c->sent[k]; i < c->sent[k + 1]; i++) {
 		t = &c->ti[i];
 		if (t->flags & (T_UPPER | T_LOWER)) {
 			if (!(t->flags & T_UPPER) || ++words > 4)
@@ -139,47 +142,114 @@ all_common(const struct ner_ctx *c, size_t i, size_t e)
 }
 
 void
-ner_tag(struct ner_model *m, const struct ner_word *w, size_t n, int *tags)
+ner_drop_non_names(const struct ner_ctx *c, size_t k, int *tags)
 {
-	uint64_t fs[NER_MAXFEAT];
-	size_t i, k, nf, e;
-	long x;
-	float *em;
-	const int16_t *wt;
-	int t, head;
-	int32_t acc[NER_NTAGS];
+	size_t a = c->sent[k], n = c->sent[k + 1] - a, i, j, e;
+	int head = heading(c, k);
 
-	if (n == 0)
-		return;
-	ner_ctx_prepare(&m->ctx, &m->gaz, w, n);
-	m->emit = egrow(m->emit, &m->emitcap, n * NER_NTAGS, sizeof *m->emit);
-	for (i = 0; i < n; i++) {
-		nf = ner_features(&m->ctx, i, fs);
-		memset(acc, 0, sizeof acc);
-		for (k = 0; k < nf; k++) {
-			if ((x = ner_table_find(&m->f, fs[k])) < 0)
-				continue;
-			wt = m->w + (size_t)x * NER_NTAGS;
-			for (t = 0; t < NER_NTAGS; t++)
-				acc[t] += wt[t];
-		}
-		em = m->emit + i * NER_NTAGS;
-		for (t = 0; t < NER_NTAGS; t++)
-			em[t] = (float)acc[t] * m->scale;
-	}
-	ner_viterbi(&m->ctx, m->emit, m->trans, n, tags);
-	head = heading(&m->ctx);
 	for (i = 0; i < n; i = e) {
 		if (tags[i] == NER_O) {
 			e = i + 1;
 			continue;
 		}
 		e = ner_span_end(tags, n, i);
-		if ((e == i + 1 && is_dateword(&m->ctx, i)) ||
-		    (head && all_common(&m->ctx, i, e)))
-			for (k = i; k < e; k++)
-				tags[k] = NER_O;
+		if ((e == i + 1 && is_dateword(c, a + i)) ||
+		    (head && all_common(c, a + i, a + e)))
+			for (j = i; j < e; j++)
+				tags[j] = NER_O;
 	}
+}
+
+/* Emission scores of pass p for tokens [a, e) into c->emit: the rows of
+ * their features found in pass 1 and, in pass 2, those of the second
+ * pass's features. */
+static void
+emissions(const struct ner_model *m, struct ner_ctx *c, int p, size_t a,
+    size_t e)
+{
+	uint64_t fs[NER_MAXFEAT];
+	const int16_t *wt;
+	int32_t acc[NER_NTAGS];
+	size_t i, k, nf;
+	long x;
+	float *em;
+	int t;
+
+	c->emit = egrow(c->emit, &c->emitcap, (e - a) * NER_NTAGS,
+	    sizeof *c->emit);
+	for (i = a; i < e; i++) {
+		memset(acc, 0, sizeof acc);
+		for (k = c->rstart[i]; k < c->rstart[i + 1]; k++) {
+			wt = m->feats.w + ((size_t)c->rows[k] * NER_NPASS + p) *
+			    NER_NTAGS;
+			for (t = 0; t < NER_NTAGS; t++)
+				acc[t] += wt[t];
+		}
+		if (p == 1) {
+			nf = ner_doc_features(c, i, fs);
+			for (k = 0; k < nf; k++) {
+				if ((x = ner_table_find(&m->feats.f, fs[k])) < 0)
+					continue;
+				wt = m->feats.w + ((size_t)x * NER_NPASS + 1) *
+				    NER_NTAGS;
+				for (t = 0; t < NER_NTAGS; t++)
+					acc[t] += wt[t];
+			}
+		}
+		em = c->emit + (i - a) * NER_NTAGS;
+		for (t = 0; t < NER_NTAGS; t++)
+			em[t] = (float)acc[t] * m->feats.scale;
+	}
+}
+
+/* The rows of the first pass's features of every token. */
+static void
+find_rows(const struct ner_model *m, struct ner_ctx *c)
+{
+	uint64_t fs[NER_MAXFEAT];
+	size_t i, k, nf;
+	long x;
+
+	c->rstart = egrow(c->rstart, &c->rscap, c->n + 1, sizeof *c->rstart);
+	c->nrows = 0;
+	for (i = 0; i < c->n; i++) {
+		c->rstart[i] = c->nrows;
+		nf = ner_features(c, i, fs);
+		c->rows = egrow(c->rows, &c->rcap, c->nrows + nf, sizeof *c->rows);
+		for (k = 0; k < nf; k++)
+			if ((x = ner_table_find(&m->feats.f, fs[k])) >= 0)
+				c->rows[c->nrows++] = x;
+	}
+	c->rstart[c->n] = c->nrows;
+}
+
+static void
+decode_pass(const struct ner_model *m, struct ner_ctx *c,
+    const struct ner_word *w, int p, int *tags)
+{
+	size_t k, a, e;
+
+	for (k = 0; k < c->nsent; k++) {
+		a = c->sent[k];
+		e = c->sent[k + 1];
+		emissions(m, c, p, a, e);
+		ner_viterbi(c, c->emit, m->trans[p], w + a, e - a, tags + a);
+		ner_drop_non_names(c, k, tags + a);
+	}
+}
+
+void
+ner_tag_doc(const struct ner_model *m, struct ner_ctx *c,
+    const struct ner_word *w, size_t n, int *tags)
+{
+	if (n == 0)
+		return;
+	ner_ctx_prepare(c, m, w, n);
+	find_rows(m, c);
+	decode_pass(m, c, w, 0, tags);
+	ner_doc_labels(c, tags);
+	if (!(c->skip & NER_SKIP_PASS2))
+		decode_pass(m, c, w, 1, tags);
 }
 
 void
