@@ -314,8 +314,10 @@ gaz_build(struct ner_gaz *g, const struct gaz_sources *src,
 	iso(src->iso, "iso_3166-2.json", "3166-2", NER_GAZ_REGION);
 	if (!src->only_own) {
 		iso(src->iso, "iso_639-2.json", "639-2", NER_GAZ_LANG);
-		geonames(src->geonames);
-		census(src->names);
+		if (*src->geonames)
+			geonames(src->geonames);
+		if (*src->names)
+			census(src->names);
 	}
 	for (k = 0; k < src->nlists; k++)
 		list(src->lists[k]);

@@ -24,9 +24,9 @@ struct gaz_sources {
 #define GAZ_HELP \
     "  -i ISODIR    iso-codes JSON directory (default /usr/share/iso-codes/json)\n" \
     "  -G MOFILE    GeoNames city names (default: libgeonames-common's\n" \
-    "               /usr/share/locale/en/LC_MESSAGES/geonames.mo)\n" \
+    "               /usr/share/locale/en/LC_MESSAGES/geonames.mo; '': none)\n" \
     "  -N PMFILE    census first names and surnames (default: libtext-names-\n" \
-    "               perl's /usr/share/perl5/Text/Names.pm)\n" \
+    "               perl's /usr/share/perl5/Text/Names.pm; '': none)\n" \
     "  -g LIST      gazetteer list: lines CLASS<TAB>ENTRY (repeatable)\n"
 
 /* Take option c (one of GAZ_OPTS) with its argument; 0 if it is not one. */

@@ -31,7 +31,7 @@ static const char synopsis[] =
     "[-c CLASSES] [-m MINCOUNT] [-t CONLL]... -o FILE TEXT...";
 static const char help[] =
     "Brown clusters of the words of TEXT files (a document a line) and of\n"
-    "CoNLL-2003 files, as lines BITS<TAB>WORD<TAB>COUNT.\n"
+    "CoNLL-2003 files, as lines BITS<TAB>WORD (most frequent first).\n"
     "\n"
     "  -c CLASSES   clusters, the leaves of the tree (default 256)\n"
     "  -m MINCOUNT  cluster words seen at least this often (default 3)\n"
@@ -552,11 +552,11 @@ write_clusters(const char *path, char **inputs, size_t ninputs, size_t c,
 
 		fprintf(fp, "#   %s\n", base ? base + 1 : inputs[k]);
 	}
-	fprintf(fp, "# bits<TAB>word<TAB>count\n");
+	fprintf(fp, "# bits<TAB>word, the words by frequency\n");
 	for (r = 0; r < nword; r++) {
 		bits_of(leaf_of[r], &b);
-		fprintf(fp, "%s\t%s\t%lu\n", b.s,
-		    keymap_key(&vocab, &vocab.e[byrank[r]]), count[byrank[r]]);
+		fprintf(fp, "%s\t%s\n", b.s,
+		    keymap_key(&vocab, &vocab.e[byrank[r]]));
 	}
 	if (fclose(fp) == EOF)
 		die(1, "%s:", path);

@@ -9,6 +9,7 @@
  * on dev.txt: -H holds out every Kth training document to tune on, and
  * -d only reports. */
 #include <errno.h>
+#include <limits.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,7 +25,7 @@
 #include "opt.h"
 
 static const char synopsis[] =
-    "[-e EPOCHS] [-f FOLDS] [-s SEED] [-H K] [-d DEV] [-k CLUSTERS] [-x GROUPS]\n"
+    "[-e EPOCHS] [-f FOLDS] [-s SEED] [-H K [-O J]] [-d DEV] [-k CLUSTERS] [-x GROUPS]\n"
     "       [gazetteer options] -o MODEL TRAIN";
 static const char help[] =
     "Train the tag-entities model on a CoNLL-2003 file.\n"
@@ -33,6 +34,7 @@ static const char help[] =
     "  -f FOLDS     folds for the first pass's labels of TRAIN (default 5)\n"
     "  -s SEED      seed of the sentence shuffle (default 1)\n"
     "  -H K         hold out every Kth document of TRAIN and score on them\n"
+    "  -O J         with -H, hold out the documents K*n+J (default K-1)\n"
     "  -d DEV       also score on this CoNLL file (reported only)\n"
     "  -k CLUSTERS  word clusters: lines BITS<TAB>WORD[<TAB>COUNT]\n"
     "  -x GROUPS    leave out feature groups (ablation): c clusters, g the\n"
@@ -355,16 +357,16 @@ build(const struct weights *w1, const struct weights *w2)
 	scale = maxw > 0 ? maxw / 32767 : 1;
 	ner_table_free(&model.feats.f);
 	free(model.feats.w);
-	model.feats.w = emalloc((nf + 1) * NER_NPASS * NT * sizeof *model.feats.w);
+	model.feats.w = ecalloc((nf + 1) * NER_ROW, sizeof *model.feats.w);
 	model.feats.scale = scale;
 	for (i = 0; i < nf; i++) {
-		int16_t *q = model.feats.w + n * NER_NPASS * NT;
+		int16_t *q = model.feats.w + n * NER_ROW;
 
 		for (keep = 0, p = 0; p < NER_NPASS; p++)
 			for (t = 0; t < NT; t++) {
 				v = i < W[p]->nfeat ? W[p]->w[i * NT + t] / scale : 0;
-				q[p * NT + t] = (int16_t)lrintf(v);
-				keep |= q[p * NT + t] != 0;
+				q[p * NER_PASSOFF + t] = (int16_t)lrintf(v);
+				keep |= q[p * NER_PASSOFF + t] != 0;
 			}
 		if (keep)
 			model.feats.f.keys = egrow(model.feats.f.keys,
@@ -385,6 +387,8 @@ save(const char *path)
 	uint32_t hdr[4] = { (uint32_t)m->feats.f.n, (uint32_t)m->gaz.t.n,
 	    m->gaz.maxlen, (uint32_t)m->cl.t.n };
 	FILE *fp;
+	size_t i;
+	int p;
 
 	if ((fp = fopen(path, "wb")) == NULL)
 		die(1, "%s:", path);
@@ -393,7 +397,10 @@ save(const char *path)
 	fwrite(&m->feats.scale, sizeof m->feats.scale, 1, fp);
 	fwrite(m->trans, sizeof m->trans, 1, fp);
 	fwrite(m->feats.f.keys, sizeof *m->feats.f.keys, m->feats.f.n, fp);
-	fwrite(m->feats.w, NER_NPASS * NT * sizeof *m->feats.w, m->feats.f.n, fp);
+	for (i = 0; i < m->feats.f.n; i++)
+		for (p = 0; p < NER_NPASS; p++)
+			fwrite(m->feats.w + i * NER_ROW + p * NER_PASSOFF,
+			    sizeof *m->feats.w, NT, fp);
 	fwrite(m->gaz.t.keys, sizeof *m->gaz.t.keys, m->gaz.t.n, fp);
 	fwrite(m->gaz.cls, sizeof *m->gaz.cls, m->gaz.t.n, fp);
 	fwrite(m->cl.t.keys, sizeof *m->cl.t.keys, m->cl.t.n, fp);
@@ -451,7 +458,7 @@ score_model(struct data *d, int used, const char *what)
 	int *pred = ecalloc(d->c.ntok + 1, sizeof *pred);
 	int *p1 = ecalloc(d->c.ntok + 1, sizeof *p1);
 	char label[64];
-	size_t k, a, s;
+	size_t k, a;
 
 	for (k = 0; k < d->c.ndoc; k++) {
 		if (d->use[k] != used)
@@ -471,7 +478,7 @@ score_model(struct data *d, int used, const char *what)
 }
 
 static void
-load(struct data *d, const char *path, size_t holdout)
+load(struct data *d, const char *path, size_t holdout, size_t offset)
 {
 	size_t k;
 
@@ -479,7 +486,7 @@ load(struct data *d, const char *path, size_t holdout)
 	conll_read(&d->c, path);
 	d->use = emalloc((d->c.ndoc + 1) * sizeof *d->use);
 	for (k = 0; k < d->c.ndoc; k++)
-		d->use[k] = !holdout || k % holdout != holdout - 1;
+		d->use[k] = !holdout || k % holdout != offset;
 }
 
 int
@@ -490,12 +497,12 @@ main(int argc, char **argv)
 	struct weights w1 = { 0 }, w2 = { 0 };
 	const char *out = NULL, *devpath = NULL, *clpath = NULL;
 	int c, epochs = 12, folds = 5;
-	unsigned long holdout = 0;
+	unsigned long holdout = 0, offset = ULONG_MAX;
 	char *end;
 
 	diag_init(argv[0]);
 	opt_usage(synopsis, help);
-	while ((c = opt_next(argc, argv, "he:f:s:H:d:k:x:o:" GAZ_OPTS, NULL)) != -1) {
+	while ((c = opt_next(argc, argv, "he:f:s:H:O:d:k:x:o:" GAZ_OPTS, NULL)) != -1) {
 		switch (c) {
 		case 'e':
 			epochs = atoi(optarg);
@@ -516,6 +523,11 @@ main(int argc, char **argv)
 			holdout = strtoul(optarg, &end, 10);
 			if (*end || holdout < 2)
 				opt_bad("bad -H '%s'", optarg);
+			break;
+		case 'O':
+			offset = strtoul(optarg, &end, 10);
+			if (*end)
+				opt_bad("bad -O '%s'", optarg);
 			break;
 		case 'd':
 			devpath = optarg;
@@ -539,7 +551,11 @@ main(int argc, char **argv)
 	}
 	if (!out || argc - optind != 1)
 		opt_bad(NULL);
-	load(&tr, argv[optind], holdout);
+	if (offset == ULONG_MAX)
+		offset = holdout ? holdout - 1 : 0;
+	else if (!holdout || offset >= holdout)
+		opt_bad("-O wants -H and a number below it");
+	load(&tr, argv[optind], holdout, offset);
 	gaz_build(&model.gaz, &src, &tr.c);
 	if (clpath)
 		gaz_clusters(&model.cl, clpath);
@@ -560,7 +576,7 @@ main(int argc, char **argv)
 	if (holdout)
 		score_model(&tr, 0, "held out");
 	if (devpath) {
-		load(&dev, devpath, 0);
+		load(&dev, devpath, 0, 0);
 		score_model(&dev, 1, "dev");
 	}
 	save(out);

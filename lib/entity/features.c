@@ -83,9 +83,40 @@ static void
 add_cp(struct buf *b, int32_t cp)
 {
 	utf8proc_uint8_t u[4];
-	utf8proc_ssize_t l = utf8proc_encode_char(cp, u);
+	utf8proc_ssize_t l;
 
+	if (cp < 0x80) {
+		buf_addc(b, (char)cp);
+		return;
+	}
+	l = utf8proc_encode_char(cp, u);
 	buf_add(b, (const char *)u, (size_t)l);
+}
+
+/* Case mappings, ASCII first (nearly every code point of news). */
+static int32_t
+lower(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+	return utf8proc_tolower(cp);
+}
+
+static int32_t
+upper(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'a' && cp <= 'z' ? cp - 32 : cp;
+	return utf8proc_toupper(cp);
+}
+
+/* A letter that has case. */
+static int
+cased(int32_t cp)
+{
+	if (cp < 0x80)
+		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+	return utf8proc_tolower(cp) != utf8proc_toupper(cp);
 }
 
 static int
@@ -142,8 +173,7 @@ cluster_of(const struct ner_clusters *cl, struct buf *tmp, const char *f,
 		buf_reset(tmp);
 		for (i = 0; i < n; i += l) {
 			l = decode(f + i, n - i, &cp);
-			add_cp(tmp, i == 0 && recase == 'T' ? utf8proc_toupper(cp) :
-			    utf8proc_tolower(cp));
+			add_cp(tmp, i == 0 && recase == 'T' ? upper(cp) : lower(cp));
 		}
 		f = tmp->s;
 		n = tmp->len;
@@ -160,7 +190,7 @@ shape_of(int32_t cp)
 		return 'X';
 	if (text_is_digit(cp))
 		return 'd';
-	if (utf8proc_tolower(cp) != utf8proc_toupper(cp) || text_is_alpha(cp))
+	if (cased(cp) || text_is_alpha(cp))
 		return 'x';
 	return cp < 0x80 ? (char)cp : 'o';
 }
@@ -178,6 +208,7 @@ describe(struct ner_ctx *c, struct ner_tokinfo *t, const char *s, size_t n,
 	int l, ncap = 0, nlow = 0;
 	int32_t cp;
 	const char *a;
+	uint64_t h;
 
 	word = b->len;
 	for (i = 0; i < n; i += l) {
@@ -185,7 +216,7 @@ describe(struct ner_ctx *c, struct ner_tokinfo *t, const char *s, size_t n,
 		if ((a = ascii_for(cp)) != NULL)
 			buf_adds(b, a);
 		else if (upcase)
-			add_cp(b, utf8proc_toupper(cp));
+			add_cp(b, upper(cp));
 		else
 			buf_add(b, s + i, (size_t)l);
 	}
@@ -199,14 +230,14 @@ describe(struct ner_ctx *c, struct ner_tokinfo *t, const char *s, size_t n,
 			t->flags |= T_DIGIT;
 			buf_addc(b, '0');
 		} else
-			add_cp(b, utf8proc_tolower(cp));
+			add_cp(b, lower(cp));
 		if (cp == '-')
 			t->flags |= T_HYPHEN;
 		if (cp == '.')
 			t->flags |= T_PERIOD;
 		if (text_is_upper(cp))
 			ncap++;
-		else if (utf8proc_tolower(cp) != utf8proc_toupper(cp))
+		else if (cased(cp))
 			nlow++;
 		if (nsh < sizeof shape)
 			shape[nsh++] = shape_of(cp);
@@ -216,6 +247,16 @@ describe(struct ner_ctx *c, struct ner_tokinfo *t, const char *s, size_t n,
 	if (k < 5)
 		cps[k++] = t->llen;
 	t->hword = hash_bytes(b->s + word, wlen);
+	/* the lower-cased form's hash and its prefixes' in one run */
+	h = HASH_FNV_INIT;
+	for (i = 0; i < 4; i++) {
+		t->hpre[i] = 0;
+		if (i + 1 < k && cps[i + 1] < t->llen) {
+			h = hash_fnv(h, b->s + t->low + (i ? cps[i] : 0),
+			    cps[i + 1] - (i ? cps[i] : 0));
+			t->hpre[i] = hash_mix(h);
+		}
+	}
 	t->hlow = hash_bytes(b->s + t->low, t->llen);
 	t->hshape = hash_bytes(shape, nsh);
 	for (i = 0; i < nsh; i++)
@@ -230,11 +271,8 @@ describe(struct ner_ctx *c, struct ner_tokinfo *t, const char *s, size_t n,
 		t->flags |= T_ALLCAPS;
 	/* affixes of 1-4 code points of the lower-cased form, shorter
 	 * than it (cps[j]: where code point j begins) */
-	for (i = 0; i < 4; i++) {
-		t->hpre[i] = i + 1 < k && cps[i + 1] < t->llen ?
-		    hash_bytes(b->s + t->low, cps[i + 1]) : 0;
+	for (i = 0; i < 4; i++)
 		t->hsuf[i] = 0;
-	}
 	for (i = t->llen, k = 0; k < 4 && i > 0; k++) {
 		do
 			i--;
@@ -407,9 +445,8 @@ ner_ctx_free(struct ner_ctx *c)
 	free(c->tags1);
 	free(c->dw);
 	hash_index_free(&c->dix);
-	free(c->rows);
-	free(c->rstart);
 	free(c->emit);
+	free(c->emit2);
 	free(c->vscore);
 	free(c->vback);
 	memset(c, 0, sizeof *c);

@@ -71,6 +71,24 @@ read_array(FILE *fp, size_t size, size_t n, int *ok)
 	return p;
 }
 
+/* The n rows of weights of the file, each spread to NER_ROW. */
+static int16_t *
+read_weights(FILE *fp, size_t n, int *ok)
+{
+	int16_t *w = ecalloc(n * NER_ROW + 1, sizeof *w);
+	int16_t *f = read_array(fp, NER_NPASS * NER_NTAGS * sizeof *f, n, ok);
+	size_t i;
+	int p;
+
+	for (i = 0; *ok && i < n; i++)
+		for (p = 0; p < NER_NPASS; p++)
+			memcpy(w + i * NER_ROW + p * NER_PASSOFF,
+			    f + (i * NER_NPASS + p) * NER_NTAGS,
+			    NER_NTAGS * sizeof *f);
+	free(f);
+	return w;
+}
+
 static int
 read_parts(FILE *fp, struct ner_model *m)
 {
@@ -88,8 +106,7 @@ read_parts(FILE *fp, struct ner_model *m)
 	m->cl.t.n = hdr[3];
 	m->feats.f.keys = read_array(fp, sizeof *m->feats.f.keys, m->feats.f.n,
 	    &ok);
-	m->feats.w = read_array(fp, NER_NPASS * NER_NTAGS * sizeof *m->feats.w,
-	    m->feats.f.n, &ok);
+	m->feats.w = read_weights(fp, m->feats.f.n, &ok);
 	m->gaz.t.keys = read_array(fp, sizeof *m->gaz.t.keys, m->gaz.t.n, &ok);
 	m->gaz.cls = read_array(fp, sizeof *m->gaz.cls, m->gaz.t.n, &ok);
 	m->cl.t.keys = read_array(fp, sizeof *m->cl.t.keys, m->cl.t.n, &ok);

@@ -90,7 +90,11 @@ size_t ner_table_put(struct ner_table *t, uint64_t key);
 void ner_table_free(struct ner_table *t);
 
 /* The feature table: weights of feature f for pass p and tag t at
- * w[(f * NER_NPASS + p) * NER_NTAGS + t], times scale. */
+ * w[f * NER_ROW + p * NER_PASSOFF + t], times scale.  A row is padded
+ * to 24 weights in memory (12 a pass), so adding rows is vector work;
+ * the file has NER_NPASS * NER_NTAGS a row. */
+#define NER_PASSOFF	12
+#define NER_ROW		(NER_NPASS * NER_PASSOFF)
 struct ner_feats {
 	struct ner_table f;
 	int16_t *w;
@@ -143,10 +147,10 @@ struct ner_ctx {
 	struct ner_docword *dw;	/* the document's words and their labels */
 	size_t ndw, dwcap;
 	struct hash_index dix;
-	long *rows;		/* feature rows of each token, -1 ended */
-	size_t *rstart, nrows, rcap, rscap;
-	float *emit;
+	float *emit;		/* emission scores of the pass decoded */
 	size_t emitcap;
+	int32_t *emit2;		/* the second pass's, before its own features */
+	size_t emit2cap;
 	float *vscore;		/* Viterbi scratch */
 	int *vback;
 	size_t vcap;

@@ -35,9 +35,10 @@ void
 ner_viterbi(struct ner_ctx *c, const float *emit, const float *trans,
     const struct ner_word *w, size_t n, int *tags)
 {
+	float tr[NER_NTAGS * NER_NTAGS], s, bs;
+	const float *prev;
 	size_t i;
 	int a, b, best;
-	float s, bs;
 
 	if (n == 0)
 		return;
@@ -48,27 +49,39 @@ ner_viterbi(struct ner_ctx *c, const float *emit, const float *trans,
 		c->vback = emalloc(n * NER_NTAGS * sizeof *c->vback);
 		c->vcap = n;
 	}
+	/* the forbidden transitions as scores no path takes */
+	for (a = 0; a < NER_NTAGS; a++)
+		for (b = 0; b < NER_NTAGS; b++)
+			tr[a * NER_NTAGS + b] = ner_allowed(a, b) ?
+			    trans[a * NER_NTAGS + b] : -1e30f;
 	for (b = 0; b < NER_NTAGS; b++)
 		c->vscore[b] = ner_allowed(NER_NTAGS, b) ?
 		    trans[NER_NTAGS * NER_NTAGS + b] + emit[b] : -1e30f;
-	for (i = 1; i < n; i++)
+	for (i = 1; i < n; i++) {
+		prev = c->vscore + (i - 1) * NER_NTAGS;
 		for (b = 0; b < NER_NTAGS; b++) {
-			best = 0;
-			bs = -3e30f;
-			for (a = 0; a < NER_NTAGS; a++) {
-				if (!ner_allowed(a, b))
-					continue;
-				s = c->vscore[(i - 1) * NER_NTAGS + a] +
-				    trans[a * NER_NTAGS + b];
-				if (s > bs)
-					bs = s, best = a;
+			if (b != NER_O && !NER_IS_B(b)) {
+				/* I-X follows only B-X or I-X */
+				best = b - 1;
+				bs = prev[b - 1] + tr[(b - 1) * NER_NTAGS + b];
+				if (prev[b] + tr[b * NER_NTAGS + b] > bs)
+					bs = prev[b] + tr[b * NER_NTAGS + b], best = b;
+				/* and never across a line break */
+				if (w && w[i].brk)
+					bs = -3e30f;
+			} else {
+				best = 0;
+				bs = prev[0] + tr[b];
+				for (a = 1; a < NER_NTAGS; a++) {
+					s = prev[a] + tr[a * NER_NTAGS + b];
+					if (s > bs)
+						bs = s, best = a;
+				}
 			}
-			/* a mention never runs across a line break */
-			if (w && w[i].brk && b != NER_O && !NER_IS_B(b))
-				bs = -3e30f;
 			c->vscore[i * NER_NTAGS + b] = bs + emit[i * NER_NTAGS + b];
 			c->vback[i * NER_NTAGS + b] = best;
 		}
+	}
 	best = 0;
 	for (b = 1; b < NER_NTAGS; b++)
 		if (c->vscore[(n - 1) * NER_NTAGS + b] >
@@ -160,67 +173,82 @@ ner_drop_non_names(const struct ner_ctx *c, size_t k, int *tags)
 	}
 }
 
-/* Emission scores of pass p for tokens [a, e) into c->emit: the rows of
- * their features found in pass 1 and, in pass 2, those of the second
- * pass's features. */
+/* Add row x of pass p of the feature table to acc. */
 static void
-emissions(const struct ner_model *m, struct ner_ctx *c, int p, size_t a,
-    size_t e)
+add_row(const struct ner_model *m, long x, int p, int32_t *acc)
 {
-	uint64_t fs[NER_MAXFEAT];
-	const int16_t *wt;
-	int32_t acc[NER_NTAGS];
-	size_t i, k, nf;
-	long x;
-	float *em;
+	const int16_t *wt = m->feats.w + (size_t)x * NER_ROW + p * NER_PASSOFF;
 	int t;
 
-	c->emit = egrow(c->emit, &c->emitcap, (e - a) * NER_NTAGS,
-	    sizeof *c->emit);
-	for (i = a; i < e; i++) {
+	for (t = 0; t < NER_NTAGS; t++)
+		acc[t] += wt[t];
+}
+
+/* Bring the index slots the lookups of keys fs[0..nf) will read into
+ * the cache, all at once. */
+static void
+prefetch(const struct ner_model *m, const uint64_t *fs, size_t nf)
+{
+	size_t k;
+
+	for (k = 0; k < nf; k++)
+		hash_index_prefetch(&m->feats.f.ix, fs[k]);
+}
+
+/* The emission scores of both passes from the first pass's features of
+ * every token, read in one go (the two rows of a feature lie together):
+ * c->emit gets the first pass's, c->emit2 the second's, to which the
+ * second pass adds its own features. */
+static void
+base_emissions(const struct ner_model *m, struct ner_ctx *c)
+{
+	uint64_t fs[NER_MAXFEAT];
+	int32_t acc[NER_ROW];	/* both passes' rows */
+	const int16_t *wt;
+	size_t i, k, nf;
+	long x;
+	int t;
+
+	c->emit = egrow(c->emit, &c->emitcap, c->n * NER_NTAGS, sizeof *c->emit);
+	c->emit2 = egrow(c->emit2, &c->emit2cap, c->n * NER_NTAGS,
+	    sizeof *c->emit2);
+	for (i = 0; i < c->n; i++) {
 		memset(acc, 0, sizeof acc);
-		for (k = c->rstart[i]; k < c->rstart[i + 1]; k++) {
-			wt = m->feats.w + ((size_t)c->rows[k] * NER_NPASS + p) *
-			    NER_NTAGS;
-			for (t = 0; t < NER_NTAGS; t++)
+		nf = ner_features(c, i, fs);
+		prefetch(m, fs, nf);
+		for (k = 0; k < nf; k++) {
+			if ((x = ner_table_find(&m->feats.f, fs[k])) < 0)
+				continue;
+			wt = m->feats.w + (size_t)x * NER_ROW;
+			for (t = 0; t < NER_ROW; t++)
 				acc[t] += wt[t];
 		}
-		if (p == 1) {
-			nf = ner_doc_features(c, i, fs);
-			for (k = 0; k < nf; k++) {
-				if ((x = ner_table_find(&m->feats.f, fs[k])) < 0)
-					continue;
-				wt = m->feats.w + ((size_t)x * NER_NPASS + 1) *
-				    NER_NTAGS;
-				for (t = 0; t < NER_NTAGS; t++)
-					acc[t] += wt[t];
-			}
+		for (t = 0; t < NER_NTAGS; t++) {
+			c->emit[i * NER_NTAGS + t] = (float)acc[t] * m->feats.scale;
+			c->emit2[i * NER_NTAGS + t] = acc[NER_PASSOFF + t];
 		}
-		em = c->emit + (i - a) * NER_NTAGS;
-		for (t = 0; t < NER_NTAGS; t++)
-			em[t] = (float)acc[t] * m->feats.scale;
 	}
 }
 
-/* The rows of the first pass's features of every token. */
+/* The second pass's scores: its features added to c->emit2. */
 static void
-find_rows(const struct ner_model *m, struct ner_ctx *c)
+doc_emissions(const struct ner_model *m, struct ner_ctx *c)
 {
 	uint64_t fs[NER_MAXFEAT];
+	int32_t acc[NER_NTAGS];
 	size_t i, k, nf;
 	long x;
+	int t;
 
-	c->rstart = egrow(c->rstart, &c->rscap, c->n + 1, sizeof *c->rstart);
-	c->nrows = 0;
 	for (i = 0; i < c->n; i++) {
-		c->rstart[i] = c->nrows;
-		nf = ner_features(c, i, fs);
-		c->rows = egrow(c->rows, &c->rcap, c->nrows + nf, sizeof *c->rows);
+		memcpy(acc, c->emit2 + i * NER_NTAGS, sizeof acc);
+		nf = ner_doc_features(c, i, fs);
 		for (k = 0; k < nf; k++)
 			if ((x = ner_table_find(&m->feats.f, fs[k])) >= 0)
-				c->rows[c->nrows++] = x;
+				add_row(m, x, 1, acc);
+		for (t = 0; t < NER_NTAGS; t++)
+			c->emit[i * NER_NTAGS + t] = (float)acc[t] * m->feats.scale;
 	}
-	c->rstart[c->n] = c->nrows;
 }
 
 static void
@@ -232,8 +260,8 @@ decode_pass(const struct ner_model *m, struct ner_ctx *c,
 	for (k = 0; k < c->nsent; k++) {
 		a = c->sent[k];
 		e = c->sent[k + 1];
-		emissions(m, c, p, a, e);
-		ner_viterbi(c, c->emit, m->trans[p], w + a, e - a, tags + a);
+		ner_viterbi(c, c->emit + a * NER_NTAGS, m->trans[p], w + a, e - a,
+		    tags + a);
 		ner_drop_non_names(c, k, tags + a);
 	}
 }
@@ -245,11 +273,13 @@ ner_tag_doc(const struct ner_model *m, struct ner_ctx *c,
 	if (n == 0)
 		return;
 	ner_ctx_prepare(c, m, w, n);
-	find_rows(m, c);
+	base_emissions(m, c);
 	decode_pass(m, c, w, 0, tags);
 	ner_doc_labels(c, tags);
-	if (!(c->skip & NER_SKIP_PASS2))
-		decode_pass(m, c, w, 1, tags);
+	if (c->skip & NER_SKIP_PASS2)
+		return;
+	doc_emissions(m, c);
+	decode_pass(m, c, w, 1, tags);
 }
 
 void
