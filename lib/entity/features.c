@@ -20,7 +20,7 @@ enum {
 	F_HEAD_SS, F_GAZ, F_GAZM1, F_GAZP1, F_GAZ_SS, F_LEN, F_FLAGS,
 	F_LOWM1_SS, F_SS_LOWP1, F_CASE_SS, F_CL1, F_CL2 = F_CL1 + 4,
 	F_CLM1 = F_CL2 + 4, F_CLP1 = F_CLM1 + 4, F_CL_NONE = F_CLP1 + 4,
-	F_CL_SS,
+	F_CL_SS, F_CLM2, F_CLP2 = F_CLM2 + 4,
 	/* second pass */
 	F_P1 = 100, F_P1M1, F_P1P1, F_P1_SS, F_DOC_TYPE, F_DOC_PLACE,
 	F_DOC_MAJ, F_DOC_MAJ_P1, F_DOC_NONE, F_DOC_SAMEAS,
@@ -534,6 +534,12 @@ cluster_features(const struct ner_ctx *c, size_t i, uint64_t *out)
 			out[n++] = k1(F_CLM1 + k, prefix(p, cl_prefix[k]));
 		if ((nb = near(c, i, 1)) != NULL && (p = best_cluster(nb)))
 			out[n++] = k1(F_CLP1 + k, prefix(p, cl_prefix[k]));
+#ifdef EXP_A
+		if ((nb = near(c, i, -2)) != NULL && (p = best_cluster(nb)))
+			out[n++] = k1(F_CLM2 + k, prefix(p, cl_prefix[k]));
+		if ((nb = near(c, i, 2)) != NULL && (p = best_cluster(nb)))
+			out[n++] = k1(F_CLP2 + k, prefix(p, cl_prefix[k]));
+#endif
 	}
 	if ((p = best_cluster(t)) != 0)
 		out[n++] = k2(F_CL_SS, prefix(p, cl_prefix[1]), t->hss);
