@@ -23,7 +23,7 @@ enum {
 	F_CL_SS, F_CLM2, F_CLP2 = F_CLM2 + 4,
 	/* second pass */
 	F_P1 = 100, F_P1M1, F_P1P1, F_P1_SS, F_DOC_TYPE, F_DOC_PLACE,
-	F_DOC_MAJ, F_DOC_MAJ_P1, F_DOC_NONE, F_DOC_SAMEAS,
+	F_DOC_MAJ, F_DOC_MAJ_P1, F_DOC_NONE, F_DOC_SAMEAS, F_DOC_NB,
 	/* keys that are not features */
 	K_GAZ = 200, K_CLUSTER, K_DOCWORD
 };
@@ -506,13 +506,23 @@ best_cluster(const struct ner_tokinfo *t)
 	return t->c1 ? t->c1 : t->c2;
 }
 
+/* The first k bits of a path (under its leading 1), or all of it. */
 static uint32_t
 prefix(uint32_t path, unsigned k)
 {
-	unsigned len = 31;
+	uint32_t x = path;
+	unsigned len = 0;	/* the leading 1's place: the path's length */
 
-	while (len > 0 && !(path >> len))
-		len--;
+	if (x >> 16)
+		len += 16, x >>= 16;
+	if (x >> 8)
+		len += 8, x >>= 8;
+	if (x >> 4)
+		len += 4, x >>= 4;
+	if (x >> 2)
+		len += 2, x >>= 2;
+	if (x >> 1)
+		len += 1;
 	return len > k ? path >> (len - k) : path;
 }
 
@@ -677,6 +687,29 @@ ner_doc_labels(struct ner_ctx *c, const int *tags)
 	}
 }
 
+#ifdef EXP_D
+/* The majority type of the other occurrences of token t's word (i: its
+ * number), NER_NTYPES for O or none. */
+static unsigned
+doc_major(const struct ner_ctx *c, const struct ner_tokinfo *t, size_t i)
+{
+	const struct ner_docword *d = &c->dw[t->dw];
+	unsigned cnt[NER_NTYPES + 1] = { 0 }, best = NER_NTYPES, ty, p;
+	int own = c->tags1[i];
+
+	for (ty = 0; ty < NER_NTYPES; ty++)
+		for (p = 0; p < 4; p++)
+			cnt[ty] += d->n[ty][p];
+	if (own != NER_O)
+		cnt[NER_TYPE(own)]--;
+	for (ty = 0; ty < NER_NTYPES; ty++)
+		if (cnt[ty] > cnt[best] || (best == NER_NTYPES && cnt[ty] > 0 &&
+		    cnt[ty] >= cnt[best]))
+			best = ty;
+	return best;
+}
+#endif
+
 static int
 tag1_at(const struct ner_ctx *c, size_t i, int d)
 {
@@ -726,6 +759,17 @@ ner_doc_features(const struct ner_ctx *c, size_t i, uint64_t *out)
 	}
 	out[n++] = k1(F_DOC_MAJ, best);
 	out[n++] = k2(F_DOC_MAJ_P1, best, (uint64_t)own);
+#ifdef EXP_D
+	{
+		const struct ner_tokinfo *nb;
+		int d;
+
+		for (d = -1; d <= 1; d += 2)
+			if ((nb = near(c, i, d)) != NULL && nb->dw >= 0)
+				out[n++] = k2(F_DOC_NB, (uint64_t)(d + 1),
+				    doc_major(c, nb, (size_t)(nb - c->ti)));
+	}
+#endif
 	if (best < NER_NTYPES && (int)best != ownt)
 		out[n++] = k2(F_DOC_SAMEAS, best, t->flags & (T_INIT | T_HEAD));
 	return n;
