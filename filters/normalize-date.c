@@ -74,8 +74,8 @@ static int
 full_date(json_t *rec, const struct record_src *src, const char *key,
     struct date *d, int *year)
 {
-	const char *s = record_str(rec, key);
-	size_t n = json_string_length(json_object_get(rec, key));
+	size_t n;
+	const char *s = record_strn(rec, key, &n);
 
 	if (!s || !n)
 		return 0;
@@ -104,8 +104,8 @@ full_date(json_t *rec, const struct record_src *src, const char *key,
 static int
 dateline(json_t *rec, const struct record_src *src, struct date *d, int year)
 {
-	const char *s = record_str(rec, "dateline_date");
-	size_t n = json_string_length(json_object_get(rec, "dateline_date"));
+	size_t n;
+	const char *s = record_strn(rec, "dateline_date", &n);
 	long r, best = -1, dist;
 	int y;
 
@@ -147,18 +147,19 @@ pub_date(json_t *rec, const struct record_src *src, struct date *d)
 {
 	struct date u;
 	const char *url;
+	size_t ulen;
 	int year = 0;
 
 	if (full_date(rec, src, "date_raw", d, &year))
 		return "header";
 	if (full_date(rec, src, "published_raw", d, &year))
 		return "published";
-	url = record_str(rec, "url");
-	if (!year && url && date_from_url(url, strlen(url), &u) == DATE_OK)
+	url = record_strn(rec, "url", &ulen);
+	if (!year && url && date_from_url(url, ulen, &u) == DATE_OK)
 		year = u.year;
 	if (dateline(rec, src, d, year))
 		return "dateline";
-	if (url && date_from_url(url, strlen(url), d) == DATE_OK)
+	if (url && date_from_url(url, ulen, d) == DATE_OK)
 		return "url";
 	return NULL;
 }
@@ -167,9 +168,8 @@ pub_date(json_t *rec, const struct record_src *src, struct date *d)
 static void
 add_dates(json_t *arr, const json_t *rec, const char *key, const struct date *ref)
 {
-	const json_t *f = json_object_get(rec, key);
-	const char *s = json_string_value(f);
-	size_t n = json_string_length(f), i, pos = 0, cp = 0, cs, ce;
+	size_t n, i, pos = 0, cp = 0, cs, ce;
+	const char *s = record_strn(rec, key, &n);
 	json_t *o;
 
 	if (!s)

@@ -269,6 +269,15 @@ record_str(const json_t *rec, const char *key)
 	return json_string_value(json_object_get(rec, key));
 }
 
+const char *
+record_strn(const json_t *rec, const char *key, size_t *len)
+{
+	const json_t *v = json_object_get(rec, key);
+
+	*len = json_is_string(v) ? json_string_length(v) : 0;
+	return json_string_value(v);
+}
+
 void
 record_set(json_t *rec, const char *key, json_t *val)
 {
