@@ -7,8 +7,8 @@ NER_SEED   = 1
 # Word clusters (make clusters): Brown clusters of the unlabeled news and
 # Wikipedia text in $(NER_DATA)/unlabeled and of the training text.
 NER_CLUSTERS = data/ner-clusters.tsv
-NER_CLASSES  = 256
-NER_CL_MIN   = 3
+NER_CLASSES  = 512
+NER_CL_MIN   = 2
 NER_UNLABELED = $(NER_DATA)/unlabeled/agnews.txt $(NER_DATA)/unlabeled/bbc.txt \
 	    $(NER_DATA)/unlabeled/wikitext2.txt
 # make ner-score fails below this overall F1 on dev.txt (the committed

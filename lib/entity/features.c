@@ -20,10 +20,10 @@ enum {
 	F_HEAD_SS, F_GAZ, F_GAZM1, F_GAZP1, F_GAZ_SS, F_LEN, F_FLAGS,
 	F_LOWM1_SS, F_SS_LOWP1, F_CASE_SS, F_CL1, F_CL2 = F_CL1 + 4,
 	F_CLM1 = F_CL2 + 4, F_CLP1 = F_CLM1 + 4, F_CL_NONE = F_CLP1 + 4,
-	F_CL_SS, F_CLM2, F_CLP2 = F_CLM2 + 4,
+	F_CL_SS,
 	/* second pass */
 	F_P1 = 100, F_P1M1, F_P1P1, F_P1_SS, F_DOC_TYPE, F_DOC_PLACE,
-	F_DOC_MAJ, F_DOC_MAJ_P1, F_DOC_NONE, F_DOC_SAMEAS, F_DOC_NB,
+	F_DOC_MAJ, F_DOC_MAJ_P1, F_DOC_NONE, F_DOC_SAMEAS,
 	/* keys that are not features */
 	K_GAZ = 200, K_CLUSTER, K_DOCWORD
 };
@@ -544,12 +544,6 @@ cluster_features(const struct ner_ctx *c, size_t i, uint64_t *out)
 			out[n++] = k1(F_CLM1 + k, prefix(p, cl_prefix[k]));
 		if ((nb = near(c, i, 1)) != NULL && (p = best_cluster(nb)))
 			out[n++] = k1(F_CLP1 + k, prefix(p, cl_prefix[k]));
-#ifdef EXP_A
-		if ((nb = near(c, i, -2)) != NULL && (p = best_cluster(nb)))
-			out[n++] = k1(F_CLM2 + k, prefix(p, cl_prefix[k]));
-		if ((nb = near(c, i, 2)) != NULL && (p = best_cluster(nb)))
-			out[n++] = k1(F_CLP2 + k, prefix(p, cl_prefix[k]));
-#endif
 	}
 	if ((p = best_cluster(t)) != 0)
 		out[n++] = k2(F_CL_SS, prefix(p, cl_prefix[1]), t->hss);
@@ -687,28 +681,6 @@ ner_doc_labels(struct ner_ctx *c, const int *tags)
 	}
 }
 
-#ifdef EXP_D
-/* The majority type of the other occurrences of token t's word (i: its
- * number), NER_NTYPES for O or none. */
-static unsigned
-doc_major(const struct ner_ctx *c, const struct ner_tokinfo *t, size_t i)
-{
-	const struct ner_docword *d = &c->dw[t->dw];
-	unsigned cnt[NER_NTYPES + 1] = { 0 }, best = NER_NTYPES, ty, p;
-	int own = c->tags1[i];
-
-	for (ty = 0; ty < NER_NTYPES; ty++)
-		for (p = 0; p < 4; p++)
-			cnt[ty] += d->n[ty][p];
-	if (own != NER_O)
-		cnt[NER_TYPE(own)]--;
-	for (ty = 0; ty < NER_NTYPES; ty++)
-		if (cnt[ty] > cnt[best] || (best == NER_NTYPES && cnt[ty] > 0 &&
-		    cnt[ty] >= cnt[best]))
-			best = ty;
-	return best;
-}
-#endif
 
 static int
 tag1_at(const struct ner_ctx *c, size_t i, int d)
@@ -759,17 +731,6 @@ ner_doc_features(const struct ner_ctx *c, size_t i, uint64_t *out)
 	}
 	out[n++] = k1(F_DOC_MAJ, best);
 	out[n++] = k2(F_DOC_MAJ_P1, best, (uint64_t)own);
-#ifdef EXP_D
-	{
-		const struct ner_tokinfo *nb;
-		int d;
-
-		for (d = -1; d <= 1; d += 2)
-			if ((nb = near(c, i, d)) != NULL && nb->dw >= 0)
-				out[n++] = k2(F_DOC_NB, (uint64_t)(d + 1),
-				    doc_major(c, nb, (size_t)(nb - c->ti)));
-	}
-#endif
 	if (best < NER_NTYPES && (int)best != ownt)
 		out[n++] = k2(F_DOC_SAMEAS, best, t->flags & (T_INIT | T_HEAD));
 	return n;
