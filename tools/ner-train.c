@@ -18,7 +18,6 @@
 
 #include "conll.h"
 #include "diag.h"
-#include "entity/internal.h"
 #include "entity/ner.h"
 #include "gazetteer.h"
 #include "mem.h"
