@@ -4,17 +4,8 @@
 #include <string.h>
 
 #include "entity/names.h"
+#include "expect.h"
 
-static int failed;
-
-static void
-expect(const char *what, long got, long want)
-{
-	if (got != want) {
-		printf("FAIL %s: got %ld, want %ld\n", what, got, want);
-		failed = 1;
-	}
-}
 
 static void
 expect_str(const char *what, const char *got, const char *want)

@@ -5,17 +5,8 @@
 #include <string.h>
 
 #include "entity/ner.h"
+#include "expect.h"
 
-static int failed;
-
-static void
-expect(const char *what, long got, long want)
-{
-	if (got != want) {
-		printf("FAIL %s: got %ld, want %ld\n", what, got, want);
-		failed = 1;
-	}
-}
 
 int
 main(void)
