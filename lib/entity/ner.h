@@ -180,7 +180,8 @@ void ner_viterbi(struct ner_ctx *c, const float *emit, const float *trans,
 int ner_allowed(int a, int b);
 /* Drop, in sentence k of a prepared document, single-token mentions of
  * a weekday or month name (dates, not names) and mentions made only of
- * common words in a heading line ("Related Stories"). */
+ * common words in a heading line ("Related Stories"), and the titles a
+ * person's mention begins with (President, Mr). */
 void ner_drop_non_names(const struct ner_ctx *c, size_t k, int *tags);
 
 /* Load a model; NULL with errno set (EINVAL: not a model file, EPROTO:

@@ -154,6 +154,20 @@ all_common(const struct ner_ctx *c, size_t i, size_t e)
 	return 1;
 }
 
+/* A title is no part of a person's name (CoNLL's rule, and the names'
+ * rules expect it): Senator Odile Marchetti is Odile Marchetti.  The
+ * mention tags[i..e) of the sentence beginning at token a loses the
+ * titles it begins with (gazetteer class title), keeping a word. */
+static void
+drop_titles(const struct ner_ctx *c, size_t a, int *tags, size_t i,
+    size_t e)
+{
+	while (i + 1 < e && ((c->ti[a + i].gb | c->ti[a + i].gi) & NER_GAZ_TITLE)) {
+		tags[i++] = NER_O;
+		tags[i] = NER_B(NER_PER);
+	}
+}
+
 void
 ner_drop_non_names(const struct ner_ctx *c, size_t k, int *tags)
 {
@@ -170,6 +184,8 @@ ner_drop_non_names(const struct ner_ctx *c, size_t k, int *tags)
 		    (head && all_common(c, a + i, a + e)))
 			for (j = i; j < e; j++)
 				tags[j] = NER_O;
+		else if (NER_TYPE(tags[i]) == NER_PER)
+			drop_titles(c, a, tags, i, e);
 	}
 }
 
