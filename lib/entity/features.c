@@ -138,8 +138,15 @@ ner_form(struct buf *b, const char *s, size_t n)
 	int l;
 	int32_t cp;
 	const char *a;
+	unsigned char ch;
 
 	for (i = 0; i < n; i += l) {
+		if ((ch = (unsigned char)s[i]) < 0x80) {
+			/* ASCII: only digits change */
+			buf_addc(b, ch >= '0' && ch <= '9' ? '0' : (char)ch);
+			l = 1;
+			continue;
+		}
 		l = decode(s + i, n - i, &cp);
 		if ((a = ascii_for(cp)) != NULL)
 			buf_adds(b, a);
