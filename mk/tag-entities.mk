@@ -13,7 +13,7 @@ NER_UNLABELED = $(NER_DATA)/unlabeled/agnews.txt $(NER_DATA)/unlabeled/bbc.txt \
 	    $(NER_DATA)/unlabeled/wikitext2.txt
 # make ner-score fails below this overall F1 on dev.txt (the committed
 # model's figure is deterministic, so this guards against regressions).
-NER_MIN_F1 = 0.91
+NER_MIN_F1 = 0.93
 NER_TOOLS  = $(B)/tools/ner-train $(B)/tools/ner-score $(B)/tools/ner-clusters
 
 NER_TOOL_OBJ = $(B)/tools/conll.o $(B)/tools/gazetteer.o
