@@ -33,13 +33,13 @@ static const char help[] =
     "Brown clusters of the words of TEXT files (a document a line) and of\n"
     "CoNLL-2003 files, as lines BITS<TAB>WORD (most frequent first).\n"
     "\n"
-    "  -c CLASSES   clusters, the leaves of the tree (default 256)\n"
-    "  -m MINCOUNT  cluster words seen at least this often (default 3)\n"
+    "  -c CLASSES   clusters, the leaves of the tree (default 512)\n"
+    "  -m MINCOUNT  cluster words seen at least this often (default 2)\n"
     "  -t CONLL     also read the tokens of this CoNLL file (repeatable)\n"
     "  -o FILE      output file\n"
     "\n"
     "Example:\n"
-    "  ner-clusters -c 256 -t train.txt -o clusters.tsv news.txt\n";
+    "  ner-clusters -c 512 -t train.txt -o clusters.tsv news.txt\n";
 
 /* ---- the corpus: word numbers, -1 between documents ---- */
 
@@ -568,8 +568,8 @@ main(int argc, char **argv)
 {
 	char *conlls[16], *inputs[48];
 	const char *out = NULL;
-	size_t c = 256, nconll = 0, ninputs = 0, k;
-	unsigned long minc = 3;
+	size_t c = 512, nconll = 0, ninputs = 0, k;
+	unsigned long minc = 2;
 	char *end;
 	int ch;
 

@@ -37,8 +37,8 @@ static const char help[] =
     "  -d DEV       also score on this CoNLL file (reported only)\n"
     "  -k CLUSTERS  word clusters: lines BITS<TAB>WORD[<TAB>COUNT]\n"
     "  -x GROUPS    leave out feature groups (ablation): c clusters, g the\n"
-    "               gazetteers but iso-codes and -g lists, k case features,\n"
-    "               2 the second pass\n"
+    "               gazetteers but the countries, regions and -g lists,\n"
+    "               k case features, 2 the second pass\n"
     GAZ_HELP
     "  -o MODEL     output file\n"
     "\n"
