@@ -187,8 +187,7 @@ is_opener(int32_t cp)
 	    cp == 0x201C || cp == 0x2018 || cp == 0xAB;
 }
 
-/* Append a token; its sentence and paragraph follow the previous one's
- * (t->sent and t->para of the new token are set by the caller). */
+/* Append a token; the caller sets its sentence, line and paragraph. */
 static struct token *
 push(struct token_list *l, size_t off, size_t len, size_t cp, size_t cplen)
 {
