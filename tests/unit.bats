@@ -46,3 +46,9 @@ UNIT=${NEWSPIPE_UNIT:-$ROOT/build/opt/unit}
 	assert_success
 	assert_output "story: ok"
 }
+
+@test "unit: lib/entity/tagger decodes under BIO, never across a break" {
+	run "$UNIT/tagger"
+	assert_success
+	assert_output "tagger: ok"
+}
