@@ -1,5 +1,6 @@
 /* dateline: the wire dateline that opens a body: "BEIJING, September
- * 3. /TASS/.", "SEOUL, Aug. 30 (Yonhap) --", "WASHINGTON (AP) —". */
+ * 3. /TASS/.", "SEOUL, Aug. 30 (Yonhap) --", "WASHINGTON (AP) —", and
+ * without an agency "HOUSTON, March 2 -", "SPRINGFIELD, Ill., March 3 -". */
 #include <string.h>
 
 #include "article/internal.h"
@@ -53,6 +54,107 @@ span_to(const char *s, size_t n, const char *stop)
 	return i;
 }
 
+/* A word of capitals ("HOUSTON", "ST.", "O'HARE", "SÃO"): no lower-case
+ * ASCII letter, at least one capital. */
+static int
+caps_word(const char *s, size_t n)
+{
+	size_t i, caps = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] >= 'a' && s[i] <= 'z')
+			return 0;
+		caps += s[i] >= 'A' && s[i] <= 'Z';
+	}
+	return caps > 0;
+}
+
+/* The place of a dateline without an agency: one to four words, all in
+ * capitals, or (caps 0) each capitalised. */
+static int
+plain_place(const char *s, size_t n, int caps)
+{
+	size_t i = 0, w, words = 0;
+
+	if (n < 2 || n > 40)
+		return 0;
+	while (i < n) {
+		for (w = i; w < n && s[w] != ' '; w++)
+			;
+		if (++words > 4 || w == i)
+			return 0;
+		if (caps ? !caps_word(s + i, w - i)
+		    : !((s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] >= 0x80))
+			return 0;
+		i = w + 1;
+	}
+	return 1;
+}
+
+/* A state or country after the place ("Ill.", "Ore.", "France"): one to
+ * three capitalised words. */
+static int
+region(const char *s, size_t n)
+{
+	return n > 0 && n <= 24 && nwords(s, n, 4) <= 3 && place_ok(s, n) && s[0] >= 'A' && s[0] <= 'Z';
+}
+
+/* The date of a dateline: a month and maybe a day ("March 2", "Feb.
+ * 26"), a weekday, or a day and a month ("2 March"). */
+static int
+dl_date(const char *s, size_t n)
+{
+	size_t k = span_to(s, n, " ,");
+
+	if (n == 0 || n > 24)
+		return 0;
+	if (isdig((unsigned char)s[0]))
+		return k < n && art_is_month(s + k + 1, span_to(s + k + 1, n - k - 1, " ."));
+	return art_is_month(s, k) || art_is_weekday(s, k);
+}
+
+/* "HOUSTON, March 2 - ", "SPRINGFIELD, Ill., March 3 -- ", "LYON, Feb
+ * 26 — ", "WASHINGTON - ": a place in capitals (or any capitalised place
+ * before a date), maybe a state, maybe a date, then a dash.  Returns the
+ * bytes before the dash, *after the bytes up to the text; 0 if none. */
+static size_t
+plain_dateline(const char *s, size_t n, size_t *after)
+{
+	size_t lim = n < 100 ? n : 100, k, c, b = 0, parts = 0, pre, dn;
+	const char *d;
+	int caps = 0, dated = 0;
+
+	for (k = 1; k < lim; k++)
+		if (s[k - 1] == ' ' && (*after = k, dash_at(s, n, after)))
+			break;
+	if (k >= lim || *after >= n)
+		return 0;
+	pre = k - 1;
+	for (c = 0; c <= pre; c++) {
+		if (c < pre && s[c] != ',')
+			continue;
+		d = s + b;
+		dn = c - b;
+		trim(&d, &dn);
+		if (parts == 0) {
+			if (!(caps = plain_place(d, dn, 1)) && !plain_place(d, dn, 0))
+				return 0;
+		} else if (c == pre && dl_date(d, dn)) {
+			dated = 1;
+		} else if (!region(d, dn)) {
+			return 0;
+		}
+		if (++parts > 4)
+			return 0;
+		b = c + 1;
+	}
+	if (!caps && !dated)
+		return 0;
+	while (*after < n && s[*after] == ' ')
+		(*after)++;
+	return pre;
+}
+
 /* "BEIJING, September 3. /TASS/.", "SEOUL, Aug. 30 (Yonhap) --",
  * "WASHINGTON (AP) —": fills the dateline fields and the agency;
  * returns the bytes it spans (with the space after), 0 if none. */
@@ -88,7 +190,7 @@ art_dateline(struct parse *p, const char *s, size_t n, int set)
 			pre = i;
 		}
 	}
-	if (!ag)
+	if (!ag && !(pre = plain_dateline(s, n, &after)))
 		return 0;
 	while (pre && (s[pre - 1] == ' ' || s[pre - 1] == ',' || s[pre - 1] == '.'))
 		pre--;
@@ -96,7 +198,7 @@ art_dateline(struct parse *p, const char *s, size_t n, int set)
 		return 0;
 	if (!set)
 		return after;
-	if (!a->agency)
+	if (ag && !a->agency)
 		a->agency = estrdup(ag);
 	for (c = 0; c < pre; c++) {
 		if (s[c] != ',')

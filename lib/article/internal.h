@@ -25,7 +25,8 @@ enum {
 	LF_HEADING = 1,		/* was a markdown heading */
 	LF_H1 = 2,		/* "# ..." */
 	LF_IMAGE = 4,		/* held a markdown image */
-	LF_CREDITLINK = 8	/* ends in a link whose text is a host name */
+	LF_CREDITLINK = 8,	/* ends in a link whose text is a host name */
+	LF_LISTED = 16		/* in a list of other stories (zones.c) */
 };
 
 struct line {
@@ -40,16 +41,32 @@ struct kept {
 	int gap;		/* a blank or dropped line came before it */
 };
 
+/* No line. */
+#define NO_LINE ((size_t)-1)
+
 /* One parse: the article being filled and the passes' lines. */
 struct parse {
 	struct article *a;
 	int keep;		/* ARTICLE_KEEP_BOILERPLATE */
+	int explain;		/* ARTICLE_EXPLAIN */
+	int no_title;		/* ARTICLE_BODY: no title, deck or outlet lines */
 	char *norm, *clean;
 	struct line *nl, *cl;	/* normalised and clean lines */
 	size_t nnl, cnl, nlcap, clcap;
+	size_t from;		/* normalised lines before clean line 0 */
 	struct kept *kept;
 	size_t nkept, keptcap;
-	size_t tagcap;
+	size_t tagcap, rmcap;
+	/* The zones (zones.c), as clean line numbers: the header is before
+	 * lead, the first paragraph of prose; dates and bylines may stand
+	 * up to second, the paragraph after it; the footer starts at foot.
+	 * page: the text is a copy of a whole web page, whose navigation
+	 * stands before title_at (the headline) and from foot on. */
+	size_t lead, second, foot, title_at;
+	int page;
+	const char *updated;	/* an "Updated ..." date, for want of another */
+	size_t updated_len;
+	const char *signoff;	/* the agency the last line signs off with */
 };
 
 /* What a header key ("key: value" lines, YAML front matter) sets. */
@@ -211,18 +228,29 @@ int art_is_caption(const char *s, size_t n, unsigned flags);
 /* The agency a lone credit line names, or NULL; *photo: it was a photo
  * credit in brackets. */
 const char *art_lone_credit(const char *s, size_t n, int *photo);
-/* "By Jane Doe": 1, the names in *v. */
+/* "By Jane Doe", "Von Anna Berg": 1, the names in *v. */
 int art_byline(const char *s, size_t n, const char **v, size_t *vn);
-/* A wire credit line: 1, its reporters set as the byline. */
-int art_credit(struct parse *p, const char *s, size_t n);
+/* The length of a byline word ("By", "Von") s starts with, 0 if none. */
+size_t art_by_word(const char *s, size_t n);
+/* "By" alone on line s, the name t on the next. */
+int art_byline_split(const char *s, size_t n, const char *t, size_t tn);
+/* A wire credit line: 1, its reporters set as the byline if set. */
+int art_credit(struct parse *p, const char *s, size_t n, int set);
 
 /* fields.c */
 /* Set *dst to s, trimmed, unless set already or empty. */
 void art_set_once(char **dst, const char *s, size_t n);
 /* The normalised lines YAML front matter takes (0: none), its fields set. */
 size_t art_front_matter(struct parse *p);
-/* 1 if clean line *i is metadata, its field set; header: in the header. */
-int art_meta_line(struct parse *p, size_t *i, int header);
+/* The field clean line *i of the header zone sets (its name, for
+ * ARTICLE_EXPLAIN), its value set; NULL if it is no metadata.  *i may
+ * move past a URL on the next line, or a name after "By". */
+const char *art_meta_line(struct parse *p, size_t *i);
+/* The same for a line of the footer zone: sign-offs, credit lines,
+ * tags, links; set 0 only says whether it is one. */
+const char *art_footer_line(struct parse *p, size_t *i, int set);
+/* Dates, bylines and "Published" lines under the headline. */
+const char *art_window_line(struct parse *p, size_t *i);
 
 /* clean.c */
 /* Pass 1: s to p->norm and its lines p->nl. */
@@ -234,6 +262,42 @@ void art_clean_lines(struct parse *p, size_t from);
 /* The bytes a wire dateline spans at the start of s (0: none); set: its
  * place, date and agency go to the article. */
 size_t art_dateline(struct parse *p, const char *s, size_t n, int set);
+
+/* explain.c: what left the body (ARTICLE_EXPLAIN). */
+void art_removed(struct parse *p, const char *s, size_t n, const char *reason);
+/* Clean line i left the body: its normalised text is recorded. */
+void art_drop(struct parse *p, size_t i, const char *reason);
+
+/* zones.c */
+/* Find the zones of the clean lines from h on (struct parse). */
+void art_zones(struct parse *p, size_t h);
+/* A line that may close an article's text: a sentence, a paragraph
+ * without its period, a row of figures. */
+int art_body_like(const char *s, size_t n);
+
+/* nav.c: copies of whole web pages. */
+/* The headline of a page copy: the line the byline, date and deck
+ * lines under it anchor, above clean line lead; NO_LINE if none. */
+size_t art_headline(struct parse *p, size_t from, size_t lead);
+/* Whether the lines from h to lead are a page's navigation. */
+int art_page_top(struct parse *p, size_t h, size_t lead);
+
+/* wire.c: sign-offs. */
+/* A line that only signs a story off ("Reuter", "(AFP)", "-- AP",
+ * "###", "[END]"): 1, and *agency the agency it names or NULL. */
+int art_signoff(const char *s, size_t n, const char **agency);
+/* The bytes of a sign-off at the end of a sentence ("... stake.
+ * Reuter"), 0 if none; *agency as art_signoff. */
+size_t art_signoff_tail(const char *s, size_t n, const char **agency);
+
+/* dates.c: dates inside a line. */
+/* The first full date in s (a day, a month and a year, in any order
+ * date_parse reads): 1 with its bytes [*b, *e). */
+int art_date_span(const char *s, size_t n, size_t *b, size_t *e);
+/* A short line around a date ("Veröffentlicht am 26. Oktober 2023",
+ * "By Jane Doe, August 14, 2020 2:30 pm"): its date and byline set;
+ * 1 if it was one. */
+int art_dated_line(struct parse *p, const char *s, size_t n);
 
 /* header.c, body.c: pass 3. */
 size_t art_header(struct parse *p, size_t i);

@@ -198,6 +198,18 @@ date_format(const struct date *d, char *out, size_t outsz)
 	    d->zone < 0 ? '-' : '+', z / 60, z % 60);
 }
 
+/* A two-byte UTF-8 letter of Latin-1 or Latin Extended-A (U+00C0 to
+ * U+017F, not the signs U+00D7 and U+00F7) at s. */
+static int
+latin_letter(const char *s, size_t n)
+{
+	unsigned char a = (unsigned char)s[0], b = n > 1 ? (unsigned char)s[1] : 0;
+
+	if (n < 2 || b < 0x80 || b > 0xBF || a < 0xC3 || a > 0xC5)
+		return 0;
+	return !(a == 0xC3 && (b == 0x97 || b == 0xB7));
+}
+
 /* Tokens of a date string. */
 enum { T_NUM, T_WORD, T_PUNCT };
 
@@ -220,8 +232,10 @@ tokenize(const char *s, size_t n, struct tok *t)
 	while (i < n && nt < MAXTOK) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c >= 0x80) {
-			/* Non-ASCII (no-break spaces, dashes) separates too. */
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r'
+		    || (c >= 0x80 && !latin_letter(s + i, n - i))) {
+			/* Non-ASCII (no-break spaces, dashes) separates too,
+			 * but not an accented letter ("März", "décembre"). */
 			space = 1;
 			i++;
 			continue;
@@ -235,9 +249,12 @@ tokenize(const char *s, size_t n, struct tok *t)
 				if (t[nt].val < 100000000000L)
 					t[nt].val = t[nt].val * 10 + (s[j] - '0');
 			t[nt].type = T_NUM;
-		} else if (is_alpha(c)) {
-			for (j = i; j < n && is_alpha((unsigned char)s[j]); j++)
-				;
+		} else if (is_alpha(c) || c >= 0x80) {
+			for (j = i; j < n; j++)
+				if (latin_letter(s + j, n - j))
+					j++;
+				else if (!is_alpha((unsigned char)s[j]))
+					break;
 			t[nt].type = T_WORD;
 		} else {
 			j = i + 1;
@@ -302,6 +319,75 @@ skip_punct(struct parser *p, char c)
 	return 1;
 }
 
+/* Month names of the other languages news pages are written in
+ * (German, French, Spanish, Portuguese, Italian, Dutch, Polish in the
+ * genitive that follows a day), full and in their usual abbreviations,
+ * lower case.  English names that are also words elsewhere ("mars",
+ * "mai") are only read here, inside a date, never in running text. */
+static const struct {
+	const char *name;
+	int month;
+} foreign_months[] = {
+	{ "januar", 1 }, { "jänner", 1 }, { "janvier", 1 }, { "janv", 1 },
+	{ "enero", 1 }, { "ene", 1 }, { "janeiro", 1 }, { "gennaio", 1 },
+	{ "januari", 1 }, { "stycznia", 1 },
+	{ "februar", 2 }, { "février", 2 }, { "févr", 2 }, { "fevrier", 2 },
+	{ "febrero", 2 }, { "fevereiro", 2 }, { "fev", 2 }, { "febbraio", 2 },
+	{ "februari", 2 }, { "lutego", 2 },
+	{ "märz", 3 }, { "mär", 3 }, { "mrz", 3 }, { "maerz", 3 }, { "mars", 3 },
+	{ "marzo", 3 }, { "março", 3 }, { "marco", 3 }, { "maart", 3 },
+	{ "marca", 3 },
+	{ "avril", 4 }, { "avr", 4 }, { "abril", 4 }, { "abr", 4 },
+	{ "aprile", 4 }, { "kwietnia", 4 },
+	{ "mai", 5 }, { "mayo", 5 }, { "maio", 5 }, { "maggio", 5 },
+	{ "mei", 5 }, { "maja", 5 },
+	{ "juni", 6 }, { "juin", 6 }, { "junio", 6 }, { "junho", 6 },
+	{ "giugno", 6 }, { "czerwca", 6 },
+	{ "juli", 7 }, { "juillet", 7 }, { "juil", 7 }, { "julio", 7 },
+	{ "julho", 7 }, { "luglio", 7 }, { "lipca", 7 },
+	{ "août", 8 }, { "aout", 8 }, { "agosto", 8 }, { "ago", 8 },
+	{ "augustus", 8 }, { "sierpnia", 8 },
+	{ "septembre", 9 }, { "septiembre", 9 }, { "setiembre", 9 },
+	{ "setembro", 9 }, { "settembre", 9 }, { "września", 9 },
+	{ "oktober", 10 }, { "okt", 10 }, { "octobre", 10 }, { "octubre", 10 },
+	{ "outubro", 10 }, { "ottobre", 10 }, { "października", 10 },
+	{ "noviembre", 11 }, { "novembro", 11 }, { "listopada", 11 },
+	{ "dezember", 12 }, { "dez", 12 }, { "décembre", 12 }, { "déc", 12 },
+	{ "decembre", 12 }, { "diciembre", 12 }, { "dic", 12 },
+	{ "dezembro", 12 }, { "dicembre", 12 }, { "grudnia", 12 }
+};
+
+/* s[0..n) equals w, ASCII letters and the upper-case letters of
+ * Latin-1 compared without case ("MÄRZ" is "märz"). */
+static int
+foreign_eq(const char *s, size_t n, const char *w)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (!w[i])
+			return 0;
+		if (i > 0 && (unsigned char)s[i - 1] == 0xC3 && c >= 0x80 && c <= 0x9E && c != 0x97)
+			c += 0x20;
+		if (lower(c) != (unsigned char)w[i])
+			return 0;
+	}
+	return w[n] == '\0';
+}
+
+static int
+foreign_month(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof foreign_months / sizeof foreign_months[0]; i++)
+		if (foreign_eq(s, n, foreign_months[i].name))
+			return foreign_months[i].month;
+	return 0;
+}
+
 /* A month name, with an optional abbreviation dot. */
 static int
 month_word(struct parser *p)
@@ -310,7 +396,8 @@ month_word(struct parser *p)
 
 	if (p->i >= p->nt || p->t[p->i].type != T_WORD)
 		return 0;
-	if (!(m = date_month_name(p->t[p->i].s, p->t[p->i].n)))
+	if (!(m = date_month_name(p->t[p->i].s, p->t[p->i].n))
+	    && !(m = foreign_month(p->t[p->i].s, p->t[p->i].n)))
 		return 0;
 	p->i++;
 	skip_punct(p, '.');
@@ -410,12 +497,15 @@ named_date(struct parser *p, struct date *d)
 		if (!(day = day_num(p)))
 			goto fail;
 	} else if ((day = day_num(p))) {
-		if (at_word(p, "of"))
+		/* "7. November" (German), "4 de mayo" (Spanish) */
+		if (!skip_punct(p, '.') && (at_word(p, "of") || at_word(p, "de")))
 			p->i++;
 		skip_punct(p, '-');
 		if (!(m = month_word(p)))
 			goto fail;
 		skip_punct(p, '-');
+		if (at_word(p, "de") || at_word(p, "del"))
+			p->i++;
 	} else
 		goto fail;
 	skip_punct(p, ',');
@@ -622,42 +712,45 @@ skip_labels(struct parser *p)
 	}
 }
 
-enum date_status
-date_parse(const char *s, size_t n, int flags, struct date *d)
+/* date_parse's work on the tokens of s, p left after the date; epoch:
+ * read a lone 9 or 10 digit number as epoch seconds. */
+static enum date_status
+parse(struct parser *p, const char *s, size_t n, int flags, struct date *d,
+    int epoch_ok)
 {
-	struct parser p;
 	enum date_status st;
 	int wd = -1;
 
 	memset(d, 0, sizeof *d);
+	p->nt = p->i = 0;
 	while (n && (*s == ' ' || *s == '\t' || *s == '@'))
 		s++, n--;
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
 		n--;
 	if (all_digits(s, n) && (n == 9 || n == 10))
-		return epoch(s, n, d);
-	p.nt = tokenize(s, n, p.t);
-	p.i = 0;
-	p.flags = flags;
-	skip_labels(&p);
-	if (p.i < p.nt && p.t[p.i].type == T_WORD
-	    && (wd = date_weekday_name(p.t[p.i].s, p.t[p.i].n)) >= 0) {
-		p.i++;
-		skip_punct(&p, '.');
-		skip_punct(&p, ',');
+		return epoch_ok ? epoch(s, n, d) : DATE_UNKNOWN;
+	p->nt = tokenize(s, n, p->t);
+	p->flags = flags;
+	skip_labels(p);
+	if (p->i < p->nt && p->t[p->i].type == T_WORD
+	    && (wd = date_weekday_name(p->t[p->i].s, p->t[p->i].n)) >= 0) {
+		p->i++;
+		skip_punct(p, '.');
+		skip_punct(p, ',');
 	}
-	if (at_num(&p, 8, 8)) {
+	if (at_num(p, 8, 8)) {
 		/* 20250902: ISO 8601 basic form */
-		long v = p.t[p.i].val;
+		long v = p->t[p->i].val;
 
 		d->year = (int)(v / 10000), d->month = (int)(v / 100 % 100);
 		d->day = (int)(v % 100), d->prec = DATE_DAY;
-		p.i++;
+		p->i++;
 		st = check_day(d);
-	} else if ((st = numeric_date(&p, d)) == DATE_UNKNOWN
-	    && (st = named_date(&p, d)) == DATE_UNKNOWN) {
-		if (at_num(&p, 4, 4) && p.nt == p.i + 1) {
-			d->year = (int)p.t[p.i].val, d->prec = DATE_YEAR;
+	} else if ((st = numeric_date(p, d)) == DATE_UNKNOWN
+	    && (st = named_date(p, d)) == DATE_UNKNOWN) {
+		if (at_num(p, 4, 4) && p->nt == p->i + 1) {
+			d->year = (int)p->t[p->i].val, d->prec = DATE_YEAR;
+			p->i++;
 			return d->year >= 1 ? DATE_OK : DATE_IMPOSSIBLE;
 		}
 		return st;
@@ -667,12 +760,30 @@ date_parse(const char *s, size_t n, int flags, struct date *d)
 	/* Year 0 means "not given" elsewhere; written as 0000 it is no date. */
 	if (d->year < 1)
 		return DATE_IMPOSSIBLE;
-	if (d->prec == DATE_DAY && (st = time_of_day(&p, d)) != DATE_OK)
+	if (d->prec == DATE_DAY && (st = time_of_day(p, d)) != DATE_OK)
 		return st;
 	if (wd >= 0 && d->prec >= DATE_DAY
 	    && date_weekday(d->year, d->month, d->day) != wd)
 		return DATE_AMBIGUOUS;
 	return DATE_OK;
+}
+
+enum date_status
+date_parse(const char *s, size_t n, int flags, struct date *d)
+{
+	struct parser p;
+
+	return parse(&p, s, n, flags, d, 1);
+}
+
+enum date_status
+date_parse_span(const char *s, size_t n, int flags, struct date *d, size_t *used)
+{
+	struct parser p;
+	enum date_status st = parse(&p, s, n, flags, d, 0);
+
+	*used = st == DATE_OK && p.i > 0 ? (size_t)(p.t[p.i - 1].s + p.t[p.i - 1].n - s) : 0;
+	return st;
 }
 
 enum date_status

@@ -1,0 +1,90 @@
+/* dates: a date inside a short line of a page's header ("Veröffentlicht
+ * am 26. Oktober 2023", "By Jane Doe, August 14, 2020 2:30 pm", "04.02.2022
+ * | 13:10 Uhr | Jane Doe"): the date is read by lib/date, the byline
+ * beside it by credit.c. */
+#include <string.h>
+
+#include "article/internal.h"
+#include "date/date.h"
+
+/* A token may start at j: the line's start or after a space or mark. */
+static int
+token_start(const char *s, size_t j)
+{
+	unsigned char c = (unsigned char)s[j], b = j ? (unsigned char)s[j - 1] : ' ';
+
+	if (!(isdig(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
+		return 0;
+	return j == 0 || b == ' ' || b == ',' || b == '(' || b == '|' || b == '/' || b == '-'
+	    || b == '>' || b >= 0x80;
+}
+
+int
+art_date_span(const char *s, size_t n, size_t *b, size_t *e)
+{
+	struct date d;
+	size_t j, used;
+
+	if (n > 160)
+		return 0;
+	for (j = 0; j < n; j++) {
+		if (!token_start(s, j))
+			continue;
+		if (date_parse_span(s + j, n - j, 0, &d, &used) != DATE_OK || d.prec < DATE_DAY)
+			continue;
+		/* The parser may have read a comma or "at" before a time that
+		 * did not come. */
+		while (used && (s[j + used - 1] == ',' || s[j + used - 1] == ' '
+		    || s[j + used - 1] == '-'))
+			used--;
+		if (used > 3 && (ends_with(s + j, used, " at") || ends_with(s + j, used, " um")))
+			used -= 3;
+		*b = j;
+		*e = j + used;
+		return 1;
+	}
+	return 0;
+}
+
+/* Separators between the parts of a dated line. */
+static int
+sep(unsigned char c)
+{
+	return c == ' ' || c == ',' || c == '|' || c == '/' || c == '-' || c == '(' || c == ')'
+	    || c == '+';
+}
+
+/* The byline in part s of a dated line, the part up to the next
+ * separating mark ("by Jane Doe · in Politics"). */
+static void
+dated_byline(struct parse *p, const char *s, size_t n)
+{
+	const char *v;
+	size_t vn, k;
+
+	trim(&s, &n);
+	while (n && sep((unsigned char)s[0]))
+		s++, n--;
+	for (k = 0; k < n; k++)
+		if (s[k] == '|' || s[k] == ',' || (k + 1 < n && !memcmp(s + k, "\xC2\xB7", 2))
+		    || (s[k] == '/' && k && s[k - 1] == ' '))
+			break;
+	n = k;
+	while (n && sep((unsigned char)s[n - 1]))
+		n--;
+	if (art_byline(s, n, &v, &vn))
+		art_set_once(&p->a->byline, v, vn);
+}
+
+int
+art_dated_line(struct parse *p, const char *s, size_t n)
+{
+	size_t b, e, w = nwords(s, n, 15);
+
+	if (n > 160 || w > 14 || (w >= 8 && art_is_prose(s, n)) || !art_date_span(s, n, &b, &e))
+		return 0;
+	art_set_once(&p->a->date_raw, s + b, e - b);
+	dated_byline(p, s, b);
+	dated_byline(p, s + e, n - e);
+	return 1;
+}

@@ -1,0 +1,223 @@
+/* zones: where the article's own text stands.  The header zone runs up
+ * to the first paragraph of prose (lead); dates and bylines may still
+ * stand before the second one; the footer zone starts after the last
+ * line of the article's text (foot), and there only sign-offs, credit
+ * lines, tags and links are read.  A copy of a whole web page has
+ * navigation before its headline and after its article: the article is
+ * then the run of prose paragraphs with the most words, and it ends
+ * where a long run of other lines (menus, link lists) begins. */
+#include <string.h>
+
+#include "article/internal.h"
+
+/* Lines other than paragraphs that may stand between two paragraphs of
+ * one article (a subheading, a caption, a pull quote): more, and the
+ * run is navigation or a list of other stories. */
+#define MAX_GAP 5
+
+/* Line i goes on the paragraph of line i - 1 (a hard-wrapped text): it
+ * starts in lower case, or the long line before broke at a comma.  (The
+ * body joins more, body.c; a headline over its deck is no paragraph.) */
+static int
+continues(struct parse *p, size_t i)
+{
+	const struct line *pr = &p->cl[i - 1];
+	unsigned char c = (unsigned char)line_s(p, i)[0];
+
+	return i > 0 && pr->len && !art_is_prose(p->clean + pr->off, pr->len)
+	    && ((c >= 'a' && c <= 'z') || (pr->len >= 60
+	    && strchr(",;-", p->clean[pr->off + pr->len - 1])));
+}
+
+/* The paragraph that starts at line i: its last line in *e and its
+ * words if it is prose: a sentence of six words or more, or 25 words or
+ * more, and no caption, log-in prompt or credit line. */
+static size_t
+para_words(struct parse *p, size_t i, size_t *e)
+{
+	const char *s = line_s(p, i);
+	size_t n = p->cl[i].len, w = 0, j;
+
+	for (j = i; j < p->cnl && p->cl[j].len && (j == i || continues(p, j)); j++)
+		w += nwords(line_s(p, j), p->cl[j].len, 1000);
+	*e = j > i ? j - 1 : i;
+	if (n == 0 || w < 6)
+		return 0;
+	if (w < 25 && !art_is_prose(line_s(p, *e), p->cl[*e].len))
+		return 0;
+	if (*e == i && (art_is_caption(s, n, p->cl[i].flags) || art_is_login_prompt(s, n)
+	    || art_credit(p, s, n, 0)))
+		return 0;
+	return w;
+}
+
+/* Two or more tokens with a digit, a quarter of the line or more: a row
+ * of figures ("Shr 1.25 dlrs vs 1.10 dlrs"). */
+static int
+figures(const char *s, size_t n)
+{
+	size_t i, tokens = 0, num = 0;
+	int dig = 0, in = 0;
+
+	if (n > 200)
+		return 0;
+	for (i = 0; i <= n; i++) {
+		if (i == n || s[i] == ' ') {
+			if (in) {
+				tokens++;
+				num += dig;
+			}
+			in = dig = 0;
+		} else {
+			in = 1;
+			dig |= isdig((unsigned char)s[i]);
+		}
+	}
+	return num >= 2 && num * 4 >= tokens;
+}
+
+int
+art_body_like(const char *s, size_t n)
+{
+	size_t w = nwords(s, n, 12);
+
+	/* "help-image Social comment?" is no sentence of the article. */
+	if (art_is_prose(s, n) && (w >= 4 || s[n - 1] == '.'))
+		return 1;
+	return w >= 12 || figures(s, n);
+}
+
+/* Boilerplate by its shape alone: what makes the lines after the last
+ * sentence widgets rather than the end of the text. */
+static int
+junk(struct parse *p, size_t i)
+{
+	const char *s = line_s(p, i);
+	size_t n = p->cl[i].len;
+
+	return (p->cl[i].flags & LF_LISTED) || art_is_prompt(s, n) || art_is_login_prompt(s, n)
+	    || art_is_breadcrumb(s, n) || art_is_caption(s, n, p->cl[i].flags);
+}
+
+/* Flag the lines of story lists: a marker ("Related Stories", "More in
+ * Politics") and the lines that are no sentence after it, as the body
+ * drops them (body.c). */
+static void
+flag_lists(struct parse *p, size_t h)
+{
+	size_t i;
+	int in = 0;
+
+	for (i = h; i < p->cnl; i++) {
+		const char *s = line_s(p, i);
+		size_t n = p->cl[i].len;
+
+		if (n == 0)
+			continue;
+		if (art_is_marker(s, n))
+			in = 1;
+		else if (art_is_prose(s, n))
+			in = 0;
+		if (in)
+			p->cl[i].flags |= LF_LISTED;
+	}
+}
+
+/* The end of the article's text from the end of the lines: the line
+ * after the last that reads like text.  The lines after it are its
+ * footer when they hold boilerplate ("Share", a story list, a log-in
+ * box); otherwise they are the text's own last lines (a table's rows,
+ * a closing line without a period) and only metadata is footer. */
+static size_t
+text_end(struct parse *p, size_t h)
+{
+	size_t i = p->cnl, j, last_other = NO_LINE;
+	int dirty = 0;
+
+	while (i-- > h) {
+		j = i;
+		if (p->cl[i].len == 0 || art_footer_line(p, &j, 0))
+			continue;
+		if (junk(p, i)) {
+			dirty = 1;
+			continue;
+		}
+		if (art_body_like(line_s(p, i), p->cl[i].len) || (i > h && continues(p, i)
+		    && art_body_like(line_s(p, i - 1), p->cl[i - 1].len)))
+			return dirty || last_other == NO_LINE ? i + 1 : last_other + 1;
+		if (last_other == NO_LINE)
+			last_other = i;
+	}
+	/* No line reads like text: nothing is cut. */
+	return last_other == NO_LINE ? h : last_other + 1;
+}
+
+/* The run of paragraphs with the most words: *b and *e its first and
+ * last lines; 0 if there is no paragraph. */
+static size_t
+main_run(struct parse *p, size_t h, size_t *b, size_t *e)
+{
+	size_t i, w, end, best = 0, cur = 0, cb = 0, ce = 0, gap = MAX_GAP + 1;
+
+	for (i = h; i < p->cnl; i++) {
+		if (p->cl[i].len == 0)
+			continue;
+		if (!(w = para_words(p, i, &end))) {
+			gap++;
+			continue;
+		}
+		if (gap > MAX_GAP) {
+			if (cur > best)
+				best = cur, *b = cb, *e = ce;
+			cur = 0, cb = i;
+		}
+		cur += w, ce = end, gap = 0;
+		i = end;
+	}
+	if (cur > best)
+		best = cur, *b = cb, *e = ce;
+	return best;
+}
+
+static size_t
+next_para(struct parse *p, size_t i)
+{
+	size_t e;
+
+	for (; i < p->cnl; i++) {
+		if (para_words(p, i, &e))
+			break;
+		i = e;
+	}
+	return i;
+}
+
+void
+art_zones(struct parse *p, size_t h)
+{
+	size_t b = 0, e = 0, first = next_para(p, h);
+
+	p->title_at = NO_LINE;
+	flag_lists(p, h);
+	p->page = main_run(p, h, &b, &e) && art_page_top(p, h, b);
+	if (p->page) {
+		p->lead = b;
+		p->foot = e + 1;
+	} else {
+		p->lead = first;
+		if (first == p->cnl)
+			for (p->lead = h; p->lead < p->cnl; p->lead++)
+				if (art_is_prose(line_s(p, p->lead), p->cl[p->lead].len))
+					break;
+		p->foot = text_end(p, h);
+		if (p->foot < p->lead)
+			p->foot = p->lead;
+	}
+	if (p->lead < p->cnl) {
+		para_words(p, p->lead, &e);
+		p->second = next_para(p, e + 1);
+	} else
+		p->second = p->cnl;
+	if (p->second > p->foot)
+		p->second = p->foot;
+}
