@@ -128,7 +128,7 @@ art_header(struct parse *p, size_t i)
 	struct article *a = p->a;
 	const char *s, *r;
 	size_t n, blanks = 0, after_title = 0, j, top;
-	int at_top;
+	int at_top, anchored;
 
 	i = next_nonblank(p, i);
 	if (i < p->cnl)
@@ -136,7 +136,10 @@ art_header(struct parse *p, size_t i)
 	art_zones(p, i);
 	top = i = next_nonblank(p, i);
 	if (!a->title && !p->no_title)
-		p->title_at = art_headline(p, i, p->lead);
+		p->title_at = art_headline(p, i, p->lead, &anchored);
+#ifdef ZONES_DEBUG
+	{ void art_zones_debug(struct parse *); art_zones_debug(p); }
+#endif
 	at_top = a->title != NULL;
 	if (a->title)
 		after_title = 1;

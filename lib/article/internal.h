@@ -276,9 +276,14 @@ void art_zones(struct parse *p, size_t h);
 int art_body_like(const char *s, size_t n);
 
 /* nav.c: copies of whole web pages. */
-/* The headline of a page copy: the line the byline, date and deck
- * lines under it anchor, above clean line lead; NO_LINE if none. */
-size_t art_headline(struct parse *p, size_t from, size_t lead);
+/* The headline: the line the byline, date and deck lines under it
+ * anchor (*anchored), above clean line lead and from line from on;
+ * NO_LINE if none. */
+size_t art_headline(struct parse *p, size_t from, size_t lead, int *anchored);
+/* Line i is a headline with a date or byline under it. */
+int art_is_headline(struct parse *p, size_t i);
+/* A date or byline line, as anchors a headline. */
+int art_anchor_line(const char *s, size_t n);
 /* Whether the lines from h to lead are a page's navigation. */
 int art_page_top(struct parse *p, size_t h, size_t lead);
 

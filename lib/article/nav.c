@@ -4,6 +4,9 @@
  * the byline, date and deck lines under it anchor, just above the first
  * paragraph of the article.  All by the shape of the lines. */
 #include <string.h>
+#ifdef ZONES_DEBUG
+#include <stdio.h>
+#endif
 
 #include "article/internal.h"
 
@@ -12,7 +15,7 @@
 #define PAGE_MIN_SHORT 8
 
 /* Lines above the first paragraph the headline may stand. */
-#define HEADLINE_REACH 12
+#define HEADLINE_REACH 20
 
 /* A short line that is no sentence: a menu item, a section name. */
 static int
@@ -65,42 +68,134 @@ headline(struct parse *p, size_t i)
 	return art_dateline(p, s, n, 0) == 0;
 }
 
-/* Under a headline at the top of an article, a deck; in a page, the
- * headline is the shorter one over a longer, not a sentence. */
+/* A deck under a headline that opens the text: the line above h, u, is
+ * the headline when it is no longer than h. */
 static int
 over_deck(struct parse *p, size_t u, size_t h, size_t from)
 {
-	size_t wh, wu;
+	return !p->page && next_nonblank(p, from) == u && headline(p, u)
+	    && nwords(line_s(p, u), p->cl[u].len, 41) <= nwords(line_s(p, h), p->cl[h].len, 41);
+}
 
-	if (!headline(p, u))
-		return 0;
-	if (!p->page && next_nonblank(p, from) == u)
-		return 1;
-	wh = nwords(line_s(p, h), p->cl[h].len, 41);
-	wu = nwords(line_s(p, u), p->cl[u].len, 41);
-	return wu >= 4 && wh >= wu + 3 && !art_is_prose(line_s(p, h), p->cl[h].len);
+int
+art_anchor_line(const char *s, size_t n)
+{
+	const char *v;
+	size_t vn, b, e;
+
+	return art_is_date_line(s, n) || art_byline(s, n, &v, &vn) || (n && art_by_word(s, n) == n)
+	    || (nwords(s, n, 15) <= 14 && art_date_span(s, n, &b, &e));
+}
+
+/* Dates and bylines among the three lines under line h, before lead:
+ * the anchors that make it the headline. */
+static int
+anchored(struct parse *p, size_t h, size_t lead)
+{
+	size_t j, seen = 0;
+
+	for (j = h + 1; j < lead && seen < 3; j++) {
+		if (p->cl[j].len == 0)
+			continue;
+		seen++;
+		if (art_anchor_line(line_s(p, j), p->cl[j].len))
+			return 1;
+	}
+	return 0;
+}
+
+/* A photo credit or a category in a header line: "|", "©", a word
+ * right after a slash ("Alex Wong/Getty Images"), the word for photo. */
+static int
+credit_marks(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '|' || (s[i] == '/' && i + 1 < n && s[i + 1] != ' ')
+		    || (i + 1 < n && !memcmp(s + i, "\xC2\xA9", 2)))
+			return 1;
+		if ((i == 0 || s[i - 1] == ' ' || s[i - 1] == '(')
+		    && ((n - i >= 4 && eq_ci(s + i, 4, "foto")) || (n - i >= 5 && eq_ci(s + i, 5, "photo"))
+		    || starts_word(s + i, n - i, "bild")))
+			return 1;
+	}
+	return 0;
+}
+
+/* The text repeated elsewhere, alone or as the last part of a
+ * breadcrumb ("Home » News » <headline>"): a page names its headline
+ * more than once. */
+static int
+repeated(struct parse *p, size_t i)
+{
+	const char *s = line_s(p, i), *t;
+	size_t n = p->cl[i].len, k, m;
+
+	for (k = 0; k < p->cnl; k++) {
+		m = p->cl[k].len;
+		if (k == i || m < n || m > 300)
+			continue;
+		t = line_s(p, k);
+		if (same_ci(t + m - n, n, s, n) && (m == n || !isalnum_a((unsigned char)t[m - n - 1])))
+			return 1;
+	}
+	return 0;
+}
+
+/* How much line j, a headline by its shape, looks like the article's:
+ * a date or byline under it, the top of a block (a short line or a
+ * kicker above it), named again in the page; no credit marks; near the
+ * first paragraph (seen lines above it).  In tenths. */
+static long
+headline_score(struct parse *p, size_t j, size_t from, size_t lead, size_t seen)
+{
+	size_t u = j;
+	long score = -(long)seen * 25 / 10;
+
+	while (u > from && p->cl[u - 1].len == 0)
+		u--;
+	if (anchored(p, j, lead))
+		score += 80;
+	if (u == from || nwords(line_s(p, u - 1), p->cl[u - 1].len, 5) <= 3)
+		score += 5;
+	if (u > from && headline(p, u - 1))
+		score += 5;
+	if (repeated(p, j))
+		score += 5;
+	if (credit_marks(line_s(p, j), p->cl[j].len))
+		score -= 120;
+	return score;
+}
+
+int
+art_is_headline(struct parse *p, size_t i)
+{
+	return !anchor(p, i) && headline(p, i) && anchored(p, i, p->cnl);
 }
 
 size_t
-art_headline(struct parse *p, size_t from, size_t lead)
+art_headline(struct parse *p, size_t from, size_t lead, int *anchor_seen)
 {
-	size_t j = lead, seen = 0, h = NO_LINE, u;
+	size_t j, seen = 0, h = NO_LINE, u;
+	long score, best = 0;
 
+	*anchor_seen = 0;
 	if (lead > p->cnl)
 		lead = p->cnl;
 	for (j = lead; j-- > from && seen < HEADLINE_REACH;) {
 		if (p->cl[j].len == 0)
 			continue;
 		seen++;
-		if (anchor(p, j))
+		if (anchor(p, j) || !headline(p, j))
 			continue;
-		if (headline(p, j)) {
-			h = j;
-			break;
-		}
+		score = headline_score(p, j, from, lead, seen);
+		if (h == NO_LINE || score > best)
+			h = j, best = score;
 	}
 	if (h == NO_LINE)
 		return NO_LINE;
+	*anchor_seen = anchored(p, h, lead);
 	/* A deck under its headline. */
 	for (u = h; u > from && p->cl[u - 1].len == 0; u--)
 		;

@@ -6,9 +6,14 @@
  * navigation before its headline and after its article: the article is
  * then the run of prose paragraphs with the most words, and it ends
  * where a long run of other lines (menus, link lists) begins. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "article/internal.h"
+#include "mem.h"
+#ifdef ZONES_DEBUG
+#include <stdio.h>
+#endif
 
 /* Lines other than paragraphs that may stand between two paragraphs of
  * one article (a subheading, a caption, a pull quote): more, and the
@@ -45,8 +50,15 @@ para_words(struct parse *p, size_t i, size_t *e)
 		return 0;
 	if (w < 25 && !art_is_prose(line_s(p, *e), p->cl[*e].len))
 		return 0;
+	/* A short question or exclamation alone is a headline. */
+	if (*e == i && w <= 20 && (s[n - 1] == '?' || s[n - 1] == '!'))
+		return 0;
 	if (*e == i && (art_is_caption(s, n, p->cl[i].flags) || art_is_login_prompt(s, n)
 	    || art_credit(p, s, n, 0)))
+		return 0;
+	/* A sentence over a date or a byline is a headline or a deck. */
+	if (*e == i && w < 25 && (j = next_nonblank(p, i + 1)) < p->cnl && j <= i + 2
+	    && art_anchor_line(line_s(p, j), p->cl[j].len))
 		return 0;
 	return w;
 }
@@ -152,30 +164,76 @@ text_end(struct parse *p, size_t h)
 	return last_other == NO_LINE ? h : last_other + 1;
 }
 
-/* The run of paragraphs with the most words: *b and *e its first and
- * last lines; 0 if there is no paragraph. */
+/* A date or a byline among the lines above line b (back to from): the
+ * header of an article, not of a list of stories or comments. */
+static int
+headed(struct parse *p, size_t from, size_t b)
+{
+	size_t j, seen = 0;
+
+	for (j = b; j-- > from && seen < 20;) {
+		if (p->cl[j].len == 0)
+			continue;
+		seen++;
+		if (art_anchor_line(line_s(p, j), p->cl[j].len))
+			return 1;
+	}
+	return 0;
+}
+
+/* A run of paragraphs, MAX_GAP short lines apart at most. */
+struct run {
+	size_t b, e, words;
+	int head;		/* an anchored headline stands above it */
+};
+
+/* The article in a page: of the runs of paragraphs, the one with the
+ * most words, three times as many when a headline anchored by a date
+ * or byline stands above it (a story list or comments have none); *b
+ * and *e its first and last lines; 0 if there is no paragraph. */
 static size_t
 main_run(struct parse *p, size_t h, size_t *b, size_t *e)
 {
-	size_t i, w, end, best = 0, cur = 0, cb = 0, ce = 0, gap = MAX_GAP + 1;
+	struct run *r = NULL;
+	size_t i, w, end, nr = 0, cap = 0, most = 0, best = 0, score, gap = MAX_GAP + 1;
+	int anchored, head = 0;
 
 	for (i = h; i < p->cnl; i++) {
 		if (p->cl[i].len == 0)
 			continue;
 		if (!(w = para_words(p, i, &end))) {
-			gap++;
+			/* Menus and link lists are short lines; a subheading,
+			 * a caption or a quote between paragraphs is longer.
+			 * A headline over a date or byline starts an article. */
+			if (nwords(line_s(p, i), p->cl[i].len, 5) <= 4)
+				gap++;
+			else if (art_is_headline(p, i))
+				gap = MAX_GAP + 2, head = 1;
 			continue;
 		}
 		if (gap > MAX_GAP) {
-			if (cur > best)
-				best = cur, *b = cb, *e = ce;
-			cur = 0, cb = i;
+			r = egrow(r, &cap, nr + 1, sizeof *r);
+			r[nr].b = i, r[nr].words = 0, r[nr].head = head;
+			nr++;
+			head = 0;
 		}
-		cur += w, ce = end, gap = 0;
+		r[nr - 1].words += w, r[nr - 1].e = end, gap = 0;
+		if (r[nr - 1].words > most)
+			most = r[nr - 1].words;
 		i = end;
 	}
-	if (cur > best)
-		best = cur, *b = cb, *e = ce;
+	for (i = 0; i < nr; i++) {
+		if (r[i].words * 4 < most)
+			continue;
+		anchored = r[i].head || headed(p, i ? r[i - 1].e + 1 : h, r[i].b);
+		score = r[i].words * (anchored ? 3 : 1);
+#ifdef ZONES_DEBUG
+		fprintf(stderr, "RUN\t%zu\t%zu\t%zu\t%d\n", r[i].b, r[i].e, r[i].words, anchored);
+#endif
+		if (score > best)
+			best = score, *b = r[i].b, *e = r[i].e;
+	}
+	free(r);
 	return best;
 }
 
@@ -221,3 +279,17 @@ art_zones(struct parse *p, size_t h)
 	if (p->second > p->foot)
 		p->second = p->foot;
 }
+#ifdef ZONES_DEBUG
+#include <stdio.h>
+void art_zones_debug(struct parse *p);
+void
+art_zones_debug(struct parse *p)
+{
+	size_t i;
+	fprintf(stderr, "page=%d lead=%zu second=%zu foot=%zu title_at=%zu\n", p->page, p->lead, p->second, p->foot, p->title_at);
+	for (i = 0; i < p->cnl; i++) if (p->cl[i].len) {
+		size_t e; size_t w = para_words(p, i, &e);
+		fprintf(stderr, "%4zu %c%c %3zu %.*s\n", i, i == p->lead ? 'L' : i == p->title_at ? 'T' : i == p->foot ? 'F' : ' ', w ? 'P' : ' ', w, (int)(p->cl[i].len > 110 ? 110 : p->cl[i].len), line_s(p, i));
+	}
+}
+#endif
