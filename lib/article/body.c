@@ -143,6 +143,24 @@ body_meta(struct parse *p, size_t *i, int after_image, size_t *skip)
 	return !art_lone_credit(line_s(p, *i), p->cl[*i].len, &photo) && photo ? "caption" : NULL;
 }
 
+/* What kind of boilerplate a line of the footer is. */
+static const char *
+footer_reason(struct parse *p, size_t i)
+{
+	const char *s = line_s(p, i);
+	size_t n = p->cl[i].len;
+
+	if ((p->cl[i].flags & LF_LISTED) || art_is_marker(s, n))
+		return "related";
+	if (art_is_prompt(s, n) || art_is_login_prompt(s, n))
+		return "prompt";
+	if (art_is_caption(s, n, p->cl[i].flags))
+		return "caption";
+	if (art_is_breadcrumb(s, n))
+		return "navigation";
+	return p->page ? "navigation" : "tail";
+}
+
 /* A line of the footer zone: metadata, else boilerplate. */
 static void
 footer(struct parse *p, size_t *i)
@@ -153,8 +171,8 @@ footer(struct parse *p, size_t *i)
 		art_drop(p, *i, r);
 	else if (p->keep)
 		art_keep_line(p, line_s(p, *i), p->cl[*i].len, 1);
-	else
-		art_drop(p, *i, p->page ? "navigation" : "tail");
+	else if (p->explain)
+		art_drop(p, *i, footer_reason(p, *i));
 }
 
 /* A wire story's end marks on line i: "... approval. (END)" on any

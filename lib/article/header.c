@@ -135,7 +135,7 @@ art_header(struct parse *p, size_t i)
 		i = date_first_line(p, i);
 	art_zones(p, i);
 	top = i = next_nonblank(p, i);
-	if (!a->title && !p->no_title)
+	if (!a->title && !p->no_title && p->title_at == NO_LINE)
 		p->title_at = art_headline(p, i, p->lead, &anchored);
 #ifdef ZONES_DEBUG
 	{ void art_zones_debug(struct parse *); art_zones_debug(p); }
@@ -207,6 +207,11 @@ art_header(struct parse *p, size_t i)
 			art_set_once(&a->subtitle, s, n);
 			art_drop(p, i, "subtitle");
 			after_title = 0;
+			continue;
+		}
+		/* Between a page's headline and its article: navigation. */
+		if (p->page && a->title) {
+			header_drop(p, i, "navigation");
 			continue;
 		}
 		break;

@@ -20,6 +20,10 @@
  * run is navigation or a list of other stories. */
 #define MAX_GAP 5
 
+/* Short lines between two runs of paragraphs of one article (a share
+ * bar, a list of tags); more, and they are a page's navigation. */
+#define NAV_GAP 5
+
 /* Line i goes on the paragraph of line i - 1 (a hard-wrapped text): it
  * starts in lower case, or the long line before broke at a comma.  (The
  * body joins more, body.c; a headline over its deck is no paragraph.) */
@@ -184,20 +188,17 @@ headed(struct parse *p, size_t from, size_t b)
 /* A run of paragraphs, MAX_GAP short lines apart at most. */
 struct run {
 	size_t b, e, words;
-	int head;		/* an anchored headline stands above it */
+	size_t gap;		/* short lines before it */
+	size_t head;		/* the anchored headline over it, or NO_LINE */
 };
 
-/* The article in a page: of the runs of paragraphs, the one with the
- * most words, three times as many when a headline anchored by a date
- * or byline stands above it (a story list or comments have none); *b
- * and *e its first and last lines; 0 if there is no paragraph. */
+/* The runs of paragraphs from line h on, in *r; returns how many. */
 static size_t
-main_run(struct parse *p, size_t h, size_t *b, size_t *e)
+runs(struct parse *p, size_t h, struct run **r)
 {
-	struct run *r = NULL;
-	size_t i, w, end, nr = 0, cap = 0, most = 0, best = 0, score, gap = MAX_GAP + 1;
-	int anchored, head = 0;
+	size_t i, w, end, nr = 0, cap = 0, gap = NAV_GAP + 1, head = NO_LINE;
 
+	*r = NULL;
 	for (i = h; i < p->cnl; i++) {
 		if (p->cl[i].len == 0)
 			continue;
@@ -207,31 +208,51 @@ main_run(struct parse *p, size_t h, size_t *b, size_t *e)
 			 * A headline over a date or byline starts an article. */
 			if (nwords(line_s(p, i), p->cl[i].len, 5) <= 4)
 				gap++;
-			else if (art_is_headline(p, i))
-				gap = MAX_GAP + 2, head = 1;
+			else if (art_is_headline(p, i)) {
+				if (gap <= MAX_GAP)
+					gap = MAX_GAP + 1;
+				head = i;
+			}
 			continue;
 		}
 		if (gap > MAX_GAP) {
-			r = egrow(r, &cap, nr + 1, sizeof *r);
-			r[nr].b = i, r[nr].words = 0, r[nr].head = head;
+			*r = egrow(*r, &cap, nr + 1, sizeof **r);
+			(*r)[nr].b = i, (*r)[nr].words = 0, (*r)[nr].head = head, (*r)[nr].gap = gap;
 			nr++;
-			head = 0;
+			head = NO_LINE;
 		}
-		r[nr - 1].words += w, r[nr - 1].e = end, gap = 0;
-		if (r[nr - 1].words > most)
-			most = r[nr - 1].words;
+		(*r)[nr - 1].words += w, (*r)[nr - 1].e = end, gap = 0;
 		i = end;
 	}
-	for (i = 0; i < nr; i++) {
-		if (r[i].words * 4 < most)
-			continue;
-		anchored = r[i].head || headed(p, i ? r[i - 1].e + 1 : h, r[i].b);
-		score = r[i].words * (anchored ? 3 : 1);
+	return nr;
+}
+
+/* The article in a page: runs NAV_GAP short lines apart at most, from
+ * the first that has a headline over it, if one has; of these the one
+ * with the most words, three times as many when it has a headline or a
+ * date or byline above it (a story list or comments have none).  *b and
+ * *e its first and last lines, *head its headline or NO_LINE; 0 if
+ * there is no paragraph. */
+static size_t
+main_run(struct parse *p, size_t h, size_t *b, size_t *e, size_t *head)
+{
+	struct run *r;
+	size_t nr = runs(p, h, &r), i, k, words, start, best = 0, score;
+
+	for (i = 0; i < nr; i = k) {
+		start = i;
+		for (k = i, words = 0; k < nr && (k == i || r[k].gap <= NAV_GAP); k++) {
+			if (r[start].head == NO_LINE && r[k].head != NO_LINE)
+				start = k, words = 0;
+			words += r[k].words;
+		}
+		score = words * (r[start].head != NO_LINE
+		    || headed(p, start ? r[start - 1].e + 1 : h, r[start].b) ? 3 : 1);
 #ifdef ZONES_DEBUG
-		fprintf(stderr, "RUN\t%zu\t%zu\t%zu\t%d\n", r[i].b, r[i].e, r[i].words, anchored);
+		fprintf(stderr, "RUN\t%zu\t%zu\t%zu\t%zu\n", r[start].b, r[k - 1].e, words, score);
 #endif
 		if (score > best)
-			best = score, *b = r[i].b, *e = r[i].e;
+			best = score, *b = r[start].b, *e = r[k - 1].e, *head = r[start].head;
 	}
 	free(r);
 	return best;
@@ -253,14 +274,15 @@ next_para(struct parse *p, size_t i)
 void
 art_zones(struct parse *p, size_t h)
 {
-	size_t b = 0, e = 0, first = next_para(p, h);
+	size_t b = 0, e = 0, head = NO_LINE, first = next_para(p, h);
 
 	p->title_at = NO_LINE;
 	flag_lists(p, h);
-	p->page = main_run(p, h, &b, &e) && art_page_top(p, h, b);
+	p->page = main_run(p, h, &b, &e, &head) && art_page_top(p, h, b);
 	if (p->page) {
 		p->lead = b;
 		p->foot = e + 1;
+		(void)head;
 	} else {
 		p->lead = first;
 		if (first == p->cnl)
