@@ -104,6 +104,20 @@ drop_in_body(struct parse *p, struct lineset *seen, const char *s, size_t n,
 	return *headlines ? "related" : NULL;
 }
 
+/* In a page copy, a short line that no paragraph follows is a menu
+ * item, a tag, a button ("Permalink", "Next post"); a subheading has
+ * its paragraph under it. */
+static int
+page_stray(struct parse *p, size_t i)
+{
+	size_t j;
+
+	if (!p->page || nwords(line_s(p, i), p->cl[i].len, 7) > 6 || art_is_prose(line_s(p, i), p->cl[i].len))
+		return 0;
+	j = next_nonblank(p, i + 1);
+	return j >= p->foot || !art_para(p, j);
+}
+
 /* A caption and its credit right under an image ("![..](..)", then
  * "Rescuers search a street", then "Reuters"): 1 if line i is one, and
  * *skip the credit line after it, if any. */
@@ -259,7 +273,8 @@ art_body(struct parse *p, size_t i)
 			continue;
 		}
 		after_image = 0;
-		if (!p->keep && (r = drop_in_body(p, &seen, s, n, p->cl[i].flags, &headlines))) {
+		if (!p->keep && ((r = drop_in_body(p, &seen, s, n, p->cl[i].flags, &headlines))
+		    || (page_stray(p, i) && (r = "navigation")))) {
 			art_drop(p, i, r);
 			gap = 1;
 			continue;

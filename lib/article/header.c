@@ -209,11 +209,6 @@ art_header(struct parse *p, size_t i)
 			after_title = 0;
 			continue;
 		}
-		/* Between a page's headline and its article: navigation. */
-		if (p->page && a->title) {
-			header_drop(p, i, "navigation");
-			continue;
-		}
 		break;
 dropped:
 		after_title = 0;

@@ -223,6 +223,8 @@ int art_is_prompt(const char *s, size_t n);		/* "Share this article" */
 int art_is_login_prompt(const char *s, size_t n);	/* "Log in to comment." */
 int art_is_marker(const char *s, size_t n);		/* "Related articles" */
 int art_is_caption(const char *s, size_t n, unsigned flags);
+/* A photo credit or copyright: "©", "Foto: ...", "(Jane Doe/Reuters)". */
+int art_photo_credit(const char *s, size_t n);
 
 /* credit.c */
 /* The agency a lone credit line names, or NULL; *photo: it was a photo
@@ -271,6 +273,8 @@ void art_drop(struct parse *p, size_t i, const char *reason);
 /* zones.c */
 /* Find the zones of the clean lines from h on (struct parse). */
 void art_zones(struct parse *p, size_t h);
+/* Line i starts a paragraph of prose. */
+int art_para(struct parse *p, size_t i);
 /* A line that may close an article's text: a sentence, a paragraph
  * without its period, a row of figures. */
 int art_body_like(const char *s, size_t n);

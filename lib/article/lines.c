@@ -247,14 +247,61 @@ art_is_marker(const char *s, size_t n)
 	return 0;
 }
 
+/* Words that say a photo, in the languages news is read in. */
+static const char *const photo_words[] = {
+	"photo", "photos", "image", "picture", "foto", "fotos", "fot", "bild",
+	"titelbild", "symbolbild", "credit", "credits"
+};
+
+/* s starts with a photo word (maybe after "(") and a colon, dot or
+ * space ("Foto: Jane Doe", "(Photo: AP)", "Fot. Jan Kowalski"). */
+static int
+photo_word(const char *s, size_t n)
+{
+	size_t k;
+
+	if (n && s[0] == '(')
+		s++, n--;
+	for (k = 0; k < n && isalnum_a((unsigned char)s[k]) && (unsigned char)s[k] < 0x80; k++)
+		;
+	return k > 2 && k + 1 < n && (s[k] == ':' || s[k] == '.')
+	    && in_list(s, k, photo_words, LEN(photo_words));
+}
+
+int
+art_photo_credit(const char *s, size_t n)
+{
+	size_t i, open;
+
+	if (n == 0 || n > 200 || nwords(s, n, 21) > 20)
+		return 0;
+	for (i = 0; i + 1 < n; i++) {
+		if (!memcmp(s + i, "\xC2\xA9", 2))		/* © */
+			return 1;
+		if ((i == 0 || s[i - 1] == ' ' || s[i - 1] == '|') && photo_word(s + i, n - i))
+			return 1;
+	}
+	/* "... (Alex Wong/Getty Images)": a credit in brackets at the end */
+	if (s[n - 1] != ')')
+		return 0;
+	for (open = n - 1; open > 0 && s[open] != '('; open--)
+		;
+	for (i = open + 1; i + 1 < n - 1; i++)
+		if (s[i] == '/' && s[i - 1] != ' ' && s[i + 1] != ' ')
+			return s[open] == '(' && n - open < 60;
+	return 0;
+}
+
 /* A caption: ends in a bracketed photo credit "... [YONHAP]", ends in a
- * link to a bare host name, or says it is a photo. */
+ * link to a bare host name, says it is a photo, or credits one. */
 int
 art_is_caption(const char *s, size_t n, unsigned flags)
 {
 	size_t i, letters = 0;
 
 	if (flags & LF_CREDITLINK)
+		return 1;
+	if (art_photo_credit(s, n))
 		return 1;
 	if (n > 3 && s[n - 1] == ']') {
 		for (i = n - 1; i > 0 && n - i < 48; i--) {

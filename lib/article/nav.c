@@ -104,23 +104,17 @@ anchored(struct parse *p, size_t h, size_t lead)
 	return 0;
 }
 
-/* A photo credit or a category in a header line: "|", "©", a word
- * right after a slash ("Alex Wong/Getty Images"), the word for photo. */
+/* A photo credit or a category in a header line: "|", a word right
+ * after a slash ("Alex Wong/Getty Images"), a photo credit. */
 static int
 credit_marks(const char *s, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		if (s[i] == '|' || (s[i] == '/' && i + 1 < n && s[i + 1] != ' ')
-		    || (i + 1 < n && !memcmp(s + i, "\xC2\xA9", 2)))
+	for (i = 0; i < n; i++)
+		if (s[i] == '|' || (s[i] == '/' && i + 1 < n && s[i + 1] != ' '))
 			return 1;
-		if ((i == 0 || s[i - 1] == ' ' || s[i - 1] == '(')
-		    && ((n - i >= 4 && eq_ci(s + i, 4, "foto")) || (n - i >= 5 && eq_ci(s + i, 5, "photo"))
-		    || starts_word(s + i, n - i, "bild")))
-			return 1;
-	}
-	return 0;
+	return art_photo_credit(s, n);
 }
 
 /* The text repeated elsewhere, alone or as the last part of a

@@ -258,6 +258,14 @@ main_run(struct parse *p, size_t h, size_t *b, size_t *e, size_t *head)
 	return best;
 }
 
+int
+art_para(struct parse *p, size_t i)
+{
+	size_t e;
+
+	return para_words(p, i, &e) > 0;
+}
+
 static size_t
 next_para(struct parse *p, size_t i)
 {
