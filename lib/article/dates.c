@@ -46,6 +46,19 @@ art_date_span(const char *s, size_t n, size_t *b, size_t *e)
 	return 0;
 }
 
+void
+art_set_date(char **dst, const char *s, size_t n)
+{
+	struct date d;
+	size_t b, e;
+
+	if (*dst)
+		return;
+	if ((date_parse(s, n, 0, &d) != DATE_OK || d.prec < DATE_DAY) && art_date_span(s, n, &b, &e))
+		s += b, n = e - b;
+	art_set_once(dst, s, n);
+}
+
 /* Separators between the parts of a dated line. */
 static int
 sep(unsigned char c)

@@ -74,8 +74,8 @@ set_field(struct parse *p, enum field f, const char *v, size_t vn)
 	switch (f) {
 	case F_TITLE: art_set_once(&a->title, v, vn); break;
 	case F_SUBTITLE: art_set_once(&a->subtitle, v, vn); break;
-	case F_DATE: art_set_once(&a->date_raw, v, vn); break;
-	case F_PUBLISHED: art_set_once(&a->published_raw, v, vn); break;
+	case F_DATE: art_set_date(&a->date_raw, v, vn); break;
+	case F_PUBLISHED: art_set_date(&a->published_raw, v, vn); break;
 	case F_BYLINE:
 		if (starts_word(v, vn, "by") && vn > 3 && v[2] == ' ')
 			v += 3, vn -= 3;
@@ -288,7 +288,7 @@ art_window_line(struct parse *p, size_t *i)
 		return field_reason(f);
 	}
 	if (art_is_date_line(s, n)) {
-		art_set_once(&p->a->date_raw, s, n);
+		art_set_date(&p->a->date_raw, s, n);
 		return "date_raw";
 	}
 	if (art_byline(s, n, &v, &vn)) {

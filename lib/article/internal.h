@@ -303,6 +303,9 @@ size_t art_signoff_tail(const char *s, size_t n, const char **agency);
 /* The first full date in s (a day, a month and a year, in any order
  * date_parse reads): 1 with its bytes [*b, *e). */
 int art_date_span(const char *s, size_t n, size_t *b, size_t *e);
+/* Set *dst (once) to the date s: all of it if date_parse reads it, else
+ * the date inside ("Stand: 26.10.2021"). */
+void art_set_date(char **dst, const char *s, size_t n);
 /* A short line around a date ("Veröffentlicht am 26. Oktober 2023",
  * "By Jane Doe, August 14, 2020 2:30 pm"): its date and byline set;
  * 1 if it was one. */

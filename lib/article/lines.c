@@ -114,6 +114,16 @@ art_is_weekday(const char *t, size_t n)
 	return in_list(t, n, weekdays, LEN(weekdays));
 }
 
+static size_t
+letters(const char *t, size_t n)
+{
+	size_t k, l = 0;
+
+	for (k = 0; k < n; k++)
+		l += ((t[k] | 0x20) >= 'a' && (t[k] | 0x20) <= 'z');
+	return l;
+}
+
 /* A line that is only a date ("August 28, 2025", "2025-08-28 10:00 KST",
  * "Wednesday, 3 Sept. 2025"): at most one token that is not date-like. */
 int
@@ -131,7 +141,8 @@ art_is_date_line(const char *s, size_t n)
 		if (tn >= 4 && digits == 4 && isdig((unsigned char)t[0]) && (t[0] == '1' || t[0] == '2')
 		    && (tn == 4 || !isdig((unsigned char)t[4])))
 			year = 1;
-		else if (digits >= 6 && (memchr(t, '-', tn) || memchr(t, '/', tn) || memchr(t, '.', tn)))
+		else if (digits >= 6 && letters(t, tn) <= 2
+		    && (memchr(t, '-', tn) || memchr(t, '/', tn) || memchr(t, '.', tn)))
 			year = month = 1;
 		else if (art_is_month(t, tn))
 			month = 1;

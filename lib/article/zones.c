@@ -22,7 +22,7 @@
 
 /* Short lines between two runs of paragraphs of one article (a share
  * bar, a list of tags); more, and they are a page's navigation. */
-#define NAV_GAP 5
+#define NAV_GAP 25
 
 /* Line i goes on the paragraph of line i - 1 (a hard-wrapped text): it
  * starts in lower case, or the long line before broke at a comma.  (The
@@ -227,6 +227,29 @@ runs(struct parse *p, size_t h, struct run **r)
 	return nr;
 }
 
+/* Run b continues run a: the lines between them are few and hold no
+ * story list, no prompts and no other headline. */
+static int
+joins(struct parse *p, const struct run *a, const struct run *b)
+{
+	size_t i, lines = 0, prompts = 0;
+
+	if (b->head != NO_LINE)
+		return 0;
+	for (i = a->e + 1; i < b->b; i++) {
+		const char *s = line_s(p, i);
+		size_t n = p->cl[i].len;
+
+		if (n == 0)
+			continue;
+		if (++lines > NAV_GAP || (p->cl[i].flags & LF_LISTED) || art_is_marker(s, n))
+			return 0;
+		if ((art_is_prompt(s, n) || art_is_login_prompt(s, n)) && ++prompts > 1)
+			return 0;
+	}
+	return 1;
+}
+
 /* The article in a page: runs NAV_GAP short lines apart at most, from
  * the first that has a headline over it, if one has; of these the one
  * with the most words, three times as many when it has a headline or a
@@ -241,7 +264,7 @@ main_run(struct parse *p, size_t h, size_t *b, size_t *e, size_t *head)
 
 	for (i = 0; i < nr; i = k) {
 		start = i;
-		for (k = i, words = 0; k < nr && (k == i || r[k].gap <= NAV_GAP); k++) {
+		for (k = i, words = 0; k < nr && (k == i || joins(p, &r[k - 1], &r[k])); k++) {
 			if (r[start].head == NO_LINE && r[k].head != NO_LINE)
 				start = k, words = 0;
 			words += r[k].words;
