@@ -40,9 +40,12 @@ article_parse(struct article *a, const char *text, size_t len, int flags, size_t
 	art_clean_lines(&p, p.from);
 	i = art_header(&p, 0);
 	art_body(&p, i);
-	/* An "Updated" date is the date only when the text gives no other. */
+	/* A date over the headline, or an "Updated" one, is the date only
+	 * when the text gives no other. */
+	if (p.date_above && !a->date_raw && !a->published_raw)
+		art_set_date(&a->date_raw, p.date_above, p.date_above_len);
 	if (p.updated && !a->date_raw && !a->published_raw)
-		art_set_once(&a->date_raw, p.updated, p.updated_len);
+		art_set_date(&a->date_raw, p.updated, p.updated_len);
 	if (!a->outlet && a->url)
 		a->outlet = article_outlet_for_url(a->url);
 	a->word_count = article_words(a->body, a->body_len);

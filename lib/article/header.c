@@ -91,6 +91,23 @@ site_name(struct parse *p, size_t i, size_t top)
 	return 1;
 }
 
+/* A date line right above a page's headline ("13. Februar 2017", then
+ * the headline): the date of the article when none comes under it. */
+static int
+date_above(struct parse *p, size_t i)
+{
+	size_t j, lines = 0;
+
+	for (j = i + 1; j < p->title_at; j++)
+		if (p->cl[j].len && ++lines > 2)
+			return 0;
+	if (!art_is_date_line(line_s(p, i), p->cl[i].len))
+		return 0;
+	p->date_above = line_s(p, i), p->date_above_len = p->cl[i].len;
+	art_drop(p, i, "date_raw");
+	return 1;
+}
+
 /* A line of boilerplate in the header: dropped (kept with
  * ARTICLE_KEEP_BOILERPLATE), with its reason. */
 static void
@@ -151,7 +168,7 @@ art_header(struct parse *p, size_t i)
 			continue;
 		}
 		if (p->page && i < p->title_at && !a->title) {
-			if (!site_name(p, i, top))
+			if (!site_name(p, i, top) && !date_above(p, i))
 				header_drop(p, i, "navigation");
 			continue;
 		}

@@ -67,6 +67,8 @@ struct parse {
 	const char *updated;	/* an "Updated ..." date, for want of another */
 	size_t updated_len;
 	const char *signoff;	/* the agency the last line signs off with */
+	const char *date_above;	/* a date over a page's headline */
+	size_t date_above_len;
 };
 
 /* What a header key ("key: value" lines, YAML front matter) sets. */

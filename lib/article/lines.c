@@ -114,14 +114,26 @@ art_is_weekday(const char *t, size_t n)
 	return in_list(t, n, weekdays, LEN(weekdays));
 }
 
-static size_t
-letters(const char *t, size_t n)
+/* 2025-08-28, 28.08.2025, 8/28/2025 (maybe with a time after a T): a
+ * year of four digits first or last, the other parts one or two. */
+static int
+numeric_date(const char *t, size_t n)
 {
-	size_t k, l = 0;
+	size_t k = 0, len[3], g;
 
-	for (k = 0; k < n; k++)
-		l += ((t[k] | 0x20) >= 'a' && (t[k] | 0x20) <= 'z');
-	return l;
+	for (g = 0; g < 3; g++) {
+		len[g] = 0;
+		while (k < n && isdig((unsigned char)t[k]))
+			k++, len[g]++;
+		if (g < 2 && (k >= n || !strchr("-/.", t[k])))
+			return 0;
+		k += g < 2;
+	}
+	if (k < n && t[k] != 'T' && t[k] != ',')
+		return 0;
+	if (len[0] == 4)
+		return len[1] >= 1 && len[1] <= 2 && len[2] >= 1 && len[2] <= 2;
+	return len[0] >= 1 && len[0] <= 2 && len[1] >= 1 && len[1] <= 2 && len[2] == 4;
 }
 
 /* A line that is only a date ("August 28, 2025", "2025-08-28 10:00 KST",
@@ -141,8 +153,7 @@ art_is_date_line(const char *s, size_t n)
 		if (tn >= 4 && digits == 4 && isdig((unsigned char)t[0]) && (t[0] == '1' || t[0] == '2')
 		    && (tn == 4 || !isdig((unsigned char)t[4])))
 			year = 1;
-		else if (digits >= 6 && letters(t, tn) <= 2
-		    && (memchr(t, '-', tn) || memchr(t, '/', tn) || memchr(t, '.', tn)))
+		else if (digits >= 6 && numeric_date(t, tn))
 			year = month = 1;
 		else if (art_is_month(t, tn))
 			month = 1;

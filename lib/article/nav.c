@@ -112,7 +112,8 @@ credit_marks(const char *s, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (s[i] == '|' || (s[i] == '/' && i + 1 < n && s[i + 1] != ' '))
+		if (s[i] == '|' || (s[i] == '/' && i > 0 && i + 1 < n && s[i + 1] >= 'A' && s[i + 1] <= 'Z'
+		    && isalnum_a((unsigned char)s[i - 1]) && !isdig((unsigned char)s[i - 1])))
 			return 1;
 	return art_photo_credit(s, n);
 }

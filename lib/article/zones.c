@@ -325,8 +325,14 @@ art_zones(struct parse *p, size_t h)
 			p->foot = p->lead;
 	}
 	if (p->lead < p->cnl) {
+		/* Dates and bylines may stand under the first paragraph
+		 * (a deck, a caption) and the next. */
 		para_words(p, p->lead, &e);
 		p->second = next_para(p, e + 1);
+		if (p->second < p->cnl) {
+			para_words(p, p->second, &e);
+			p->second = next_para(p, e + 1);
+		}
 	} else
 		p->second = p->cnl;
 	if (p->second > p->foot)
