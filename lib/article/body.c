@@ -75,18 +75,24 @@ art_keep_line(struct parse *p, const char *s, size_t n, int gap)
 	p->kept = egrow(p->kept, &p->keptcap, p->nkept + 1, sizeof *p->kept);
 	p->kept[p->nkept].s = s;
 	p->kept[p->nkept].n = n;
+	p->kept[p->nkept].line = n;
 	p->kept[p->nkept++].gap = gap;
 }
 
 /* Why a line of the body is boilerplate, or NULL. */
 static const char *
-drop_in_body(struct parse *p, struct lineset *seen, const char *s, size_t n,
-    unsigned fl, int *headlines)
+drop_in_body(struct parse *p, struct lineset *seen, size_t i, int *headlines)
 {
-	const char *t = p->a->title;
+	const char *t = p->a->title, *s = line_s(p, i);
+	size_t n = p->cl[i].len;
+	unsigned fl = p->cl[i].flags;
 
 	if (seen_before(seen, s, n) || (t && same_ci(s, n, t, strlen(t))))
 		return "repeat";
+	/* The end of a hard-wrapped sentence ("comment. Reuter") is no
+	 * prompt, caption or menu. */
+	if (art_continues(p, i))
+		return NULL;
 	if (art_is_caption(s, n, fl))
 		return "caption";
 	if (art_is_breadcrumb(s, n))
@@ -226,7 +232,7 @@ join_kept(struct parse *p)
 		struct kept *c = &p->kept[k], *pr = k ? &p->kept[k - 1] : NULL;
 
 		if (pr && !c->gap && !art_is_prose(pr->s, pr->n)
-		    && ((c->s[0] >= 'a' && c->s[0] <= 'z') || pr->n >= 60))
+		    && ((c->s[0] >= 'a' && c->s[0] <= 'z') || pr->line >= 60))
 			buf_addc(&b, ' ');
 		else if (pr)
 			buf_add(&b, "\n\n", 2);
@@ -273,7 +279,7 @@ art_body(struct parse *p, size_t i)
 			continue;
 		}
 		after_image = 0;
-		if (!p->keep && ((r = drop_in_body(p, &seen, s, n, p->cl[i].flags, &headlines))
+		if (!p->keep && ((r = drop_in_body(p, &seen, i, &headlines))
 		    || (page_stray(p, i) && (r = "navigation")))) {
 			art_drop(p, i, r);
 			gap = 1;
@@ -290,7 +296,8 @@ art_body(struct parse *p, size_t i)
 			if (n == 0)
 				continue;
 		}
-		art_keep_line(p, s, n, gap);
+		art_keep_line(p, s, n, gap || (p->nl[i + p->from].flags & LF_INDENT));
+		p->kept[p->nkept - 1].line = p->cl[i].len;
 		gap = 0;
 	}
 	if (p->signoff)

@@ -54,6 +54,22 @@ span_to(const char *s, size_t n, const char *stop)
 	return i;
 }
 
+/* s[0..n) ends in an abbreviated state or country ("Vt.", "Ill.",
+ * "Calif.", "N.Y."): its period stays. */
+static int
+abbrev(const char *s, size_t n)
+{
+	size_t b = n - 1, lower = 0;
+
+	while (b > 0 && s[b - 1] != ' ' && s[b - 1] != ',')
+		b--;
+	if (n - b < 3 || n - b > 7 || !(s[b] >= 'A' && s[b] <= 'Z'))
+		return 0;
+	for (; b < n - 1; b++)
+		lower += s[b] >= 'a' && s[b] <= 'z';
+	return lower > 0 || memchr(s + n - 4 < s ? s : s + n - 4, '.', 3) != NULL;
+}
+
 /* A word of capitals ("HOUSTON", "ST.", "O'HARE", "SÃO"): no lower-case
  * ASCII letter, at least one capital. */
 static int
@@ -127,7 +143,7 @@ plain_dateline(const char *s, size_t n, size_t *after)
 	for (k = 1; k < lim; k++)
 		if (s[k - 1] == ' ' && (*after = k, dash_at(s, n, after)))
 			break;
-	if (k >= lim || *after >= n)
+	if (k >= lim)
 		return 0;
 	pre = k - 1;
 	for (c = 0; c <= pre; c++) {
@@ -192,7 +208,7 @@ art_dateline(struct parse *p, const char *s, size_t n, int set)
 	}
 	if (!ag && !(pre = plain_dateline(s, n, &after)))
 		return 0;
-	while (pre && (s[pre - 1] == ' ' || s[pre - 1] == ',' || s[pre - 1] == '.'))
+	while (pre && (s[pre - 1] == ' ' || s[pre - 1] == ',' || (s[pre - 1] == '.' && !abbrev(s, pre))))
 		pre--;
 	if (pre && !place_ok(s, pre))
 		return 0;

@@ -26,7 +26,8 @@ enum {
 	LF_H1 = 2,		/* "# ..." */
 	LF_IMAGE = 4,		/* held a markdown image */
 	LF_CREDITLINK = 8,	/* ends in a link whose text is a host name */
-	LF_LISTED = 16		/* in a list of other stories (zones.c) */
+	LF_LISTED = 16,		/* in a list of other stories (zones.c) */
+	LF_INDENT = 32		/* normalised lines: the line was indented */
 };
 
 struct line {
@@ -38,6 +39,7 @@ struct line {
 struct kept {
 	const char *s;
 	size_t n;
+	size_t line;		/* the length of the whole line it was cut from */
 	int gap;		/* a blank or dropped line came before it */
 };
 
@@ -275,6 +277,8 @@ void art_drop(struct parse *p, size_t i, const char *reason);
 /* zones.c */
 /* Find the zones of the clean lines from h on (struct parse). */
 void art_zones(struct parse *p, size_t h);
+/* Line i goes on the paragraph of line i - 1 (hard-wrapped text). */
+int art_continues(struct parse *p, size_t i);
 /* Line i starts a paragraph of prose. */
 int art_para(struct parse *p, size_t i);
 /* A line that may close an article's text: a sentence, a paragraph

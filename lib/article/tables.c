@@ -43,6 +43,7 @@ static const struct {
 	{ "AFP", "AFP" }, { "Agence France-Presse", "AFP" },
 	{ "Agence France Presse", "AFP" },
 	{ "Reuters", "Reuters" }, { "Thomson Reuters", "Reuters" },
+	{ "Reuter", "Reuters" },
 	{ "AP", "AP" }, { "Associated Press", "AP" },
 	{ "The Associated Press", "AP" },
 	{ "Xinhua", "Xinhua" }, { "Xinhua News Agency", "Xinhua" },

@@ -27,15 +27,21 @@
 /* Line i goes on the paragraph of line i - 1 (a hard-wrapped text): it
  * starts in lower case, or the long line before broke at a comma.  (The
  * body joins more, body.c; a headline over its deck is no paragraph.) */
-static int
-continues(struct parse *p, size_t i)
+int
+art_continues(struct parse *p, size_t i)
 {
 	const struct line *pr = &p->cl[i - 1];
 	unsigned char c = (unsigned char)line_s(p, i)[0];
 
-	return i > 0 && pr->len && !art_is_prose(p->clean + pr->off, pr->len)
-	    && ((c >= 'a' && c <= 'z') || (pr->len >= 60
-	    && strchr(",;-", p->clean[pr->off + pr->len - 1])));
+	if (i == 0 || !pr->len || (p->nl[i + p->from].flags & LF_INDENT)
+	    || art_is_prose(p->clean + pr->off, pr->len))
+		return 0;
+	if (!((c >= 'a' && c <= 'z') || (pr->len >= 60 && strchr(",;-", p->clean[pr->off + pr->len - 1]))))
+		return 0;
+	/* "Log in to Twitter to connect / with the Daily": a prompt goes on
+	 * no paragraph. */
+	return !art_is_prompt(p->clean + pr->off, pr->len)
+	    && !art_is_login_prompt(p->clean + pr->off, pr->len);
 }
 
 /* The paragraph that starts at line i: its last line in *e and its
@@ -47,12 +53,13 @@ para_words(struct parse *p, size_t i, size_t *e)
 	const char *s = line_s(p, i);
 	size_t n = p->cl[i].len, w = 0, j;
 
-	for (j = i; j < p->cnl && p->cl[j].len && (j == i || continues(p, j)); j++)
+	for (j = i; j < p->cnl && p->cl[j].len && (j == i || art_continues(p, j)); j++)
 		w += nwords(line_s(p, j), p->cl[j].len, 1000);
 	*e = j > i ? j - 1 : i;
 	if (n == 0 || w < 6)
 		return 0;
-	if (w < 25 && !art_is_prose(line_s(p, *e), p->cl[*e].len))
+	if (w < 25 && (!art_is_prose(line_s(p, *e), p->cl[*e].len)
+	    || (*e > i && line_s(p, *e)[p->cl[*e].len - 1] != '.')))
 		return 0;
 	/* A short question or exclamation alone is a headline. */
 	if (*e == i && w <= 20 && (s[n - 1] == '?' || s[n - 1] == '!'))
@@ -147,22 +154,30 @@ flag_lists(struct parse *p, size_t h)
 static size_t
 text_end(struct parse *p, size_t h)
 {
-	size_t i = p->cnl, j, last_other = NO_LINE;
-	int dirty = 0;
+	size_t i = p->cnl, j, b, words, last_other = NO_LINE;
+	int dirty = 0, like;
 
 	while (i-- > h) {
 		j = i;
 		if (p->cl[i].len == 0 || art_footer_line(p, &j, 0))
 			continue;
-		if (junk(p, i)) {
+		/* The paragraph line i ends, hard-wrapped lines joined. */
+		for (b = i, words = 0;; b--) {
+			words += nwords(line_s(p, b), p->cl[b].len, 12);
+			if (b == h || !art_continues(p, b))
+				break;
+		}
+		if (b == i && junk(p, i)) {
 			dirty = 1;
 			continue;
 		}
-		if (art_body_like(line_s(p, i), p->cl[i].len) || (i > h && continues(p, i)
-		    && art_body_like(line_s(p, i - 1), p->cl[i - 1].len)))
+		like = art_body_like(line_s(p, i), p->cl[i].len) || (b < i && (words >= 12
+		    || (art_is_prose(line_s(p, i), p->cl[i].len) && line_s(p, i)[p->cl[i].len - 1] == '.')));
+		if (like)
 			return dirty || last_other == NO_LINE ? i + 1 : last_other + 1;
 		if (last_other == NO_LINE)
 			last_other = i;
+		i = b;
 	}
 	/* No line reads like text: nothing is cut. */
 	return last_other == NO_LINE ? h : last_other + 1;
@@ -281,6 +296,23 @@ main_run(struct parse *p, size_t h, size_t *b, size_t *e, size_t *head)
 	return best;
 }
 
+/* With no paragraph of prose, the text starts at its first sentence,
+ * else at its first line that reads like text (a row of figures, a long
+ * line), else nowhere. */
+static size_t
+first_text(struct parse *p, size_t h)
+{
+	size_t i;
+
+	for (i = h; i < p->cnl; i++)
+		if (art_is_prose(line_s(p, i), p->cl[i].len))
+			return i;
+	for (i = h; i < p->cnl; i++)
+		if (p->cl[i].len && art_body_like(line_s(p, i), p->cl[i].len))
+			return i;
+	return p->cnl;
+}
+
 int
 art_para(struct parse *p, size_t i)
 {
@@ -317,9 +349,7 @@ art_zones(struct parse *p, size_t h)
 	} else {
 		p->lead = first;
 		if (first == p->cnl)
-			for (p->lead = h; p->lead < p->cnl; p->lead++)
-				if (art_is_prose(line_s(p, p->lead), p->cl[p->lead].len))
-					break;
+			p->lead = first_text(p, h);
 		p->foot = text_end(p, h);
 		if (p->foot < p->lead)
 			p->foot = p->lead;
