@@ -232,7 +232,7 @@ join_kept(struct parse *p)
 		struct kept *c = &p->kept[k], *pr = k ? &p->kept[k - 1] : NULL;
 
 		if (pr && !c->gap && !art_is_prose(pr->s, pr->n)
-		    && ((c->s[0] >= 'a' && c->s[0] <= 'z') || pr->line >= 60))
+		    && ((c->s[0] >= 'a' && c->s[0] <= 'z') || pr->line >= 60 || art_cut_line(pr->s, pr->n)))
 			buf_addc(&b, ' ');
 		else if (pr)
 			buf_add(&b, "\n\n", 2);

@@ -217,6 +217,9 @@ enum field art_key_field(const char *s, size_t n);
 
 /* lines.c: what a line, or a token of one, is by its shape. */
 int art_is_prose(const char *s, size_t n);		/* ends a sentence */
+/* Cut in the middle of a sentence by a hard wrap: ends in a comma or a
+ * short word in lower case ("... narrowed to"). */
+int art_cut_line(const char *s, size_t n);
 int art_is_url(const char *s, size_t n);		/* starts with http(s):// */
 int art_lone_url(const char *s, size_t n);		/* a URL and nothing else */
 int art_is_month(const char *t, size_t n);

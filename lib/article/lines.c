@@ -71,6 +71,20 @@ art_is_prose(const char *s, size_t n)
 }
 
 int
+art_cut_line(const char *s, size_t n)
+{
+	size_t k;
+
+	if (n < 40 || art_is_prose(s, n))
+		return 0;
+	if (strchr(",;-", s[n - 1]))
+		return 1;
+	for (k = n; k > 0 && s[k - 1] >= 'a' && s[k - 1] <= 'z'; k--)
+		;
+	return n - k >= 1 && n - k <= 3 && k > 0 && s[k - 1] == ' ';
+}
+
+int
 art_is_url(const char *s, size_t n)
 {
 	return (n > 8 && eq_ci(s, 8, "https://")) || (n > 7 && eq_ci(s, 7, "http://"));

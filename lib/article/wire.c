@@ -5,11 +5,24 @@
 
 #include "article/internal.h"
 
+/* "###", "[END]", "(END)", "-30-", a rule of marks ("***"), or a lone
+ * character reference left from the markup the copy came in ("&#3;"). */
 static int
 end_mark(const char *s, size_t n)
 {
-	return (n == 3 && !memcmp(s, "###", 3)) || (n == 5 && (eq_ci(s, 5, "[end]")
-	    || eq_ci(s, 5, "(end)"))) || (n == 4 && !memcmp(s, "-30-", 4));
+	size_t i;
+
+	if ((n == 5 && (eq_ci(s, 5, "[end]") || eq_ci(s, 5, "(end)")))
+	    || (n == 4 && !memcmp(s, "-30-", 4)))
+		return 1;
+	if (n >= 4 && n <= 8 && s[0] == '&' && s[1] == '#' && s[n - 1] == ';') {
+		for (i = 2; i < n - 1 && isdig((unsigned char)s[i]); i++)
+			;
+		return i == n - 1;
+	}
+	for (i = 0; i < n && strchr("#*=~_", s[i]) && s[i]; i++)
+		;
+	return n >= 3 && n <= 20 && i == n;
 }
 
 int

@@ -25,7 +25,7 @@
 #define NAV_GAP 25
 
 /* Line i goes on the paragraph of line i - 1 (a hard-wrapped text): it
- * starts in lower case, or the long line before broke at a comma.  (The
+ * starts in lower case, or the line before was cut mid-sentence.  (The
  * body joins more, body.c; a headline over its deck is no paragraph.) */
 int
 art_continues(struct parse *p, size_t i)
@@ -36,7 +36,7 @@ art_continues(struct parse *p, size_t i)
 	if (i == 0 || !pr->len || (p->nl[i + p->from].flags & LF_INDENT)
 	    || art_is_prose(p->clean + pr->off, pr->len))
 		return 0;
-	if (!((c >= 'a' && c <= 'z') || (pr->len >= 60 && strchr(",;-", p->clean[pr->off + pr->len - 1]))))
+	if (!((c >= 'a' && c <= 'z') || art_cut_line(p->clean + pr->off, pr->len)))
 		return 0;
 	/* "Log in to Twitter to connect / with the Daily": a prompt goes on
 	 * no paragraph. */
