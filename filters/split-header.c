@@ -58,6 +58,7 @@ struct idslot {
 static struct {
 	int flags;		/* for article_parse */
 	const char *encoding;	/* --encoding, or NULL to detect */
+	int resplit;		/* the record being split holds a split body */
 	struct buf text;	/* a file's text as UTF-8 */
 	struct idslot *ids;	/* ids written, in the order written */
 	size_t idcap, nids;
@@ -167,10 +168,12 @@ field_string(const struct article *a, size_t i)
 	return *(char *const *)(const void *)((const char *)a + fields[i].off);
 }
 
+/* A field the text gives replaces the record's, but for a record split
+ * before (state.resplit): its fields were settled then. */
 static void
 set_found(json_t *rec, const char *key, const char *val)
 {
-	if (val || !record_str(rec, key))
+	if (!record_str(rec, key) || (val && !state.resplit))
 		record_set_str(rec, key, val);
 }
 
@@ -274,8 +277,9 @@ each(json_t *rec, const struct record_src *src, void *arg)
 	int r, flags = ARTICLE_CHECKED_UTF8;
 
 	(void)arg;
-	/* A record split before: its body has no headline left in it. */
-	if (!t && (t = json_object_get(rec, "body")) && record_str(rec, "title"))
+	/* A record split before: its body has no header left in it. */
+	state.resplit = !t && (t = json_object_get(rec, "body")) && record_str(rec, "title");
+	if (state.resplit)
 		flags |= ARTICLE_BODY;
 	if (!json_is_string(t)) {
 		record_reject(src, "no string field \"text\" (or \"body\") with the article");

@@ -30,7 +30,7 @@ article_parse(struct article *a, const char *text, size_t len, int flags, size_t
 	p.a = a;
 	p.keep = flags & ARTICLE_KEEP_BOILERPLATE;
 	p.explain = (flags & ARTICLE_EXPLAIN) != 0;
-	p.no_title = (flags & ARTICLE_BODY) != 0;
+	p.resplit = (flags & ARTICLE_BODY) != 0;
 	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3))
 		text += 3, len -= 3;
 	art_normalise(&p, text, len);

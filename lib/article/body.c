@@ -81,7 +81,7 @@ art_keep_line(struct parse *p, const char *s, size_t n, int gap)
 
 /* Why a line of the body is boilerplate, or NULL. */
 static const char *
-drop_in_body(struct parse *p, struct lineset *seen, size_t i, int *headlines)
+drop_in_body(struct parse *p, struct lineset *seen, size_t i, int gap, int *headlines)
 {
 	const char *t = p->a->title, *s = line_s(p, i);
 	size_t n = p->cl[i].len;
@@ -91,7 +91,7 @@ drop_in_body(struct parse *p, struct lineset *seen, size_t i, int *headlines)
 		return "repeat";
 	/* The end of a hard-wrapped sentence ("comment. Reuter") is no
 	 * prompt, caption or menu. */
-	if (art_continues(p, i))
+	if (!gap && art_continues(p, i))
 		return NULL;
 	if (art_is_caption(s, n, fl))
 		return "caption";
@@ -279,7 +279,7 @@ art_body(struct parse *p, size_t i)
 			continue;
 		}
 		after_image = 0;
-		if (!p->keep && ((r = drop_in_body(p, &seen, i, &headlines))
+		if (!p->keep && ((r = drop_in_body(p, &seen, i, gap, &headlines))
 		    || (page_stray(p, i) && (r = "navigation")))) {
 			art_drop(p, i, r);
 			gap = 1;

@@ -223,7 +223,7 @@ md_line(const char *s, size_t n, char *out, unsigned *fl)
 				int inword = isalnum_a(prev) && isalnum_a(next);
 				int spaced = prev == ' ' && next == ' ';
 
-				if ((c == '*' && !inword && !spaced) || (c == '_' && !inword)) {
+				if (!spaced && !inword) {
 					i += run;
 					continue;
 				}

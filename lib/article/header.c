@@ -152,7 +152,7 @@ art_header(struct parse *p, size_t i)
 		i = date_first_line(p, i);
 	art_zones(p, i);
 	top = i = next_nonblank(p, i);
-	if (!a->title && !p->no_title && p->title_at == NO_LINE)
+	if (!a->title && !p->resplit && p->title_at == NO_LINE)
 		p->title_at = art_headline(p, i, p->lead, &anchored);
 #ifdef ZONES_DEBUG
 	{ void art_zones_debug(struct parse *); art_zones_debug(p); }
@@ -182,7 +182,7 @@ art_header(struct parse *p, size_t i)
 		}
 		if (art_is_marker(s, n))
 			break;
-		if (!a->title && !p->no_title) {
+		if (!a->title && !p->resplit) {
 			if (p->title_at != NO_LINE && i < p->title_at) {
 				if (!site_name(p, i, top))
 					header_drop(p, i, "navigation");
@@ -206,7 +206,7 @@ art_header(struct parse *p, size_t i)
 			blanks = 0;
 			continue;
 		}
-		if (p->no_title)
+		if (p->resplit)
 			break;
 		/* The site's name under a headline that opens the text. */
 		if (after_title == 1 && at_top && !a->outlet && title_case_short(s, n, 5)) {

@@ -51,7 +51,8 @@ struct parse {
 	struct article *a;
 	int keep;		/* ARTICLE_KEEP_BOILERPLATE */
 	int explain;		/* ARTICLE_EXPLAIN */
-	int no_title;		/* ARTICLE_BODY: no title, deck or outlet lines */
+	int resplit;		/* ARTICLE_BODY: a body split before: no headline,
+				 * no page navigation, no dates under a headline */
 	char *norm, *clean;
 	struct line *nl, *cl;	/* normalised and clean lines */
 	size_t nnl, cnl, nlcap, clcap;

@@ -341,7 +341,7 @@ art_zones(struct parse *p, size_t h)
 
 	p->title_at = NO_LINE;
 	flag_lists(p, h);
-	p->page = main_run(p, h, &b, &e, &head) && art_page_top(p, h, b);
+	p->page = !p->resplit && main_run(p, h, &b, &e, &head) && art_page_top(p, h, b);
 	if (p->page) {
 		p->lead = b;
 		p->foot = e + 1;
@@ -365,8 +365,8 @@ art_zones(struct parse *p, size_t h)
 		}
 	} else
 		p->second = p->cnl;
-	if (p->second > p->foot)
-		p->second = p->foot;
+	if (p->second > p->foot || p->resplit)
+		p->second = p->resplit ? p->lead : p->foot;
 }
 #ifdef ZONES_DEBUG
 #include <stdio.h>
