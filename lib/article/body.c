@@ -250,7 +250,7 @@ art_body(struct parse *p, size_t i)
 	struct lineset seen = { NULL, 0, 0, HASH_INDEX_INIT };
 	const char *s, *r = NULL;
 	size_t n, d, skip = NO_LINE;
-	int gap = 1, headlines = 0, first = 1, after_image = 0;
+	int gap = 1, headlines = 0, first = 1, after_image = 0, dated = 0;
 
 	hash_index_init(&seen.ix, p->cnl + 2);
 	if (a->title)
@@ -287,10 +287,12 @@ art_body(struct parse *p, size_t i)
 		}
 		if ((n = end_marks(p, i, s, n)) == 0)
 			continue;
-		if (first) {
+		/* A dateline opens the text: its first line, or its first
+		 * paragraph under stray lines. */
+		if (first || (i == p->lead && !dated)) {
 			first = 0;
 			if ((d = art_dateline(p, s, n, 1)) > 0)
-				art_removed(p, s, d, "dateline");
+				art_removed(p, s, d, "dateline"), dated = 1;
 			s += d;
 			n -= d;
 			if (n == 0)

@@ -12,7 +12,7 @@
 
 /* Lines of navigation before the first paragraph that make the text a
  * page copy rather than an article with a few header lines. */
-#define PAGE_MIN_SHORT 8
+#define PAGE_MIN_SHORT 5
 
 /* Lines above the first paragraph the headline may stand. */
 #define HEADLINE_REACH 20
