@@ -28,3 +28,9 @@ UNIT=${NEWSPIPE_UNIT:-$ROOT/build/opt/unit}
 	assert_success
 	assert_output "charset: ok"
 }
+
+@test "unit: lib/date reads a date that opens a longer text" {
+	run "$UNIT/date"
+	assert_success
+	assert_output "date: ok"
+}

@@ -156,10 +156,10 @@ body_meta(struct parse *p, size_t *i, int after_image, size_t *skip)
 
 	if (*i < p->lead)
 		return art_meta_line(p, i);
-	if (*i < p->second)
-		return art_window_line(p, i);
 	if (after_image && image_caption(p, *i, skip))
 		return "caption";
+	if (*i < p->second)
+		return art_window_line(p, i);
 	return !art_lone_credit(line_s(p, *i), p->cl[*i].len, &photo) && photo ? "caption" : NULL;
 }
 
@@ -232,7 +232,7 @@ join_kept(struct parse *p)
 		struct kept *c = &p->kept[k], *pr = k ? &p->kept[k - 1] : NULL;
 
 		if (pr && !c->gap && !art_is_prose(pr->s, pr->n)
-		    && ((c->s[0] >= 'a' && c->s[0] <= 'z') || pr->line >= 60 || art_cut_line(pr->s, pr->n)))
+		    && (pr->line >= 60 || art_wraps(pr->s, pr->n, c->s, c->n)))
 			buf_addc(&b, ' ');
 		else if (pr)
 			buf_add(&b, "\n\n", 2);

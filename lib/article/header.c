@@ -60,6 +60,7 @@ date_first_line(struct parse *p, size_t i)
 		if ((k == 9 || k == 12) ? s[k] != '-' : !isdig((unsigned char)s[k]))
 			return i;
 	art_set_once(&p->a->date_raw, s + 5, 10);
+	art_removed(p, s, 15, "date_raw");
 	r = s + 15;
 	rn = n - 15;
 	trim(&r, &rn);
@@ -67,6 +68,7 @@ date_first_line(struct parse *p, size_t i)
 		return i + 1;
 	if (title_like(p, r, rn)) {
 		art_set_once(&p->a->title, r, rn);
+		art_removed(p, r, rn, "title");
 		return i + 1;
 	}
 	l->off += (size_t)(r - s);

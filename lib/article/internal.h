@@ -221,6 +221,10 @@ int art_is_prose(const char *s, size_t n);		/* ends a sentence */
 /* Cut in the middle of a sentence by a hard wrap: ends in a comma or a
  * short word in lower case ("... narrowed to"). */
 int art_cut_line(const char *s, size_t n);
+/* Line s goes on line pr, hard-wrapped: pr ends no sentence, and s
+ * starts in lower case, or pr was cut, or s is the sentence's last word
+ * or two. */
+int art_wraps(const char *pr, size_t pn, const char *s, size_t n);
 int art_is_url(const char *s, size_t n);		/* starts with http(s):// */
 int art_lone_url(const char *s, size_t n);		/* a URL and nothing else */
 int art_is_month(const char *t, size_t n);

@@ -71,6 +71,17 @@ art_is_prose(const char *s, size_t n)
 }
 
 int
+art_wraps(const char *pr, size_t pn, const char *s, size_t n)
+{
+	if (pn == 0 || n == 0 || art_is_prose(pr, pn))
+		return 0;
+	if ((s[0] >= 'a' && s[0] <= 'z') || art_cut_line(pr, pn))
+		return 1;
+	/* "... a bank official told / Reuters." */
+	return pn >= 30 && nwords(s, n, 3) <= 2 && art_is_prose(s, n);
+}
+
+int
 art_cut_line(const char *s, size_t n)
 {
 	size_t k;
@@ -343,8 +354,8 @@ art_is_caption(const char *s, size_t n, unsigned flags)
 		for (i = n - 1; i > 0 && n - i < 48; i--) {
 			unsigned char c = s[i - 1];
 
-			if (c == '[')
-				return i > 1 && letters >= 2;
+			if (c == '[')	/* "[END]" ends a wire story */
+				return i > 1 && letters >= 2 && !(n - i == 4 && !memcmp(s + i, "END", 3));
 			if (c >= 'A' && c <= 'Z')
 				letters++;
 			else if (!(c == ' ' || c == '/' || c == '-' || c == '.' || c == '&'

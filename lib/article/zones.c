@@ -30,18 +30,36 @@
 int
 art_continues(struct parse *p, size_t i)
 {
-	const struct line *pr = &p->cl[i - 1];
-	unsigned char c = (unsigned char)line_s(p, i)[0];
+	const struct line *pr;
 
-	if (i == 0 || !pr->len || (p->nl[i + p->from].flags & LF_INDENT)
-	    || art_is_prose(p->clean + pr->off, pr->len))
+	if (i == 0)
 		return 0;
-	if (!((c >= 'a' && c <= 'z') || art_cut_line(p->clean + pr->off, pr->len)))
+	pr = &p->cl[i - 1];
+	if (!pr->len || (p->nl[i + p->from].flags & LF_INDENT)
+	    || !art_wraps(p->clean + pr->off, pr->len, line_s(p, i), p->cl[i].len))
 		return 0;
 	/* "Log in to Twitter to connect / with the Daily": a prompt goes on
 	 * no paragraph. */
 	return !art_is_prompt(p->clean + pr->off, pr->len)
 	    && !art_is_login_prompt(p->clean + pr->off, pr->len);
+}
+
+/* The line before line i, blank lines skipped, ends a sentence. */
+static int
+after_prose(struct parse *p, size_t i)
+{
+	while (i > 0 && p->cl[i - 1].len == 0)
+		i--;
+	return i > 0 && art_is_prose(line_s(p, i - 1), p->cl[i - 1].len);
+}
+
+/* Ends a sentence, maybe before a sign-off ("... closed. Reuter"). */
+static int
+prose_signed(const char *s, size_t n)
+{
+	const char *ag;
+
+	return art_is_prose(s, n) || art_is_prose(s, n - art_signoff_tail(s, n, &ag));
 }
 
 /* The paragraph that starts at line i: its last line in *e and its
@@ -58,7 +76,7 @@ para_words(struct parse *p, size_t i, size_t *e)
 	*e = j > i ? j - 1 : i;
 	if (n == 0 || w < 6)
 		return 0;
-	if (w < 25 && (!art_is_prose(line_s(p, *e), p->cl[*e].len)
+	if (w < 25 && (!prose_signed(line_s(p, *e), p->cl[*e].len)
 	    || (*e > i && line_s(p, *e)[p->cl[*e].len - 1] != '.')))
 		return 0;
 	/* A short question or exclamation alone is a headline. */
@@ -67,9 +85,10 @@ para_words(struct parse *p, size_t i, size_t *e)
 	if (*e == i && (art_is_caption(s, n, p->cl[i].flags) || art_is_login_prompt(s, n)
 	    || art_credit(p, s, n, 0)))
 		return 0;
-	/* A sentence over a date or a byline is a headline or a deck. */
+	/* A sentence over a date or a byline, and under no sentence, is a
+	 * headline or a deck. */
 	if (*e == i && w < 25 && (j = next_nonblank(p, i + 1)) < p->cnl && j <= i + 2
-	    && art_anchor_line(line_s(p, j), p->cl[j].len))
+	    && art_anchor_line(line_s(p, j), p->cl[j].len) && !after_prose(p, i))
 		return 0;
 	return w;
 }
@@ -305,7 +324,7 @@ first_text(struct parse *p, size_t h)
 	size_t i;
 
 	for (i = h; i < p->cnl; i++)
-		if (art_is_prose(line_s(p, i), p->cl[i].len))
+		if (p->cl[i].len && prose_signed(line_s(p, i), p->cl[i].len))
 			return i;
 	for (i = h; i < p->cnl; i++)
 		if (p->cl[i].len && art_body_like(line_s(p, i), p->cl[i].len))
