@@ -403,30 +403,36 @@ write_article(const char *id, const char *path, const struct article *a)
 	record_out(b.s, b.len);
 }
 
-/* The file's bytes as UTF-8 in state.text (lib/charset): 0, or -1
- * after rejecting the file.  Text that is not UTF-8 but reads as
- * Windows-1252 is converted with a warning. */
-static int
-decode(const struct record_src *src)
+/* The file's bytes as UTF-8 (lib/charset): the bytes themselves when
+ * they are UTF-8, else their conversion in state.text; NULL after
+ * rejecting the file.  Text that is not UTF-8 but reads as Windows-1252
+ * is converted with a warning. */
+static const char *
+decode(const struct record_src *src, size_t *len)
 {
 	struct charset_found found;
 	size_t bad = 0;
 
+	if (!state.encoding && charset_plain_utf8(src->raw, src->len)) {
+		*len = src->len;
+		return src->raw;
+	}
 	switch (charset_decode(src->raw, src->len, state.encoding, &state.text, &found, &bad)) {
 	case CHARSET_OK:
 		if (found.cs == CHARSET_WINDOWS_1252)
 			record_warn(src, "not UTF-8; read as Windows-1252 (--encoding to say otherwise)");
-		return 0;
+		*len = state.text.len;
+		return state.text.s;
 	case CHARSET_INVALID:
 		if (state.encoding)
 			record_reject(src, "invalid %s at byte %zu", state.encoding, bad + 1);
 		else
 			record_reject(src, "invalid UTF-8 at byte %zu (not Windows-1252 either; "
 			    "name its encoding with --encoding)", bad + 1);
-		return -1;
+		return NULL;
 	default:	/* the name was checked before any input was read */
 		record_reject(src, "unknown encoding %s", state.encoding);
-		return -1;
+		return NULL;
 	}
 }
 
@@ -436,14 +442,14 @@ emit(const char *name, const char *path, const struct buf *text)
 	struct record_src src = { path, 0, text->s ? text->s : "", text->len };
 	struct article a;
 	char *id = unique_id(name);
-	size_t bad;
+	const char *utf8;
+	size_t bad, len;
 
 	record_count_one();
 	if (text_invalid_at(path, strlen(path)) < strlen(path))
 		record_reject(&src, "file name is not valid UTF-8");
-	else if (decode(&src) == 0) {
-		if (article_parse(&a, state.text.s, state.text.len,
-		    state.flags | ARTICLE_CHECKED_UTF8, &bad) != 0)
+	else if ((utf8 = decode(&src, &len))) {
+		if (article_parse(&a, utf8, len, state.flags | ARTICLE_CHECKED_UTF8, &bad) != 0)
 			record_reject(&src, "invalid UTF-8 at byte %zu", bad + 1);
 		else {
 			write_article(id, path, &a);

@@ -54,6 +54,7 @@ article_parse(struct article *a, const char *text, size_t len, int flags, size_t
 	free(p.nl);
 	free(p.cl);
 	free(p.kept);
+	free(p.facts);
 	return 0;
 }
 

@@ -85,25 +85,24 @@ drop_in_body(struct parse *p, struct lineset *seen, size_t i, int gap, int *head
 {
 	const char *t = p->a->title, *s = line_s(p, i);
 	size_t n = p->cl[i].len;
-	unsigned fl = p->cl[i].flags;
 
 	if (seen_before(seen, s, n) || (t && same_ci(s, n, t, strlen(t))))
 		return "repeat";
 	/* The end of a hard-wrapped sentence ("comment. Reuter") is no
 	 * prompt, caption or menu. */
-	if (!gap && art_continues(p, i))
+	if (!gap && art_is(p, i, LI_CONT))
 		return NULL;
-	if (art_is_caption(s, n, fl))
+	if (art_is(p, i, LI_CAPTION))
 		return "caption";
-	if (art_is_breadcrumb(s, n))
+	if (art_is(p, i, LI_CRUMB))
 		return "navigation";
-	if ((!art_is_prose(s, n) && art_is_prompt(s, n)) || art_is_login_prompt(s, n))
+	if ((!art_is(p, i, LI_PROSE) && art_is(p, i, LI_PROMPT)) || art_is(p, i, LI_LOGIN))
 		return "prompt";
-	if (art_is_marker(s, n)) {
+	if (art_is(p, i, LI_MARKER)) {
 		*headlines = 1;
 		return "related";
 	}
-	if (art_is_prose(s, n)) {
+	if (art_is(p, i, LI_PROSE)) {
 		*headlines = 0;
 		return NULL;
 	}
@@ -118,7 +117,7 @@ page_stray(struct parse *p, size_t i)
 {
 	size_t j;
 
-	if (!p->page || nwords(line_s(p, i), p->cl[i].len, 7) > 6 || art_is_prose(line_s(p, i), p->cl[i].len))
+	if (!p->page || art_nwords(p, i) > 6 || art_is(p, i, LI_PROSE))
 		return 0;
 	j = next_nonblank(p, i + 1);
 	return j >= p->foot || !art_para(p, j);
@@ -167,16 +166,13 @@ body_meta(struct parse *p, size_t *i, int after_image, size_t *skip)
 static const char *
 footer_reason(struct parse *p, size_t i)
 {
-	const char *s = line_s(p, i);
-	size_t n = p->cl[i].len;
-
-	if ((p->cl[i].flags & LF_LISTED) || art_is_marker(s, n))
+	if ((p->cl[i].flags & LF_LISTED) || art_is(p, i, LI_MARKER))
 		return "related";
-	if (art_is_prompt(s, n) || art_is_login_prompt(s, n))
+	if (art_is(p, i, LI_PROMPT) || art_is(p, i, LI_LOGIN))
 		return "prompt";
-	if (art_is_caption(s, n, p->cl[i].flags))
+	if (art_is(p, i, LI_CAPTION))
 		return "caption";
-	if (art_is_breadcrumb(s, n))
+	if (art_is(p, i, LI_CRUMB))
 		return "navigation";
 	return p->page ? "navigation" : "tail";
 }

@@ -50,6 +50,8 @@ art_by_word(const char *s, size_t n)
 {
 	size_t i, k;
 
+	if (n < 2 || !strchr("bBvVpPdD", s[0]) || !s[0])
+		return 0;
 	for (i = 0; i < LEN(by_words); i++) {
 		k = strlen(by_words[i]);
 		if (n >= k && eq_ci(s, k, by_words[i]) && (n == k || s[k] == ' ' || s[k] == ':'))
@@ -190,7 +192,8 @@ credit_line(const char *s, size_t n, struct buf *by)
 	};
 	size_t i, k, e;
 
-	if (n > 400)
+	/* the words the lines start with, or "... contributed ... ." */
+	if (n > 400 || n < 8 || (!strchr("(rRwWeEaAcCgG", s[0]) && s[n - 1] != '.'))
 		return 0;
 	if (n >= 2 && s[0] == '(' && s[n - 1] == ')')
 		s++, n -= 2;

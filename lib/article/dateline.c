@@ -41,6 +41,17 @@ dash_at(const char *s, size_t n, size_t *i)
 	return *i >= n || s[*i] == ' ';
 }
 
+/* The first '/' or '(' of s at i or after, lim if none. */
+static size_t
+next_mark(const char *s, size_t i, size_t lim)
+{
+	const char *a = memchr(s + i, '/', lim - i), *b = memchr(s + i, '(', lim - i);
+
+	if (a && (!b || a < b))
+		return (size_t)(a - s);
+	return b ? (size_t)(b - s) : lim;
+}
+
 /* Length of the run of s[0..n) before any byte of stop: strcspn for a
  * buffer that has no NUL at its end. */
 static size_t
@@ -136,13 +147,19 @@ dl_date(const char *s, size_t n)
 static size_t
 plain_dateline(const char *s, size_t n, size_t *after)
 {
-	size_t lim = n < 100 ? n : 100, k, c, b = 0, parts = 0, pre, dn;
+	size_t lim = n < 64 ? n : 64, k, c, b = 0, parts = 0, pre, dn;
 	const char *d;
 	int caps = 0, dated = 0;
 
-	for (k = 1; k < lim; k++)
-		if (s[k - 1] == ' ' && (*after = k, dash_at(s, n, after)))
+	for (k = 1; k < lim; k++) {
+		const char *q = memchr(s + k, ' ', lim - k);
+
+		if (!q)
+			return 0;
+		k = (size_t)(q - s) + 1;
+		if (k < lim && (*after = k, dash_at(s, n, after)))
 			break;
+	}
 	if (k >= lim)
 		return 0;
 	pre = k - 1;
@@ -181,8 +198,12 @@ art_dateline(struct parse *p, const char *s, size_t n, int set)
 	const char *ag = NULL, *d;
 	struct article *a = p->a;
 
+	/* a place opens a dateline */
+	if (n < 4 || !((s[0] >= 'A' && s[0] <= 'Z') || (unsigned char)s[0] >= 0xC3))
+		return 0;
 	for (i = 0; i < lim && !ag; i++) {
-		if (s[i] == '/' || s[i] == '(') {
+		i = next_mark(s, i, lim);
+		if (i < lim) {
 			char endc = s[i] == '/' ? '/' : ')';
 			const char *q = memchr(s + i + 1, endc, lim - i - 1);
 

@@ -19,18 +19,45 @@ token_start(const char *s, size_t j)
 	    || b == '>' || b >= 0x80;
 }
 
+/* Where a full date could start: its year has four digits ("2023"),
+ * and a date takes at most 40 bytes before its year's end.  No year,
+ * no date: most lines cost one scan.  Returns the end of the last
+ * year, 0 if none; *from, 40 bytes before the end of the first. */
+static size_t
+year_reach(const char *s, size_t n, size_t *from)
+{
+	size_t i, run = 0, first = 0, last = 0;
+
+	for (i = 0; i <= n; i++) {
+		if (i < n && isdig((unsigned char)s[i])) {
+			run++;
+			continue;
+		}
+		if (run == 4 && (s[i - 4] == '1' || s[i - 4] == '2')) {
+			if (!first)
+				first = i;
+			last = i;
+		}
+		run = 0;
+	}
+	*from = first > 40 ? first - 40 : 0;
+	return last;
+}
+
 int
 art_date_span(const char *s, size_t n, size_t *b, size_t *e)
 {
 	struct date d;
-	size_t j, used;
+	size_t j, used, from, year;
 
-	if (n > 160)
+	if (n > 160 || !has_digit(s, n) || !(year = year_reach(s, n, &from)))
 		return 0;
-	for (j = 0; j < n; j++) {
-		if (!token_start(s, j))
+	for (j = from; j < year; j++) {
+		if (!token_start(s, j) || !date_may_start(s + j, n - j))
 			continue;
-		if (date_parse_span(s + j, n - j, 0, &d, &used) != DATE_OK || d.prec < DATE_DAY)
+		/* the date ends with its year or a time after it */
+		if (date_parse_span(s + j, n - j < year - j + 30 ? n - j : year - j + 30, 0, &d, &used)
+		    != DATE_OK || d.prec < DATE_DAY)
 			continue;
 		/* The parser may have read a comma or "at" before a time that
 		 * did not come. */
@@ -92,9 +119,10 @@ dated_byline(struct parse *p, const char *s, size_t n)
 int
 art_dated_line(struct parse *p, const char *s, size_t n)
 {
-	size_t b, e, w = nwords(s, n, 15);
+	size_t b, e, w = n > 160 ? 15 : nwords(s, n, 15);
 
-	if (n > 160 || w > 14 || (w >= 8 && art_is_prose(s, n)) || !art_date_span(s, n, &b, &e))
+	if (n > 160 || !has_digit(s, n) || w > 14 || (w >= 8 && art_is_prose(s, n))
+	    || !art_date_span(s, n, &b, &e))
 		return 0;
 	art_set_once(&p->a->date_raw, s + b, e - b);
 	dated_byline(p, s, b);

@@ -14,6 +14,7 @@
 #define ARTICLE_INTERNAL_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "article/article.h"
@@ -46,6 +47,30 @@ struct kept {
 /* No line. */
 #define NO_LINE ((size_t)-1)
 
+/* What facts.c knows of a clean line (art_is). */
+enum {
+	LI_PROSE = 1,		/* art_is_prose */
+	LI_PROMPT = 2,		/* art_is_prompt */
+	LI_LOGIN = 4,		/* art_is_login_prompt */
+	LI_CAPTION = 8,		/* art_is_caption */
+	LI_CREDIT = 16,		/* a wire credit line (art_credit) */
+	LI_MARKER = 32,		/* art_is_marker */
+	LI_CRUMB = 64,		/* art_is_breadcrumb */
+	LI_ANCHOR = 128,	/* a date or byline (art_anchor_line) */
+	LI_CONT = 256,		/* goes on the line before (art_continues) */
+	LI_SKIP = 512,		/* no headline: a date, byline... (art_header_line) */
+	LI_HEAD = 1024,		/* a headline by its shape (art_headline_shape) */
+	LI_FOOTER = 2048	/* metadata of a footer (art_footer_line) */
+};
+
+/* One clean line's facts (facts.c). */
+struct fact {
+	uint16_t known, is;	/* LI_ bits asked, and their answers */
+	uint32_t words;		/* nwords capped at 41, plus one; 0 unknown */
+	uint32_t para;		/* the paragraph starting here: words plus one */
+	uint32_t span;		/* and its lines after this one */
+};
+
 /* One parse: the article being filled and the passes' lines. */
 struct parse {
 	struct article *a;
@@ -72,6 +97,7 @@ struct parse {
 	const char *signoff;	/* the agency the last line signs off with */
 	const char *date_above;	/* a date over a page's headline */
 	size_t date_above_len;
+	struct fact *facts;	/* facts.c, one per clean line */
 };
 
 /* What a header key ("key: value" lines, YAML front matter) sets. */
@@ -141,6 +167,27 @@ isdig(int c)
 	return c >= '0' && c <= '9';
 }
 
+/* s[0..n) holds an ASCII digit: eight bytes a step, as the lines a
+ * date is looked for in are many and most have none. */
+static inline int
+has_digit(const char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	uint64_t x, t;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&x, s + i, 8);
+		t = x ^ (ones * '0');
+		if ((t - ones * 10) & ~t & highs)
+			return 1;
+	}
+	for (; i < n; i++)
+		if (isdig((unsigned char)s[i]))
+			return 1;
+	return 0;
+}
+
 static inline int
 isalnum_a(int c)
 {
@@ -165,9 +212,20 @@ in_list(const char *s, size_t n, const char *const *list, size_t len)
 static inline size_t
 nwords(const char *s, size_t n, size_t cap)
 {
-	size_t i, w = n > 0;
+	const uint64_t lows = 0x7F7F7F7F7F7F7F7Fu, spaces = 0x2020202020202020u;
+	uint64_t x, t;
+	size_t i = 0, w = n > 0;
 
-	for (i = 0; i < n && w <= cap; i++)
+	/* eight bytes a step: the spaces of a chunk are its zero bytes
+	 * after xor, counted by their high bits */
+	for (; i + 8 <= n && w <= cap; i += 8) {
+		memcpy(&x, s + i, 8);
+		x ^= spaces;
+		t = ~(((x & lows) + lows) | x | lows);
+		while (t)
+			w++, t &= t - 1;
+	}
+	for (; i < n && w <= cap; i++)
 		if (s[i] == ' ')
 			w++;
 	return w;
@@ -200,6 +258,17 @@ static inline const char *
 line_s(struct parse *p, size_t i)
 {
 	return p->clean + p->cl[i].off;
+}
+
+int art_fact(struct parse *p, size_t i, unsigned fact);
+
+/* What clean line i is (an LI_ fact), asked once: facts.c. */
+static inline int
+art_is(struct parse *p, size_t i, unsigned f)
+{
+	if (p->facts && (p->facts[i].known & f))
+		return (p->facts[i].is & f) != 0;
+	return art_fact(p, i, f);
 }
 
 static inline size_t
@@ -277,6 +346,14 @@ void art_clean_lines(struct parse *p, size_t from);
  * place, date and agency go to the article. */
 size_t art_dateline(struct parse *p, const char *s, size_t n, int set);
 
+/* facts.c: art_is, above, and: */
+/* nwords of clean line i, capped at 41. */
+size_t art_nwords(struct parse *p, size_t i);
+/* The paragraph of prose that starts at clean line i (zones.c), once
+ * worked out: its words (0: none) and last line. */
+int art_para_known(struct parse *p, size_t i, size_t *words, size_t *end);
+void art_para_keep(struct parse *p, size_t i, size_t words, size_t end);
+
 /* explain.c: what left the body (ARTICLE_EXPLAIN). */
 void art_removed(struct parse *p, const char *s, size_t n, const char *reason);
 /* Clean line i left the body: its normalised text is recorded. */
@@ -302,6 +379,12 @@ size_t art_headline(struct parse *p, size_t from, size_t lead, int *anchored);
 int art_is_headline(struct parse *p, size_t i);
 /* A date or byline line, as anchors a headline. */
 int art_anchor_line(const char *s, size_t n);
+/* Clean line i stands between a headline and its article but is none:
+ * a date, a byline, a prompt, a caption, a credit, two words or fewer. */
+int art_header_line(struct parse *p, size_t i);
+/* Clean line i may be a headline: 3 to 40 words, no sentence unless a
+ * short question or exclamation, no dateline, no story-list marker. */
+int art_headline_shape(struct parse *p, size_t i);
 /* Whether the lines from h to lead are a page's navigation. */
 int art_page_top(struct parse *p, size_t h, size_t lead);
 

@@ -172,6 +172,8 @@ art_is_date_line(const char *s, size_t n)
 
 	if (n == 0 || n > 60)
 		return 0;
+	if (!has_digit(s, n))	/* a year, or a numeric date */
+		return 0;
 	while (next_token(s, n, &i, &t, &tn)) {
 		for (k = digits = 0; k < tn; k++)
 			digits += isdig((unsigned char)t[k]) != 0;
@@ -221,6 +223,39 @@ art_is_breadcrumb(const char *s, size_t n)
 	return pipes ? parts >= 3 && pipes + 1 == parts : parts >= 2;
 }
 
+/* A list of lower-case words looked up by first letter: the prompt test
+ * asks it of every word of every short line. */
+struct wordset {
+	const char *const *w;
+	size_t n;
+	unsigned char at[26][24], cnt[26];
+	int ready;
+};
+
+static struct wordset prompts = { prompt_words, LEN(prompt_words), { { 0 } }, { 0 }, 0 };
+static struct wordset fillers = { filler_words, LEN(filler_words), { { 0 } }, { 0 }, 0 };
+
+static int
+in_set(struct wordset *ws, const char *t, size_t n)
+{
+	size_t i, c;
+
+	if (!ws->ready) {
+		for (i = 0; i < ws->n; i++) {
+			c = (size_t)(ws->w[i][0] - 'a');
+			if (c < 26 && ws->cnt[c] < sizeof ws->at[c])
+				ws->at[c][ws->cnt[c]++] = (unsigned char)i;
+		}
+		ws->ready = 1;
+	}
+	if (n == 0 || (c = (size_t)(lower((unsigned char)t[0]) - 'a')) >= 26)
+		return 0;
+	for (i = 0; i < ws->cnt[c]; i++)
+		if (eq_ci(t, n, ws->w[ws->at[c][i]]))
+			return 1;
+	return 0;
+}
+
 /* Short, no sentence, and at least half of its words are about sharing,
  * printing, logging in... ("print dictionary print", "lock icon"). */
 int
@@ -239,10 +274,10 @@ art_is_prompt(const char *s, size_t n)
 			i++;
 		if ((tn = (size_t)(s + i - t)) == 0)
 			break;
-		if (in_list(t, tn, filler_words, LEN(filler_words)))
+		if (in_set(&fillers, t, tn))
 			continue;
 		count++;
-		if (in_list(t, tn, prompt_words, LEN(prompt_words)))
+		if (in_set(&prompts, t, tn))
 			hit++;
 	}
 	return hit > 0 && hit * 2 >= count;
@@ -278,7 +313,10 @@ art_is_marker(const char *s, size_t n)
 {
 	size_t i, k;
 
-	if (n == 0 || (nwords(s, n, 7) > 6
+	/* the first letters of the markers */
+	if (n == 0 || !strchr("aAeEfFlLmMoOpPrRsStTuUyY", s[0]) || !s[0])
+		return 0;
+	if ((nwords(s, n, 7) > 6
 	    && (art_is_prose(s, n) || !memchr(s, ':', n < 40 ? n : 40))))
 		return 0;
 	for (i = 0; i < LEN(markers); i++) {
@@ -307,7 +345,7 @@ photo_word(const char *s, size_t n)
 {
 	size_t k;
 
-	if (n && s[0] == '(')
+	while (n && (s[0] == '(' || s[0] == ' '))
 		s++, n--;
 	for (k = 0; k < n && isalnum_a((unsigned char)s[k]) && (unsigned char)s[k] < 0x80; k++)
 		;
@@ -319,15 +357,22 @@ int
 art_photo_credit(const char *s, size_t n)
 {
 	size_t i, open;
+	const char *c;
 
-	if (n == 0 || n > 200 || nwords(s, n, 21) > 20)
+	if (n == 0 || n > 200)
 		return 0;
-	for (i = 0; i + 1 < n; i++) {
-		if (!memcmp(s + i, "\xC2\xA9", 2))		/* © */
-			return 1;
-		if ((i == 0 || s[i - 1] == ' ' || s[i - 1] == '|') && photo_word(s + i, n - i))
-			return 1;
-	}
+	for (c = s; (c = memchr(c, 0xC2, (size_t)(s + n - c))) && c + 1 < s + n; c++)
+		if ((unsigned char)c[1] == 0xA9)		/* © */
+			return nwords(s, n, 21) <= 20;
+	/* "Foto: ..." at the start, or after "(" or "|" */
+	if (photo_word(s, n))
+		return nwords(s, n, 21) <= 20;
+	for (c = s; (c = memchr(c, '(', (size_t)(s + n - c))); c++)
+		if (photo_word(c, (size_t)(s + n - c)))
+			return nwords(s, n, 21) <= 20;
+	for (c = s; (c = memchr(c, '|', (size_t)(s + n - c))); c++)
+		if (photo_word(c + 1, (size_t)(s + n - c - 1)))
+			return nwords(s, n, 21) <= 20;
 	/* "... (Alex Wong/Getty Images)": a credit in brackets at the end */
 	if (s[n - 1] != ')')
 		return 0;
@@ -335,7 +380,7 @@ art_photo_credit(const char *s, size_t n)
 		;
 	for (i = open + 1; i + 1 < n - 1; i++)
 		if (s[i] == '/' && s[i - 1] != ' ' && s[i + 1] != ' ')
-			return s[open] == '(' && n - open < 60;
+			return s[open] == '(' && n - open < 60 && nwords(s, n, 21) <= 20;
 	return 0;
 }
 
@@ -348,7 +393,7 @@ art_is_caption(const char *s, size_t n, unsigned flags)
 
 	if (flags & LF_CREDITLINK)
 		return 1;
-	if (art_photo_credit(s, n))
+	if (n <= 160 && art_photo_credit(s, n))
 		return 1;
 	if (n > 3 && s[n - 1] == ']') {
 		for (i = n - 1; i > 0 && n - i < 48; i--) {

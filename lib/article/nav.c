@@ -37,35 +37,42 @@ art_page_top(struct parse *p, size_t h, size_t lead)
 /* A line between a headline and its article that is no headline: a
  * date, a byline, a prompt, a caption, a credit, a section name or an
  * author's name (two words or fewer), "4 min read". */
+int
+art_header_line(struct parse *p, size_t i)
+{
+	const char *s = line_s(p, i);
+	size_t n = p->cl[i].len, w = art_nwords(p, i);
+	int photo;
+
+	if (w <= 2 || art_is(p, i, LI_ANCHOR) || art_is(p, i, LI_PROMPT) || art_is(p, i, LI_CAPTION)
+	    || art_is(p, i, LI_CRUMB) || art_lone_credit(s, n, &photo) || art_lone_url(s, n))
+		return 1;
+	return w <= 3 && isdig((unsigned char)s[0]);
+}
+
+int
+art_headline_shape(struct parse *p, size_t i)
+{
+	const char *s = line_s(p, i);
+	size_t n = p->cl[i].len, w = art_nwords(p, i);
+
+	if (n == 0 || n > 300 || w < 3 || w > 40 || art_is(p, i, LI_MARKER) || art_is(p, i, LI_CREDIT))
+		return 0;
+	if (art_is(p, i, LI_PROSE) && !(w <= 20 && (s[n - 1] == '?' || s[n - 1] == '!')))
+		return 0;
+	return art_dateline(p, s, n, 0) == 0;
+}
+
 static int
 anchor(struct parse *p, size_t i)
 {
-	const char *s = line_s(p, i), *v;
-	size_t n = p->cl[i].len, vn, b, e, w = nwords(s, n, 4);
-	int photo;
-
-	if (w <= 2 || art_is_date_line(s, n) || art_byline(s, n, &v, &vn) || art_is_prompt(s, n)
-	    || art_is_caption(s, n, p->cl[i].flags) || art_lone_credit(s, n, &photo)
-	    || art_is_breadcrumb(s, n) || art_lone_url(s, n))
-		return 1;
-	if (w <= 3 && isdig((unsigned char)s[0]))
-		return 1;
-	return w <= 14 && art_date_span(s, n, &b, &e);
+	return art_is(p, i, LI_SKIP);
 }
 
-/* A line that may be a headline: three words or more, at most 40, no
- * sentence unless a short question, no dateline. */
 static int
 headline(struct parse *p, size_t i)
 {
-	const char *s = line_s(p, i);
-	size_t n = p->cl[i].len, w = nwords(s, n, 41);
-
-	if (n == 0 || n > 300 || w < 3 || w > 40 || art_is_marker(s, n) || art_credit(p, s, n, 0))
-		return 0;
-	if (art_is_prose(s, n) && !(w <= 20 && (s[n - 1] == '?' || s[n - 1] == '!')))
-		return 0;
-	return art_dateline(p, s, n, 0) == 0;
+	return art_is(p, i, LI_HEAD);
 }
 
 /* A deck under a headline that opens the text: the line above h, u, is
@@ -83,8 +90,10 @@ art_anchor_line(const char *s, size_t n)
 	const char *v;
 	size_t vn, b, e;
 
-	return art_is_date_line(s, n) || art_byline(s, n, &v, &vn) || (n && art_by_word(s, n) == n)
-	    || (nwords(s, n, 15) <= 14 && art_date_span(s, n, &b, &e));
+	if (art_byline(s, n, &v, &vn) || (n && art_by_word(s, n) == n))
+		return 1;
+	return n <= 160 && has_digit(s, n)
+	    && (art_is_date_line(s, n) || (nwords(s, n, 15) <= 14 && art_date_span(s, n, &b, &e)));
 }
 
 /* Dates and bylines among the three lines under line h, before lead:
@@ -98,7 +107,7 @@ anchored(struct parse *p, size_t h, size_t lead)
 		if (p->cl[j].len == 0)
 			continue;
 		seen++;
-		if (art_anchor_line(line_s(p, j), p->cl[j].len))
+		if (art_is(p, j, LI_ANCHOR))
 			return 1;
 	}
 	return 0;
@@ -166,7 +175,7 @@ headline_score(struct parse *p, size_t j, size_t from, size_t lead, size_t seen)
 int
 art_is_headline(struct parse *p, size_t i)
 {
-	return !anchor(p, i) && headline(p, i) && anchored(p, i, p->cnl);
+	return headline(p, i) && !anchor(p, i) && anchored(p, i, p->cnl);
 }
 
 size_t

@@ -42,7 +42,7 @@ art_signoff(const char *s, size_t n, const char **agency)
 size_t
 art_signoff_tail(const char *s, size_t n, const char **agency)
 {
-	size_t k, lim = n > 40 ? n - 40 : 2;
+	size_t k, lim = n > 30 ? n - 30 : 2;
 	unsigned char prev;
 
 	*agency = NULL;

@@ -40,8 +40,7 @@ art_continues(struct parse *p, size_t i)
 		return 0;
 	/* "Log in to Twitter to connect / with the Daily": a prompt goes on
 	 * no paragraph. */
-	return !art_is_prompt(p->clean + pr->off, pr->len)
-	    && !art_is_login_prompt(p->clean + pr->off, pr->len);
+	return !art_is(p, i - 1, LI_PROMPT) && !art_is(p, i - 1, LI_LOGIN);
 }
 
 /* The line before line i, blank lines skipped, ends a sentence. */
@@ -50,8 +49,10 @@ after_prose(struct parse *p, size_t i)
 {
 	while (i > 0 && p->cl[i - 1].len == 0)
 		i--;
-	return i > 0 && art_is_prose(line_s(p, i - 1), p->cl[i - 1].len);
+	return i > 0 && art_is(p, i - 1, LI_PROSE);
 }
+
+static size_t para_block(struct parse *p, size_t i, size_t *e);
 
 /* Ends a sentence, maybe before a sign-off ("... closed. Reuter"). */
 static int
@@ -68,11 +69,23 @@ prose_signed(const char *s, size_t n)
 static size_t
 para_words(struct parse *p, size_t i, size_t *e)
 {
+	size_t w;
+
+	if (art_para_known(p, i, &w, e))
+		return w;
+	w = para_block(p, i, e);
+	art_para_keep(p, i, w, *e);
+	return w;
+}
+
+static size_t
+para_block(struct parse *p, size_t i, size_t *e)
+{
 	const char *s = line_s(p, i);
 	size_t n = p->cl[i].len, w = 0, j;
 
-	for (j = i; j < p->cnl && p->cl[j].len && (j == i || art_continues(p, j)); j++)
-		w += nwords(line_s(p, j), p->cl[j].len, 1000);
+	for (j = i; j < p->cnl && p->cl[j].len && (j == i || art_is(p, j, LI_CONT)); j++)
+		w += art_nwords(p, j);
 	*e = j > i ? j - 1 : i;
 	if (n == 0 || w < 6)
 		return 0;
@@ -82,13 +95,12 @@ para_words(struct parse *p, size_t i, size_t *e)
 	/* A short question or exclamation alone is a headline. */
 	if (*e == i && w <= 20 && (s[n - 1] == '?' || s[n - 1] == '!'))
 		return 0;
-	if (*e == i && (art_is_caption(s, n, p->cl[i].flags) || art_is_login_prompt(s, n)
-	    || art_credit(p, s, n, 0)))
+	if (*e == i && (art_is(p, i, LI_CAPTION) || art_is(p, i, LI_LOGIN) || art_is(p, i, LI_CREDIT)))
 		return 0;
 	/* A sentence over a date or a byline, and under no sentence, is a
 	 * headline or a deck. */
 	if (*e == i && w < 25 && (j = next_nonblank(p, i + 1)) < p->cnl && j <= i + 2
-	    && art_anchor_line(line_s(p, j), p->cl[j].len) && !after_prose(p, i))
+	    && art_is(p, j, LI_ANCHOR) && !after_prose(p, i))
 		return 0;
 	return w;
 }
@@ -134,11 +146,8 @@ art_body_like(const char *s, size_t n)
 static int
 junk(struct parse *p, size_t i)
 {
-	const char *s = line_s(p, i);
-	size_t n = p->cl[i].len;
-
-	return (p->cl[i].flags & LF_LISTED) || art_is_prompt(s, n) || art_is_login_prompt(s, n)
-	    || art_is_breadcrumb(s, n) || art_is_caption(s, n, p->cl[i].flags);
+	return (p->cl[i].flags & LF_LISTED) || art_is(p, i, LI_PROMPT) || art_is(p, i, LI_LOGIN)
+	    || art_is(p, i, LI_CRUMB) || art_is(p, i, LI_CAPTION);
 }
 
 /* Flag the lines of story lists: a marker ("Related Stories", "More in
@@ -151,14 +160,11 @@ flag_lists(struct parse *p, size_t h)
 	int in = 0;
 
 	for (i = h; i < p->cnl; i++) {
-		const char *s = line_s(p, i);
-		size_t n = p->cl[i].len;
-
-		if (n == 0)
+		if (p->cl[i].len == 0)
 			continue;
-		if (art_is_marker(s, n))
+		if (art_is(p, i, LI_MARKER))
 			in = 1;
-		else if (art_is_prose(s, n))
+		else if (art_is(p, i, LI_PROSE))
 			in = 0;
 		if (in)
 			p->cl[i].flags |= LF_LISTED;
@@ -173,17 +179,16 @@ flag_lists(struct parse *p, size_t h)
 static size_t
 text_end(struct parse *p, size_t h)
 {
-	size_t i = p->cnl, j, b, words, last_other = NO_LINE;
+	size_t i = p->cnl, b, words, last_other = NO_LINE;
 	int dirty = 0, like;
 
 	while (i-- > h) {
-		j = i;
-		if (p->cl[i].len == 0 || art_footer_line(p, &j, 0))
+		if (p->cl[i].len == 0 || art_is(p, i, LI_FOOTER))
 			continue;
 		/* The paragraph line i ends, hard-wrapped lines joined. */
 		for (b = i, words = 0;; b--) {
-			words += nwords(line_s(p, b), p->cl[b].len, 12);
-			if (b == h || !art_continues(p, b))
+			words += art_nwords(p, b);
+			if (b == h || !art_is(p, b, LI_CONT))
 				break;
 		}
 		if (b == i && junk(p, i)) {
@@ -191,7 +196,7 @@ text_end(struct parse *p, size_t h)
 			continue;
 		}
 		like = art_body_like(line_s(p, i), p->cl[i].len) || (b < i && (words >= 12
-		    || (art_is_prose(line_s(p, i), p->cl[i].len) && line_s(p, i)[p->cl[i].len - 1] == '.')));
+		    || (art_is(p, i, LI_PROSE) && line_s(p, i)[p->cl[i].len - 1] == '.')));
 		if (like)
 			return dirty || last_other == NO_LINE ? i + 1 : last_other + 1;
 		if (last_other == NO_LINE)
@@ -213,7 +218,7 @@ headed(struct parse *p, size_t from, size_t b)
 		if (p->cl[j].len == 0)
 			continue;
 		seen++;
-		if (art_anchor_line(line_s(p, j), p->cl[j].len))
+		if (art_is(p, j, LI_ANCHOR))
 			return 1;
 	}
 	return 0;
@@ -221,7 +226,7 @@ headed(struct parse *p, size_t from, size_t b)
 
 /* A run of paragraphs, MAX_GAP short lines apart at most. */
 struct run {
-	size_t b, e, words;
+	size_t b, e, words;	/* words: the bytes of its paragraphs */
 	size_t gap;		/* short lines before it */
 	size_t head;		/* the anchored headline over it, or NO_LINE */
 };
@@ -240,7 +245,7 @@ runs(struct parse *p, size_t h, struct run **r)
 			/* Menus and link lists are short lines; a subheading,
 			 * a caption or a quote between paragraphs is longer.
 			 * A headline over a date or byline starts an article. */
-			if (nwords(line_s(p, i), p->cl[i].len, 5) <= 4)
+			if (art_nwords(p, i) <= 4)
 				gap++;
 			else if (art_is_headline(p, i)) {
 				if (gap <= MAX_GAP)
@@ -255,8 +260,10 @@ runs(struct parse *p, size_t h, struct run **r)
 			nr++;
 			head = NO_LINE;
 		}
-		(*r)[nr - 1].words += w, (*r)[nr - 1].e = end, gap = 0;
+		for (w = 0; i <= end; i++)
+			w += p->cl[i].len;
 		i = end;
+		(*r)[nr - 1].words += w, (*r)[nr - 1].e = end, gap = 0;
 	}
 	return nr;
 }
@@ -271,14 +278,11 @@ joins(struct parse *p, const struct run *a, const struct run *b)
 	if (b->head != NO_LINE)
 		return 0;
 	for (i = a->e + 1; i < b->b; i++) {
-		const char *s = line_s(p, i);
-		size_t n = p->cl[i].len;
-
-		if (n == 0)
+		if (p->cl[i].len == 0)
 			continue;
-		if (++lines > NAV_GAP || (p->cl[i].flags & LF_LISTED) || art_is_marker(s, n))
+		if (++lines > NAV_GAP || (p->cl[i].flags & LF_LISTED) || art_is(p, i, LI_MARKER))
 			return 0;
-		if ((art_is_prompt(s, n) || art_is_login_prompt(s, n)) && ++prompts > 1)
+		if ((art_is(p, i, LI_PROMPT) || art_is(p, i, LI_LOGIN)) && ++prompts > 1)
 			return 0;
 	}
 	return 1;
@@ -360,7 +364,9 @@ art_zones(struct parse *p, size_t h)
 
 	p->title_at = NO_LINE;
 	flag_lists(p, h);
-	p->page = !p->resplit && main_run(p, h, &b, &e, &head) && art_page_top(p, h, b);
+	/* A page has its short lines; most texts are spared the search. */
+	p->page = !p->resplit && art_page_top(p, h, p->cnl) && main_run(p, h, &b, &e, &head)
+	    && art_page_top(p, h, b);
 	if (p->page) {
 		p->lead = b;
 		p->foot = e + 1;

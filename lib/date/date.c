@@ -857,3 +857,28 @@ found:
 	d->year = v[0], d->month = v[1], d->day = v[2], d->prec = DATE_DAY;
 	return DATE_OK;
 }
+
+int
+date_may_start(const char *s, size_t n)
+{
+	static const char *const labels[] = {
+		"date", "dated", "published", "posted", "updated", "on"
+	};
+	size_t k, i;
+
+	if (n == 0)
+		return 0;
+	if (is_digit((unsigned char)s[0]))
+		return 1;
+	for (k = 0; k < n; k++)
+		if (latin_letter(s + k, n - k))
+			k++;
+		else if (!is_alpha((unsigned char)s[k]))
+			break;
+	if (k < 2)
+		return 0;
+	for (i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (word_eq(s, k, labels[i]))
+			return 1;
+	return date_month_name(s, k) || foreign_month(s, k) || date_weekday_name(s, k) >= 0;
+}

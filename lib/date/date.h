@@ -43,6 +43,9 @@ enum date_status date_parse(const char *s, size_t n, int flags, struct date *d);
  * A lone number is never read as epoch seconds here. */
 enum date_status date_parse_span(const char *s, size_t n, int flags, struct date *d,
     size_t *used);
+/* Whether a date date_parse reads may start at s: a digit, a month or
+ * weekday name, a label ("Published").  Cheap: for looking into lines. */
+int date_may_start(const char *s, size_t n);
 /* A date in a URL path: /2025/08/28/, /2025-08-28/, /20250828/. */
 enum date_status date_from_url(const char *s, size_t n, struct date *d);
 /* Month and day without a year ("September 3", "Aug. 30", "3 Sept."):
