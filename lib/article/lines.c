@@ -199,7 +199,8 @@ art_is_date_line(const char *s, size_t n)
 	return year && month;
 }
 
-/* "Home > National > Politics", "World | Asia | Korea". */
+/* "Home > National > Politics", "World | Asia | Korea", "Klima / News /
+ * Berichte". */
 int
 art_is_breadcrumb(const char *s, size_t n)
 {
@@ -210,13 +211,13 @@ art_is_breadcrumb(const char *s, size_t n)
 	for (i = 0; i < n; i++) {
 		if (s[i] == '>' && i > 0 && s[i - 1] == ' ')
 			parts++, words = 0;
-		else if (s[i] == '|' && i > 0 && s[i - 1] == ' ')
+		else if ((s[i] == '|' || s[i] == '/') && i > 0 && s[i - 1] == ' ' && i + 1 < n && s[i + 1] == ' ')
 			parts++, pipes++, words = 0;
 		else if (i + 1 < n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xBB)
 			parts++, words = 0;
 		else if (i + 2 < n && !memcmp(s + i, "\xE2\x80\xBA", 3))
 			parts++, words = 0;
-		else if (s[i] == ' ' && i + 1 < n && s[i + 1] != '>' && s[i + 1] != '|')
+		else if (s[i] == ' ' && i + 1 < n && s[i + 1] != '>' && s[i + 1] != '|' && s[i + 1] != '/')
 			if (++words > 4)
 				return 0;
 	}
