@@ -156,9 +156,6 @@ art_header(struct parse *p, size_t i)
 	top = i = next_nonblank(p, i);
 	if (!a->title && !p->resplit && p->title_at == NO_LINE)
 		p->title_at = art_headline(p, i, p->lead, &anchored);
-#ifdef ZONES_DEBUG
-	{ void art_zones_debug(struct parse *); art_zones_debug(p); }
-#endif
 	at_top = a->title != NULL;
 	if (a->title)
 		after_title = 1;

@@ -4,9 +4,6 @@
  * the byline, date and deck lines under it anchor, just above the first
  * paragraph of the article.  All by the shape of the lines. */
 #include <string.h>
-#ifdef ZONES_DEBUG
-#include <stdio.h>
-#endif
 
 #include "article/internal.h"
 
@@ -191,16 +188,6 @@ art_headline(struct parse *p, size_t from, size_t lead, int *anchor_seen)
 		if (p->cl[j].len == 0)
 			continue;
 		seen++;
-#ifdef ZONES_DEBUG
-		if (!anchor(p, j) && headline(p, j)) {
-			size_t b1 = j;
-			while (b1 > from && p->cl[b1 - 1].len == 0) b1--;
-			fprintf(stderr, "CAND\t%zu\t%zu\t%zu\t%d\t%d\t%d\t0\t0\t%d\t%zu\t0\t0\t%.*s\n", j, seen,
-			    nwords(line_s(p, j), p->cl[j].len, 100), anchored(p, j, lead),
-			    b1 == from || nwords(line_s(p, b1 - 1), p->cl[b1 - 1].len, 5) <= 3,
-			    b1 > from && headline(p, b1 - 1), repeated(p, j), lead, (int)p->cl[j].len, line_s(p, j));
-		}
-#endif
 		if (anchor(p, j) || !headline(p, j))
 			continue;
 		score = headline_score(p, j, from, lead, seen);

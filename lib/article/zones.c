@@ -11,9 +11,6 @@
 
 #include "article/internal.h"
 #include "mem.h"
-#ifdef ZONES_DEBUG
-#include <stdio.h>
-#endif
 
 /* Lines other than paragraphs that may stand between two paragraphs of
  * one article (a subheading, a caption, a pull quote): more, and the
@@ -309,9 +306,6 @@ main_run(struct parse *p, size_t h, size_t *b, size_t *e, size_t *head)
 		}
 		score = words * (r[start].head != NO_LINE
 		    || headed(p, start ? r[start - 1].e + 1 : h, r[start].b) ? 3 : 1);
-#ifdef ZONES_DEBUG
-		fprintf(stderr, "RUN\t%zu\t%zu\t%zu\t%zu\n", r[start].b, r[k - 1].e, words, score);
-#endif
 		if (score > best)
 			best = score, *b = r[start].b, *e = r[k - 1].e, *head = r[start].head;
 	}
@@ -393,17 +387,3 @@ art_zones(struct parse *p, size_t h)
 	if (p->second > p->foot || p->resplit)
 		p->second = p->resplit ? p->lead : p->foot;
 }
-#ifdef ZONES_DEBUG
-#include <stdio.h>
-void art_zones_debug(struct parse *p);
-void
-art_zones_debug(struct parse *p)
-{
-	size_t i;
-	fprintf(stderr, "page=%d lead=%zu second=%zu foot=%zu title_at=%zu\n", p->page, p->lead, p->second, p->foot, p->title_at);
-	for (i = 0; i < p->cnl; i++) if (p->cl[i].len) {
-		size_t e; size_t w = para_words(p, i, &e);
-		fprintf(stderr, "%4zu %c%c %3zu %.*s\n", i, i == p->lead ? 'L' : i == p->title_at ? 'T' : i == p->foot ? 'F' : ' ', w ? 'P' : ' ', w, (int)(p->cl[i].len > 110 ? 110 : p->cl[i].len), line_s(p, i));
-	}
-}
-#endif

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "date/date.h"
+#include "date/words.h"
 
 static const char *const months[] = {
 	"january", "february", "march", "april", "may", "june", "july",
@@ -198,18 +199,6 @@ date_format(const struct date *d, char *out, size_t outsz)
 	    d->zone < 0 ? '-' : '+', z / 60, z % 60);
 }
 
-/* A two-byte UTF-8 letter of Latin-1 or Latin Extended-A (U+00C0 to
- * U+017F, not the signs U+00D7 and U+00F7) at s. */
-static int
-latin_letter(const char *s, size_t n)
-{
-	unsigned char a = (unsigned char)s[0], b = n > 1 ? (unsigned char)s[1] : 0;
-
-	if (n < 2 || b < 0x80 || b > 0xBF || a < 0xC3 || a > 0xC5)
-		return 0;
-	return !(a == 0xC3 && (b == 0x97 || b == 0xB7));
-}
-
 /* Tokens of a date string. */
 enum { T_NUM, T_WORD, T_PUNCT };
 
@@ -233,7 +222,7 @@ tokenize(const char *s, size_t n, struct tok *t)
 		unsigned char c = (unsigned char)s[i];
 
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r'
-		    || (c >= 0x80 && !latin_letter(s + i, n - i))) {
+		    || (c >= 0x80 && !date_latin_letter(s + i, n - i))) {
 			/* Non-ASCII (no-break spaces, dashes) separates too,
 			 * but not an accented letter ("März", "décembre"). */
 			space = 1;
@@ -251,7 +240,7 @@ tokenize(const char *s, size_t n, struct tok *t)
 			t[nt].type = T_NUM;
 		} else if (is_alpha(c) || c >= 0x80) {
 			for (j = i; j < n; j++)
-				if (latin_letter(s + j, n - j))
+				if (date_latin_letter(s + j, n - j))
 					j++;
 				else if (!is_alpha((unsigned char)s[j]))
 					break;
@@ -319,75 +308,6 @@ skip_punct(struct parser *p, char c)
 	return 1;
 }
 
-/* Month names of the other languages news pages are written in
- * (German, French, Spanish, Portuguese, Italian, Dutch, Polish in the
- * genitive that follows a day), full and in their usual abbreviations,
- * lower case.  English names that are also words elsewhere ("mars",
- * "mai") are only read here, inside a date, never in running text. */
-static const struct {
-	const char *name;
-	int month;
-} foreign_months[] = {
-	{ "januar", 1 }, { "jänner", 1 }, { "janvier", 1 }, { "janv", 1 },
-	{ "enero", 1 }, { "ene", 1 }, { "janeiro", 1 }, { "gennaio", 1 },
-	{ "januari", 1 }, { "stycznia", 1 },
-	{ "februar", 2 }, { "février", 2 }, { "févr", 2 }, { "fevrier", 2 },
-	{ "febrero", 2 }, { "fevereiro", 2 }, { "fev", 2 }, { "febbraio", 2 },
-	{ "februari", 2 }, { "lutego", 2 },
-	{ "märz", 3 }, { "mär", 3 }, { "mrz", 3 }, { "maerz", 3 }, { "mars", 3 },
-	{ "marzo", 3 }, { "março", 3 }, { "marco", 3 }, { "maart", 3 },
-	{ "marca", 3 },
-	{ "avril", 4 }, { "avr", 4 }, { "abril", 4 }, { "abr", 4 },
-	{ "aprile", 4 }, { "kwietnia", 4 },
-	{ "mai", 5 }, { "mayo", 5 }, { "maio", 5 }, { "maggio", 5 },
-	{ "mei", 5 }, { "maja", 5 },
-	{ "juni", 6 }, { "juin", 6 }, { "junio", 6 }, { "junho", 6 },
-	{ "giugno", 6 }, { "czerwca", 6 },
-	{ "juli", 7 }, { "juillet", 7 }, { "juil", 7 }, { "julio", 7 },
-	{ "julho", 7 }, { "luglio", 7 }, { "lipca", 7 },
-	{ "août", 8 }, { "aout", 8 }, { "agosto", 8 }, { "ago", 8 },
-	{ "augustus", 8 }, { "sierpnia", 8 },
-	{ "septembre", 9 }, { "septiembre", 9 }, { "setiembre", 9 },
-	{ "setembro", 9 }, { "settembre", 9 }, { "września", 9 },
-	{ "oktober", 10 }, { "okt", 10 }, { "octobre", 10 }, { "octubre", 10 },
-	{ "outubro", 10 }, { "ottobre", 10 }, { "października", 10 },
-	{ "noviembre", 11 }, { "novembro", 11 }, { "listopada", 11 },
-	{ "dezember", 12 }, { "dez", 12 }, { "décembre", 12 }, { "déc", 12 },
-	{ "decembre", 12 }, { "diciembre", 12 }, { "dic", 12 },
-	{ "dezembro", 12 }, { "dicembre", 12 }, { "grudnia", 12 }
-};
-
-/* s[0..n) equals w, ASCII letters and the upper-case letters of
- * Latin-1 compared without case ("MÄRZ" is "märz"). */
-static int
-foreign_eq(const char *s, size_t n, const char *w)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (!w[i])
-			return 0;
-		if (i > 0 && (unsigned char)s[i - 1] == 0xC3 && c >= 0x80 && c <= 0x9E && c != 0x97)
-			c += 0x20;
-		if (lower(c) != (unsigned char)w[i])
-			return 0;
-	}
-	return w[n] == '\0';
-}
-
-static int
-foreign_month(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof foreign_months / sizeof foreign_months[0]; i++)
-		if (foreign_eq(s, n, foreign_months[i].name))
-			return foreign_months[i].month;
-	return 0;
-}
-
 /* A month name, with an optional abbreviation dot. */
 static int
 month_word(struct parser *p)
@@ -397,7 +317,7 @@ month_word(struct parser *p)
 	if (p->i >= p->nt || p->t[p->i].type != T_WORD)
 		return 0;
 	if (!(m = date_month_name(p->t[p->i].s, p->t[p->i].n))
-	    && !(m = foreign_month(p->t[p->i].s, p->t[p->i].n)))
+	    && !(m = date_foreign_month(p->t[p->i].s, p->t[p->i].n)))
 		return 0;
 	p->i++;
 	skip_punct(p, '.');
@@ -856,29 +776,4 @@ date_from_url(const char *s, size_t n, struct date *d)
 found:
 	d->year = v[0], d->month = v[1], d->day = v[2], d->prec = DATE_DAY;
 	return DATE_OK;
-}
-
-int
-date_may_start(const char *s, size_t n)
-{
-	static const char *const labels[] = {
-		"date", "dated", "published", "posted", "updated", "on"
-	};
-	size_t k, i;
-
-	if (n == 0)
-		return 0;
-	if (is_digit((unsigned char)s[0]))
-		return 1;
-	for (k = 0; k < n; k++)
-		if (latin_letter(s + k, n - k))
-			k++;
-		else if (!is_alpha((unsigned char)s[k]))
-			break;
-	if (k < 2)
-		return 0;
-	for (i = 0; i < sizeof labels / sizeof labels[0]; i++)
-		if (word_eq(s, k, labels[i]))
-			return 1;
-	return date_month_name(s, k) || foreign_month(s, k) || date_weekday_name(s, k) >= 0;
 }
