@@ -93,21 +93,27 @@ art_anchor_line(const char *s, size_t n)
 	    && (art_is_date_line(s, n) || (nwords(s, n, 15) <= 14 && art_date_span(s, n, &b, &e)));
 }
 
+int
+art_anchor_near(struct parse *p, size_t i, size_t end, int down, size_t lines)
+{
+	size_t seen = 0;
+
+	while (seen < lines && (down ? ++i < end : i-- > end)) {
+		if (p->cl[i].len == 0)
+			continue;
+		seen++;
+		if (art_is(p, i, LI_ANCHOR))
+			return 1;
+	}
+	return 0;
+}
+
 /* Dates and bylines among the three lines under line h, before lead:
  * the anchors that make it the headline. */
 static int
 anchored(struct parse *p, size_t h, size_t lead)
 {
-	size_t j, seen = 0;
-
-	for (j = h + 1; j < lead && seen < 3; j++) {
-		if (p->cl[j].len == 0)
-			continue;
-		seen++;
-		if (art_is(p, j, LI_ANCHOR))
-			return 1;
-	}
-	return 0;
+	return art_anchor_near(p, h, lead, 1, 3);
 }
 
 /* A photo credit or a category in a header line: "|", a word right

@@ -209,16 +209,7 @@ text_end(struct parse *p, size_t h)
 static int
 headed(struct parse *p, size_t from, size_t b)
 {
-	size_t j, seen = 0;
-
-	for (j = b; j-- > from && seen < 20;) {
-		if (p->cl[j].len == 0)
-			continue;
-		seen++;
-		if (art_is(p, j, LI_ANCHOR))
-			return 1;
-	}
-	return 0;
+	return art_anchor_near(p, b, from, 0, 20);
 }
 
 /* A run of paragraphs, MAX_GAP short lines apart at most. */
