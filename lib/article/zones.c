@@ -4,7 +4,7 @@
  * line of the article's text (foot), and there only sign-offs, credit
  * lines, tags and links are read.  A copy of a whole web page has
  * navigation before its headline and after its article: the article is
- * then the run of prose paragraphs with the most words, and it ends
+ * then the run of prose paragraphs with the most text, and it ends
  * where a long run of other lines (menus, link lists) begins. */
 #include <stdlib.h>
 #include <string.h>
@@ -17,8 +17,8 @@
  * run is navigation or a list of other stories. */
 #define MAX_GAP 5
 
-/* Short lines between two runs of paragraphs of one article (a share
- * bar, a list of tags); more, and they are a page's navigation. */
+/* Lines between two runs of paragraphs of one article (a share bar, a
+ * list of tags, a video); more, and they are a page's navigation. */
 #define NAV_GAP 25
 
 /* Line i goes on the paragraph of line i - 1 (a hard-wrapped text): it
@@ -276,14 +276,13 @@ joins(struct parse *p, const struct run *a, const struct run *b)
 	return 1;
 }
 
-/* The article in a page: runs NAV_GAP short lines apart at most, from
- * the first that has a headline over it, if one has; of these the one
- * with the most words, three times as many when it has a headline or a
+/* The article in a page: runs that join (joins(), above), from the
+ * first that has a headline over it, if one has; of these the one
+ * with the most bytes, three times as many when it has a headline or a
  * date or byline above it (a story list or comments have none).  *b and
- * *e its first and last lines, *head its headline or NO_LINE; 0 if
- * there is no paragraph. */
+ * *e its first and last lines; 0 if there is no paragraph. */
 static size_t
-main_run(struct parse *p, size_t h, size_t *b, size_t *e, size_t *head)
+main_run(struct parse *p, size_t h, size_t *b, size_t *e)
 {
 	struct run *r;
 	size_t nr = runs(p, h, &r), i, k, words, start, best = 0, score;
@@ -298,7 +297,7 @@ main_run(struct parse *p, size_t h, size_t *b, size_t *e, size_t *head)
 		score = words * (r[start].head != NO_LINE
 		    || headed(p, start ? r[start - 1].e + 1 : h, r[start].b) ? 3 : 1);
 		if (score > best)
-			best = score, *b = r[start].b, *e = r[k - 1].e, *head = r[start].head;
+			best = score, *b = r[start].b, *e = r[k - 1].e;
 	}
 	free(r);
 	return best;
@@ -345,17 +344,16 @@ next_para(struct parse *p, size_t i)
 void
 art_zones(struct parse *p, size_t h)
 {
-	size_t b = 0, e = 0, head = NO_LINE, first = next_para(p, h);
+	size_t b = 0, e = 0, first = next_para(p, h);
 
 	p->title_at = NO_LINE;
 	flag_lists(p, h);
 	/* A page has its short lines; most texts are spared the search. */
-	p->page = !p->resplit && art_page_top(p, h, p->cnl) && main_run(p, h, &b, &e, &head)
+	p->page = !p->resplit && art_page_top(p, h, p->cnl) && main_run(p, h, &b, &e)
 	    && art_page_top(p, h, b);
 	if (p->page) {
 		p->lead = b;
 		p->foot = e + 1;
-		(void)head;
 	} else {
 		p->lead = first;
 		if (first == p->cnl)
