@@ -35,8 +35,10 @@ enum {
 	ARTICLE_KEEP_BOILERPLATE = 1,	/* split off metadata only */
 	ARTICLE_EXPLAIN = 2,		/* fill removed */
 	ARTICLE_CHECKED_UTF8 = 4,	/* the text is known to be valid UTF-8 */
-	ARTICLE_BODY = 8		/* the text is a body split before: it
-					 * holds no title, deck or outlet line */
+	ARTICLE_BODY = 8		/* the text is a body split before: no
+					 * headline, deck, outlet, page
+					 * navigation or dates under a headline
+					 * are looked for in it */
 };
 
 /* Parse len bytes of text (any bytes; need not be NUL-terminated) into
