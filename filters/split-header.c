@@ -124,26 +124,33 @@ unique_id(const char *id)
 
 /* The fields an article gives its record, in the order written (after
  * id and source); one list for --ndjson records and for files. */
-enum field_kind { FIELD_STRING, FIELD_TAGS, FIELD_BODY, FIELD_WORDS };
+enum field_kind { FIELD_STRING, FIELD_LIST, FIELD_BODY, FIELD_WORDS };
+
+#define STR(f) FIELD_STRING, offsetof(struct article, f), 0
+#define LIST(f, n) FIELD_LIST, offsetof(struct article, f), offsetof(struct article, n)
 
 static const struct {
 	const char *key;
 	enum field_kind kind;
-	size_t off;		/* FIELD_STRING: of its char * in struct article */
+	size_t off;		/* of its char * (FIELD_STRING) or char ** (FIELD_LIST) */
+	size_t noff;		/* FIELD_LIST: of its size_t count */
 } fields[] = {
-	{ "title", FIELD_STRING, offsetof(struct article, title) },
-	{ "subtitle", FIELD_STRING, offsetof(struct article, subtitle) },
-	{ "outlet", FIELD_STRING, offsetof(struct article, outlet) },
-	{ "agency", FIELD_STRING, offsetof(struct article, agency) },
-	{ "byline", FIELD_STRING, offsetof(struct article, byline) },
-	{ "url", FIELD_STRING, offsetof(struct article, url) },
-	{ "dateline_place", FIELD_STRING, offsetof(struct article, dateline_place) },
-	{ "dateline_date", FIELD_STRING, offsetof(struct article, dateline_date) },
-	{ "date_raw", FIELD_STRING, offsetof(struct article, date_raw) },
-	{ "published_raw", FIELD_STRING, offsetof(struct article, published_raw) },
-	{ "tags", FIELD_TAGS, 0 },
-	{ "body", FIELD_BODY, 0 },
-	{ "word_count", FIELD_WORDS, 0 }
+	{ "title", STR(title) },
+	{ "subtitle", STR(subtitle) },
+	{ "outlet", STR(outlet) },
+	{ "agency", STR(agency) },
+	{ "byline", STR(byline) },
+	{ "authors", LIST(authors, nauthors) },
+	{ "url", STR(url) },
+	{ "language", STR(language) },
+	{ "dateline_place", STR(dateline_place) },
+	{ "dateline_date", STR(dateline_date) },
+	{ "date_raw", STR(date_raw) },
+	{ "published_raw", STR(published_raw) },
+	{ "date_modified_raw", STR(date_modified_raw) },
+	{ "tags", LIST(tags, ntags) },
+	{ "body", FIELD_BODY, 0, 0 },
+	{ "word_count", FIELD_WORDS, 0, 0 }
 };
 
 #define NFIELDS (sizeof fields / sizeof fields[0])
@@ -155,6 +162,14 @@ field_string(const struct article *a, size_t i)
 	return *(char *const *)(const void *)((const char *)a + fields[i].off);
 }
 
+/* Field i's list (FIELD_LIST) and its length in *n. */
+static char *const *
+field_list(const struct article *a, size_t i, size_t *n)
+{
+	*n = *(const size_t *)(const void *)((const char *)a + fields[i].noff);
+	return *(char **const *)(const void *)((const char *)a + fields[i].off);
+}
+
 static void
 set_found(json_t *rec, const char *key, const char *val)
 {
@@ -162,25 +177,27 @@ set_found(json_t *rec, const char *key, const char *val)
 		record_set_str(rec, key, val);
 }
 
-/* A record that has tags keeps them when the text names none. */
+/* A record that has the list (tags, authors) keeps it when the article
+ * names none. */
 static void
-set_tags(json_t *rec, const char *key, const struct article *a)
+set_list(json_t *rec, const char *key, char *const *list, size_t n)
 {
-	json_t *tags;
+	json_t *arr;
 	size_t i;
 
-	if (!a->ntags && json_is_array(json_object_get(rec, key)))
+	if (!n && json_is_array(json_object_get(rec, key)))
 		return;
-	tags = json_array();
-	for (i = 0; i < a->ntags; i++)
-		json_array_append_new(tags, json_string(a->tags[i]));
-	record_set(rec, key, tags);
+	arr = json_array();
+	for (i = 0; i < n; i++)
+		json_array_append_new(arr, json_string(list[i]));
+	record_set(rec, key, arr);
 }
 
 static void
 set_article(json_t *rec, const struct article *a)
 {
-	size_t i;
+	char *const *list;
+	size_t i, n;
 
 	for (i = 0; i < NFIELDS; i++) {
 		const char *key = fields[i].key;
@@ -189,8 +206,9 @@ set_article(json_t *rec, const struct article *a)
 		case FIELD_STRING:
 			set_found(rec, key, field_string(a, i));
 			break;
-		case FIELD_TAGS:
-			set_tags(rec, key, a);
+		case FIELD_LIST:
+			list = field_list(a, i, &n);
+			set_list(rec, key, list, n);
 			break;
 		case FIELD_BODY:
 			record_set_strn(rec, key, a->body, a->body_len);
@@ -298,15 +316,15 @@ put_string(struct buf *b, const char *val)
 }
 
 static void
-put_tags(struct buf *b, const struct article *a)
+put_list(struct buf *b, char *const *list, size_t n)
 {
 	size_t i;
 
 	buf_addc(b, '[');
-	for (i = 0; i < a->ntags; i++) {
+	for (i = 0; i < n; i++) {
 		if (i)
 			buf_addc(b, ',');
-		jsonout_string(b, a->tags[i], strlen(a->tags[i]));
+		jsonout_string(b, list[i], strlen(list[i]));
 	}
 	buf_addc(b, ']');
 }
@@ -316,7 +334,8 @@ static void
 write_article(const char *id, const char *path, const struct article *a)
 {
 	static struct buf b;
-	size_t i;
+	char *const *list;
+	size_t i, n;
 
 	buf_reset(&b);
 	buf_add(&b, "{\"id\":", 6);
@@ -329,8 +348,9 @@ write_article(const char *id, const char *path, const struct article *a)
 		case FIELD_STRING:
 			put_string(&b, field_string(a, i));
 			break;
-		case FIELD_TAGS:
-			put_tags(&b, a);
+		case FIELD_LIST:
+			list = field_list(a, i, &n);
+			put_list(&b, list, n);
 			break;
 		case FIELD_BODY:
 			jsonout_string(&b, a->body, a->body_len);

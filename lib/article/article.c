@@ -35,6 +35,8 @@ article_parse(struct article *a, const char *text, size_t len, int flags, size_t
 	art_clean_lines(&p, art_front_matter(&p));
 	i = art_header(&p, 0);
 	art_body(&p, i);
+	if (a->byline)
+		article_add_authors(a, a->byline, strlen(a->byline));
 	if (!a->outlet && a->url)
 		a->outlet = article_outlet_for_url(a->url);
 	a->word_count = article_words(a->body, a->body_len);
@@ -61,9 +63,14 @@ article_free(struct article *a)
 	free(a->dateline_date);
 	free(a->date_raw);
 	free(a->published_raw);
+	free(a->language);
+	free(a->date_modified_raw);
 	for (i = 0; i < a->ntags; i++)
 		free(a->tags[i]);
 	free(a->tags);
+	for (i = 0; i < a->nauthors; i++)
+		free(a->authors[i]);
+	free(a->authors);
 	free(a->body);
 	memset(a, 0, sizeof *a);
 }
