@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "filter.h"
 #include "hash.h"
+#include "html/html.h"
 #include "jsonout.h"
 #include "mem.h"
 #include "opt.h"
@@ -220,14 +221,31 @@ set_article(json_t *rec, const struct article *a)
 	}
 }
 
-/* Parse text into rec; 0, or -1 after rejecting it. */
+/* The engine for one raw article: HTML for a page (by its first bytes,
+ * or from an "html" field: html set), else text.  0, or -1 when text is
+ * not valid UTF-8 (*bad: where).  A page without article text is still
+ * a record, with a warning. */
 static int
-split(json_t *rec, const char *text, size_t len, const struct record_src *src)
+parse_any(struct article *a, const char *s, size_t n, int html, int decoded,
+    const struct record_src *src, size_t *bad)
+{
+	if (!html && !html_is_page(s, n))
+		return article_parse(a, s, n, state.flags, bad);
+	html_parse(a, s, n, (state.flags & ARTICLE_KEEP_BOILERPLATE ? HTML_KEEP_BOILERPLATE : 0)
+	    | (decoded ? HTML_DECODED : 0));
+	if (a->body_len == 0)
+		record_warn(src, "no article text in the page");
+	return 0;
+}
+
+/* Parse the article into rec; 0, or -1 after rejecting it. */
+static int
+split(json_t *rec, const char *text, size_t len, int html, const struct record_src *src)
 {
 	struct article a;
 	size_t bad;
 
-	if (article_parse(&a, text, len, state.flags, &bad) != 0) {
+	if (parse_any(&a, text, len, html, 1, src, &bad) != 0) {
 		record_reject(src, "invalid UTF-8 at byte %zu", bad + 1);
 		return -1;
 	}
@@ -247,8 +265,9 @@ file_stem(struct buf *b, const char *path)
 	buf_add(b, base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
 }
 
-/* --ndjson: the raw article is in "text" (or, for a record that was
- * split before, in "body"); "text" is consumed, other fields stay. */
+/* --ndjson: the raw article is in "text", a saved page in "html" (or,
+ * for a record that was split before, the text in "body"); "text" and
+ * "html" are consumed, other fields stay. */
 static enum record_verdict
 each(json_t *rec, const struct record_src *src, void *arg)
 {
@@ -256,17 +275,23 @@ each(json_t *rec, const struct record_src *src, void *arg)
 	const char *id = record_str(rec, "id");
 	struct buf b = BUF_INIT;
 	char *uid;
-	int r;
+	int r, html = 0;
 
 	(void)arg;
+	if (!json_is_string(t) && json_is_string(json_object_get(rec, "html"))) {
+		t = json_object_get(rec, "html");
+		html = 1;
+	}
 	if (!t)
 		t = json_object_get(rec, "body");
 	if (!json_is_string(t)) {
-		record_reject(src, "no string field \"text\" (or \"body\") with the article");
+		record_reject(src, "no string field \"text\", \"html\" (or \"body\") with the article");
 		return RECORD_REJECT;
 	}
 	json_incref(t);
 	json_object_del(rec, "text");
+	if (html)
+		json_object_del(rec, "html");
 	if (!id) {
 		file_stem(&b, strcmp(src->file, "<stdin>") ? src->file : "stdin");
 		buf_printf(&b, "-%lu", src->line);
@@ -281,7 +306,7 @@ each(json_t *rec, const struct record_src *src, void *arg)
 		record_set_str(rec, "source", b.s);
 	}
 	buf_free(&b);
-	r = split(rec, json_string_value(t), json_string_length(t), src);
+	r = split(rec, json_string_value(t), json_string_length(t), html, src);
 	json_decref(t);
 	return r == 0 ? RECORD_WRITE : RECORD_REJECT;
 }
@@ -375,7 +400,7 @@ emit(const char *name, const char *path, const struct buf *text)
 	record_count_one();
 	if (text_invalid_at(path, strlen(path)) < strlen(path))
 		record_reject(&src, "file name is not valid UTF-8");
-	else if (article_parse(&a, src.raw, src.len, state.flags, &bad) != 0) {
+	else if (parse_any(&a, src.raw, src.len, 0, 0, &src, &bad) != 0) {
 		record_reject(&src, "invalid UTF-8 at byte %zu", bad + 1);
 	} else {
 		write_article(id, path, &a);

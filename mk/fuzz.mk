@@ -52,7 +52,7 @@ $(FB)/bin/filter-%: $(FB)/fuzz/filter.o $(FB)/filters/%.o $(FB)/libnewspipe.a
 
 $(FB)/bin/%: $(FB)/fuzz/%.o $(FB)/libnewspipe.a
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_FLAGS) $(LDFLAGS) -o $@ $< $(FB)/libnewspipe.a $(REQ_LDLIBS)
+	$(FUZZ_CC) $(FUZZ_FLAGS) $(LDFLAGS) -o $@ $< $(FB)/libnewspipe.a $(LIBS_$*) $(REQ_LDLIBS)
 
 fuzz-build: $(FUZZ_BINS)
 

@@ -1,0 +1,186 @@
+/* html: the public entry points (internal.h says which file holds which
+ * pass). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "html/html.h"
+#include "html/internal.h"
+#include "mem.h"
+
+/* Case-insensitive: s[0..n) starts with the lower-case tag w, ended by
+ * white space, '>' or the end. */
+static int
+opens(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+
+	return n >= k && heq(s, k, w) && (n == k || hspace((unsigned char)s[k])
+	    || s[k] == '>' || s[k] == '/');
+}
+
+static int
+is_page(const char *s, size_t n)
+{
+	size_t i = 0;
+	const char *e;
+
+	for (;;) {
+		while (i < n && hspace((unsigned char)s[i]))
+			i++;
+		if (n - i >= 4 && !memcmp(s + i, "<!--", 4)) {
+			for (e = s + i + 4; e + 3 <= s + n && memcmp(e, "-->", 3); e++)
+				;
+			if (e + 3 > s + n)
+				return 0;
+			i = (size_t)(e + 3 - s);
+		} else if (n - i >= 5 && !memcmp(s + i, "<?xml", 5)) {
+			for (e = s + i + 5; e + 2 <= s + n && memcmp(e, "?>", 2); e++)
+				;
+			if (e + 2 > s + n)
+				return 0;
+			i = (size_t)(e + 2 - s);
+		} else
+			break;
+	}
+	if (n - i >= 9 && heq(s + i, 9, "<!doctype")) {
+		for (i += 9; i < n && hspace((unsigned char)s[i]); i++)
+			;
+		return opens(s + i, n - i, "html");
+	}
+	return opens(s + i, n - i, "<html") || opens(s + i, n - i, "<head");
+}
+
+int
+html_is_page(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	char ascii[512];
+	size_t i, k;
+	int le;
+
+	if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+		return is_page(s + 3, n - 3);
+	if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+		/* UTF-16: the ASCII of the first code units */
+		le = u[0] == 0xFF;
+		for (i = 2, k = 0; i + 1 < n && k < sizeof ascii; i += 2)
+			ascii[k++] = u[i + le] ? '?' : (char)u[i + !le];
+		return is_page(ascii, k);
+	}
+	return is_page(s, n);
+}
+
+/* The text of the first visible <h1>, as the fallback headline and to
+ * tell a title's site part. */
+static char *
+first_h1(const struct hdoc *d)
+{
+	uint32_t i;
+
+	for (i = 1; i < d->n; i++)
+		if (d->node[i].tag == T_H1 && !(d->node[i].flags & N_DROP))
+			return html_flat_text(d, i, 1000);
+	return NULL;
+}
+
+static char *
+take(struct hmeta *m, enum meta_field f)
+{
+	char *s = m->val[f];
+
+	m->val[f] = NULL;
+	return s;
+}
+
+/* The headline: the metadata's, else <title>, else <h1>; the site's
+ * name cut off. */
+static char *
+headline(struct hmeta *m, const char *h1)
+{
+	const char *t = m->val[M_TITLE];
+	char *site;
+
+	if (t)
+		return html_clean_title(t, m, h1);
+	if (!m->val[M_SITE_TITLE])
+		return h1 ? estrdup(h1) : NULL;
+	site = html_clean_title(m->val[M_SITE_TITLE], m, h1);
+	if (h1 && site && strstr(site, h1) && strlen(h1) * 2 > strlen(site)) {
+		free(site);
+		return estrdup(h1);
+	}
+	return site ? site : h1 ? estrdup(h1) : NULL;
+}
+
+static void
+fill(struct article *a, struct hmeta *m, const char *h1)
+{
+	const char *p, *e;
+	size_t i;
+
+	a->title = headline(m, h1);
+	a->date_raw = take(m, M_DATE);
+	a->date_modified_raw = take(m, M_MODIFIED);
+	a->url = take(m, M_URL);
+	a->language = take(m, M_LANGUAGE);
+	a->outlet = take(m, M_OUTLET);
+	if (!a->outlet && a->url)
+		a->outlet = article_outlet_for_url(a->url);
+	for (p = m->authors; p && *p; p = *e ? e + 1 : e) {
+		e = strchr(p, '\n');
+		if (!e)
+			e = p + strlen(p);
+		article_add_authors(a, p, (size_t)(e - p));
+	}
+	if (a->nauthors) {
+		struct buf b = BUF_INIT;
+
+		for (i = 0; i < a->nauthors; i++) {
+			if (i)
+				buf_adds(&b, i + 1 == a->nauthors ? " and " : ", ");
+			buf_adds(&b, a->authors[i]);
+		}
+		a->byline = buf_take(&b);
+	}
+	a->tags = m->tags;
+	a->ntags = m->ntags;
+	m->tags = NULL;
+	m->ntags = 0;
+}
+
+void
+html_parse(struct article *a, const char *s, size_t n, int flags)
+{
+	struct buf text = BUF_INIT, body = BUF_INIT;
+	struct hdoc d;
+	struct hmeta m;
+	struct hscore sc;
+	struct text_out t = { &body, 0 };
+	char *h1;
+
+	memset(a, 0, sizeof *a);
+	memset(&m, 0, sizeof m);
+	memset(&sc, 0, sizeof sc);
+	html_decode(s, n, flags & HTML_DECODED, &text);
+	html_read(&d, text.s, text.len);
+	buf_free(&text);
+	html_meta(&d, &m);
+	html_visible(&d);
+	h1 = first_h1(&d);
+	fill(a, &m, h1);
+	html_score(&d, &sc);
+	if (flags & HTML_KEEP_BOILERPLATE) {
+		buf_add(&body, "", 0);
+		html_text(&d, sc.body, &t, NULL, NULL);
+	} else {
+		html_extract(&d, &sc, a->title, &body);
+	}
+	a->body_len = body.len;
+	a->body = buf_take(&body);
+	a->word_count = article_words(a->body, a->body_len);
+	free(h1);
+	free(sc.st);
+	free(sc.cut);
+	html_meta_free(&m);
+	html_doc_free(&d);
+}

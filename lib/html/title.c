@@ -1,0 +1,144 @@
+/* title: the headline without the site's name around it.  Pages write
+ * "Headline - Site", "Headline | Site", "Site: Headline" in <title> and
+ * often in og:title too.  A part is the site's name when it matches the
+ * outlet the page names, or the host of its URL, or when the page's <h1>
+ * is the rest; a " | " suffix of a few words is cut even without one of
+ * those, as a pipe is almost never part of a headline. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "html/internal.h"
+#include "mem.h"
+#include "text.h"
+
+static const char *const seps[] = {
+	" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xB7 ",
+	" \xE2\x80\xA2 ", " \xC2\xBB ", " // ", ": ",
+};
+
+/* s[0..n) folded to its lower-case ASCII letters and digits (the rest,
+ * accents too, kept as bytes), for comparing names loosely. */
+static void
+squash(const char *s, size_t n, struct buf *b)
+{
+	size_t i;
+
+	buf_reset(b);
+	buf_add(b, "", 0);
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+			buf_addc(b, (char)(c | 0x20));
+		else if ((c >= '0' && c <= '9') || c >= 0x80)
+			buf_addc(b, (char)c);
+	}
+}
+
+/* Part s[0..n) names the site: it is (loosely) the outlet or the URL's
+ * host, or one holds the other. */
+static int
+names_site(const char *s, size_t n, const struct hmeta *m)
+{
+	struct buf a = BUF_INIT, b = BUF_INIT;
+	const char *u = m->val[M_URL], *h, *e;
+	int yes = 0;
+
+	squash(s, n, &a);
+	if (a.len >= 2 && m->val[M_OUTLET]) {
+		squash(m->val[M_OUTLET], strlen(m->val[M_OUTLET]), &b);
+		yes = b.len >= 2 && (strstr(a.s, b.s) || strstr(b.s, a.s));
+	}
+	if (!yes && a.len >= 3 && u && (h = strstr(u, "://")) != NULL) {
+		h += 3;
+		for (e = h; *e && *e != '/' && *e != ':' && *e != '?'; e++)
+			;
+		squash(h, (size_t)(e - h), &b);
+		yes = strstr(b.s, a.s) != NULL;
+	}
+	buf_free(&a);
+	buf_free(&b);
+	return yes;
+}
+
+static size_t
+words(const char *s, size_t n)
+{
+	size_t i, w = 0;
+	int in = 0;
+
+	for (i = 0; i < n; i++) {
+		if (hspace((unsigned char)s[i]))
+			in = 0;
+		else if (!in)
+			in = 1, w++;
+	}
+	return w;
+}
+
+static int
+same_text(const char *a, size_t an, const char *b)
+{
+	size_t i;
+
+	if (!b || strlen(b) != an)
+		return 0;
+	for (i = 0; i < an; i++)
+		if (hlower((unsigned char)a[i]) != hlower((unsigned char)b[i]))
+			return 0;
+	return 1;
+}
+
+/* Cut one site part off *s at a separator, from the end or the start. */
+static int
+cut_once(const char **s, size_t *n, const struct hmeta *m, const char *h1)
+{
+	size_t k, len, at;
+	const char *p;
+
+	for (k = 0; k < LEN(seps); k++) {
+		len = strlen(seps[k]);
+		/* the last separator: "Headline - Section - Site" */
+		for (p = NULL, at = 0; at + len <= *n; at++)
+			if (!memcmp(*s + at, seps[k], len))
+				p = *s + at;
+		if (p) {
+			const char *tail = p + len;
+			size_t tn = *n - (size_t)(tail - *s), hn = (size_t)(p - *s);
+
+			if (hn && (names_site(tail, tn, m) || same_text(*s, hn, h1)
+			    || (k == 0 && words(tail, tn) <= 4 && words(*s, hn) >= 2))) {
+				*n = hn;
+				return 1;
+			}
+		}
+		if ((p = strstr(*s, seps[k])) != NULL && (size_t)(p - *s) + len < *n) {
+			size_t hn = (size_t)(p - *s);
+
+			if (names_site(*s, hn, m) && k != LEN(seps) - 1) {
+				*n -= hn + len;
+				*s = p + len;
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+char *
+html_clean_title(const char *title, const struct hmeta *m, const char *h1)
+{
+	const char *s = title;
+	size_t n, i;
+
+	if (!s)
+		return NULL;
+	n = strlen(s);
+	for (i = 0; i < 3 && cut_once(&s, &n, m, h1); i++)
+		;
+	while (n && hspace((unsigned char)*s))
+		s++, n--;
+	while (n && hspace((unsigned char)s[n - 1]))
+		n--;
+	return n ? estrndup(s, n) : NULL;
+}
