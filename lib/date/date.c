@@ -38,7 +38,7 @@ word_eq(const char *s, size_t n, const char *w)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (!w[i] || lower((unsigned char)s[i]) != w[i])
+		if (!w[i] || lower((unsigned char)s[i]) != (unsigned char)w[i])
 			return 0;
 	return w[n] == '\0';
 }
@@ -68,6 +68,81 @@ date_month_name(const char *s, size_t n)
 	for (m = 0; m < 12; m++)
 		if (name_match(s, n, months[m], 3, m == 8 ? "sept" : NULL))
 			return m + 1;
+	return 0;
+}
+
+/* Month names and their usual abbreviations in the other languages
+ * pages are written in: German, French, Spanish, Italian, Portuguese,
+ * Dutch, Polish (genitive and nominative), the Scandinavian languages,
+ * Finnish, Czech, Turkish and Russian (genitive).  Lower case, as
+ * written; "mai" is May in German and French alike. */
+static const struct {
+	const char *name;
+	int month;
+} foreign_months[] = {
+	{ "januar", 1 }, { "jänner", 1 }, { "janvier", 1 }, { "janv", 1 },
+	{ "enero", 1 }, { "ene", 1 }, { "gennaio", 1 }, { "gen", 1 },
+	{ "janeiro", 1 }, { "januari", 1 }, { "stycznia", 1 }, { "styczeń", 1 },
+	{ "tammikuuta", 1 }, { "tammikuu", 1 }, { "ledna", 1 }, { "ocak", 1 },
+	{ "января", 1 },
+	{ "februar", 2 }, { "feber", 2 }, { "février", 2 }, { "févr", 2 },
+	{ "fevrier", 2 }, { "febrero", 2 }, { "febbraio", 2 }, { "fevereiro", 2 },
+	{ "februari", 2 }, { "lutego", 2 }, { "luty", 2 }, { "helmikuuta", 2 },
+	{ "helmikuu", 2 }, { "února", 2 }, { "şubat", 2 }, { "февраля", 2 },
+	{ "märz", 3 }, { "mär", 3 }, { "mrz", 3 }, { "maerz", 3 }, { "mars", 3 },
+	{ "marzo", 3 }, { "março", 3 }, { "marco", 3 }, { "maart", 3 },
+	{ "mrt", 3 }, { "marca", 3 }, { "marzec", 3 }, { "marts", 3 },
+	{ "maaliskuuta", 3 }, { "maaliskuu", 3 }, { "března", 3 }, { "mart", 3 },
+	{ "марта", 3 },
+	{ "avril", 4 }, { "avr", 4 }, { "abril", 4 }, { "aprile", 4 },
+	{ "kwietnia", 4 }, { "kwiecień", 4 }, { "huhtikuuta", 4 },
+	{ "huhtikuu", 4 }, { "dubna", 4 }, { "nisan", 4 }, { "апреля", 4 },
+	{ "mai", 5 }, { "mayo", 5 }, { "maggio", 5 }, { "mag", 5 }, { "maio", 5 },
+	{ "mei", 5 }, { "maja", 5 }, { "maj", 5 }, { "toukokuuta", 5 },
+	{ "toukokuu", 5 }, { "května", 5 }, { "mayıs", 5 }, { "мая", 5 },
+	{ "juni", 6 }, { "juin", 6 }, { "junio", 6 }, { "giugno", 6 },
+	{ "giu", 6 }, { "junho", 6 }, { "czerwca", 6 }, { "czerwiec", 6 },
+	{ "kesäkuuta", 6 }, { "kesäkuu", 6 }, { "června", 6 }, { "haziran", 6 },
+	{ "июня", 6 },
+	{ "juli", 7 }, { "juillet", 7 }, { "juil", 7 }, { "julio", 7 },
+	{ "luglio", 7 }, { "lug", 7 }, { "julho", 7 }, { "lipca", 7 },
+	{ "lipiec", 7 }, { "heinäkuuta", 7 }, { "heinäkuu", 7 },
+	{ "července", 7 }, { "temmuz", 7 }, { "июля", 7 },
+	{ "août", 8 }, { "aout", 8 }, { "agosto", 8 }, { "ago", 8 },
+	{ "augustus", 8 }, { "augusti", 8 }, { "sierpnia", 8 },
+	{ "sierpień", 8 }, { "elokuuta", 8 }, { "elokuu", 8 }, { "srpna", 8 },
+	{ "ağustos", 8 }, { "августа", 8 },
+	{ "septembre", 9 }, { "septiembre", 9 }, { "setiembre", 9 },
+	{ "settembre", 9 }, { "set", 9 }, { "setembro", 9 }, { "września", 9 },
+	{ "wrzesień", 9 }, { "syyskuuta", 9 }, { "syyskuu", 9 }, { "září", 9 },
+	{ "eylül", 9 }, { "сентября", 9 },
+	{ "oktober", 10 }, { "okt", 10 }, { "octobre", 10 }, { "octubre", 10 },
+	{ "ottobre", 10 }, { "ott", 10 }, { "outubro", 10 },
+	{ "października", 10 }, { "październik", 10 }, { "lokakuuta", 10 },
+	{ "lokakuu", 10 }, { "října", 10 }, { "ekim", 10 }, { "октября", 10 },
+	{ "novembre", 11 }, { "noviembre", 11 }, { "novembro", 11 },
+	{ "listopada", 11 }, { "listopad", 11 }, { "marraskuuta", 11 },
+	{ "marraskuu", 11 }, { "kasım", 11 }, { "ноября", 11 },
+	{ "dezember", 12 }, { "dez", 12 }, { "décembre", 12 }, { "déc", 12 },
+	{ "decembre", 12 }, { "diciembre", 12 }, { "dic", 12 },
+	{ "dicembre", 12 }, { "dezembro", 12 }, { "grudnia", 12 },
+	{ "grudzień", 12 }, { "desember", 12 }, { "joulukuuta", 12 },
+	{ "joulukuu", 12 }, { "prosince", 12 }, { "aralık", 12 },
+	{ "декабря", 12 },
+};
+
+/* Any language's month name (English first), 1-12, or 0. */
+static int
+any_month_name(const char *s, size_t n)
+{
+	size_t i;
+	int m;
+
+	if ((m = date_month_name(s, n)) != 0)
+		return m;
+	for (i = 0; i < sizeof foreign_months / sizeof foreign_months[0]; i++)
+		if (word_eq(s, n, foreign_months[i].name))
+			return foreign_months[i].month;
 	return 0;
 }
 
@@ -211,6 +286,22 @@ struct tok {
 
 #define MAXTOK 48
 
+/* The length of the non-ASCII letter at s (0: none).  Sequences led by
+ * 0xC2 (U+0080-U+00BF: no-break space, guillemets) and 0xE2 (U+2000-
+ * U+2FFF: spaces, dashes, quotes) are separators, not letters. */
+static size_t
+letter_len(const char *s, size_t n)
+{
+	unsigned char c = (unsigned char)s[0];
+	size_t k = 1;
+
+	if (c < 0xC3 || c == 0xE2)
+		return 0;
+	while (k < n && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k++;
+	return k;
+}
+
 static int
 tokenize(const char *s, size_t n, struct tok *t)
 {
@@ -220,10 +311,14 @@ tokenize(const char *s, size_t n, struct tok *t)
 	while (i < n && nt < MAXTOK) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c >= 0x80) {
-			/* Non-ASCII (no-break spaces, dashes) separates too. */
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r'
+		    || (c >= 0x80 && !letter_len(s + i, n - i))) {
+			/* U+0080-U+00BF (no-break space, guillemets) and
+			 * U+2000-U+2FFF (spaces, dashes, quotes) separate
+			 * too; other non-ASCII is letters ("März"). */
 			space = 1;
-			i++;
+			for (i++; i < n && ((unsigned char)s[i] & 0xC0) == 0x80; i++)
+				;
 			continue;
 		}
 		t[nt].s = s + i;
@@ -235,9 +330,17 @@ tokenize(const char *s, size_t n, struct tok *t)
 				if (t[nt].val < 100000000000L)
 					t[nt].val = t[nt].val * 10 + (s[j] - '0');
 			t[nt].type = T_NUM;
-		} else if (is_alpha(c)) {
-			for (j = i; j < n && is_alpha((unsigned char)s[j]); j++)
-				;
+		} else if (is_alpha(c) || letter_len(s + i, n - i)) {
+			for (j = i; j < n;) {
+				size_t k = letter_len(s + j, n - j);
+
+				if (k)
+					j += k;
+				else if (is_alpha((unsigned char)s[j]))
+					j++;
+				else
+					break;
+			}
 			t[nt].type = T_WORD;
 		} else {
 			j = i + 1;
@@ -310,7 +413,7 @@ month_word(struct parser *p)
 
 	if (p->i >= p->nt || p->t[p->i].type != T_WORD)
 		return 0;
-	if (!(m = date_month_name(p->t[p->i].s, p->t[p->i].n)))
+	if (!(m = any_month_name(p->t[p->i].s, p->t[p->i].n)))
 		return 0;
 	p->i++;
 	skip_punct(p, '.');
@@ -326,7 +429,8 @@ day_num(struct parser *p)
 	if (!t)
 		return 0;
 	p->i++;
-	if (at_word(p, "st") || at_word(p, "nd") || at_word(p, "rd") || at_word(p, "th"))
+	if (at_word(p, "st") || at_word(p, "nd") || at_word(p, "rd") || at_word(p, "th")
+	    || at_word(p, "er"))
 		p->i++;
 	return (int)t->val;
 }
@@ -410,12 +514,16 @@ named_date(struct parser *p, struct date *d)
 		if (!(day = day_num(p)))
 			goto fail;
 	} else if ((day = day_num(p))) {
-		if (at_word(p, "of"))
+		/* "6. August", "3rd of September", "13 de enero de" */
+		skip_punct(p, '.');
+		if (at_word(p, "of") || at_word(p, "de"))
 			p->i++;
 		skip_punct(p, '-');
 		if (!(m = month_word(p)))
 			goto fail;
 		skip_punct(p, '-');
+		if (at_word(p, "de"))
+			p->i++;
 	} else
 		goto fail;
 	skip_punct(p, ',');
@@ -622,12 +730,48 @@ skip_labels(struct parser *p)
 	}
 }
 
+/* How many leading words a date may follow when none of them is a label
+ * or weekday we know ("Stand: 5. Februar 2020", "Mittwoch, 3. März"). */
+#define MAX_LEAD 8
+
+/* The date at p->t[p->i]: DATE_UNKNOWN when none starts there. */
+static enum date_status
+date_at(struct parser *p, struct date *d, int *wd)
+{
+	enum date_status st;
+
+	memset(d, 0, sizeof *d);
+	*wd = -1;
+	skip_labels(p);
+	if (p->i < p->nt && p->t[p->i].type == T_WORD
+	    && (*wd = date_weekday_name(p->t[p->i].s, p->t[p->i].n)) >= 0) {
+		p->i++;
+		skip_punct(p, '.');
+		skip_punct(p, ',');
+	}
+	if (at_num(p, 8, 8)) {
+		/* 20250902: ISO 8601 basic form */
+		long v = p->t[p->i].val;
+
+		d->year = (int)(v / 10000), d->month = (int)(v / 100 % 100);
+		d->day = (int)(v % 100), d->prec = DATE_DAY;
+		p->i++;
+		return check_day(d);
+	}
+	if ((st = numeric_date(p, d)) == DATE_UNKNOWN && (st = named_date(p, d)) == DATE_UNKNOWN
+	    && at_num(p, 4, 4) && p->nt == p->i + 1) {
+		d->year = (int)p->t[p->i].val, d->prec = DATE_YEAR;
+		return d->year >= 1 ? DATE_OK : DATE_IMPOSSIBLE;
+	}
+	return st;
+}
+
 enum date_status
 date_parse(const char *s, size_t n, int flags, struct date *d)
 {
 	struct parser p;
 	enum date_status st;
-	int wd = -1;
+	int wd = -1, from;
 
 	memset(d, 0, sizeof *d);
 	while (n && (*s == ' ' || *s == '\t' || *s == '@'))
@@ -637,32 +781,16 @@ date_parse(const char *s, size_t n, int flags, struct date *d)
 	if (all_digits(s, n) && (n == 9 || n == 10))
 		return epoch(s, n, d);
 	p.nt = tokenize(s, n, p.t);
-	p.i = 0;
 	p.flags = flags;
-	skip_labels(&p);
-	if (p.i < p.nt && p.t[p.i].type == T_WORD
-	    && (wd = date_weekday_name(p.t[p.i].s, p.t[p.i].n)) >= 0) {
-		p.i++;
-		skip_punct(&p, '.');
-		skip_punct(&p, ',');
+	for (from = 0;; from++) {
+		p.i = from;
+		if ((st = date_at(&p, d, &wd)) != DATE_UNKNOWN)
+			break;
+		/* a lead in words we do not know: try after it */
+		if (from >= MAX_LEAD || from + 1 >= p.nt || p.t[from].type == T_NUM)
+			return st;
 	}
-	if (at_num(&p, 8, 8)) {
-		/* 20250902: ISO 8601 basic form */
-		long v = p.t[p.i].val;
-
-		d->year = (int)(v / 10000), d->month = (int)(v / 100 % 100);
-		d->day = (int)(v % 100), d->prec = DATE_DAY;
-		p.i++;
-		st = check_day(d);
-	} else if ((st = numeric_date(&p, d)) == DATE_UNKNOWN
-	    && (st = named_date(&p, d)) == DATE_UNKNOWN) {
-		if (at_num(&p, 4, 4) && p.nt == p.i + 1) {
-			d->year = (int)p.t[p.i].val, d->prec = DATE_YEAR;
-			return d->year >= 1 ? DATE_OK : DATE_IMPOSSIBLE;
-		}
-		return st;
-	}
-	if (st != DATE_OK)
+	if (st != DATE_OK || d->prec == DATE_YEAR)
 		return st;
 	/* Year 0 means "not given" elsewhere; written as 0000 it is no date. */
 	if (d->year < 1)
