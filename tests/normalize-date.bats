@@ -100,7 +100,7 @@ check_dates() {
 	check_pub "14 maja 2019" 2019-05-14
 	check_pub "19. helmikuuta 2019" 2019-02-19
 	check_pub "3 марта 2021" 2021-03-03
-	check_pub "12\u00a0September\u00a02019" 2019-09-12
+	check_pub "$(printf '12\xc2\xa0September\xc2\xa02019')" 2019-09-12
 }
 
 @test "a date after a label or weekday in words it does not know" {
