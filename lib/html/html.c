@@ -167,8 +167,9 @@ html_parse(struct article *a, const char *s, size_t n, int flags)
 	html_meta(&d, &m);
 	html_visible(&d);
 	h1 = first_h1(&d);
-	fill(a, &m, h1);
 	html_score(&d, &sc);
+	html_page_date(&d, &sc, &m);
+	fill(a, &m, h1);
 	if (flags & HTML_KEEP_BOILERPLATE) {
 		buf_add(&body, "", 0);
 		html_text(&d, sc.body, &t, NULL, NULL);

@@ -59,7 +59,7 @@ enum {
 enum attr_name {
 	A_ID, A_CLASS, A_ROLE, A_ITEMPROP, A_ITEMTYPE, A_PROPERTY, A_NAME,
 	A_CONTENT, A_HTTP_EQUIV, A_CHARSET, A_REL, A_HREF, A_DATETIME, A_TYPE,
-	A_LANG, A_HIDDEN, A_ARIA_HIDDEN, A_STYLE, A_NATTRS
+	A_LANG, A_HIDDEN, A_ARIA_HIDDEN, A_STYLE, A_TITLE, A_NATTRS
 };
 
 struct hattr {
@@ -181,6 +181,8 @@ int html_hint(const struct hdoc *d, uint32_t i);
 /* 1 if element i's class, id or role says it is boilerplate that a
  * container of the article may hold (share bar, related links...). */
 int html_junk_hint(const struct hdoc *d, uint32_t i);
+/* 1 if element i's class, id or itemprop says it shows a date. */
+int html_date_hint(const struct hdoc *d, uint32_t i);
 
 /* text.c: the visible text of node i's subtree onto out (nodes with
  * N_DROP and those keep() refuses skipped); blocks become paragraphs. */
@@ -238,5 +240,9 @@ double html_link_density(const struct hscore *s, uint32_t i);
  * siblings cleaned, or the paragraphs classified over the whole page. */
 void html_extract(const struct hdoc *d, struct hscore *s, const char *title,
     struct buf *out);
+
+/* dates.c: the publication date the page shows by its headline or in
+ * its article, for a page whose metadata names none (after html_score). */
+void html_page_date(const struct hdoc *d, const struct hscore *s, struct hmeta *m);
 
 #endif

@@ -290,10 +290,6 @@ html_meta(const struct hdoc *d, struct hmeta *m)
 				free(s);
 			}
 			continue;
-		case T_TIME:
-			if ((v = html_attr(d, i, A_DATETIME, &vn)) != NULL)
-				html_meta_set(m, M_DATE, TR_TIME, v, vn);
-			break;
 		default:
 			break;
 		}

@@ -145,7 +145,7 @@ static const char *const attr_names[A_NATTRS] = {
 	[A_HTTP_EQUIV] = "http-equiv", [A_CHARSET] = "charset", [A_REL] = "rel",
 	[A_HREF] = "href", [A_DATETIME] = "datetime", [A_TYPE] = "type",
 	[A_LANG] = "lang", [A_HIDDEN] = "hidden", [A_ARIA_HIDDEN] = "aria-hidden",
-	[A_STYLE] = "style",
+	[A_STYLE] = "style", [A_TITLE] = "title",
 };
 
 int
@@ -165,7 +165,7 @@ html_attr_name(const char *name)
  * ("articleBody" is "article" and "body"); a word counts when it is, or
  * for the longer ones starts with, one of these. */
 
-enum { H_CONTENT = 1, H_JUNK = 2, H_COMMENT = 4, H_WEAK = 8 };
+enum { H_CONTENT = 1, H_JUNK = 2, H_COMMENT = 4, H_WEAK = 8, H_DATE = 16 };
 
 static const struct {
 	const char *w;
@@ -196,7 +196,7 @@ static const struct {
 	{ "toolbar", 0, H_JUNK }, { "skip", 0, H_JUNK }, { "hidden", 0, H_JUNK },
 	{ "print", 0, H_JUNK }, { "login", 0, H_JUNK }, { "signup", 0, H_JUNK },
 	{ "rating", 0, H_JUNK }, { "tags", 0, H_JUNK }, { "tag", 0, H_JUNK },
-	{ "meta", 0, H_JUNK }, { "byline", 0, H_JUNK }, { "author", 1, H_JUNK },
+	{ "meta", 0, H_JUNK | H_DATE }, { "byline", 0, H_JUNK | H_DATE }, { "author", 1, H_JUNK },
 	{ "caption", 0, H_JUNK }, { "credit", 1, H_JUNK },
 	{ "copyright", 0, H_JUNK }, { "disclaimer", 0, H_JUNK },
 	{ "masthead", 0, H_JUNK }, { "follow", 0, H_JUNK }, { "tools", 0, H_JUNK },
@@ -204,6 +204,9 @@ static const struct {
 	{ "outbrain", 0, H_JUNK }, { "taboola", 0, H_JUNK }, { "more", 0, H_JUNK },
 	{ "header", 0, H_JUNK }, { "breaking", 0, H_JUNK }, { "trending", 0, H_JUNK },
 	{ "popular", 0, H_JUNK }, { "latest", 0, H_JUNK }, { "signin", 0, H_JUNK },
+	{ "date", 1, H_DATE }, { "time", 0, H_DATE }, { "timestamp", 0, H_DATE },
+	{ "publish", 1, H_DATE }, { "pubdate", 0, H_DATE }, { "posted", 0, H_DATE },
+	{ "datum", 0, H_DATE }, { "fecha", 0, H_DATE }, { "dateline", 0, H_DATE },
 	{ "paywall", 0, H_JUNK }, { "donate", 0, H_JUNK }, { "donation", 0, H_JUNK },
 };
 
@@ -296,4 +299,11 @@ html_junk_hint(const struct hdoc *d, uint32_t i)
 		if (html_attr_is(d, i, A_ROLE, junk_roles[k]))
 			return 1;
 	return (kinds & (H_JUNK | H_COMMENT)) != 0;
+}
+
+int
+html_date_hint(const struct hdoc *d, uint32_t i)
+{
+	return ((attr_kinds(d, i, A_CLASS) | attr_kinds(d, i, A_ID)
+	    | attr_kinds(d, i, A_ITEMPROP)) & H_DATE) != 0;
 }
