@@ -27,33 +27,50 @@ full_date(const char *s, size_t n)
 	return date_parse(s, n, 0, &dt) == DATE_OK && dt.prec >= DATE_DAY;
 }
 
+/* A machine-readable date in attribute a; with iso set only one that
+ * starts with its year, as the standard wants ("01-11-2023" could be
+ * either month first or day first: the text will say). */
 static char *
-attr_date(const struct hdoc *d, uint32_t i, enum attr_name a)
+attr_date(const struct hdoc *d, uint32_t i, enum attr_name a, int iso)
 {
 	size_t n;
 	const char *v = html_attr(d, i, a, &n);
 
-	return v && full_date(v, n) ? estrndup(v, n) : NULL;
+	if (!v || (iso && !(n >= 5 && v[0] >= '0' && v[0] <= '9' && v[1] >= '0' && v[1] <= '9'
+	    && v[2] >= '0' && v[2] <= '9' && v[3] >= '0' && v[3] <= '9' && v[4] == '-')))
+		return NULL;
+	return full_date(v, n) ? estrndup(v, n) : NULL;
+}
+
+static char *
+text_date(const struct hdoc *d, const struct hscore *s, uint32_t i)
+{
+	char *v;
+
+	if (s->st[i].chars > MAX_DATE_TEXT || !(v = html_flat_text(d, i, 4 * MAX_DATE_TEXT)))
+		return NULL;
+	if (full_date(v, strlen(v)))
+		return v;
+	free(v);
+	return NULL;
 }
 
 /* The date element i shows, as written, or NULL. */
 static char *
 date_of(const struct hdoc *d, const struct hscore *s, uint32_t i)
 {
-	char *v;
+	int machine = d->node[i].tag == T_TIME || html_attr_is(d, i, A_ITEMPROP, "datepublished")
+	    || html_attr_is(d, i, A_CLASS, "published");
+	char *v = NULL;
 
-	if (d->node[i].tag == T_TIME || html_attr_is(d, i, A_ITEMPROP, "datepublished")) {
-		if ((v = attr_date(d, i, A_DATETIME)) || (v = attr_date(d, i, A_CONTENT)))
-			return v;
-	}
-	if (html_attr_is(d, i, A_CLASS, "published") && (v = attr_date(d, i, A_TITLE)))
+	if (machine && ((v = attr_date(d, i, A_DATETIME, 1)) || (v = attr_date(d, i, A_CONTENT, 1))
+	    || (v = attr_date(d, i, A_TITLE, 1))))
 		return v;
-	if ((d->node[i].tag == T_TIME || html_date_hint(d, i)) && s->st[i].chars <= MAX_DATE_TEXT
-	    && (v = html_flat_text(d, i, 4 * MAX_DATE_TEXT)) != NULL) {
-		if (full_date(v, strlen(v)))
-			return v;
-		free(v);
-	}
+	if ((machine || html_date_hint(d, i)) && (v = text_date(d, s, i)))
+		return v;
+	if (machine && ((v = attr_date(d, i, A_DATETIME, 0)) || (v = attr_date(d, i, A_CONTENT, 0))
+	    || (v = attr_date(d, i, A_TITLE, 0))))
+		return v;
 	return NULL;
 }
 
@@ -116,6 +133,7 @@ void
 html_page_date(const struct hdoc *d, const struct hscore *s, struct hmeta *m)
 {
 	uint32_t h1 = 0, i, from, to, top = s->top;
+	int k;
 	char *v;
 
 	if (m->trust[M_DATE] && m->trust[M_DATE] <= TR_MICRODATA)
@@ -124,7 +142,10 @@ html_page_date(const struct hdoc *d, const struct hscore *s, struct hmeta *m)
 		if (d->node[i].tag == T_H1 && !skip(d, s, i))
 			h1 = i;
 	from = h1 && (!top || h1 < top) ? h1 : top ? top : s->body;
-	to = top ? d->node[top].end : (uint32_t)d->n;
+	/* the article's own date may follow its text, in its footer */
+	for (i = top, k = 0; i && k < 2 && d->node[i].parent > s->body; k++)
+		i = d->node[i].parent;
+	to = top ? d->node[i].end : (uint32_t)d->n;
 	if (to < from)
 		to = (uint32_t)d->n;
 	if (!(v = find(d, s, from, to, 0)) && !(v = find(d, s, s->body, from, 1)) && top)

@@ -181,6 +181,9 @@ int html_hint(const struct hdoc *d, uint32_t i);
 /* 1 if element i's class, id or role says it is boilerplate that a
  * container of the article may hold (share bar, related links...). */
 int html_junk_hint(const struct hdoc *d, uint32_t i);
+/* 1 if element i's class, id or role says it is a part of the page
+ * that never holds the article (navigation, comments, related links). */
+int html_unlikely_hint(const struct hdoc *d, uint32_t i);
 /* 1 if element i's class, id or itemprop says it shows a date. */
 int html_date_hint(const struct hdoc *d, uint32_t i);
 

@@ -5,8 +5,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date/date.h"
 #include "html/internal.h"
 #include "mem.h"
+
+/* A date field takes only what reads as a calendar date: "2:33 PM" in
+ * an itemprop leaves the field to the next source. */
+static int
+full_date(const char *s, size_t n)
+{
+	struct date dt;
+
+	return date_parse(s, n, 0, &dt) == DATE_OK && dt.prec >= DATE_DAY;
+}
 
 void
 html_meta_set(struct hmeta *m, enum meta_field f, enum trust t, const char *s, size_t n)
@@ -16,6 +27,8 @@ html_meta_set(struct hmeta *m, enum meta_field f, enum trust t, const char *s, s
 	while (n && hspace((unsigned char)s[n - 1]))
 		n--;
 	if (n == 0 || (m->trust[f] && m->trust[f] <= t))
+		return;
+	if ((f == M_DATE || f == M_MODIFIED) && !full_date(s, n))
 		return;
 	free(m->val[f]);
 	m->val[f] = estrndup(s, n);

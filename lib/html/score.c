@@ -180,7 +180,7 @@ mark_unlikely(const struct hdoc *d, struct hscore *s)
 		if (t->chars * 2 > total && total > 0)
 			continue;
 		if (e->tag == T_NAV || e->tag == T_ASIDE || e->tag == T_FOOTER
-		    || html_hint(d, i) < 0)
+		    || html_unlikely_hint(d, i))
 			t->unlikely = 1;
 	}
 }

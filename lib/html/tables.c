@@ -165,7 +165,11 @@ html_attr_name(const char *name)
  * ("articleBody" is "article" and "body"); a word counts when it is, or
  * for the longer ones starts with, one of these. */
 
-enum { H_CONTENT = 1, H_JUNK = 2, H_COMMENT = 4, H_WEAK = 8, H_DATE = 16 };
+/* H_JUNK and H_COMMENT mark parts that are never the article, so that
+ * nothing in them scores; H_MINOR ones only weigh against a container
+ * and are cut from inside one: a "teaser" or "header" may hold the
+ * article's lead, a "subscriber" box its text. */
+enum { H_CONTENT = 1, H_JUNK = 2, H_COMMENT = 4, H_MINOR = 8, H_DATE = 16 };
 
 static const struct {
 	const char *w;
@@ -177,37 +181,37 @@ static const struct {
 	{ "post", 0, H_CONTENT }, { "body", 0, H_CONTENT },
 	{ "text", 0, H_CONTENT }, { "main", 0, H_CONTENT },
 	{ "blog", 0, H_CONTENT }, { "hentry", 0, H_CONTENT },
-	{ "prose", 0, H_CONTENT }, { "page", 0, H_WEAK },
+	{ "prose", 0, H_CONTENT },
 	{ "comment", 1, H_COMMENT }, { "disqus", 1, H_COMMENT },
 	{ "respond", 0, H_COMMENT }, { "replies", 0, H_COMMENT },
 	{ "reply", 0, H_COMMENT }, { "discussion", 0, H_COMMENT },
 	{ "share", 1, H_JUNK }, { "sharing", 0, H_JUNK }, { "social", 1, H_JUNK },
 	{ "related", 1, H_JUNK }, { "promo", 1, H_JUNK }, { "ad", 0, H_JUNK },
 	{ "ads", 0, H_JUNK }, { "advert", 1, H_JUNK }, { "banner", 1, H_JUNK },
-	{ "sidebar", 1, H_JUNK }, { "widget", 1, H_JUNK }, { "footer", 1, H_JUNK },
-	{ "foot", 0, H_JUNK }, { "menu", 1, H_JUNK }, { "nav", 0, H_JUNK },
-	{ "navigation", 0, H_JUNK }, { "navbar", 0, H_JUNK },
-	{ "breadcrumb", 1, H_JUNK }, { "cookie", 1, H_JUNK },
-	{ "consent", 1, H_JUNK }, { "gdpr", 0, H_JUNK },
-	{ "newsletter", 1, H_JUNK }, { "subscri", 1, H_JUNK },
-	{ "popup", 1, H_JUNK }, { "modal", 1, H_JUNK }, { "teaser", 1, H_JUNK },
+	{ "sidebar", 1, H_JUNK }, { "footer", 1, H_JUNK }, { "foot", 0, H_JUNK },
+	{ "menu", 1, H_JUNK }, { "nav", 0, H_JUNK }, { "navigation", 0, H_JUNK },
+	{ "navbar", 0, H_JUNK }, { "breadcrumb", 1, H_JUNK },
+	{ "cookie", 1, H_JUNK }, { "consent", 1, H_JUNK }, { "gdpr", 0, H_JUNK },
+	{ "newsletter", 1, H_JUNK }, { "popup", 1, H_JUNK }, { "modal", 1, H_JUNK },
 	{ "recommend", 1, H_JUNK }, { "sponsor", 1, H_JUNK },
-	{ "pagination", 0, H_JUNK }, { "pager", 0, H_JUNK },
-	{ "toolbar", 0, H_JUNK }, { "skip", 0, H_JUNK }, { "hidden", 0, H_JUNK },
-	{ "print", 0, H_JUNK }, { "login", 0, H_JUNK }, { "signup", 0, H_JUNK },
-	{ "rating", 0, H_JUNK }, { "tags", 0, H_JUNK }, { "tag", 0, H_JUNK },
-	{ "meta", 0, H_JUNK | H_DATE }, { "byline", 0, H_JUNK | H_DATE }, { "author", 1, H_JUNK },
-	{ "caption", 0, H_JUNK }, { "credit", 1, H_JUNK },
-	{ "copyright", 0, H_JUNK }, { "disclaimer", 0, H_JUNK },
-	{ "masthead", 0, H_JUNK }, { "follow", 0, H_JUNK }, { "tools", 0, H_JUNK },
-	{ "overlay", 0, H_JUNK }, { "dropdown", 0, H_JUNK }, { "search", 0, H_JUNK },
-	{ "outbrain", 0, H_JUNK }, { "taboola", 0, H_JUNK }, { "more", 0, H_JUNK },
-	{ "header", 0, H_JUNK }, { "breaking", 0, H_JUNK }, { "trending", 0, H_JUNK },
-	{ "popular", 0, H_JUNK }, { "latest", 0, H_JUNK }, { "signin", 0, H_JUNK },
+	{ "pagination", 0, H_JUNK }, { "pager", 0, H_JUNK }, { "skip", 0, H_JUNK },
+	{ "masthead", 0, H_JUNK }, { "outbrain", 0, H_JUNK },
+	{ "taboola", 0, H_JUNK }, { "trending", 0, H_JUNK },
+	{ "popular", 0, H_JUNK },
+	{ "subscri", 1, H_MINOR }, { "teaser", 1, H_MINOR }, { "widget", 1, H_MINOR },
+	{ "toolbar", 0, H_MINOR }, { "hidden", 0, H_MINOR }, { "print", 0, H_MINOR },
+	{ "login", 0, H_MINOR }, { "signup", 0, H_MINOR }, { "signin", 0, H_MINOR },
+	{ "rating", 0, H_MINOR }, { "tags", 0, H_MINOR }, { "tag", 0, H_MINOR },
+	{ "meta", 0, H_MINOR | H_DATE }, { "byline", 0, H_MINOR | H_DATE },
+	{ "author", 1, H_MINOR }, { "caption", 0, H_MINOR }, { "credit", 1, H_MINOR },
+	{ "copyright", 0, H_MINOR }, { "disclaimer", 0, H_MINOR },
+	{ "follow", 0, H_MINOR }, { "tools", 0, H_MINOR }, { "overlay", 0, H_MINOR },
+	{ "dropdown", 0, H_MINOR }, { "search", 0, H_MINOR }, { "more", 0, H_MINOR },
+	{ "header", 0, H_MINOR }, { "breaking", 0, H_MINOR }, { "latest", 0, H_MINOR },
+	{ "paywall", 0, H_MINOR }, { "donate", 0, H_MINOR }, { "donation", 0, H_MINOR },
 	{ "date", 1, H_DATE }, { "time", 0, H_DATE }, { "timestamp", 0, H_DATE },
 	{ "publish", 1, H_DATE }, { "pubdate", 0, H_DATE }, { "posted", 0, H_DATE },
 	{ "datum", 0, H_DATE }, { "fecha", 0, H_DATE }, { "dateline", 0, H_DATE },
-	{ "paywall", 0, H_JUNK }, { "donate", 0, H_JUNK }, { "donation", 0, H_JUNK },
 };
 
 /* The H_* kinds of the words in s[0..n). */
@@ -266,7 +270,7 @@ weight_of(int kinds)
 
 	if (kinds & H_CONTENT)
 		w += 25;
-	if (kinds & (H_JUNK | H_COMMENT))
+	if (kinds & (H_JUNK | H_COMMENT | H_MINOR))
 		w -= 25;
 	return w;
 }
@@ -298,7 +302,21 @@ html_junk_hint(const struct hdoc *d, uint32_t i)
 	for (k = 0; k < LEN(junk_roles); k++)
 		if (html_attr_is(d, i, A_ROLE, junk_roles[k]))
 			return 1;
-	return (kinds & (H_JUNK | H_COMMENT)) != 0;
+	return (kinds & (H_JUNK | H_COMMENT | H_MINOR)) != 0;
+}
+
+int
+html_unlikely_hint(const struct hdoc *d, uint32_t i)
+{
+	int kinds = attr_kinds(d, i, A_CLASS) | attr_kinds(d, i, A_ID);
+	size_t k;
+
+	if (html_attr_is(d, i, A_ITEMPROP, "articlebody"))
+		return 0;
+	for (k = 0; k < LEN(junk_roles); k++)
+		if (html_attr_is(d, i, A_ROLE, junk_roles[k]))
+			return 1;
+	return (kinds & (H_JUNK | H_COMMENT)) && !(kinds & H_CONTENT);
 }
 
 int
