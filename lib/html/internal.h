@@ -182,7 +182,8 @@ int html_hint(const struct hdoc *d, uint32_t i);
  * container of the article may hold (share bar, related links...). */
 int html_junk_hint(const struct hdoc *d, uint32_t i);
 /* 1 if element i's class, id or role says it is a part of the page
- * that never holds the article (navigation, comments, related links). */
+ * that never holds the article (navigation, related links), 2 if that
+ * part is comments; else 0. */
 int html_unlikely_hint(const struct hdoc *d, uint32_t i);
 /* 1 if element i's class, id or itemprop says it shows a date. */
 int html_date_hint(const struct hdoc *d, uint32_t i);
@@ -220,6 +221,7 @@ struct hstat {
 	uint32_t paras;		/* <p> */
 	uint32_t imgs, items, inputs, embeds;
 	uint32_t headchars;	/* letters in headings */
+	uint32_t prose;		/* letters in blocks of 70 or more, few links */
 	float score;		/* as a container of the article */
 	uint8_t cand;		/* has a score */
 	uint8_t unlikely;	/* in a part that its hints say is not the article */

@@ -136,6 +136,9 @@ sums(const struct hdoc *d, struct hstat *st)
 			st[b].ownlinks += st[i].links;
 			st[b].owncommas += commas;
 		}
+		/* a block's own text is complete once its descendants are seen */
+		if (st[i].own >= 70 && st[i].ownlinks * 10 < st[i].own * 3)
+			st[i].prose += st[i].own;
 		if (e->tag == T_P)
 			st[i].paras++;
 		if (e->tag == T_LI)
@@ -151,6 +154,7 @@ sums(const struct hdoc *d, struct hstat *st)
 		p->inputs += st[i].inputs;
 		p->embeds += st[i].embeds;
 		p->headchars += st[i].headchars;
+		p->prose += st[i].prose;
 	}
 }
 
@@ -161,11 +165,14 @@ html_link_density(const struct hscore *s, uint32_t i)
 }
 
 /* Parts that are not the article by their tag or hints, and all inside
- * them; not one that holds most of the page's text. */
+ * them; not one that holds most of the page's text or its prose (a
+ * layout's "one-sidebar" wrapper around the article), unless it says it
+ * holds comments. */
 static void
 mark_unlikely(const struct hdoc *d, struct hscore *s)
 {
-	uint32_t i, total = s->st[s->body].chars;
+	uint32_t i, total = s->st[s->body].chars, prose = s->st[s->body].prose;
+	int hint;
 
 	for (i = 1; i < d->n; i++) {
 		const struct hnode *e = &d->node[i];
@@ -177,10 +184,11 @@ mark_unlikely(const struct hdoc *d, struct hscore *s)
 		}
 		if (e->tag == T_TEXT || e->tag == T_BODY || e->tag == T_HTML || i == s->body)
 			continue;
-		if (t->chars * 2 > total && total > 0)
+		hint = html_unlikely_hint(d, i);
+		if (hint != 2 && ((t->chars * 2 > total && total > 0)
+		    || (t->prose * 2 > prose && prose > 0)))
 			continue;
-		if (e->tag == T_NAV || e->tag == T_ASIDE || e->tag == T_FOOTER
-		    || html_unlikely_hint(d, i))
+		if (e->tag == T_NAV || e->tag == T_ASIDE || e->tag == T_FOOTER || hint)
 			t->unlikely = 1;
 	}
 }

@@ -316,7 +316,9 @@ html_unlikely_hint(const struct hdoc *d, uint32_t i)
 	for (k = 0; k < LEN(junk_roles); k++)
 		if (html_attr_is(d, i, A_ROLE, junk_roles[k]))
 			return 1;
-	return (kinds & (H_JUNK | H_COMMENT)) && !(kinds & H_CONTENT);
+	if (kinds & H_CONTENT)
+		return 0;
+	return kinds & H_COMMENT ? 2 : (kinds & H_JUNK) != 0;
 }
 
 int
