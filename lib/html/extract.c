@@ -39,7 +39,9 @@ grow(const struct hdoc *d, const struct hscore *s, uint32_t top)
 	size_t k, j, n, hold;
 
 	for (i = 1; i < d->n; i++) {
-		if (!s->st[i].cand || i == top)
+		/* alternatives: not top, nor inside it, nor around it */
+		if (!s->st[i].cand || (i >= top && i < d->node[top].end)
+		    || (i < top && d->node[i].end > top))
 			continue;
 		for (k = 0; k < 5 && best[k] && s->st[best[k]].score >= s->st[i].score; k++)
 			;

@@ -302,6 +302,9 @@ html_junk_hint(const struct hdoc *d, uint32_t i)
 	for (k = 0; k < LEN(junk_roles); k++)
 		if (html_attr_is(d, i, A_ROLE, junk_roles[k]))
 			return 1;
+	/* "post tag-news": a post, tagged; "article-share": a share bar */
+	if (kinds & H_CONTENT)
+		return (kinds & (H_JUNK | H_COMMENT)) != 0;
 	return (kinds & (H_JUNK | H_COMMENT | H_MINOR)) != 0;
 }
 
