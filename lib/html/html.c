@@ -148,6 +148,48 @@ fill(struct article *a, struct hmeta *m, const char *h1)
 	m->ntags = 0;
 }
 
+/* Letters in s, as score.c counts them: no white space. */
+static size_t
+letters(const char *s, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += !hspace((unsigned char)s[i]) && ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
+}
+
+/* A page that renders its article with scripts shows little of it; its
+ * JSON-LD articleBody (plain text or an HTML fragment) then gives the
+ * text, when it holds half as much again as what was found. */
+static void
+ld_body(const char *ld, struct buf *body)
+{
+	struct buf frag = BUF_INIT, text = BUF_INIT;
+	struct text_out t = { &text, 0 };
+	struct hdoc f;
+	size_t n = strlen(ld);
+
+	if (letters(ld, n) < 200 || letters(ld, n) * 2 < letters(body->s, body->len) * 3)
+		return;
+	if (strchr(ld, '<'))
+		buf_add(&frag, ld, n);
+	else	/* plain text: its lines are paragraphs */
+		for (; *ld; ld++)
+			*ld == '\n' ? buf_adds(&frag, "<p>") : buf_addc(&frag, *ld);
+	html_read(&f, frag.s, frag.len);
+	html_visible(&f);
+	buf_add(&text, "", 0);
+	html_text(&f, 0, &t, NULL, NULL);
+	if (letters(text.s, text.len) * 2 >= letters(body->s, body->len) * 3) {
+		buf_free(body);
+		*body = text;
+	} else
+		buf_free(&text);
+	html_doc_free(&f);
+	buf_free(&frag);
+}
+
 void
 html_parse(struct article *a, const char *s, size_t n, int flags)
 {
@@ -175,6 +217,8 @@ html_parse(struct article *a, const char *s, size_t n, int flags)
 		html_text(&d, sc.body, &t, NULL, NULL);
 	} else {
 		html_extract(&d, &sc, a->title, &body);
+		if (m.ld_body)
+			ld_body(m.ld_body, &body);
 	}
 	a->body_len = body.len;
 	a->body = buf_take(&body);
