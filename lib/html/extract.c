@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date/date.h"
 #include "html/internal.h"
 #include "mem.h"
 
@@ -173,6 +174,47 @@ clean_out(const struct hdoc *d, const struct hscore *s, uint32_t i)
 	return 0;
 }
 
+/* A block that only gives a date ("23.10.2018", "Stand: 5. Mai 2020"):
+ * metadata, not a paragraph of the article. */
+static int
+date_only(const struct hdoc *d, const struct hscore *s, uint32_t i)
+{
+	struct date dt;
+	char *v;
+	int yes = 0;
+
+	if (s->st[i].own == 0 || s->st[i].chars > 40 || !(v = html_flat_text(d, i, 200)))
+		return 0;
+	yes = date_parse(v, strlen(v), 0, &dt) == DATE_OK && dt.prec >= DATE_DAY;
+	free(v);
+	return yes;
+}
+
+/* A figure is an image with its caption and credit, unless it holds a
+ * table or prose (a block table, a quote). */
+static int
+image_figure(const struct hdoc *d, const struct hscore *s, uint32_t i)
+{
+	uint32_t j;
+
+	if (d->node[i].tag != T_FIGURE || s->st[i].prose)
+		return 0;
+	for (j = i + 1; j < d->node[i].end; j++)
+		if (d->node[j].tag == T_TABLE)
+			return 0;
+	return 1;
+}
+
+/* A paragraph that is mostly a link: "Read more: <a>Other story</a>". */
+static int
+link_block(const struct hdoc *d, const struct hscore *s, uint32_t i)
+{
+	const struct hstat *t = &s->st[i];
+
+	return t->own && t->own == t->chars && (html_tag_kind(d->node[i].tag) & (K_BLOCK | K_ITEM))
+	    == K_BLOCK && t->ownlinks * 2 > t->own;
+}
+
 /* 3: what of the container (and the siblings with it) is cut. */
 static void
 clean(const struct hdoc *d, struct hscore *s, uint32_t from, uint32_t to, const char *title)
@@ -189,7 +231,8 @@ clean(const struct hdoc *d, struct hscore *s, uint32_t from, uint32_t to, const 
 
 		if (!is_elem(d, i) || d->node[i].flags & N_DROP)
 			continue;
-		if (tag == T_NAV || tag == T_ASIDE || tag == T_FORM
+		if (tag == T_NAV || tag == T_ASIDE || tag == T_FORM || image_figure(d, s, i)
+		    || tag == T_FIGCAPTION || link_block(d, s, i) || date_only(d, s, i)
 		    || (html_junk_hint(d, i) && t->chars * 2 < all)
 		    || (kind & K_HEADING && html_link_density(s, i) > 0.33)
 		    || ((tag == T_TABLE || tag == T_DIV || tag == T_SECTION || tag == T_FOOTER
