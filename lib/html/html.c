@@ -70,19 +70,6 @@ html_is_page(const char *s, size_t n)
 	return is_page(s, n);
 }
 
-/* The text of the first visible <h1>, as the fallback headline and to
- * tell a title's site part. */
-static char *
-first_h1(const struct hdoc *d)
-{
-	uint32_t i;
-
-	for (i = 1; i < d->n; i++)
-		if (d->node[i].tag == T_H1 && !(d->node[i].flags & N_DROP))
-			return html_flat_text(d, i, 1000);
-	return NULL;
-}
-
 static char *
 take(struct hmeta *m, enum meta_field f)
 {
@@ -92,33 +79,12 @@ take(struct hmeta *m, enum meta_field f)
 	return s;
 }
 
-/* The headline: the metadata's, else <title>, else <h1>; the site's
- * name cut off. */
-static char *
-headline(struct hmeta *m, const char *h1)
-{
-	const char *t = m->val[M_TITLE];
-	char *site;
-
-	if (t)
-		return html_clean_title(t, m, h1);
-	if (!m->val[M_SITE_TITLE])
-		return h1 ? estrdup(h1) : NULL;
-	site = html_clean_title(m->val[M_SITE_TITLE], m, h1);
-	if (h1 && site && strstr(site, h1) && strlen(h1) * 2 > strlen(site)) {
-		free(site);
-		return estrdup(h1);
-	}
-	return site ? site : h1 ? estrdup(h1) : NULL;
-}
-
 static void
-fill(struct article *a, struct hmeta *m, const char *h1)
+fill(struct article *a, struct hmeta *m)
 {
 	const char *p, *e;
 	size_t i;
 
-	a->title = headline(m, h1);
 	a->date_raw = take(m, M_DATE);
 	a->date_modified_raw = take(m, M_MODIFIED);
 	a->url = take(m, M_URL);
@@ -198,7 +164,6 @@ html_parse(struct article *a, const char *s, size_t n, int flags)
 	struct hmeta m;
 	struct hscore sc;
 	struct text_out t = { &body, 0 };
-	char *h1;
 
 	memset(a, 0, sizeof *a);
 	memset(&m, 0, sizeof m);
@@ -208,10 +173,10 @@ html_parse(struct article *a, const char *s, size_t n, int flags)
 	buf_free(&text);
 	html_meta(&d, &m);
 	html_visible(&d);
-	h1 = first_h1(&d);
 	html_score(&d, &sc);
 	html_page_date(&d, &sc, &m);
-	fill(a, &m, h1);
+	a->title = html_headline(&d, &sc, &m);
+	fill(a, &m);
 	if (flags & HTML_KEEP_BOILERPLATE) {
 		buf_add(&body, "", 0);
 		html_text(&d, sc.body, &t, NULL, NULL);
@@ -223,7 +188,6 @@ html_parse(struct article *a, const char *s, size_t n, int flags)
 	a->body_len = body.len;
 	a->body = buf_take(&body);
 	a->word_count = article_words(a->body, a->body_len);
-	free(h1);
 	free(sc.st);
 	free(sc.cut);
 	html_meta_free(&m);

@@ -209,7 +209,8 @@ void html_meta_authors(struct hmeta *m, enum trust t, const char *s, size_t n);
 void html_meta_tags(struct hmeta *m, enum trust t, const char *s, size_t n);
 void html_meta_free(struct hmeta *m);
 void html_jsonld(const char *s, size_t n, struct hmeta *m);
-/* The headline without the site's name: "Title - Site" to "Title". */
+/* title.c: the headline without the site's name: "Title - Site" to
+ * "Title" (h1, when known, tells which part is the title). */
 char *html_clean_title(const char *title, const struct hmeta *m, const char *h1);
 
 /* score.c: what the extractor knows of each node (its subtree). */
@@ -245,6 +246,9 @@ double html_link_density(const struct hscore *s, uint32_t i);
  * siblings cleaned, or the paragraphs classified over the whole page. */
 void html_extract(const struct hdoc *d, struct hscore *s, const char *title,
     struct buf *out);
+
+/* title.c: the article's headline (malloc'd), or NULL (after html_score). */
+char *html_headline(const struct hdoc *d, const struct hscore *s, const struct hmeta *m);
 
 /* dates.c: the publication date the page shows by its headline or in
  * its article, for a page whose metadata names none (after html_score). */

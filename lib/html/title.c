@@ -1,8 +1,11 @@
-/* title: the headline without the site's name around it.  Pages write
- * "Headline - Site", "Headline | Site", "Site: Headline" in <title> and
- * often in og:title too.  A part is the site's name when it matches the
- * outlet the page names, or the host of its URL, or when the page's <h1>
- * is the rest; a " | " suffix of a few words is cut even without one of
+/* title: the headline.  The one a reader sees is the article's <h1>: the
+ * one inside the article's container or just before it, not in a part
+ * that is not the article, nor the site's name (a logo).  Without one,
+ * the metadata's title (JSON-LD, og:title...), else <title>, without the
+ * site's name around it: pages write "Headline - Site", "Headline |
+ * Site", "Site: Headline".  A part is the site's name when it matches
+ * the outlet the page names or the host of its URL, or when the <h1> is
+ * the rest; a " | " suffix of a few words is cut even without one of
  * those, as a pipe is almost never part of a headline. */
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +16,7 @@
 
 static const char *const seps[] = {
 	" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xB7 ",
-	" \xE2\x80\xA2 ", " \xC2\xBB ", " // ", ": ",
+	" \xE2\x80\xA2 ", " \xC2\xBB ", " // ", " / ", " : ", ": ",
 };
 
 /* s[0..n) folded to its lower-case ASCII letters and digits (the rest,
@@ -141,4 +144,52 @@ html_clean_title(const char *title, const struct hmeta *m, const char *h1)
 	while (n && hspace((unsigned char)s[n - 1]))
 		n--;
 	return n ? estrndup(s, n) : NULL;
+}
+
+/* The <h1> that is the article's headline, or 0: visible, not in a part
+ * that is not the article, not the site's name; inside the container
+ * first, else the last one before it. */
+static uint32_t
+article_h1(const struct hdoc *d, const struct hscore *s, const struct hmeta *m)
+{
+	uint32_t i, top = s->top, before = 0, any = 0;
+	char *t;
+	int site;
+
+	for (i = s->body; i < d->n; i++) {
+		if (d->node[i].flags & N_DROP || s->st[d->node[i].parent].unlikely) {
+			i = d->node[i].end - 1;
+			continue;
+		}
+		if (d->node[i].tag != T_H1 || !s->st[i].chars || s->st[i].chars > 400)
+			continue;
+		t = html_flat_text(d, i, 2000);
+		site = !t || names_site(t, strlen(t), m);
+		free(t);
+		if (site)
+			continue;
+		if (top && i > top && i < d->node[top].end)
+			return i;
+		if (top && i < top)
+			before = i;
+		if (!any)
+			any = i;
+	}
+	return before ? before : top ? 0 : any;
+}
+
+char *
+html_headline(const struct hdoc *d, const struct hscore *s, const struct hmeta *m)
+{
+	uint32_t h = article_h1(d, s, m);
+	char *h1 = h ? html_flat_text(d, h, 2000) : NULL, *t;
+
+	if (h1)
+		return h1;
+	if (m->val[M_TITLE] && (t = html_clean_title(m->val[M_TITLE], m, NULL)) != NULL) {
+		if (!names_site(t, strlen(t), m) || !m->val[M_SITE_TITLE])
+			return t;
+		free(t);
+	}
+	return m->val[M_SITE_TITLE] ? html_clean_title(m->val[M_SITE_TITLE], m, NULL) : NULL;
 }
