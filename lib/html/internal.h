@@ -104,7 +104,9 @@ enum trust {
 
 enum meta_field {
 	M_TITLE, M_DATE, M_MODIFIED, M_OUTLET, M_URL, M_LANGUAGE, M_AUTHOR,
-	M_SITE_TITLE, M_NFIELDS
+	M_SITE_TITLE,		/* <title> */
+	M_LOGO,			/* an <h1> that is the site's name */
+	M_NFIELDS
 };
 
 struct hmeta {
@@ -248,7 +250,7 @@ void html_extract(const struct hdoc *d, struct hscore *s, const char *title,
     struct buf *out);
 
 /* title.c: the article's headline (malloc'd), or NULL (after html_score). */
-char *html_headline(const struct hdoc *d, const struct hscore *s, const struct hmeta *m);
+char *html_headline(const struct hdoc *d, const struct hscore *s, struct hmeta *m);
 
 /* dates.c: the publication date the page shows by its headline or in
  * its article, for a page whose metadata names none (after html_score). */

@@ -187,7 +187,7 @@ static const struct {
 	{ "reply", 0, H_COMMENT }, { "discussion", 0, H_COMMENT },
 	{ "share", 1, H_JUNK }, { "sharing", 0, H_JUNK }, { "social", 1, H_JUNK },
 	{ "related", 1, H_JUNK }, { "promo", 1, H_JUNK }, { "ad", 0, H_JUNK },
-	{ "ads", 0, H_JUNK }, { "advert", 1, H_JUNK }, { "banner", 1, H_JUNK },
+	{ "ads", 0, H_JUNK }, { "advert", 1, H_JUNK }, { "banner", 1, H_MINOR },
 	{ "sidebar", 1, H_JUNK }, { "footer", 1, H_JUNK }, { "foot", 0, H_JUNK },
 	{ "menu", 1, H_JUNK }, { "nav", 0, H_JUNK }, { "navigation", 0, H_JUNK },
 	{ "navbar", 0, H_JUNK }, { "breadcrumb", 1, H_JUNK },
@@ -314,13 +314,12 @@ html_unlikely_hint(const struct hdoc *d, uint32_t i)
 	int kinds = attr_kinds(d, i, A_CLASS) | attr_kinds(d, i, A_ID);
 	size_t k;
 
-	if (html_attr_is(d, i, A_ITEMPROP, "articlebody"))
+	/* "article-header" with role=banner is the article's header */
+	if (html_attr_is(d, i, A_ITEMPROP, "articlebody") || kinds & H_CONTENT)
 		return 0;
 	for (k = 0; k < LEN(junk_roles); k++)
 		if (html_attr_is(d, i, A_ROLE, junk_roles[k]))
 			return 1;
-	if (kinds & H_CONTENT)
-		return 0;
 	return kinds & H_COMMENT ? 2 : (kinds & H_JUNK) != 0;
 }
 

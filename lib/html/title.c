@@ -52,6 +52,10 @@ names_site(const char *s, size_t n, const struct hmeta *m)
 		squash(m->val[M_OUTLET], strlen(m->val[M_OUTLET]), &b);
 		yes = b.len >= 2 && (strstr(a.s, b.s) || strstr(b.s, a.s));
 	}
+	if (!yes && a.len >= 2 && m->val[M_LOGO]) {
+		squash(m->val[M_LOGO], strlen(m->val[M_LOGO]), &b);
+		yes = b.len >= 2 && strstr(a.s, b.s);
+	}
 	if (!yes && a.len >= 3 && u && (h = strstr(u, "://")) != NULL) {
 		h += 3;
 		for (e = h; *e && *e != '/' && *e != ':' && *e != '?'; e++)
@@ -92,7 +96,30 @@ same_text(const char *a, size_t an, const char *b)
 	return 1;
 }
 
-/* Cut one site part off *s at a separator, from the end or the start. */
+/* Part s[0..n) is no more than a site's name, a few letters aside (for
+ * a prefix: "Site: Headline" but not "Headline: Site"). */
+static int
+only_site(const char *s, size_t n, const struct hmeta *m)
+{
+	struct buf a = BUF_INIT;
+	size_t site = 0;
+	const char *v;
+
+	if (!names_site(s, n, m))
+		return 0;
+	squash(s, n, &a);
+	if ((v = m->val[M_OUTLET]) != NULL)
+		site = strlen(v);
+	if ((v = m->val[M_LOGO]) != NULL && strlen(v) > site)
+		site = strlen(v);
+	if (!site)
+		site = 40;	/* the host: names_site found it in there */
+	buf_free(&a);
+	return a.len <= site + site / 3 + 2;
+}
+
+/* Cut one site part off *s at a separator: from the end, else from the
+ * start. */
 static int
 cut_once(const char **s, size_t *n, const struct hmeta *m, const char *h1)
 {
@@ -115,17 +142,35 @@ cut_once(const char **s, size_t *n, const struct hmeta *m, const char *h1)
 				return 1;
 			}
 		}
-		if ((p = strstr(*s, seps[k])) != NULL && (size_t)(p - *s) + len < *n) {
-			size_t hn = (size_t)(p - *s);
-
-			if (names_site(*s, hn, m) && k != LEN(seps) - 1) {
-				*n -= hn + len;
-				*s = p + len;
-				return 1;
-			}
+	}
+	for (k = 0; k + 1 < LEN(seps); k++) {
+		len = strlen(seps[k]);
+		for (at = 0; at + len <= *n && memcmp(*s + at, seps[k], len); at++)
+			;
+		if (at && at + len < *n && only_site(*s, at, m)) {
+			*n -= at + len;
+			*s += at + len;
+			return 1;
 		}
 	}
 	return 0;
+}
+
+/* "Site » Blog » Headline": a trail of two or more arrows ends with the
+ * page itself. */
+static void
+last_of_trail(const char **s, size_t *n)
+{
+	static const char arrow[] = " \xC2\xBB ";
+	size_t at, k = strlen(arrow), count = 0, last = 0;
+
+	for (at = 0; at + k <= *n; at++)
+		if (!memcmp(*s + at, arrow, k))
+			count++, last = at + k;
+	if (count >= 2 && last < *n) {
+		*n -= last;
+		*s += last;
+	}
 }
 
 char *
@@ -137,7 +182,8 @@ html_clean_title(const char *title, const struct hmeta *m, const char *h1)
 	if (!s)
 		return NULL;
 	n = strlen(s);
-	for (i = 0; i < 3 && cut_once(&s, &n, m, h1); i++)
+	last_of_trail(&s, &n);
+	for (i = 0; i < 6 && cut_once(&s, &n, m, h1); i++)
 		;
 	while (n && hspace((unsigned char)*s))
 		s++, n--;
@@ -146,11 +192,50 @@ html_clean_title(const char *title, const struct hmeta *m, const char *h1)
 	return n ? estrndup(s, n) : NULL;
 }
 
+/* A link to the site's front page: "/", "https://host/", "index.html". */
+static int
+home_link(const char *h, size_t n)
+{
+	const char *p;
+	size_t k;
+
+	if (n >= 8 && (p = memchr(h, ':', n)) != NULL && p + 3 <= h + n && !memcmp(p, "://", 3)) {
+		k = (size_t)(p + 3 - h);
+		while (k < n && h[k] != '/')
+			k++;
+		h += k, n -= k;
+	}
+	while (n && h[0] == '/')
+		h++, n--;
+	return n == 0 || (n >= 5 && !memcmp(h, "index", 5) && !memchr(h, '/', n));
+}
+
+/* An <h1> that is the site's logo: all its text a link to the front
+ * page. */
+static int
+logo(const struct hdoc *d, const struct hscore *s, uint32_t i)
+{
+	uint32_t j;
+	const char *h;
+	size_t n;
+
+	if (s->st[i].links < s->st[i].chars)
+		return 0;
+	for (j = i; j < d->node[i].end; j++)
+		if (d->node[j].tag == T_A && (h = html_attr(d, j, A_HREF, &n)) && home_link(h, n))
+			return 1;
+	for (j = d->node[i].parent; j && j > d->node[i].parent - 3 && d->node[j].tag != T_BODY;
+	    j = d->node[j].parent)
+		if (d->node[j].tag == T_A && (h = html_attr(d, j, A_HREF, &n)) && home_link(h, n))
+			return 1;
+	return 0;
+}
+
 /* The <h1> that is the article's headline, or 0: visible, not in a part
  * that is not the article, not the site's name; inside the container
  * first, else the last one before it. */
 static uint32_t
-article_h1(const struct hdoc *d, const struct hscore *s, const struct hmeta *m)
+article_h1(const struct hdoc *d, const struct hscore *s, struct hmeta *m)
 {
 	uint32_t i, top = s->top, before = 0, any = 0;
 	char *t;
@@ -165,6 +250,10 @@ article_h1(const struct hdoc *d, const struct hscore *s, const struct hmeta *m)
 			continue;
 		t = html_flat_text(d, i, 2000);
 		site = !t || names_site(t, strlen(t), m);
+		if (t && !site && logo(d, s, i)) {
+			html_meta_set(m, M_LOGO, TR_TEXT, t, strlen(t));
+			site = 1;
+		}
 		free(t);
 		if (site)
 			continue;
@@ -178,11 +267,48 @@ article_h1(const struct hdoc *d, const struct hscore *s, const struct hmeta *m)
 	return before ? before : top ? 0 : any;
 }
 
+static int
+no_small(const struct hdoc *d, uint32_t i, void *arg)
+{
+	(void)arg;
+	return d->node[i].tag != T_SMALL;
+}
+
+/* The text of a headline element: its itemprop=headline part if it has
+ * one, without <small> (a date, a deck), and of its lines the longest
+ * ("Kicker<br>Headline"). */
+static char *
+headline_text(const struct hdoc *d, uint32_t h)
+{
+	struct buf b = BUF_INIT;
+	struct text_out t = { &b, 0 };
+	uint32_t j;
+	size_t i, start = 0, best = 0, bestn = 0;
+	char *r;
+
+	for (j = h + 1; j < d->node[h].end; j++)
+		if (is_elem(d, j) && html_attr_is(d, j, A_ITEMPROP, "headline")) {
+			h = j;
+			break;
+		}
+	buf_add(&b, "", 0);
+	html_text(d, h, &t, no_small, NULL);
+	for (i = 0; i <= b.len; i++)
+		if (i == b.len || b.s[i] == '\n') {
+			if (i - start > bestn)
+				best = start, bestn = i - start;
+			start = i + 1;
+		}
+	r = bestn ? estrndup(b.s + best, bestn) : NULL;
+	buf_free(&b);
+	return r;
+}
+
 char *
-html_headline(const struct hdoc *d, const struct hscore *s, const struct hmeta *m)
+html_headline(const struct hdoc *d, const struct hscore *s, struct hmeta *m)
 {
 	uint32_t h = article_h1(d, s, m);
-	char *h1 = h ? html_flat_text(d, h, 2000) : NULL, *t;
+	char *h1 = h ? headline_text(d, h) : NULL, *t;
 
 	if (h1)
 		return h1;
