@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
+
 #include "date/date.h"
 #include "html/internal.h"
 #include "mem.h"
@@ -19,6 +22,67 @@ full_date(const char *s, size_t n)
 	return date_parse(s, n, 0, &dt) == DATE_OK && dt.prec >= DATE_DAY;
 }
 
+/* The code point of the character reference at s ("&amp;", "&#39;",
+ * "&#x2019;"), its length in *len; -1 if none. */
+static long
+char_ref(const char *s, size_t n, size_t *len)
+{
+	char name[32];
+	const htmlEntityDesc *e;
+	size_t k;
+	long v = 0;
+
+	for (k = 1; k < n && k < sizeof name && s[k] != ';'; k++)
+		;
+	if (k >= n || k >= sizeof name || s[k] != ';' || k < 2)
+		return -1;
+	*len = k + 1;
+	if (s[1] != '#') {
+		memcpy(name, s + 1, k - 1);
+		name[k - 1] = '\0';
+		return (e = htmlEntityLookup((const xmlChar *)name)) ? (long)e->value : -1;
+	}
+	if (s[2] == 'x' || s[2] == 'X') {
+		for (k = 3; s[k] != ';'; k++) {
+			int c = hlower((unsigned char)s[k]);
+
+			if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')) || v > 0x10FFFF)
+				return -1;
+			v = v * 16 + (c <= '9' ? c - '0' : c - 'a' + 10);
+		}
+	} else {
+		for (k = 2; s[k] != ';'; k++) {
+			if (s[k] < '0' || s[k] > '9' || v > 0x10FFFF)
+				return -1;
+			v = v * 10 + (s[k] - '0');
+		}
+	}
+	return v > 0 && v <= 0x10FFFF && (v < 0xD800 || v > 0xDFFF) ? v : -1;
+}
+
+/* Metadata written with its HTML escaped twice ("Meghan&#39;s" in a
+ * content attribute, "&amp;" in JSON-LD): the references decoded. */
+static char *
+unescape(const char *s, size_t n)
+{
+	struct buf b = BUF_INIT;
+	xmlChar u[8];
+	size_t i, len;
+	long cp;
+	int k;
+
+	buf_add(&b, "", 0);
+	for (i = 0; i < n; i++) {
+		if (s[i] == '&' && (cp = char_ref(s + i, n - i, &len)) >= 0
+		    && (k = xmlCopyCharMultiByte(u, (int)cp)) > 0) {
+			buf_add(&b, (const char *)u, (size_t)k);
+			i += len - 1;
+		} else
+			buf_addc(&b, s[i]);
+	}
+	return buf_take(&b);
+}
+
 void
 html_meta_set(struct hmeta *m, enum meta_field f, enum trust t, const char *s, size_t n)
 {
@@ -31,7 +95,7 @@ html_meta_set(struct hmeta *m, enum meta_field f, enum trust t, const char *s, s
 	if ((f == M_DATE || f == M_MODIFIED) && !full_date(s, n))
 		return;
 	free(m->val[f]);
-	m->val[f] = estrndup(s, n);
+	m->val[f] = memchr(s, '&', n) ? unescape(s, n) : estrndup(s, n);
 	m->trust[f] = t;
 }
 
@@ -55,7 +119,13 @@ html_meta_authors(struct hmeta *m, enum trust t, const char *s, size_t n)
 	}
 	if (m->authors)
 		buf_adds(&b, m->authors);
-	buf_add(&b, s, n);
+	if (memchr(s, '&', n)) {
+		char *u = unescape(s, n);
+
+		buf_adds(&b, u);
+		free(u);
+	} else
+		buf_add(&b, s, n);
 	buf_addc(&b, '\n');
 	free(m->authors);
 	m->authors = buf_take(&b);
