@@ -175,6 +175,7 @@ html_parse(struct article *a, const char *s, size_t n, int flags)
 	html_visible(&d);
 	html_score(&d, &sc);
 	html_page_date(&d, &sc, &m);
+	html_page_byline(&d, &sc, &m);
 	a->title = html_headline(&d, &sc, &m);
 	fill(a, &m);
 	if (flags & HTML_KEEP_BOILERPLATE) {

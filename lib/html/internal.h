@@ -7,7 +7,8 @@
  *	parse.c		2. libxml2's HTML parser (SAX) to a compact tree of
  *			   elements, kept attributes and text, in document order
  *	meta.c		3. metadata by its order of trust: JSON-LD (jsonld.c),
- *			   OpenGraph and <meta>, microdata, <time>, <title>
+ *			   OpenGraph and <meta>, microdata; then what the page
+ *			   shows (shown.c: date, byline; title.c: headline)
  *	score.c		4. the article's container: text blocks scored by
  *			   length, commas and links, their scores given to the
  *			   ancestors, hints in tag, class, id and role
@@ -187,6 +188,8 @@ int html_junk_hint(const struct hdoc *d, uint32_t i);
  * that never holds the article (navigation, related links), 2 if that
  * part is comments; else 0. */
 int html_unlikely_hint(const struct hdoc *d, uint32_t i);
+/* 1 if element i's class, id or itemprop says it names the author. */
+int html_author_hint(const struct hdoc *d, uint32_t i);
 /* 1 if element i's class, id or itemprop says it shows a date. */
 int html_date_hint(const struct hdoc *d, uint32_t i);
 
@@ -252,8 +255,10 @@ void html_extract(const struct hdoc *d, struct hscore *s, const char *title,
 /* title.c: the article's headline (malloc'd), or NULL (after html_score). */
 char *html_headline(const struct hdoc *d, const struct hscore *s, struct hmeta *m);
 
-/* dates.c: the publication date the page shows by its headline or in
- * its article, for a page whose metadata names none (after html_score). */
+/* shown.c: the publication date and the byline the page shows by its
+ * headline or in its article, for a page whose metadata names none
+ * (after html_score). */
 void html_page_date(const struct hdoc *d, const struct hscore *s, struct hmeta *m);
+void html_page_byline(const struct hdoc *d, const struct hscore *s, struct hmeta *m);
 
 #endif

@@ -1,7 +1,7 @@
 /* meta: what a page says about itself, each field from the source it is
  * most trusted in (enum trust, lower first): JSON-LD (jsonld.c), then
  * OpenGraph, Twitter and <meta> tags, microdata (itemprop), <time
- * datetime>, and last the page's own text (<title>, <h1>, a byline). */
+ * datetime>; what the page shows is shown.c's and title.c's. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -321,25 +321,6 @@ microdata(const struct hdoc *d, uint32_t i, struct hmeta *m)
 		item_author(d, i, m);
 }
 
-/* A byline in the text: rel=author, or an element whose class says
- * "byline" or "author" and which holds a short text. */
-static void
-byline(const struct hdoc *d, uint32_t i, struct hmeta *m)
-{
-	char *s;
-
-	if (m->author_trust && m->author_trust < TR_TEXT)
-		return;
-	if (!html_attr_is(d, i, A_REL, "author") && !html_attr_is(d, i, A_CLASS, "byline")
-	    && !html_attr_is(d, i, A_CLASS, "author"))
-		return;
-	if ((s = html_flat_text(d, i, 200)) != NULL) {
-		if (strlen(s) < 100)
-			html_meta_authors(m, TR_TEXT, s, strlen(s));
-		free(s);
-	}
-}
-
 void
 html_meta(const struct hdoc *d, struct hmeta *m)
 {
@@ -376,10 +357,7 @@ html_meta(const struct hdoc *d, struct hmeta *m)
 		default:
 			break;
 		}
-		if (d->node[i].len) {
-			if (html_attr(d, i, A_ITEMPROP, &vn))
-				microdata(d, i, m);
-			byline(d, i, m);
-		}
+		if (d->node[i].len && html_attr(d, i, A_ITEMPROP, &vn))
+			microdata(d, i, m);
 	}
 }

@@ -169,7 +169,7 @@ html_attr_name(const char *name)
  * nothing in them scores; H_MINOR ones only weigh against a container
  * and are cut from inside one: a "teaser" or "header" may hold the
  * article's lead, a "subscriber" box its text. */
-enum { H_CONTENT = 1, H_JUNK = 2, H_COMMENT = 4, H_MINOR = 8, H_DATE = 16 };
+enum { H_CONTENT = 1, H_JUNK = 2, H_COMMENT = 4, H_MINOR = 8, H_DATE = 16, H_AUTHOR = 32 };
 
 static const struct {
 	const char *w;
@@ -202,8 +202,9 @@ static const struct {
 	{ "toolbar", 0, H_MINOR }, { "hidden", 0, H_MINOR }, { "print", 0, H_MINOR },
 	{ "login", 0, H_MINOR }, { "signup", 0, H_MINOR }, { "signin", 0, H_MINOR },
 	{ "rating", 0, H_MINOR }, { "tags", 0, H_MINOR }, { "tag", 0, H_MINOR },
-	{ "meta", 0, H_MINOR | H_DATE }, { "byline", 0, H_MINOR | H_DATE },
-	{ "author", 1, H_MINOR }, { "caption", 0, H_MINOR }, { "credit", 1, H_MINOR },
+	{ "meta", 0, H_MINOR | H_DATE }, { "byline", 0, H_MINOR | H_DATE | H_AUTHOR },
+	{ "author", 1, H_MINOR | H_AUTHOR }, { "autor", 1, H_MINOR | H_AUTHOR },
+	{ "writer", 0, H_AUTHOR }, { "creator", 0, H_AUTHOR }, { "caption", 0, H_MINOR }, { "credit", 1, H_MINOR },
 	{ "copyright", 0, H_MINOR }, { "disclaimer", 0, H_MINOR },
 	{ "follow", 0, H_MINOR }, { "tools", 0, H_MINOR }, { "overlay", 0, H_MINOR },
 	{ "dropdown", 0, H_MINOR }, { "search", 0, H_MINOR }, { "more", 0, H_MINOR },
@@ -328,4 +329,11 @@ html_date_hint(const struct hdoc *d, uint32_t i)
 {
 	return ((attr_kinds(d, i, A_CLASS) | attr_kinds(d, i, A_ID)
 	    | attr_kinds(d, i, A_ITEMPROP)) & H_DATE) != 0;
+}
+
+int
+html_author_hint(const struct hdoc *d, uint32_t i)
+{
+	return ((attr_kinds(d, i, A_CLASS) | attr_kinds(d, i, A_ID)
+	    | attr_kinds(d, i, A_ITEMPROP)) & H_AUTHOR) != 0;
 }
