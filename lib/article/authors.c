@@ -71,16 +71,23 @@ is_role(const char *s, size_t n)
 	return words > 0;
 }
 
-/* Where the lead word(s) end: "By ", "Written by ", "Von:"; the short
- * ones but "by" only in lower case ("di Marco Rossi", not "Di Maio"). */
+/* Where the lead word(s) end: "By ", "Written by ", "Von:", any one
+ * word with a colon ("Interview:"), a copyright sign; the short lead
+ * words but "by" only in lower case ("di Marco Rossi", not "Di Maio"). */
 static size_t
 skip_lead(const char *s, size_t n)
 {
 	size_t i = 0, w, k, at = 0;
 
 	while ((k = word_at(s, n, &i, &w)) > 0) {
-		if (k > 1 && s[w + k - 1] == ':')
-			k--;
+		if (k == 2 && !memcmp(s + w, "\xC2\xA9", 2)) {
+			at = i;
+			continue;
+		}
+		if (k > 1 && s[w + k - 1] == ':') {
+			at = i;
+			continue;
+		}
 		if (!in_list(s + w, k, leads, LEN(leads))
 		    || (k == 2 && s[w] >= 'A' && s[w] <= 'Z' && !eq_ci(s + w, 2, "by")))
 			break;
@@ -92,22 +99,49 @@ skip_lead(const char *s, size_t n)
 }
 
 /* The length of the name at the start of part: up to " in Place",
- * " for The Paper", a parenthesis or an email address. */
+ * " for The Paper", a parenthesis, an email address, a number ("am
+ * 20.09.2020", "03:48 pm") or a label ("Stand:"); lower-case words left
+ * at its end ("lupa am") go too. */
 static size_t
 name_len(const char *s, size_t n)
 {
-	size_t i = 0, w, k, end = 0;
+	size_t i = 0, w, k, end = 0, last = 0;
 
 	while ((k = word_at(s, n, &i, &w)) > 0) {
-		if (s[w] == '(' || memchr(s + w, '@', k))
+		if (s[w] == '(' || memchr(s + w, '@', k) || isdig((unsigned char)s[w]))
 			break;
 		if (end && ((k == 2 && !memcmp(s + w, "in", 2)) || eq_ci(s + w, k, "for")))
 			break;
+		if (end && k > 1 && s[w + k - 1] == ':')
+			break;
+		last = w;
 		end = w + k;
+	}
+	while (end && last && s[last] >= 'a' && s[last] <= 'z' && end - last <= 3) {
+		end = last;
+		while (end && space(s[end - 1]))
+			end--;
+		for (last = end; last && !space(s[last - 1]); last--)
+			;
 	}
 	while (end && strchr(",;:-", s[end - 1]))
 		end--;
 	return end;
+}
+
+/* Two words or more, all lower case: a phrase ("publiziert am"), not a
+ * name; a lone lower-case word may be a user name. */
+static int
+lower_phrase(const char *s, size_t n)
+{
+	size_t i = 0, w, k, words = 0;
+
+	while ((k = word_at(s, n, &i, &w)) > 0) {
+		if (!(s[w] >= 'a' && s[w] <= 'z'))
+			return 0;
+		words++;
+	}
+	return words >= 2;
 }
 
 static void
@@ -117,7 +151,8 @@ add_one(struct article *a, const char *s, size_t n)
 
 	trim(&s, &n);
 	n = name_len(s, n);
-	if (n == 0 || n > 80 || art_is_url(s, n) || (n >= 4 && eq_ci(s, 4, "www.")))
+	if (n == 0 || n > 80 || art_is_url(s, n) || (n >= 4 && eq_ci(s, 4, "www."))
+	    || lower_phrase(s, n))
 		return;
 	for (i = 0; i < a->nauthors; i++)
 		if (same_ci(a->authors[i], strlen(a->authors[i]), s, n))

@@ -79,11 +79,39 @@ take(struct hmeta *m, enum meta_field f)
 	return s;
 }
 
+/* The names of source t; with others set, not the site itself. */
+static void
+authors_from(struct article *a, const struct hmeta *m, enum trust t, int others)
+{
+	const char *p, *e;
+	size_t i, k;
+
+	for (p = m->authors[t]; p && *p; p = *e ? e + 1 : e) {
+		if (!(e = strchr(p, '\n')))
+			e = p + strlen(p);
+		article_add_authors(a, p, (size_t)(e - p));
+	}
+	for (i = 0, k = 0; i < a->nauthors; i++)
+		if (!others || !html_names_site(a->authors[i], strlen(a->authors[i]), m))
+			a->authors[k++] = a->authors[i];
+		else
+			free(a->authors[i]);
+	a->nauthors = k;
+}
+
 static void
 fill(struct article *a, struct hmeta *m)
 {
-	const char *p, *e;
 	size_t i;
+	int t;
+
+	/* first, while the site's name and URL are there to tell: the most
+	 * trusted source that names someone other than the site, else the
+	 * first that names anyone */
+	for (t = TR_JSONLD; t <= TR_LAST && !a->nauthors; t++)
+		authors_from(a, m, t, 1);
+	for (t = TR_JSONLD; t <= TR_LAST && !a->nauthors; t++)
+		authors_from(a, m, t, 0);
 
 	a->date_raw = take(m, M_DATE);
 	a->date_modified_raw = take(m, M_MODIFIED);
@@ -92,12 +120,6 @@ fill(struct article *a, struct hmeta *m)
 	a->outlet = take(m, M_OUTLET);
 	if (!a->outlet && a->url)
 		a->outlet = article_outlet_for_url(a->url);
-	for (p = m->authors; p && *p; p = *e ? e + 1 : e) {
-		e = strchr(p, '\n');
-		if (!e)
-			e = p + strlen(p);
-		article_add_authors(a, p, (size_t)(e - p));
-	}
 	if (a->nauthors) {
 		struct buf b = BUF_INIT;
 

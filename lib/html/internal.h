@@ -100,7 +100,8 @@ struct hdoc {
  * (lower is better; 0: not found). */
 enum trust {
 	TR_NONE, TR_JSONLD, TR_JSONLD_PAGE, TR_OG, TR_META, TR_MICRODATA,
-	TR_TIME, TR_TEXT
+	TR_TIME, TR_TEXT,
+	TR_LAST			/* an organization as author: when none else */
 };
 
 enum meta_field {
@@ -113,8 +114,7 @@ enum meta_field {
 struct hmeta {
 	char *val[M_NFIELDS];
 	enum trust trust[M_NFIELDS];
-	char *authors;		/* the names, one per line, from one source */
-	enum trust author_trust;
+	char *authors[TR_LAST + 1];	/* names, one per line, by source */
 	char **tags;
 	size_t ntags, tagcap;
 	enum trust tag_trust;
@@ -252,6 +252,9 @@ double html_link_density(const struct hscore *s, uint32_t i);
 void html_extract(const struct hdoc *d, struct hscore *s, const char *title,
     struct buf *out);
 
+/* title.c: 1 if s[0..n) names the site: (loosely) its outlet, the host
+ * of its URL or its logo's text, or one holds the other. */
+int html_names_site(const char *s, size_t n, const struct hmeta *m);
 /* title.c: the article's headline (malloc'd), or NULL (after html_score). */
 char *html_headline(const struct hdoc *d, const struct hscore *s, struct hmeta *m);
 

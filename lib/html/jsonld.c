@@ -104,7 +104,8 @@ authors(json_t *root, json_t *v, struct hmeta *m, enum trust t)
 
 	if (!json_is_array(v)) {
 		if ((s = str_of(root, v, "name")) != NULL && !strstr(s, "://"))
-			html_meta_authors(m, t, s, strlen(s));
+			html_meta_authors(m, type_has(resolve(root, v), site_type) ? TR_LAST : t,
+			    s, strlen(s));
 		return;
 	}
 	json_array_foreach(v, i, e)

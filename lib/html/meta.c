@@ -99,8 +99,8 @@ html_meta_set(struct hmeta *m, enum meta_field f, enum trust t, const char *s, s
 	m->trust[f] = t;
 }
 
-/* Names from source t: a more trusted source replaces them, one as
- * trusted adds to them (JSON-LD's several authors). */
+/* Names from source t, one a line; fill (html.c) takes those of the
+ * most trusted source that names someone other than the site. */
 void
 html_meta_authors(struct hmeta *m, enum trust t, const char *s, size_t n)
 {
@@ -110,15 +110,10 @@ html_meta_authors(struct hmeta *m, enum trust t, const char *s, size_t n)
 		s++, n--;
 	while (n && hspace((unsigned char)s[n - 1]))
 		n--;
-	if (n == 0 || n > 300 || (m->author_trust && m->author_trust < t))
+	if (n == 0 || n > 300)
 		return;
-	if (m->author_trust != t) {
-		free(m->authors);
-		m->authors = NULL;
-		m->author_trust = t;
-	}
-	if (m->authors)
-		buf_adds(&b, m->authors);
+	if (m->authors[t])
+		buf_adds(&b, m->authors[t]);
 	if (memchr(s, '&', n)) {
 		char *u = unescape(s, n);
 
@@ -127,8 +122,8 @@ html_meta_authors(struct hmeta *m, enum trust t, const char *s, size_t n)
 	} else
 		buf_add(&b, s, n);
 	buf_addc(&b, '\n');
-	free(m->authors);
-	m->authors = buf_take(&b);
+	free(m->authors[t]);
+	m->authors[t] = buf_take(&b);
 }
 
 /* Tags: article:tag one each, keywords split at commas. */
@@ -178,7 +173,8 @@ html_meta_free(struct hmeta *m)
 	for (i = 0; i < m->ntags; i++)
 		free(m->tags[i]);
 	free(m->tags);
-	free(m->authors);
+	for (i = 0; i <= TR_LAST; i++)
+		free(m->authors[i]);
 	free(m->ld_body);
 	memset(m, 0, sizeof *m);
 }

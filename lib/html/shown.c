@@ -276,8 +276,6 @@ html_page_byline(const struct hdoc *d, const struct hscore *s, struct hmeta *m)
 	uint32_t from, to;
 	char *v;
 
-	if (m->author_trust && m->author_trust <= TR_MICRODATA)
-		return;
 	window(d, s, &from, &to);
 	if (!(v = find(d, s, from, to, 0, byline_of)))
 		v = find(d, s, s->body, from, 1, byline_of);

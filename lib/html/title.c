@@ -40,8 +40,8 @@ squash(const char *s, size_t n, struct buf *b)
 
 /* Part s[0..n) names the site: it is (loosely) the outlet or the URL's
  * host, or one holds the other. */
-static int
-names_site(const char *s, size_t n, const struct hmeta *m)
+int
+html_names_site(const char *s, size_t n, const struct hmeta *m)
 {
 	struct buf a = BUF_INIT, b = BUF_INIT;
 	const char *u = m->val[M_URL], *h, *e;
@@ -105,7 +105,7 @@ only_site(const char *s, size_t n, const struct hmeta *m)
 	size_t site = 0;
 	const char *v;
 
-	if (!names_site(s, n, m))
+	if (!html_names_site(s, n, m))
 		return 0;
 	squash(s, n, &a);
 	if ((v = m->val[M_OUTLET]) != NULL)
@@ -136,7 +136,7 @@ cut_once(const char **s, size_t *n, const struct hmeta *m, const char *h1)
 			const char *tail = p + len;
 			size_t tn = *n - (size_t)(tail - *s), hn = (size_t)(p - *s);
 
-			if (hn && (names_site(tail, tn, m) || same_text(*s, hn, h1)
+			if (hn && (html_names_site(tail, tn, m) || same_text(*s, hn, h1)
 			    || (k == 0 && words(tail, tn) <= 4 && words(*s, hn) >= 2))) {
 				*n = hn;
 				return 1;
@@ -249,7 +249,7 @@ article_h1(const struct hdoc *d, const struct hscore *s, struct hmeta *m)
 		if (d->node[i].tag != T_H1 || !s->st[i].chars || s->st[i].chars > 400)
 			continue;
 		t = html_flat_text(d, i, 2000);
-		site = !t || names_site(t, strlen(t), m);
+		site = !t || html_names_site(t, strlen(t), m);
 		if (t && !site && logo(d, s, i)) {
 			html_meta_set(m, M_LOGO, TR_TEXT, t, strlen(t));
 			site = 1;
@@ -313,7 +313,7 @@ html_headline(const struct hdoc *d, const struct hscore *s, struct hmeta *m)
 	if (h1)
 		return h1;
 	if (m->val[M_TITLE] && (t = html_clean_title(m->val[M_TITLE], m, NULL)) != NULL) {
-		if (!names_site(t, strlen(t), m) || !m->val[M_SITE_TITLE])
+		if (!html_names_site(t, strlen(t), m) || !m->val[M_SITE_TITLE])
 			return t;
 		free(t);
 	}
