@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <jansson.h>
 
 #include "article/article.h"
@@ -221,8 +222,25 @@ set_article(json_t *rec, const struct article *a)
 	}
 }
 
+/* A saved page by its name: .html, .htm, .xhtml, .shtml (a page that
+ * starts with a server's warning before <html> is still one). */
+static int
+page_name(const char *path)
+{
+	static const char *const exts[] = { ".html", ".htm", ".xhtml", ".shtml" };
+	const char *dot = strrchr(path, '.');
+	size_t i;
+
+	if (!dot || strchr(dot, '/'))
+		return 0;
+	for (i = 0; i < sizeof exts / sizeof exts[0]; i++)
+		if (strcasecmp(dot, exts[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* The engine for one raw article: HTML for a page (by its first bytes,
- * or from an "html" field: html set), else text.  0, or -1 when text is
+ * its file name, or from an "html" field: html set), else text.  0, or -1 when text is
  * not valid UTF-8 (*bad: where).  A page without article text is still
  * a record, with a warning. */
 static int
@@ -400,7 +418,7 @@ emit(const char *name, const char *path, const struct buf *text)
 	record_count_one();
 	if (text_invalid_at(path, strlen(path)) < strlen(path))
 		record_reject(&src, "file name is not valid UTF-8");
-	else if (parse_any(&a, src.raw, src.len, 0, 0, &src, &bad) != 0) {
+	else if (parse_any(&a, src.raw, src.len, page_name(path), 0, &src, &bad) != 0) {
 		record_reject(&src, "invalid UTF-8 at byte %zu", bad + 1);
 	} else {
 		write_article(id, path, &a);

@@ -152,7 +152,8 @@ static const char *const by_words[] = {
 /* Path segments of an author's page. */
 static const char *const author_paths[] = {
 	"author", "authors", "autor", "autoren", "writer", "writers",
-	"journalist", "journalists", "contributor", "contributors",
+	"journalist", "journalists", "contributor", "contributors", "profile",
+	"profil", "user", "users", "member", "members", "people",
 };
 
 /* A link to an author's page: a path segment /author/ and the like. */
@@ -198,7 +199,8 @@ byline_text(const struct hdoc *d, uint32_t i)
 	return buf_take(&b);
 }
 
-/* "By Jane Doe": a by-word, then a capital letter (or one not ASCII). */
+/* "By Jane Doe", "Von: Jane Doe": a by-word, then a capital letter (or
+ * one not ASCII). */
 static int
 starts_by(const char *s)
 {
@@ -206,29 +208,94 @@ starts_by(const char *s)
 
 	for (k = 0; k < LEN(by_words); k++) {
 		n = strlen(by_words[k]);
-		if (heq(s, n, by_words[k]) && s[n] == ' '
-		    && ((s[n + 1] >= 'A' && s[n + 1] <= 'Z') || (unsigned char)s[n + 1] >= 0xC3))
+		if (!heq(s, n, by_words[k]))
+			continue;
+		if (s[n] == ':')
+			n++;
+		while (hspace((unsigned char)s[n]))
+			n++;
+		if (n > strlen(by_words[k]) && ((s[n] >= 'A' && s[n] <= 'Z')
+		    || (unsigned char)s[n] >= 0xC3))
 			return 1;
 	}
 	return 0;
 }
 
+/* "11.12.2019 - Jane Doe", "04.02.2022 | 13:10 | Jane Doe": a short line
+ * of a date and a name apart by " - " or " | ": the name. */
+static char *
+dated_byline(const char *v)
+{
+	const char *p = v, *e, *name = NULL;
+	size_t n = 0;
+	int date = 0;
+
+	while (*p) {
+		for (e = p; *e && strncmp(e, " - ", 3) && strncmp(e, " | ", 3); e++)
+			;
+		if (full_date(p, (size_t)(e - p)))
+			date = 1;
+		else if (!name && ((*p >= 'A' && *p <= 'Z') || (unsigned char)*p >= 0xC3)
+		    && !strpbrk(p, "0123456789"))
+			name = p, n = (size_t)(e - p);
+		p = *e ? e + 3 : e;
+	}
+	return date && name ? estrndup(name, n) : NULL;
+}
+
+/* v names someone, by lib/article's reading of a byline. */
+static int
+names_someone(const char *v)
+{
+	struct article a;
+	int yes;
+
+	memset(&a, 0, sizeof a);
+	article_add_authors(&a, v, strlen(v));
+	yes = a.nauthors > 0;
+	article_free(&a);
+	return yes;
+}
+
+/* A byline by its markup: rel=author, a link to an author's page, an
+ * itemprop=author. */
+static char *
+marked_byline(const struct hdoc *d, const struct hscore *s, uint32_t i)
+{
+	char *v;
+
+	if (s->st[i].chars == 0 || s->st[i].chars > MAX_BYLINE
+	    || !(html_attr_is(d, i, A_REL, "author") || author_link(d, i)
+	    || html_attr_is(d, i, A_ITEMPROP, "author")))
+		return NULL;
+	if ((v = byline_text(d, i)) != NULL && names_someone(v))
+		return v;
+	free(v);
+	return NULL;
+}
+
+/* A byline by its words or its class: "By Jane Doe", class="byline",
+ * "11.12.2019 - Jane Doe". */
 static char *
 byline_of(const struct hdoc *d, const struct hscore *s, uint32_t i)
 {
 	const struct hstat *t = &s->st[i];
-	char *v;
+	char *v, *name;
 
-	if (t->chars == 0 || t->chars > 2 * MAX_BYLINE)
+	if (t->chars == 0 || t->chars > MAX_BYLINE)
 		return NULL;
-	if (html_attr_is(d, i, A_REL, "author") || html_author_hint(d, i) || author_link(d, i))
-		return t->chars <= MAX_BYLINE ? byline_text(d, i) : NULL;
-	if (t->own && t->own == t->chars && t->chars <= MAX_BYLINE
-	    && (v = byline_text(d, i)) != NULL) {
-		if (starts_by(v))
-			return v;
+	if (!html_author_hint(d, i) && !(t->own && t->own == t->chars))
+		return NULL;
+	if (!(v = byline_text(d, i)))
+		return NULL;
+	if ((html_author_hint(d, i) || starts_by(v)) && names_someone(v))
+		return v;
+	if ((name = dated_byline(v)) != NULL && names_someone(name)) {
 		free(v);
+		return name;
 	}
+	free(name);
+	free(v);
 	return NULL;
 }
 
@@ -277,7 +344,8 @@ html_page_byline(const struct hdoc *d, const struct hscore *s, struct hmeta *m)
 	char *v;
 
 	window(d, s, &from, &to);
-	if (!(v = find(d, s, from, to, 0, byline_of)))
+	if (!(v = find(d, s, from, to, 0, marked_byline)) && !(v = find(d, s, from, to, 0, byline_of))
+	    && !(v = find(d, s, s->body, from, 1, marked_byline)))
 		v = find(d, s, s->body, from, 1, byline_of);
 	if (v)
 		html_meta_authors(m, TR_TEXT, v, strlen(v));
