@@ -284,8 +284,6 @@ byline_of(const struct hdoc *d, const struct hscore *s, uint32_t i)
 
 	if (t->chars == 0 || t->chars > MAX_BYLINE)
 		return NULL;
-	if (!html_author_hint(d, i) && !(t->own && t->own == t->chars))
-		return NULL;
 	if (!(v = byline_text(d, i)))
 		return NULL;
 	if ((html_author_hint(d, i) || starts_by(v)) && names_someone(v))
