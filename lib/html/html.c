@@ -196,6 +196,7 @@ html_parse(struct article *a, const char *s, size_t n, int flags)
 	html_meta(&d, &m);
 	html_visible(&d);
 	html_score(&d, &sc);
+	sc.h1 = html_article_h1(&d, &sc, &m);
 	html_page_date(&d, &sc, &m);
 	html_page_byline(&d, &sc, &m);
 	a->title = html_headline(&d, &sc, &m);

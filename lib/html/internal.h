@@ -237,6 +237,7 @@ struct hscore {
 	struct hstat *st;
 	uint32_t body;		/* <body>, or the root */
 	uint32_t top;		/* the best container, 0 if none */
+	uint32_t h1;		/* the article's <h1> (title.c), 0 if none */
 	uint8_t *cut;		/* nodes the cleaner removed */
 };
 
@@ -255,7 +256,12 @@ void html_extract(const struct hdoc *d, struct hscore *s, const char *title,
 /* title.c: 1 if s[0..n) names the site: (loosely) its outlet, the host
  * of its URL or its logo's text, or one holds the other. */
 int html_names_site(const char *s, size_t n, const struct hmeta *m);
-/* title.c: the article's headline (malloc'd), or NULL (after html_score). */
+/* title.c: the article's <h1> (after html_score): in or just before the
+ * container, not in a part that is not the article, not the site's
+ * name (a logo <h1> sets M_LOGO); 0 if none. */
+uint32_t html_article_h1(const struct hdoc *d, const struct hscore *s, struct hmeta *m);
+/* title.c: the article's headline (malloc'd), or NULL: s->h1's, the
+ * metadata's, <title>'s. */
 char *html_headline(const struct hdoc *d, const struct hscore *s, struct hmeta *m);
 
 /* shown.c: the publication date and the byline the page shows by its

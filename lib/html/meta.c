@@ -228,6 +228,29 @@ key_is(const char *k, size_t kn, const char *w)
 	return heq(k, kn, w);
 }
 
+/* A key of a site's own that still says "publication date":
+ * "sw-pubdate", "cxense:publish_date", "og:article:published_time". */
+static int
+pubdate_key(const char *k, size_t kn)
+{
+	static const char *const parts[] = {
+		"pubdate", "publishdate", "publish_date", "publish-date",
+		"published_time", "publication_date", "datepublished", "date_published",
+	};
+	char low[64];
+	size_t i;
+
+	if (kn >= sizeof low)
+		return 0;
+	for (i = 0; i < kn; i++)
+		low[i] = (char)hlower((unsigned char)k[i]);
+	low[kn] = '\0';
+	for (i = 0; i < LEN(parts); i++)
+		if (strstr(low, parts[i]))
+			return 1;
+	return 0;
+}
+
 static void
 meta_tag(const struct hdoc *d, uint32_t i, struct hmeta *m)
 {
@@ -256,6 +279,8 @@ meta_tag(const struct hdoc *d, uint32_t i, struct hmeta *m)
 			html_meta_tags(m, j == 0 ? TR_OG : TR_META, v, vn);
 			return;
 		}
+	if (pubdate_key(k, kn))
+		html_meta_set(m, M_DATE, TR_META, v, vn);
 }
 
 /* A value an element gives by its attributes or, failing them, its

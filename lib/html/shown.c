@@ -121,7 +121,7 @@ lead_date(const struct hdoc *d, const struct hscore *s, uint32_t from)
 	int blocks = 0;
 	char *v;
 
-	for (i = from; i < d->n && blocks < 4; i++) {
+	for (i = from == s->h1 ? d->node[from].end : from; i < d->n && blocks < 6; i++) {
 		if (skip(d, s, i)) {
 			i = d->node[i].end - 1;
 			continue;
@@ -304,12 +304,9 @@ byline_of(const struct hdoc *d, const struct hscore *s, uint32_t i)
 static void
 window(const struct hdoc *d, const struct hscore *s, uint32_t *from, uint32_t *to)
 {
-	uint32_t h1 = 0, i, top = s->top;
+	uint32_t h1 = s->h1, i, top = s->top;
 	int k;
 
-	for (i = s->body; i < d->n && !h1; i++)
-		if (d->node[i].tag == T_H1 && !skip(d, s, i))
-			h1 = i;
 	*from = h1 && (!top || h1 < top) ? h1 : top ? top : s->body;
 	for (i = top, k = 0; i && k < 2 && d->node[i].parent > s->body; k++)
 		i = d->node[i].parent;

@@ -234,8 +234,8 @@ logo(const struct hdoc *d, const struct hscore *s, uint32_t i)
 /* The <h1> that is the article's headline, or 0: visible, not in a part
  * that is not the article, not the site's name; inside the container
  * first, else the last one before it. */
-static uint32_t
-article_h1(const struct hdoc *d, const struct hscore *s, struct hmeta *m)
+uint32_t
+html_article_h1(const struct hdoc *d, const struct hscore *s, struct hmeta *m)
 {
 	uint32_t i, top = s->top, before = 0, any = 0;
 	char *t;
@@ -307,7 +307,7 @@ headline_text(const struct hdoc *d, uint32_t h)
 char *
 html_headline(const struct hdoc *d, const struct hscore *s, struct hmeta *m)
 {
-	uint32_t h = article_h1(d, s, m);
+	uint32_t h = s->h1;
 	char *h1 = h ? headline_text(d, h) : NULL, *t;
 
 	if (h1)
