@@ -121,7 +121,7 @@ lead_date(const struct hdoc *d, const struct hscore *s, uint32_t from)
 	int blocks = 0;
 	char *v;
 
-	for (i = from == s->h1 ? d->node[from].end : from; i < d->n && blocks < 6; i++) {
+	for (i = from; i < d->n && blocks < 6; i++) {
 		if (skip(d, s, i)) {
 			i = d->node[i].end - 1;
 			continue;
