@@ -74,11 +74,10 @@ grow(const struct hdoc *d, const struct hscore *s, uint32_t top)
 		last = s->st[p].score;
 	}
 	for (p = d->node[top].parent; p && p != s->body && p != 0; p = d->node[p].parent) {
+		/* children with text: an empty row or a spacer does not count */
 		for (i = p + 1, only = 0; i < d->node[p].end; i = d->node[i].end)
-			if (is_elem(d, i) && !(d->node[i].flags & N_DROP))
-				only++;
-			else if (!is_elem(d, i) && s->st[i].chars)
-				only += 2;
+			if (!(d->node[i].flags & N_DROP) && s->st[i].chars)
+				only += is_elem(d, i) ? 1 : 2;
 		if (only != 1)
 			break;
 		top = p;
@@ -390,7 +389,7 @@ html_extract(const struct hdoc *d, struct hscore *s, const char *title, struct b
 		top = grow(d, s, top);
 		p = d->node[top].parent;
 		in = prose(d, s, p + 1, d->node[p].end);
-		if (in * 2 >= all || s->st[top].score >= 50) {
+		if (in * 2 >= all) {
 			container_text(d, s, top, title, out);
 			if (out->len > 0)
 				return;
