@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "html/html.h"
 #include "html/internal.h"
 #include "mem.h"
@@ -136,6 +137,58 @@ fill(struct article *a, struct hmeta *m)
 	m->ntags = 0;
 }
 
+/* A paragraph of body: the bytes from off, n long. */
+struct para {
+	size_t off, n;
+	uint64_t h;
+};
+
+static uint64_t
+para_key(const void *items, size_t i)
+{
+	return ((const struct para *)items)[i].h;
+}
+
+/* A paragraph the page repeats (a lead shown twice, a quote pulled out)
+ * is kept the first time only. */
+static void
+unrepeat(struct buf *body)
+{
+	struct para *ps = NULL;
+	struct hash_index ix = HASH_INDEX_INIT;
+	size_t n = 0, cap = 0, i = 0, e, out = 0, pos;
+	long j;
+	int seen;
+
+	while (i < body->len) {
+		const char *p = strstr(body->s + i, "\n\n");
+
+		e = p ? (size_t)(p - body->s) : body->len;
+		ps = egrow(ps, &cap, n + 1, sizeof *ps);
+		ps[n].off = i, ps[n].n = e - i, ps[n].h = hash_bytes(body->s + i, e - i);
+		seen = 0;
+		for (j = hash_index_first(&ix, ps[n].h, &pos); j >= 0 && !seen;
+		    j = hash_index_next(&ix, &pos))
+			seen = ps[j].n == ps[n].n && ps[n].n > 0
+			    && !memcmp(body->s + ps[j].off, body->s + i, ps[n].n);
+		if (!seen) {
+			hash_index_add(&ix, ps[n].h, n, para_key, ps);
+			if (out)
+				body->s[out++] = '\n', body->s[out++] = '\n';
+			memmove(body->s + out, body->s + i, e - i);
+			ps[n].off = out;
+			out += e - i;
+			n++;
+		}
+		i = e + 2;
+	}
+	body->len = out;
+	if (body->s)
+		body->s[out] = '\0';
+	free(ps);
+	hash_index_free(&ix);
+}
+
 /* Letters in s, as score.c counts them: no white space. */
 static size_t
 letters(const char *s, size_t n)
@@ -208,6 +261,7 @@ html_parse(struct article *a, const char *s, size_t n, int flags)
 		html_extract(&d, &sc, a->title, &body);
 		if (m.ld_body)
 			ld_body(m.ld_body, &body);
+		unrepeat(&body);
 	}
 	a->body_len = body.len;
 	a->body = buf_take(&body);
