@@ -260,17 +260,49 @@ keep_uncut(const struct hdoc *d, uint32_t i, void *arg)
 	return !s->cut[i];
 }
 
-/* The text of the container and its siblings that join it. */
+/* The article's lead: prose between its headline and its container
+ * (a standfirst, a teaser paragraph), which pages set apart from the
+ * body.  Blocks of some length that end a sentence, with few links,
+ * outside parts that are not the article. */
+static void
+lead_text(const struct hdoc *d, const struct hscore *s, uint32_t from, uint32_t to,
+    struct text_out *t)
+{
+	uint32_t i;
+
+	for (i = from; i < to; i++) {
+		const struct hstat *st = &s->st[i];
+
+		if (d->node[i].flags & N_DROP || st->unlikely || html_junk_hint(d, i)) {
+			i = d->node[i].end - 1;
+			continue;
+		}
+		if (!is_elem(d, i) || st->own < 80 || st->own != st->chars
+		    || st->ownlinks * 10 > st->own * 3 || !ends_sentence(d, i))
+			continue;
+		html_text(d, i, t, NULL, NULL);
+		html_text_break(t, 3);
+		i = d->node[i].end - 1;
+	}
+}
+
+/* The text of the container and its siblings that join it, after the
+ * lead. */
 static void
 container_text(const struct hdoc *d, struct hscore *s, uint32_t top, const char *title,
     struct buf *out)
 {
 	struct text_out t = { out, 0 };
-	uint32_t p = d->node[top].parent, i;
+	uint32_t p = d->node[top].parent, i, first = 0;
 
 	for (i = p + 1; i < d->node[p].end; i = d->node[i].end)
-		if (joins(d, s, top, i))
+		if (joins(d, s, top, i)) {
 			clean(d, s, i, d->node[i].end, title);
+			if (!first)
+				first = i;
+		}
+	if (s->h1 && first && d->node[s->h1].end <= first)
+		lead_text(d, s, d->node[s->h1].end, first, &t);
 	for (i = p + 1; i < d->node[p].end; i = d->node[i].end)
 		if (joins(d, s, top, i) && !s->cut[i]) {
 			html_text(d, i, &t, keep_uncut, s);
