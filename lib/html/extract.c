@@ -216,13 +216,12 @@ link_block(const struct hdoc *d, const struct hscore *s, uint32_t i)
 
 /* 3: what of the container (and the siblings with it) is cut. */
 static void
-clean(const struct hdoc *d, struct hscore *s, uint32_t from, uint32_t to, const char *title)
+clean(const struct hdoc *d, struct hscore *s, uint32_t from, uint32_t to, const char *title,
+    uint32_t all)
 {
-	uint32_t i, all = 0;
+	uint32_t i;
 	char *h;
 
-	for (i = from; i < to; i = d->node[i].end)
-		all += s->st[i].chars;
 	for (i = from; i < to; i++) {
 		enum tag tag = d->node[i].tag;
 		unsigned kind = html_tag_kind(tag);
@@ -286,6 +285,51 @@ lead_text(const struct hdoc *d, const struct hscore *s, uint32_t from, uint32_t 
 	}
 }
 
+/* The first text kept after node h (in the siblings of the container
+ * that join it): the node it is in, or 0. */
+static uint32_t
+next_text(const struct hdoc *d, const struct hscore *s, uint32_t top, uint32_t h)
+{
+	uint32_t p = d->node[top].parent, i = d->node[h].end, a;
+
+	while (i < d->node[p].end) {
+		for (a = i; d->node[a].parent != p; a = d->node[a].parent)
+			;
+		if (!joins(d, s, top, a)) {
+			i = d->node[a].end;
+			continue;
+		}
+		if (s->cut[i] || d->node[i].flags & N_DROP) {
+			i = d->node[i].end;
+			continue;
+		}
+		if (!is_elem(d, i) && s->st[i].chars)
+			return i;
+		i++;
+	}
+	return 0;
+}
+
+/* A heading with nothing kept after it ("Read more" over a cut link
+ * list at the end) goes too. */
+static void
+cut_dangling(const struct hdoc *d, struct hscore *s, uint32_t top)
+{
+	uint32_t p = d->node[top].parent, i;
+
+	for (i = p + 1; i < d->node[p].end; i++) {
+		if (s->cut[i] || d->node[i].flags & N_DROP) {
+			i = d->node[i].end - 1;
+			continue;
+		}
+		if (!(html_tag_kind(d->node[i].tag) & K_HEADING))
+			continue;
+		if (!next_text(d, s, top, i))
+			s->cut[i] = 1;
+		i = d->node[i].end - 1;
+	}
+}
+
 /* The text of the container and its siblings that join it, after the
  * lead. */
 static void
@@ -293,14 +337,18 @@ container_text(const struct hdoc *d, struct hscore *s, uint32_t top, const char 
     struct buf *out)
 {
 	struct text_out t = { out, 0 };
-	uint32_t p = d->node[top].parent, i, first = 0;
+	uint32_t p = d->node[top].parent, i, first = 0, all = 0;
 
 	for (i = p + 1; i < d->node[p].end; i = d->node[i].end)
+		if (joins(d, s, top, i))
+			all += s->st[i].chars;
+	for (i = p + 1; i < d->node[p].end; i = d->node[i].end)
 		if (joins(d, s, top, i)) {
-			clean(d, s, i, d->node[i].end, title);
+			clean(d, s, i, d->node[i].end, title, all);
 			if (!first)
 				first = i;
 		}
+	cut_dangling(d, s, top);
 	if (s->h1 && first && d->node[s->h1].end <= first)
 		lead_text(d, s, d->node[s->h1].end, first, &t);
 	for (i = p + 1; i < d->node[p].end; i = d->node[i].end)

@@ -209,7 +209,7 @@ static const struct {
 	{ "follow", 0, H_MINOR }, { "tools", 0, H_MINOR }, { "overlay", 0, H_MINOR },
 	{ "dropdown", 0, H_MINOR }, { "search", 0, H_MINOR }, { "more", 0, H_MINOR },
 	{ "header", 0, H_MINOR }, { "breaking", 0, H_MINOR }, { "latest", 0, H_MINOR },
-	{ "paywall", 0, H_MINOR }, { "donate", 0, H_MINOR }, { "donation", 0, H_MINOR },
+	{ "paywall", 0, H_MINOR }, { "cta", 0, H_MINOR }, { "donate", 0, H_MINOR }, { "donation", 0, H_MINOR },
 	{ "date", 1, H_DATE }, { "time", 0, H_DATE }, { "timestamp", 0, H_DATE },
 	{ "publish", 1, H_DATE }, { "pubdate", 0, H_DATE }, { "posted", 0, H_DATE },
 	{ "datum", 0, H_DATE }, { "fecha", 0, H_DATE }, { "dateline", 0, H_DATE },
