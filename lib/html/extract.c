@@ -439,6 +439,34 @@ paragraphs(const struct hdoc *d, const struct hscore *s, struct buf *out)
 	free(cls);
 }
 
+/* A page too short for any of that: its blocks that are not mostly
+ * links, when one of them ends a sentence ("Only a note."); a menu alone
+ * gives nothing. */
+static void
+short_page(const struct hdoc *d, const struct hscore *s, struct buf *out)
+{
+	struct text_out t = { out, 0 };
+	uint32_t i;
+	int prose = 0;
+
+	for (i = s->body; i < d->n; i++) {
+		const struct hstat *st = &s->st[i];
+
+		if (d->node[i].flags & N_DROP || st->unlikely) {
+			i = d->node[i].end - 1;
+			continue;
+		}
+		if (!is_elem(d, i) || !st->own || st->ownlinks * 2 > st->own
+		    || !(html_tag_kind(d->node[i].tag) & (K_BLOCK | K_ITEM | K_CELL)))
+			continue;
+		prose |= ends_sentence(d, i);
+		html_text(d, i, &t, keep_inline, NULL);
+		html_text_break(&t, 3);
+	}
+	if (!prose)
+		buf_reset(out);
+}
+
 /* Letters of prose blocks in [from, to): what the classifier calls good. */
 static uint32_t
 prose(const struct hdoc *d, const struct hscore *s, uint32_t from, uint32_t to)
@@ -476,4 +504,6 @@ html_extract(const struct hdoc *d, struct hscore *s, const char *title, struct b
 		}
 	}
 	paragraphs(d, s, out);
+	if (out->len == 0)
+		short_page(d, s, out);
 }

@@ -141,6 +141,8 @@ article(json_t *root, json_t *o, struct hmeta *m, enum trust t)
 		authors(root, json_object_get(o, "creator"), m, t);
 	set(m, M_OUTLET, t, str_of(root, json_object_get(o, "publisher"), "name"));
 	set(m, M_URL, t, str_of(root, json_object_get(o, "url"), "@id"));
+	/* the page it is the main entity of: that page's url, else its @id */
+	set(m, M_URL, t, str_of(root, json_object_get(o, "mainEntityOfPage"), "url"));
 	set(m, M_URL, t, str_of(root, json_object_get(o, "mainEntityOfPage"), "@id"));
 	set(m, M_LANGUAGE, t, str_of(root, json_object_get(o, "inLanguage"), "name"));
 	keywords(json_object_get(o, "keywords"), m, t);
