@@ -44,6 +44,8 @@ LIBA       = $(B)/libnewspipe.a
 LIBS_to-csv = -lcsv
 XML_LIBS = $(shell $(PKG_CONFIG) --libs libxml-2.0)
 LIBS_split-header = $(XML_LIBS)
+# The unit test and the fuzz target of lib/html (tests/unit/html.c, fuzz/html.c).
+LIBS_html = $(XML_LIBS)
 
 all: $(PROGS:%=$(BIN)/%) $(MANS)
 

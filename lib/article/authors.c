@@ -98,10 +98,15 @@ skip_lead(const char *s, size_t n)
 	return at;
 }
 
+/* Words that lead a date after a name ("Jane Doe am 20.09.2020"). */
+static const char *const date_leads[] = {
+	"am", "on", "at", "le", "el", "il", "um", "em", "op", "den", "dnia",
+};
+
 /* The length of the name at the start of part: up to " in Place",
  * " for The Paper", a parenthesis, an email address, a number ("am
- * 20.09.2020", "03:48 pm") or a label ("Stand:"); lower-case words left
- * at its end ("lupa am") go too. */
+ * 20.09.2020", "03:48 pm") or a label ("Stand:"); a word that leads a
+ * date, left at its end ("lupa am"), goes too. */
 static size_t
 name_len(const char *s, size_t n)
 {
@@ -117,7 +122,7 @@ name_len(const char *s, size_t n)
 		last = w;
 		end = w + k;
 	}
-	while (end && last && s[last] >= 'a' && s[last] <= 'z' && end - last <= 3) {
+	while (end && last && in_list(s + last, end - last, date_leads, LEN(date_leads))) {
 		end = last;
 		while (end && space(s[end - 1]))
 			end--;
@@ -210,6 +215,8 @@ article_add_authors(struct article *a, const char *s, size_t n)
 	size_t pn, rolen = 0;
 
 	trim(&s, &n);
+	if (art_is_url(s, n) || (n >= 4 && eq_ci(s, 4, "www.")))
+		return;
 	i = skip_lead(s, n);
 	while (i < n) {
 		e = part_end(s, n, i, &next);
