@@ -106,33 +106,34 @@ repair(const char *s, size_t n, struct buf *out)
 	buf_free(&run);
 }
 
-void
+int
 html_decode(const char *s, size_t n, int decoded, struct buf *out)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	char name[64];
 	size_t bad, i;
 
-	if (!decoded && n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)
+	if (decoded)
+		return 0;
+	if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)
 	    || (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF))) {
 		if (charset_decode(s, n, NULL, out, NULL, &bad) == CHARSET_OK)
-			return;
+			return 1;
 		if (u[0] == 0xEF)
 			s += 3, n -= 3;	/* UTF-8 after all, with stray bytes */
-		decoded = 1;
+		repair(s, n, out);
+		return 1;
 	}
-	if (!decoded && declared(s, n, name, sizeof name) && strcasecmp(name, "utf-8")
+	if (declared(s, n, name, sizeof name) && strcasecmp(name, "utf-8")
 	    && strcasecmp(name, "utf8") && strncasecmp(name, "utf-16", 6)) {
 		for (i = 0; i < LEN(latin1_labels); i++)
 			if (strcasecmp(name, latin1_labels[i]) == 0)
 				strcpy(name, "WINDOWS-1252");
 		if (charset_decode(s, n, name, out, NULL, &bad) == CHARSET_OK)
-			return;
+			return 1;
 	}
-	if (text_invalid_at(s, n) == n) {
-		buf_reset(out);
-		buf_add(out, s, n);
-	} else {
-		repair(s, n, out);
-	}
+	if (text_invalid_at(s, n) == n)
+		return 0;
+	repair(s, n, out);
+	return 1;
 }

@@ -243,8 +243,9 @@ html_parse(struct article *a, const char *s, size_t n, int flags)
 	memset(a, 0, sizeof *a);
 	memset(&m, 0, sizeof m);
 	memset(&sc, 0, sizeof sc);
-	html_decode(s, n, flags & HTML_DECODED, &text);
-	html_read(&d, text.s, text.len);
+	if (html_decode(s, n, flags & HTML_DECODED, &text))
+		s = text.s, n = text.len;
+	html_read(&d, s, n);
 	buf_free(&text);
 	html_meta(&d, &m);
 	html_visible(&d);

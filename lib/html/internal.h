@@ -161,11 +161,12 @@ is_elem(const struct hdoc *d, uint32_t i)
 
 /* ---- what each file gives the others -------------------------------- */
 
-/* encoding.c: s[0..n) to UTF-8 in out; decoded: s is UTF-8 already. */
-void html_decode(const char *s, size_t n, int decoded, struct buf *out);
+/* encoding.c: s[0..n) as UTF-8: 0 when s is that already (decoded
+ * set: it is, from JSON), else 1 and the text in out. */
+int html_decode(const char *s, size_t n, int decoded, struct buf *out);
 
-/* parse.c: the tree of UTF-8 text s (modified: NULs made spaces). */
-void html_read(struct hdoc *d, char *s, size_t n);
+/* parse.c: the tree of UTF-8 text s. */
+void html_read(struct hdoc *d, const char *s, size_t n);
 void html_doc_free(struct hdoc *d);
 /* The value of attribute a of element i, its length in *len; NULL when
  * it has none. */

@@ -135,19 +135,37 @@ quiet_structured(void *ctx, xmlErrorPtr e)
 	(void)e;
 }
 
+/* libxml2 stops at a NUL and complains of control characters: a copy
+ * of s with them made spaces, or NULL when it has none. */
+static char *
+controls_out(const char *s, size_t n)
+{
+	size_t i;
+	char *c = NULL;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r') {
+			if (!c) {
+				c = emalloc(n);
+				memcpy(c, s, n);
+			}
+			c[i] = ' ';
+		}
+	return c;
+}
+
 void
-html_read(struct hdoc *d, char *s, size_t n)
+html_read(struct hdoc *d, const char *s, size_t n)
 {
 	htmlParserCtxtPtr ctxt;
 	size_t i;
+	char *copy = controls_out(s, n);
 
 	memset(d, 0, sizeof *d);
 	buf_add(&d->pool, "", 0);
 	new_node(d, T_ROOT);
-	/* libxml2 stops at a NUL; control characters make it complain. */
-	for (i = 0; i < n; i++)
-		if ((unsigned char)s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
-			s[i] = ' ';
+	if (copy)
+		s = copy;
 	xmlSetGenericErrorFunc(NULL, quiet);
 	xmlSetStructuredErrorFunc(NULL, quiet_structured);
 	if (n > 0x7FFFFFFF)
@@ -170,6 +188,7 @@ html_read(struct hdoc *d, char *s, size_t n)
 		htmlParseDocument(ctxt);
 		htmlFreeParserCtxt(ctxt);
 	}
+	free(copy);
 	/* What libxml2 left open ends with the page. */
 	for (i = 0; i < d->n; i++)
 		if (d->node[i].end == 0)
