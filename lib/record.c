@@ -9,6 +9,7 @@
 #include "diag.h"
 #include "jsonout.h"
 #include "record.h"
+#include "splice.h"
 
 static int strict;
 static FILE *rejects;
@@ -180,6 +181,10 @@ one_line(const struct record_src *src, record_fn *fn, void *arg)
 	json_t *rec;
 
 	nread++;
+	if (splice_on()) {	/* the filter reads only some fields */
+		splice_line(src, fn, arg);
+		return;
+	}
 	if (!(rec = record_parse(src)))
 		return;
 	if (fn(rec, src, arg) == RECORD_WRITE)
@@ -267,6 +272,15 @@ const char *
 record_str(const json_t *rec, const char *key)
 {
 	return json_string_value(json_object_get(rec, key));
+}
+
+const char *
+record_strn(const json_t *rec, const char *key, size_t *len)
+{
+	const json_t *v = json_object_get(rec, key);
+
+	*len = json_is_string(v) ? json_string_length(v) : 0;
+	return json_string_value(v);
 }
 
 void

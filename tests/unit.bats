@@ -29,6 +29,12 @@ UNIT=${NEWSPIPE_UNIT:-$ROOT/build/opt/unit}
 	assert_output "charset: ok"
 }
 
+@test "unit: lib/scan agrees with jansson; lib/splice writes owned fields in place" {
+	run "$UNIT/scan"
+	assert_success
+	assert_output "scan: ok"
+}
+
 @test "unit: article_add_authors splits bylines into names" {
 	run "$UNIT/authors"
 	assert_success
