@@ -140,8 +140,12 @@ fill(struct article *a, struct hmeta *m)
 /* A paragraph of body: the bytes from off, n long. */
 struct para {
 	size_t off, n;
-	uint64_t h;
+	uint64_t h;		/* of its first PREFIX bytes, or all of it */
+	int keep;
 };
+
+/* Paragraphs that start with the same PREFIX bytes are compared. */
+#define PREFIX 64
 
 static uint64_t
 para_key(const void *items, size_t i)
@@ -149,38 +153,59 @@ para_key(const void *items, size_t i)
 	return ((const struct para *)items)[i].h;
 }
 
-/* A paragraph the page repeats (a lead shown twice, a quote pulled out)
- * is kept the first time only. */
+/* a is b, or starts it (a teaser of it, maybe ending in "..."). */
+static int
+part_of(const char *s, const struct para *a, const struct para *b)
+{
+	size_t n = a->n;
+
+	if (n >= 3 && !memcmp(s + a->off + n - 3, "...", 3))
+		n -= 3;
+	else if (n >= 3 && !memcmp(s + a->off + n - 3, "\xE2\x80\xA6", 3))
+		n -= 3;
+	while (n && hspace((unsigned char)s[a->off + n - 1]))
+		n--;
+	return n <= b->n && (n == b->n || n >= PREFIX) && !memcmp(s + a->off, s + b->off, n);
+}
+
+/* A paragraph the page repeats (a lead shown twice, a teaser of the
+ * first paragraph) is kept once, the longer where one starts the
+ * other. */
 static void
 unrepeat(struct buf *body)
 {
 	struct para *ps = NULL;
 	struct hash_index ix = HASH_INDEX_INIT;
-	size_t n = 0, cap = 0, i = 0, e, out = 0, pos;
+	size_t n = 0, cap = 0, i = 0, e, out = 0, pos, k;
 	long j;
-	int seen;
 
 	while (i < body->len) {
 		const char *p = strstr(body->s + i, "\n\n");
 
 		e = p ? (size_t)(p - body->s) : body->len;
 		ps = egrow(ps, &cap, n + 1, sizeof *ps);
-		ps[n].off = i, ps[n].n = e - i, ps[n].h = hash_bytes(body->s + i, e - i);
-		seen = 0;
-		for (j = hash_index_first(&ix, ps[n].h, &pos); j >= 0 && !seen;
-		    j = hash_index_next(&ix, &pos))
-			seen = ps[j].n == ps[n].n && ps[n].n > 0
-			    && !memcmp(body->s + ps[j].off, body->s + i, ps[n].n);
-		if (!seen) {
-			hash_index_add(&ix, ps[n].h, n, para_key, ps);
-			if (out)
-				body->s[out++] = '\n', body->s[out++] = '\n';
-			memmove(body->s + out, body->s + i, e - i);
-			ps[n].off = out;
-			out += e - i;
-			n++;
+		ps[n].off = i, ps[n].n = e - i, ps[n].keep = 1;
+		ps[n].h = hash_bytes(body->s + i, e - i < PREFIX ? e - i : PREFIX);
+		for (j = hash_index_first(&ix, ps[n].h, &pos); j >= 0 && ps[n].keep;
+		    j = hash_index_next(&ix, &pos)) {
+			if (!ps[j].keep)
+				continue;
+			if (part_of(body->s, &ps[n], &ps[j]))
+				ps[n].keep = 0;
+			else if (part_of(body->s, &ps[j], &ps[n]))
+				ps[j].keep = 0;
 		}
+		hash_index_add(&ix, ps[n].h, n, para_key, ps);
+		n++;
 		i = e + 2;
+	}
+	for (k = 0; k < n; k++) {
+		if (!ps[k].keep)
+			continue;
+		if (out)
+			body->s[out++] = '\n', body->s[out++] = '\n';
+		memmove(body->s + out, body->s + ps[k].off, ps[k].n);
+		out += ps[k].n;
 	}
 	body->len = out;
 	if (body->s)

@@ -145,6 +145,10 @@ sums(const struct hdoc *d, struct hstat *st)
 			st[i].items++;
 		if (html_tag_kind(e->tag) & K_HEADING)
 			st[i].headchars = st[i].chars;
+		/* a form, aside or nav is cut from any article: its controls,
+		 * images and embeds do not weigh on the container holding it */
+		if (e->tag == T_FORM || e->tag == T_ASIDE || e->tag == T_NAV)
+			st[i].inputs = st[i].imgs = st[i].embeds = 0;
 		p->chars += st[i].chars;
 		p->links += st[i].links;
 		p->commas += st[i].commas;
