@@ -349,8 +349,12 @@ container_text(const struct hdoc *d, struct hscore *s, uint32_t top, const char 
 				first = i;
 		}
 	cut_dangling(d, s, top);
+	/* from the headline, or without one from the container's first
+	 * sibling */
 	if (s->h1 && first && d->node[s->h1].end <= first)
 		lead_text(d, s, d->node[s->h1].end, first, &t);
+	else if (!s->h1 && first)
+		lead_text(d, s, p + 1, first, &t);
 	for (i = p + 1; i < d->node[p].end; i = d->node[i].end)
 		if (joins(d, s, top, i) && !s->cut[i]) {
 			html_text(d, i, &t, keep_uncut, s);
