@@ -154,3 +154,18 @@ EOF
 	run bash -c "split-header '$f' | jq -c .body"
 	assert_output '"One two three, four five six seven eight nine ten eleven twelve."'
 }
+
+@test "pages shaped to make walks quadratic stay fast: nesting, repeats, headings" {
+	f="$BATS_TEST_TMPDIR/shapes.html"
+	{
+		printf '<html><body><article>'
+		for i in $(seq 30000); do printf '<span class="author">By Jane %d ' "$i"; done
+		for i in $(seq 30000); do printf '<div>The same words open every one of these blocks, more than sixty-four bytes, %d.' "$i"; done
+		for i in $(seq 30000); do printf '<h2>Heading %d</h2><ul><li>item %d' "$i" "$i"; done
+		printf '</article></body></html>'
+	} >"$f"
+	run --separate-stderr split-header "$f"
+	assert_success
+	run bash -c "split-header '$f' | jq -c '[.id, (.body | length > 0)]'"
+	assert_output '["shapes",true]'
+}

@@ -85,7 +85,8 @@ grow(const struct hdoc *d, const struct hscore *s, uint32_t top)
 	return top;
 }
 
-/* A sentence ends in node i's text. */
+/* A sentence ends in node i's text: its last text node, found from the
+ * end of its subtree backwards. */
 static int
 ends_sentence(const struct hdoc *d, uint32_t i)
 {
@@ -93,9 +94,11 @@ ends_sentence(const struct hdoc *d, uint32_t i)
 	const char *t;
 	size_t n;
 
-	for (j = i + 1; j < d->node[i].end; j++)
-		if (!is_elem(d, j) && !(d->node[j].flags & N_DROP))
+	for (j = d->node[i].end; j-- > i + 1 && d->node[i].end - j <= SCAN_CAP;)
+		if (!is_elem(d, j) && !(d->node[j].flags & N_DROP) && d->node[j].len) {
 			last = j;
+			break;
+		}
 	if (!last)
 		return 0;
 	t = node_text(d, last);
@@ -198,7 +201,7 @@ image_figure(const struct hdoc *d, const struct hscore *s, uint32_t i)
 
 	if (d->node[i].tag != T_FIGURE || s->st[i].prose)
 		return 0;
-	for (j = i + 1; j < d->node[i].end; j++)
+	for (j = i + 1; j < SCAN_END(d, i); j++)
 		if (d->node[j].tag == T_TABLE)
 			return 0;
 	return 1;
@@ -285,48 +288,36 @@ lead_text(const struct hdoc *d, const struct hscore *s, uint32_t from, uint32_t 
 	}
 }
 
-/* The first text kept after node h (in the siblings of the container
- * that join it): the node it is in, or 0. */
-static uint32_t
-next_text(const struct hdoc *d, const struct hscore *s, uint32_t top, uint32_t h)
-{
-	uint32_t p = d->node[top].parent, i = d->node[h].end, a;
-
-	while (i < d->node[p].end) {
-		for (a = i; d->node[a].parent != p; a = d->node[a].parent)
-			;
-		if (!joins(d, s, top, a)) {
-			i = d->node[a].end;
-			continue;
-		}
-		if (s->cut[i] || d->node[i].flags & N_DROP) {
-			i = d->node[i].end;
-			continue;
-		}
-		if (!is_elem(d, i) && s->st[i].chars)
-			return i;
-		i++;
-	}
-	return 0;
-}
-
 /* A heading with nothing kept after it ("Read more" over a cut link
- * list at the end) goes too. */
+ * list at the end) goes too: every heading after the last text kept in
+ * the siblings that join the container, found in one pass. */
 static void
 cut_dangling(const struct hdoc *d, struct hscore *s, uint32_t top)
 {
-	uint32_t p = d->node[top].parent, i;
+	uint32_t p = d->node[top].parent, i, a, last = 0;
 
 	for (i = p + 1; i < d->node[p].end; i++) {
-		if (s->cut[i] || d->node[i].flags & N_DROP) {
+		if ((d->node[i].parent == p && !joins(d, s, top, i))
+		    || s->cut[i] || d->node[i].flags & N_DROP) {
 			i = d->node[i].end - 1;
 			continue;
 		}
-		if (!(html_tag_kind(d->node[i].tag) & K_HEADING))
+		if (is_elem(d, i) || !s->st[i].chars)
 			continue;
-		if (!next_text(d, s, top, i))
+		/* a heading's text does not count */
+		a = s->st[i].block;
+		if (!(html_tag_kind(d->node[a].tag) & K_HEADING))
+			last = i;
+	}
+	for (i = last ? last + 1 : p + 1; i < d->node[p].end; i++) {
+		if (d->node[i].parent == p && !joins(d, s, top, i)) {
+			i = d->node[i].end - 1;
+			continue;
+		}
+		if (html_tag_kind(d->node[i].tag) & K_HEADING && !s->cut[i]) {
 			s->cut[i] = 1;
-		i = d->node[i].end - 1;
+			i = d->node[i].end - 1;
+		}
 	}
 }
 
@@ -336,7 +327,7 @@ static void
 container_text(const struct hdoc *d, struct hscore *s, uint32_t top, const char *title,
     struct buf *out)
 {
-	struct text_out t = { out, 0 };
+	struct text_out t = { out, 0, 0 };
 	uint32_t p = d->node[top].parent, i, first = 0, all = 0;
 
 	for (i = p + 1; i < d->node[p].end; i = d->node[i].end)
@@ -393,9 +384,9 @@ static void
 paragraphs(const struct hdoc *d, const struct hscore *s, struct buf *out)
 {
 	uint32_t *blk = NULL, i;
-	int *cls = NULL;
-	size_t n = 0, cap = 0, ccap = 0, k, j;
-	struct text_out t = { out, 0 };
+	int *cls = NULL, *near, prev, next;
+	size_t n = 0, cap = 0, ccap = 0, k;
+	struct text_out t = { out, 0, 0 };
 
 	for (i = s->body; i < d->n; i++) {
 		if (d->node[i].flags & N_DROP || s->st[i].unlikely) {
@@ -410,30 +401,28 @@ paragraphs(const struct hdoc *d, const struct hscore *s, struct buf *out)
 		blk[n] = i;
 		cls[n++] = classify(d, s, i);
 	}
-	/* Near-good and short blocks take their class from their
-	 * neighbours; a heading is good before a good block. */
-	for (k = 0; k < n; k++) {
-		int prev = C_BAD, next = C_BAD;
-
-		if (cls[k] != C_NEAR && cls[k] != C_SHORT && cls[k] != C_HEADING)
-			continue;
-		for (j = k; j-- > 0;)
-			if (cls[j] == C_GOOD || cls[j] == C_BAD) {
-				prev = cls[j];
-				break;
-			}
-		for (j = k + 1; j < n; j++)
-			if (cls[j] == C_GOOD || cls[j] == C_BAD) {
-				next = cls[j];
-				break;
-			}
-		if (cls[k] == C_NEAR)
-			cls[k] = prev == C_GOOD || next == C_GOOD ? C_GOOD + 1 : C_BAD - 1;
-		else if (cls[k] == C_HEADING)
-			cls[k] = next == C_GOOD ? C_GOOD + 1 : C_BAD - 1;
-		else
-			cls[k] = prev == C_GOOD && next == C_GOOD ? C_GOOD + 1 : C_BAD - 1;
+	/* Near-good and short blocks take their class from their nearest
+	 * good or bad neighbours, as first classified (found in one pass
+	 * each way); a heading is good before a good block. */
+	near = emalloc((n ? n : 1) * sizeof *near);
+	for (k = 0, prev = C_BAD; k < n; k++) {
+		near[k] = prev;
+		if (cls[k] == C_GOOD || cls[k] == C_BAD)
+			prev = cls[k];
 	}
+	for (k = n, next = C_BAD; k-- > 0;) {
+		int c = cls[k];
+
+		if (c == C_NEAR)
+			cls[k] = near[k] == C_GOOD || next == C_GOOD ? C_GOOD + 1 : C_BAD - 1;
+		else if (c == C_HEADING)
+			cls[k] = next == C_GOOD ? C_GOOD + 1 : C_BAD - 1;
+		else if (c == C_SHORT)
+			cls[k] = near[k] == C_GOOD && next == C_GOOD ? C_GOOD + 1 : C_BAD - 1;
+		if (c == C_GOOD || c == C_BAD)
+			next = c;
+	}
+	free(near);
 	for (k = 0; k < n; k++)
 		if (cls[k] >= C_GOOD && cls[k] != C_HEADING) {
 			html_text(d, blk[k], &t, keep_inline, NULL);
@@ -449,7 +438,7 @@ paragraphs(const struct hdoc *d, const struct hscore *s, struct buf *out)
 static void
 short_page(const struct hdoc *d, const struct hscore *s, struct buf *out)
 {
-	struct text_out t = { out, 0 };
+	struct text_out t = { out, 0, 0 };
 	uint32_t i;
 	int prose = 0;
 

@@ -144,8 +144,11 @@ struct para {
 	int keep;
 };
 
-/* Paragraphs that start with the same PREFIX bytes are compared. */
+/* Paragraphs that start with the same PREFIX bytes are compared, at
+ * most MAX_SAME of them to each: a page of a thousand rows that start
+ * alike stays linear. */
 #define PREFIX 64
+#define MAX_SAME 8
 
 static uint64_t
 para_key(const void *items, size_t i)
@@ -176,7 +179,7 @@ unrepeat(struct buf *body)
 {
 	struct para *ps = NULL;
 	struct hash_index ix = HASH_INDEX_INIT;
-	size_t n = 0, cap = 0, i = 0, e, out = 0, pos, k;
+	size_t n = 0, cap = 0, i = 0, e, out = 0, pos, k, tried;
 	long j;
 
 	while (i < body->len) {
@@ -186,16 +189,20 @@ unrepeat(struct buf *body)
 		ps = egrow(ps, &cap, n + 1, sizeof *ps);
 		ps[n].off = i, ps[n].n = e - i, ps[n].keep = 1;
 		ps[n].h = hash_bytes(body->s + i, e - i < PREFIX ? e - i : PREFIX);
-		for (j = hash_index_first(&ix, ps[n].h, &pos); j >= 0 && ps[n].keep;
-		    j = hash_index_next(&ix, &pos)) {
-			if (!ps[j].keep)
+		tried = 0;
+		for (j = hash_index_first(&ix, ps[n].h, &pos); j >= 0 && ps[n].keep
+		    && tried < MAX_SAME; j = hash_index_next(&ix, &pos)) {
+			if (!ps[j].keep || ps[j].h != ps[n].h)
 				continue;
+			tried++;
 			if (part_of(body->s, &ps[n], &ps[j]))
 				ps[n].keep = 0;
 			else if (part_of(body->s, &ps[j], &ps[n]))
 				ps[j].keep = 0;
 		}
-		hash_index_add(&ix, ps[n].h, n, para_key, ps);
+		/* a repeat is not filed: it would only lengthen the run */
+		if (ps[n].keep && tried < MAX_SAME)
+			hash_index_add(&ix, ps[n].h, n, para_key, ps);
 		n++;
 		i = e + 2;
 	}
@@ -232,7 +239,7 @@ static void
 ld_body(const char *ld, struct buf *body)
 {
 	struct buf frag = BUF_INIT, text = BUF_INIT;
-	struct text_out t = { &text, 0 };
+	struct text_out t = { &text, 0, 0 };
 	struct hdoc f;
 	size_t n = strlen(ld);
 
@@ -263,7 +270,7 @@ html_parse(struct article *a, const char *s, size_t n, int flags)
 	struct hdoc d;
 	struct hmeta m;
 	struct hscore sc;
-	struct text_out t = { &body, 0 };
+	struct text_out t = { &body, 0, 0 };
 
 	memset(a, 0, sizeof *a);
 	memset(&m, 0, sizeof m);

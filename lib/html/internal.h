@@ -29,6 +29,13 @@
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
 
+/* How far a look into a subtree goes (its first nodes, or its last):
+ * a page of nested elements must not make the walks quadratic. */
+#define SCAN_CAP 256
+
+/* The end of a capped look into node i's subtree from its start. */
+#define SCAN_END(d, i) ((d)->node[i].end - (i) > SCAN_CAP ? (i) + SCAN_CAP : (d)->node[i].end)
+
 /* The elements the engine tells apart; every other one is T_OTHER. */
 enum tag {
 	T_OTHER, T_ROOT, T_TEXT,
@@ -199,6 +206,7 @@ int html_date_hint(const struct hdoc *d, uint32_t i);
 struct text_out {
 	struct buf *b;
 	int pending;		/* break owed before the next text: 0-3 */
+	size_t limit;		/* stop at this many bytes (0: no limit) */
 };
 void html_text(const struct hdoc *d, uint32_t i, struct text_out *t,
     int (*keep)(const struct hdoc *, uint32_t, void *), void *arg);
@@ -229,6 +237,7 @@ struct hstat {
 	uint32_t imgs, items, inputs, embeds;
 	uint32_t headchars;	/* letters in headings */
 	uint32_t prose;		/* letters in blocks of 70 or more, few links */
+	uint32_t block;		/* the nearest block: itself, or an ancestor */
 	float score;		/* as a container of the article */
 	uint8_t cand;		/* has a score */
 	uint8_t unlikely;	/* in a part that its hints say is not the article */

@@ -14,8 +14,11 @@
 #include "html/internal.h"
 #include "mem.h"
 
-/* How deep objects are searched: graphs are shallow. */
+/* How deep objects are searched: graphs are shallow; and how many
+ * objects a reference is looked up among, authors an article has. */
 #define MAX_DEPTH 6
+#define MAX_OBJECTS 1000
+#define MAX_AUTHORS 50
 
 static int
 type_has(json_t *o, int (*want)(const char *))
@@ -70,7 +73,7 @@ resolve(json_t *root, json_t *o)
 		return o;
 	list = json_is_object(root) ? json_object_get(root, "@graph") : root;
 	json_array_foreach(list, i, e)
-		if (json_is_object(e) && e != o && json_equal(json_object_get(e, "@id"), id)
+		if (i < MAX_OBJECTS && json_is_object(e) && e != o && json_equal(json_object_get(e, "@id"), id)
 		    && json_object_size(e) > 1)
 			return e;
 	return o;
@@ -109,7 +112,8 @@ authors(json_t *root, json_t *v, struct hmeta *m, enum trust t)
 		return;
 	}
 	json_array_foreach(v, i, e)
-		authors(root, e, m, t);
+		if (i < MAX_AUTHORS)
+			authors(root, e, m, t);
 }
 
 static void

@@ -110,7 +110,7 @@ html_meta_authors(struct hmeta *m, enum trust t, const char *s, size_t n)
 		s++, n--;
 	while (n && hspace((unsigned char)s[n - 1]))
 		n--;
-	if (n == 0 || n > 300)
+	if (n == 0 || n > 300 || (m->authors[t] && strlen(m->authors[t]) > 2000))
 		return;
 	if (m->authors[t])
 		buf_adds(&b, m->authors[t]);
@@ -316,7 +316,7 @@ item_author(const struct hdoc *d, uint32_t i, struct hmeta *m)
 		html_meta_authors(m, TR_MICRODATA, v, vn);
 		return;
 	}
-	for (j = i + 1; j < d->node[i].end; j++)
+	for (j = i + 1; j < SCAN_END(d, i); j++)
 		if (is_elem(d, j) && html_attr_is(d, j, A_ITEMPROP, "name")) {
 			i = j;
 			break;

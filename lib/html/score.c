@@ -94,14 +94,18 @@ count_text(const char *s, size_t n, uint32_t *letters, uint32_t *commas)
 	}
 }
 
-/* The block a node's text belongs to: its nearest block ancestor. */
-static uint32_t
-block_of(const struct hdoc *d, uint32_t i)
+/* Each node's block: itself if it is a block (or an item, a cell),
+ * else its parent's; so a text's block is its nearest block ancestor,
+ * found in one pass however deep the inline elements nest. */
+static void
+blocks(const struct hdoc *d, struct hstat *st)
 {
-	for (i = d->node[i].parent; i; i = d->node[i].parent)
-		if (html_tag_kind(d->node[i].tag) & (K_BLOCK | K_ITEM | K_CELL))
-			return i;
-	return 0;
+	uint32_t i;
+
+	st[0].block = 0;
+	for (i = 1; i < d->n; i++)
+		st[i].block = is_elem(d, i) && html_tag_kind(d->node[i].tag) & (K_BLOCK | K_ITEM | K_CELL)
+		    ? i : st[d->node[i].parent].block;
 }
 
 /* Subtree sums, children before parents: nodes are in document order,
@@ -131,7 +135,7 @@ sums(const struct hdoc *d, struct hstat *st)
 			st[i].chars = letters;
 			st[i].commas = commas;
 			st[i].links = e->flags & N_INLINK ? letters : 0;
-			b = block_of(d, i);
+			b = st[i].block;
 			st[b].own += letters;
 			st[b].ownlinks += st[i].links;
 			st[b].owncommas += commas;
@@ -240,6 +244,7 @@ html_score(const struct hdoc *d, struct hscore *s)
 			s->body = i;
 			break;
 		}
+	blocks(d, s->st);
 	sums(d, s->st);
 	mark_unlikely(d, s);
 	for (i = 1; i < d->n; i++) {

@@ -188,7 +188,7 @@ static char *
 byline_text(const struct hdoc *d, uint32_t i)
 {
 	struct buf b = BUF_INIT;
-	struct text_out t = { &b, 0 };
+	struct text_out t = { &b, 0, 4 * MAX_BYLINE + 1 };
 
 	buf_add(&b, "", 0);
 	html_text(d, i, &t, no_dates, NULL);

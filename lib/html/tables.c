@@ -236,9 +236,12 @@ hint_kinds(const char *s, size_t n)
 			lw[k] = (char)hlower((unsigned char)s[w + k]);
 		lw[k] = '\0';
 		for (j = 0; j < LEN(hint_words); j++) {
-			size_t hl = strlen(hint_words[j].w);
+			size_t hl;
 
-			if (hint_words[j].w[0] == lw[0] && (strcmp(lw, hint_words[j].w) == 0
+			if (hint_words[j].w[0] != lw[0])
+				continue;
+			hl = strlen(hint_words[j].w);
+			if ((strcmp(lw, hint_words[j].w) == 0
 			    || (hint_words[j].prefix && k > hl && memcmp(lw, hint_words[j].w, hl) == 0)
 			    || (k == hl + 1 && lw[k - 1] == 's' && memcmp(lw, hint_words[j].w, hl) == 0)))
 				kinds |= hint_words[j].kind;

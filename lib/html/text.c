@@ -89,7 +89,7 @@ opening_break(const struct hdoc *d, uint32_t i, unsigned kind)
 	if (br == BR_LINE && (kind & K_ITEM) && d->node[i].end > i + 1) {
 		uint32_t j;
 
-		for (j = i + 1; j < d->node[i].end; j++)
+		for (j = i + 1; j < SCAN_END(d, i); j++)
 			if (d->node[j].tag == T_P)
 				return BR_PARA;
 	}
@@ -107,7 +107,7 @@ html_text(const struct hdoc *d, uint32_t i, struct text_out *t,
 	uint32_t j, end = d->node[i].end;
 	unsigned kind;
 
-	for (j = i; j < end;) {
+	for (j = i; j < end && !(t->limit && t->b->len >= t->limit);) {
 		while (depth && j >= ends[depth - 1])
 			html_text_break(t, brs[--depth]);
 		if (d->node[j].flags & N_DROP || (keep && j != i && !keep(d, j, arg))) {
@@ -138,7 +138,7 @@ char *
 html_flat_text(const struct hdoc *d, uint32_t i, size_t max)
 {
 	struct buf b = BUF_INIT;
-	struct text_out t = { &b, 0 };
+	struct text_out t = { &b, 0, max + 1 };
 	size_t k;
 
 	html_text(d, i, &t, NULL, NULL);

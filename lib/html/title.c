@@ -221,7 +221,7 @@ logo(const struct hdoc *d, const struct hscore *s, uint32_t i)
 
 	if (s->st[i].links < s->st[i].chars)
 		return 0;
-	for (j = i; j < d->node[i].end; j++)
+	for (j = i; j < SCAN_END(d, i); j++)
 		if (d->node[j].tag == T_A && (h = html_attr(d, j, A_HREF, &n)) && home_link(h, n))
 			return 1;
 	for (j = d->node[i].parent; j && j > d->node[i].parent - 3 && d->node[j].tag != T_BODY;
@@ -281,12 +281,12 @@ static char *
 headline_text(const struct hdoc *d, uint32_t h)
 {
 	struct buf b = BUF_INIT;
-	struct text_out t = { &b, 0 };
+	struct text_out t = { &b, 0, 4000 };
 	uint32_t j;
 	size_t i, start = 0, best = 0, bestn = 0;
 	char *r;
 
-	for (j = h + 1; j < d->node[h].end; j++)
+	for (j = h + 1; j < SCAN_END(d, h); j++)
 		if (is_elem(d, j) && html_attr_is(d, j, A_ITEMPROP, "headline")) {
 			h = j;
 			break;
