@@ -150,10 +150,17 @@ struct para {
 #define PREFIX 64
 #define MAX_SAME 8
 
+/* A paragraph filed in the index: items are numbered in the order
+ * filed, as hash_index_add wants, and name their paragraph. */
+struct filed {
+	uint64_t h;
+	size_t para;
+};
+
 static uint64_t
-para_key(const void *items, size_t i)
+filed_key(const void *items, size_t i)
 {
-	return ((const struct para *)items)[i].h;
+	return ((const struct filed *)items)[i].h;
 }
 
 /* a is b, or starts it (a teaser of it, maybe ending in "..."). */
@@ -178,9 +185,10 @@ static void
 unrepeat(struct buf *body)
 {
 	struct para *ps = NULL;
+	struct filed *fs = NULL;
 	struct hash_index ix = HASH_INDEX_INIT;
-	size_t n = 0, cap = 0, i = 0, e, out = 0, pos, k, tried;
-	long j;
+	size_t n = 0, cap = 0, nf = 0, fcap = 0, i = 0, e, out = 0, pos, k, tried, j;
+	long f;
 
 	while (i < body->len) {
 		const char *p = strstr(body->s + i, "\n\n");
@@ -190,8 +198,9 @@ unrepeat(struct buf *body)
 		ps[n].off = i, ps[n].n = e - i, ps[n].keep = 1;
 		ps[n].h = hash_bytes(body->s + i, e - i < PREFIX ? e - i : PREFIX);
 		tried = 0;
-		for (j = hash_index_first(&ix, ps[n].h, &pos); j >= 0 && ps[n].keep
-		    && tried < MAX_SAME; j = hash_index_next(&ix, &pos)) {
+		for (f = hash_index_first(&ix, ps[n].h, &pos); f >= 0 && ps[n].keep
+		    && tried < MAX_SAME; f = hash_index_next(&ix, &pos)) {
+			j = fs[f].para;
 			if (!ps[j].keep || ps[j].h != ps[n].h)
 				continue;
 			tried++;
@@ -201,8 +210,12 @@ unrepeat(struct buf *body)
 				ps[j].keep = 0;
 		}
 		/* a repeat is not filed: it would only lengthen the run */
-		if (ps[n].keep && tried < MAX_SAME)
-			hash_index_add(&ix, ps[n].h, n, para_key, ps);
+		if (ps[n].keep && tried < MAX_SAME) {
+			fs = egrow(fs, &fcap, nf + 1, sizeof *fs);
+			fs[nf].h = ps[n].h, fs[nf].para = n;
+			hash_index_add(&ix, fs[nf].h, nf, filed_key, fs);
+			nf++;
+		}
 		n++;
 		i = e + 2;
 	}
@@ -218,6 +231,7 @@ unrepeat(struct buf *body)
 	if (body->s)
 		body->s[out] = '\0';
 	free(ps);
+	free(fs);
 	hash_index_free(&ix);
 }
 
