@@ -65,9 +65,9 @@ enum {
 
 /* The attributes kept as the page is read; the others are dropped. */
 enum attr_name {
-	A_ID, A_CLASS, A_ROLE, A_ITEMPROP, A_ITEMTYPE, A_PROPERTY, A_NAME,
-	A_CONTENT, A_HTTP_EQUIV, A_CHARSET, A_REL, A_HREF, A_DATETIME, A_TYPE,
-	A_LANG, A_HIDDEN, A_ARIA_HIDDEN, A_STYLE, A_TITLE, A_NATTRS
+	A_ID, A_CLASS, A_ROLE, A_ITEMPROP, A_PROPERTY, A_NAME, A_CONTENT,
+	A_HTTP_EQUIV, A_REL, A_HREF, A_DATETIME, A_TYPE, A_LANG, A_HIDDEN,
+	A_STYLE, A_TITLE, A_NATTRS
 };
 
 struct hattr {
@@ -112,7 +112,7 @@ enum trust {
 };
 
 enum meta_field {
-	M_TITLE, M_DATE, M_MODIFIED, M_OUTLET, M_URL, M_LANGUAGE, M_AUTHOR,
+	M_TITLE, M_DATE, M_MODIFIED, M_OUTLET, M_URL, M_LANGUAGE,
 	M_SITE_TITLE,		/* <title> */
 	M_LOGO,			/* an <h1> that is the site's name */
 	M_NFIELDS
@@ -125,7 +125,8 @@ struct hmeta {
 	char **tags;
 	size_t ntags, tagcap;
 	enum trust tag_trust;
-	char *ld_body;		/* JSON-LD articleBody, to check a container */
+	char *ld_body;		/* JSON-LD articleBody: the text of a page
+				 * whose HTML shows little of it */
 };
 
 /* ---- small helpers -------------------------------------------------- */

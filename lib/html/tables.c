@@ -140,11 +140,11 @@ html_tag_kind(enum tag t)
 
 static const char *const attr_names[A_NATTRS] = {
 	[A_ID] = "id", [A_CLASS] = "class", [A_ROLE] = "role",
-	[A_ITEMPROP] = "itemprop", [A_ITEMTYPE] = "itemtype",
+	[A_ITEMPROP] = "itemprop",
 	[A_PROPERTY] = "property", [A_NAME] = "name", [A_CONTENT] = "content",
-	[A_HTTP_EQUIV] = "http-equiv", [A_CHARSET] = "charset", [A_REL] = "rel",
+	[A_HTTP_EQUIV] = "http-equiv", [A_REL] = "rel",
 	[A_HREF] = "href", [A_DATETIME] = "datetime", [A_TYPE] = "type",
-	[A_LANG] = "lang", [A_HIDDEN] = "hidden", [A_ARIA_HIDDEN] = "aria-hidden",
+	[A_LANG] = "lang", [A_HIDDEN] = "hidden",
 	[A_STYLE] = "style", [A_TITLE] = "title",
 };
 
