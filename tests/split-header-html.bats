@@ -89,6 +89,16 @@ page() {
 	assert_output '["Five tips for a greener garden","Green Thumb Weekly","Lena Fischer",["Lena Fischer"],"https://greenthumb.example/tips/","en-US","2021-06-10T09:00:00+00:00","2021-06-12T15:30:00+00:00",["gardening","compost"]]'
 }
 
+@test "text articles get authors from their byline too; language and date_modified_raw stay null" {
+	run bash -c "cd '$FIXTURES/split-header' && split-header credits-reuters.txt keyvalue.txt markdown.md wire-tass.txt | jq -c '[.id, .authors, .language, .date_modified_raw]'"
+	assert_output - <<'EOF'
+["credits-reuters",["Jane Doe","Omar Said"],null,null]
+["keyvalue",["Priya Natarajan"],null,null]
+["markdown",["Maria Lindqvist"],null,null]
+["wire-tass",[],null,null]
+EOF
+}
+
 @test "normalize-date reads the dates pages give" {
 	run bash -c "cd '$FX' && split-header jsonld.html opengraph.html graph.html bylines.html | normalize-date | jq -r '[.id, .date] | @tsv'"
 	assert_output - <<'EOF'

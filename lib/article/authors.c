@@ -22,7 +22,7 @@ static const char *const leads[] = {
 
 /* "and" between two names. */
 static const char *const ands[] = {
-	"and", "und", "y", "et", "e", "i", "og", "och", "és", "ve", "a",
+	"and", "und", "y", "et", "e", "i", "og", "och", "ve", "a",
 };
 
 /* A part made only of these words (and "of", "the") names a role, not a
