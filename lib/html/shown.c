@@ -79,6 +79,14 @@ date_of(const struct hdoc *d, const struct hscore *s, uint32_t i)
 	return NULL;
 }
 
+/* A <time> element's date: after the article, only that is taken (a
+ * date-hinted text there may be anything's). */
+static char *
+time_only(const struct hdoc *d, const struct hscore *s, uint32_t i)
+{
+	return d->node[i].tag == T_TIME ? date_of(d, s, i) : NULL;
+}
+
 /* Nodes to pass over: not seen, or in a part that is not the article. */
 static int
 skip(const struct hdoc *d, const struct hscore *s, uint32_t i)
@@ -325,8 +333,8 @@ html_page_date(const struct hdoc *d, const struct hscore *s, struct hmeta *m)
 		return;
 	window(d, s, &from, &to);
 	if (!(v = find(d, s, from, to, 0, date_of)) && !(v = find(d, s, s->body, from, 1, date_of))
-	    && s->top)
-		v = lead_date(d, s, from);
+	    && !(s->top && (v = lead_date(d, s, from))))
+		v = find(d, s, to, (uint32_t)d->n, 0, time_only);
 	if (v)
 		html_meta_set(m, M_DATE, TR_TIME, v, strlen(v));
 	free(v);
