@@ -304,18 +304,58 @@ headline_text(const struct hdoc *d, uint32_t h)
 	return r;
 }
 
+/* Case-insensitive (ASCII): a starts with b, or holds it. */
+static int
+starts_ci(const char *a, const char *b)
+{
+	size_t i;
+
+	for (i = 0; b[i]; i++)
+		if (hlower((unsigned char)a[i]) != hlower((unsigned char)b[i]))
+			return 0;
+	return 1;
+}
+
+static int
+holds_ci(const char *a, const char *b)
+{
+	for (; *a; a++)
+		if (starts_ci(a, b))
+			return 1;
+	return 0;
+}
+
+/* The <h1> is not the whole headline when the metadata's title goes on
+ * from it ("Naturkosmetik –" over "Naturkosmetik – die gesündere
+ * Alternative?"), or when it is a word or two the title does not hold
+ * (a section's name over the article, a dateline). */
+static int
+h1_falls_short(const char *h1, const char *meta)
+{
+	size_t hw = words(h1, strlen(h1)), mw = words(meta, strlen(meta));
+
+	if (strlen(meta) > strlen(h1) && starts_ci(meta, h1))
+		return 1;
+	return hw <= 2 && mw >= 5 && !holds_ci(meta, h1);
+}
+
 char *
 html_headline(const struct hdoc *d, const struct hscore *s, struct hmeta *m)
 {
 	uint32_t h = s->h1;
-	char *h1 = h ? headline_text(d, h) : NULL, *t;
+	char *h1 = h ? headline_text(d, h) : NULL, *t = NULL;
 
-	if (h1)
-		return h1;
-	if (m->val[M_TITLE] && (t = html_clean_title(m->val[M_TITLE], m, NULL)) != NULL) {
-		if (!html_names_site(t, strlen(t), m) || !m->val[M_SITE_TITLE])
-			return t;
+	if (m->val[M_TITLE] && (t = html_clean_title(m->val[M_TITLE], m, h1)) != NULL
+	    && html_names_site(t, strlen(t), m) && m->val[M_SITE_TITLE]) {
 		free(t);
+		t = NULL;
 	}
+	if (h1 && !(t && h1_falls_short(h1, t))) {
+		free(t);
+		return h1;
+	}
+	free(h1);
+	if (t)
+		return t;
 	return m->val[M_SITE_TITLE] ? html_clean_title(m->val[M_SITE_TITLE], m, NULL) : NULL;
 }
