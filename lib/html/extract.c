@@ -16,7 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "date/date.h"
 #include "html/internal.h"
 #include "mem.h"
 
@@ -181,13 +180,12 @@ clean_out(const struct hdoc *d, const struct hscore *s, uint32_t i)
 static int
 date_only(const struct hdoc *d, const struct hscore *s, uint32_t i)
 {
-	struct date dt;
 	char *v;
-	int yes = 0;
+	int yes;
 
 	if (s->st[i].own == 0 || s->st[i].chars > 40 || !(v = html_flat_text(d, i, 200)))
 		return 0;
-	yes = date_parse(v, strlen(v), 0, &dt) == DATE_OK && dt.prec >= DATE_DAY;
+	yes = html_full_date(v, strlen(v));
 	free(v);
 	return yes;
 }

@@ -155,6 +155,16 @@ heq(const char *s, size_t n, const char *w)
 	return w[n] == '\0';
 }
 
+/* Trim white space off both ends of (*s, *n). */
+static inline void
+htrim(const char **s, size_t *n)
+{
+	while (*n && hspace((unsigned char)**s))
+		(*s)++, (*n)--;
+	while (*n && hspace((unsigned char)(*s)[*n - 1]))
+		(*n)--;
+}
+
 static inline const char *
 node_text(const struct hdoc *d, uint32_t i)
 {
@@ -223,6 +233,9 @@ void html_meta_set(struct hmeta *m, enum meta_field f, enum trust t, const char 
 void html_meta_authors(struct hmeta *m, enum trust t, const char *s, size_t n);
 void html_meta_tags(struct hmeta *m, enum trust t, const char *s, size_t n);
 void html_meta_free(struct hmeta *m);
+/* 1 if s[0..n) reads as a full calendar date (lib/date, as
+ * normalize-date reads date_raw). */
+int html_full_date(const char *s, size_t n);
 void html_jsonld(const char *s, size_t n, struct hmeta *m);
 /* title.c: the headline without the site's name: "Title - Site" to
  * "Title" (h1, when known, tells which part is the title). */

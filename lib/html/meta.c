@@ -14,8 +14,8 @@
 
 /* A date field takes only what reads as a calendar date: "2:33 PM" in
  * an itemprop leaves the field to the next source. */
-static int
-full_date(const char *s, size_t n)
+int
+html_full_date(const char *s, size_t n)
 {
 	struct date dt;
 
@@ -86,13 +86,10 @@ unescape(const char *s, size_t n)
 void
 html_meta_set(struct hmeta *m, enum meta_field f, enum trust t, const char *s, size_t n)
 {
-	while (n && hspace((unsigned char)*s))
-		s++, n--;
-	while (n && hspace((unsigned char)s[n - 1]))
-		n--;
+	htrim(&s, &n);
 	if (n == 0 || (m->trust[f] && m->trust[f] <= t))
 		return;
-	if ((f == M_DATE || f == M_MODIFIED) && !full_date(s, n))
+	if ((f == M_DATE || f == M_MODIFIED) && !html_full_date(s, n))
 		return;
 	free(m->val[f]);
 	m->val[f] = memchr(s, '&', n) ? unescape(s, n) : estrndup(s, n);
@@ -106,10 +103,7 @@ html_meta_authors(struct hmeta *m, enum trust t, const char *s, size_t n)
 {
 	struct buf b = BUF_INIT;
 
-	while (n && hspace((unsigned char)*s))
-		s++, n--;
-	while (n && hspace((unsigned char)s[n - 1]))
-		n--;
+	htrim(&s, &n);
 	if (n == 0 || n > 300 || (m->authors[t] && strlen(m->authors[t]) > 2000))
 		return;
 	if (m->authors[t])
@@ -147,10 +141,7 @@ html_meta_tags(struct hmeta *m, enum trust t, const char *s, size_t n)
 		for (e = i; e < n && s[e] != ',' && s[e] != ';'; e++)
 			;
 		p = s + i, pn = e - i;
-		while (pn && hspace((unsigned char)*p))
-			p++, pn--;
-		while (pn && hspace((unsigned char)p[pn - 1]))
-			pn--;
+		htrim(&p, &pn);
 		if (!pn || pn > 100)
 			continue;
 		for (k = 0; k < m->ntags; k++)

@@ -17,20 +17,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "date/date.h"
 #include "html/internal.h"
 #include "mem.h"
 
 /* The longest text taken as a date element's. */
 #define MAX_DATE_TEXT 120
-
-static int
-full_date(const char *s, size_t n)
-{
-	struct date dt;
-
-	return date_parse(s, n, 0, &dt) == DATE_OK && dt.prec >= DATE_DAY;
-}
 
 /* A machine-readable date in attribute a; with iso set only one that
  * starts with its year, as the standard wants ("01-11-2023" could be
@@ -44,7 +35,7 @@ attr_date(const struct hdoc *d, uint32_t i, enum attr_name a, int iso)
 	if (!v || (iso && !(n >= 5 && v[0] >= '0' && v[0] <= '9' && v[1] >= '0' && v[1] <= '9'
 	    && v[2] >= '0' && v[2] <= '9' && v[3] >= '0' && v[3] <= '9' && v[4] == '-')))
 		return NULL;
-	return full_date(v, n) ? estrndup(v, n) : NULL;
+	return html_full_date(v, n) ? estrndup(v, n) : NULL;
 }
 
 static char *
@@ -54,7 +45,7 @@ text_date(const struct hdoc *d, const struct hscore *s, uint32_t i)
 
 	if (s->st[i].chars > MAX_DATE_TEXT || !(v = html_flat_text(d, i, 4 * MAX_DATE_TEXT)))
 		return NULL;
-	if (full_date(v, strlen(v)))
+	if (html_full_date(v, strlen(v)))
 		return v;
 	free(v);
 	return NULL;
@@ -138,7 +129,7 @@ lead_date(const struct hdoc *d, const struct hscore *s, uint32_t from)
 			continue;
 		blocks++;
 		if ((v = html_flat_text(d, i, MAX_DATE_TEXT)) != NULL) {
-			if (full_date(v, strlen(v)))
+			if (html_full_date(v, strlen(v)))
 				return v;
 			free(v);
 		}
@@ -241,7 +232,7 @@ dated_byline(const char *v)
 	while (*p) {
 		for (e = p; *e && strncmp(e, " - ", 3) && strncmp(e, " | ", 3); e++)
 			;
-		if (full_date(p, (size_t)(e - p)))
+		if (html_full_date(p, (size_t)(e - p)))
 			date = 1;
 		else if (!name && ((*p >= 'A' && *p <= 'Z') || (unsigned char)*p >= 0xC3)
 		    && !strpbrk(p, "0123456789"))

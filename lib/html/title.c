@@ -185,10 +185,7 @@ html_clean_title(const char *title, const struct hmeta *m, const char *h1)
 	last_of_trail(&s, &n);
 	for (i = 0; i < 6 && cut_once(&s, &n, m, h1); i++)
 		;
-	while (n && hspace((unsigned char)*s))
-		s++, n--;
-	while (n && hspace((unsigned char)s[n - 1]))
-		n--;
+	htrim(&s, &n);
 	return n ? estrndup(s, n) : NULL;
 }
 
