@@ -268,7 +268,7 @@ EOF
 	    '{"text":"Second one."}' '{"id":"k","body":"Third."}' '{"id":"z","title":"T"}' >"$BATS_TEST_TMPDIR/in"
 	run --separate-stderr split-header --ndjson "$BATS_TEST_TMPDIR/in"
 	assert_failure 1
-	[[ $stderr == *"split-header: $BATS_TEST_TMPDIR/in:4: no string field \"text\" (or \"body\") with the article"* ]] || fail "$stderr"
+	[[ $stderr == *"split-header: $BATS_TEST_TMPDIR/in:4: no string field \"text\", \"html\" (or \"body\") with the article"* ]] || fail "$stderr"
 	run bash -c "split-header --ndjson '$BATS_TEST_TMPDIR/in' 2>/dev/null | jq -c '[.n, .id, .source, .title, .agency, .dateline_place, .date_raw, .body, has(\"text\")]'"
 	assert_output - <<EOF
 [1,"k","db","Headline","AFP","Paris","2024-01-02","A body line.",false]
