@@ -94,13 +94,14 @@ site_name(struct parse *p, size_t i, size_t top)
 }
 
 /* A date line right above a page's headline ("13. Februar 2017", then
- * the headline): the date of the article when none comes under it. */
+ * the headline), or above the first paragraph of a page with no
+ * headline: the date of the article when none comes under it. */
 static int
 date_above(struct parse *p, size_t i)
 {
-	size_t j, lines = 0;
+	size_t j, lines = 0, end = p->title_at < p->cnl ? p->title_at : p->lead;
 
-	for (j = i + 1; j < p->title_at; j++)
+	for (j = i + 1; j < end && j < p->cnl; j++)
 		if (p->cl[j].len && ++lines > 2)
 			return 0;
 	if (!art_is_date_line(line_s(p, i), p->cl[i].len))
