@@ -5,12 +5,14 @@
  * shingles to a MinHash signature for near copies, looked up in an
  * index of the articles kept so far (lib/lshindex.h).  Only signatures
  * are kept, never text.  docs/dedupe.md explains the design. */
+#include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -38,10 +40,15 @@ static const char help[] =
     "  --threshold T       near duplicate at estimated Jaccard >= T, 0 < T <= 1\n"
     "                      (default 0.8)\n"
     "  --shingle N         words per shingle, N >= 1 (default 5)\n"
-    "  --load-index FILE   also compare with the articles kept in FILE\n"
+    "  --load-index FILE   also compare with the articles kept in FILE (none\n"
+    "                      yet if it does not exist)\n"
     "  --save-index FILE   write the kept articles' signatures to FILE at the end\n"
     "  --strict            stop at the first line that is not a JSON object\n"
     "  --rejects FILE      append rejected lines to FILE\n"
+    "  --reject-log FILE   append a JSON line for each rejected line to\n"
+    "                      FILE: program, file, line, reason, input\n"
+    "  --max-bytes N       reject a line over N bytes; K, M, G for 2^10,\n"
+    "                      2^20, 2^30; 0: no limit (default 64M)\n"
     "  -h, --help          show this help\n"
     "  -V, --version       show the version\n"
     "\n"
@@ -322,6 +329,11 @@ main(int argc, char **argv)
 			if (!record_option(c, optarg))
 				opt_bad(NULL);
 		}
+	}
+	/* The first day of a saved index: there is none yet. */
+	if (load && access(load, F_OK) != 0 && errno == ENOENT) {
+		warn("%s: no index yet: starting with an empty one", load);
+		load = NULL;
 	}
 	if (load) {
 		if (!(st.ix = lsh_load(load)))

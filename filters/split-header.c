@@ -30,6 +30,10 @@ static const char help[] =
     "  --keep-boilerplate  keep every line; only metadata is split off\n"
     "  --strict            stop at the first article that cannot be read\n"
     "  --rejects FILE      append rejected articles to FILE\n"
+    "  --reject-log FILE   append a JSON line for each rejected article to\n"
+    "                      FILE: program, file, line, reason, input\n"
+    "  --max-bytes N       reject an article over N bytes; K, M, G for 2^10,\n"
+    "                      2^20, 2^30; 0: no limit (default 64M)\n"
     "  -h, --help          show this help\n"
     "  -V, --version       show the version\n"
     "\n"
@@ -236,17 +240,6 @@ each(json_t *rec, const struct record_src *src, void *arg)
 	return r == 0 ? RECORD_WRITE : RECORD_REJECT;
 }
 
-static int
-read_all(FILE *fp, struct buf *b)
-{
-	char chunk[1 << 16];
-	size_t n;
-
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		buf_add(b, chunk, n);
-	return ferror(fp) ? -1 : 0;
-}
-
 static void
 put_field(struct buf *b, const char *key, const char *val)
 {
@@ -325,32 +318,24 @@ one_file(const char *path, void *arg)
 		warn("%s:", path);
 		return 1;
 	}
-	if (read_all(fp, &text) != 0) {
-		warn("%s: read error:", path);
-		status = 1;
-	} else {
+	if ((status = record_read_all(fp, path, &text)) == 0)
 		emit(id.s, path, &text);
-	}
 	fclose(fp);
 	buf_free(&text);
 	buf_free(&id);
-	return status;
+	return status > 0;
 }
 
 static int
 from_stdin(void)
 {
 	struct buf text = BUF_INIT;
-	int status = 0;
+	int status;
 
-	if (read_all(stdin, &text) != 0) {
-		warn("<stdin>: read error:");
-		status = 1;
-	} else {
+	if ((status = record_read_all(stdin, "<stdin>", &text)) == 0)
 		emit("stdin", "<stdin>", &text);
-	}
 	buf_free(&text);
-	return status;
+	return status > 0;
 }
 
 int
