@@ -74,8 +74,9 @@ deps:
 # Installs missing Debian packages (as root) or says how, then tests.
 check:
 	@scripts/need-packages build test
-	@$(MAKE) --no-print-directory all unit
-	NEWSPIPE_BIN=$(CURDIR)/$(BIN) NEWSPIPE_UNIT=$(CURDIR)/$(B)/unit $(BATS) --formatter tap tests
+	@$(MAKE) --no-print-directory all unit faults
+	NEWSPIPE_BIN=$(CURDIR)/$(BIN) NEWSPIPE_UNIT=$(CURDIR)/$(B)/unit \
+	    NEWSPIPE_FAULTS=$(CURDIR)/$(B)/faults $(BATS) --formatter tap tests
 
 # Every program's output against another commit's on the seeds, the
 # fixtures and a generated corpus (scripts/same-output): make same-output

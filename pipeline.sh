@@ -166,11 +166,12 @@ fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/newspipe.XXXXXX") || exit 1
 log=$tmp/rejects.ndjson
 
-# Each stage lists what it rejects in one log, so that a stage that exits
-# 1 because it rejected articles can be told from one that failed.  The
-# articles are held to --max-bytes; the records made of them are not.
-common=(--reject-log "$log")
-[ -n "$strict" ] && common+=(--strict)
+# A stage that rejects input says so and goes on; only --strict makes
+# that a failure, so that a stage's status 1 is a failure.  With --rejects
+# each stage lists what it rejects in one log.  The articles are held to
+# --max-bytes; the records made of them are not.
+if [ -n "$strict" ]; then common=(--strict); else common=(--rejects-ok); fi
+[ -n "$rejects" ] && common+=(--reject-log "$log")
 made=("${common[@]}" --max-bytes 0)
 nd=(normalize-date "${made[@]}")
 [ -n "$dmy" ] && nd+=(--dmy)
@@ -372,26 +373,17 @@ if [ -n "$ticker" ]; then
 	ticker=
 fi
 
-# Judge each stage: 0 is fine; 1 with rejected records only (and no
-# --strict) is reported but does not fail the run; a stage ended by a
-# closed pipe (status 141) stopped because a later one did, or because
-# the reader of the output closed it early (| head): not a failure.
+# Judge each stage: 0 is fine; a stage ended by a closed pipe (status
+# 141) stopped because a later one did, or because the reader of the
+# output closed it early (| head): not a failure either.
 status=()
 [ -s "$tmp/status" ] && read -r -a status <"$tmp/status"
 names=(split-header tap normalize-date/tag-entities dedupe tap "$([ -n "$ndjson" ] && echo output || echo to-csv)")
-stage_rejects=(split-header "" "normalize-date tag-entities" dedupe "" to-csv)
 failed=0
 [ ${#status[@]} -gt 0 ] || { say "the stages did not run"; failed=1; }
 for i in "${!status[@]}"; do
 	s=${status[$i]}
 	[ "$s" -eq 0 ] || [ "$s" -eq 141 ] && continue
-	if [ "$s" -eq 1 ] && [ -z "$strict" ]; then
-		any=
-		for r in ${stage_rejects[$i]}; do
-			grep -q "^{\"program\":\"$r\"" "$log" 2>/dev/null && any=1
-		done
-		[ -n "$any" ] && continue
-	fi
 	say "stage ${names[$i]} failed (status $s)"
 	failed=1
 done

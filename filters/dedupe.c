@@ -49,6 +49,7 @@ static const char help[] =
     "                      FILE: program, file, line, reason, input\n"
     "  --max-bytes N       reject a line over N bytes; K, M, G for 2^10,\n"
     "                      2^20, 2^30; 0: no limit (default 64M)\n"
+    "  --rejects-ok        exit 0 if rejected lines were all that went wrong\n"
     "  -h, --help          show this help\n"
     "  -V, --version       show the version\n"
     "\n"

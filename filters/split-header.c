@@ -34,6 +34,7 @@ static const char help[] =
     "                      FILE: program, file, line, reason, input\n"
     "  --max-bytes N       reject an article over N bytes; K, M, G for 2^10,\n"
     "                      2^20, 2^30; 0: no limit (default 64M)\n"
+    "  --rejects-ok        exit 0 if rejected articles were all that went wrong\n"
     "  -h, --help          show this help\n"
     "  -V, --version       show the version\n"
     "\n"
@@ -376,7 +377,7 @@ main(int argc, char **argv)
 		status = from_stdin();
 	else
 		status = walk_paths(argc, argv, one_file, NULL);
-	return record_done(status | (record_count_rejected() > 0));
+	return record_done(status);
 }
 
 /* For the fuzz target (lib/filter.h): one raw file at a time. */

@@ -26,10 +26,11 @@ const struct option record_options[] = {
 	{ "rejects", required_argument, NULL, OPT_REJECTS },
 	{ "reject-log", required_argument, NULL, OPT_REJECT_LOG },
 	{ "max-bytes", required_argument, NULL, OPT_MAX_BYTES },
+	{ "rejects-ok", no_argument, NULL, OPT_REJECTS_OK },
 	{ NULL, 0, NULL, 0 }
 };
 
-static int strict;
+static int strict, rejects_ok;
 static FILE *rejects;
 static const char *rejects_path;
 static int reject_log = -1;	/* --reject-log, opened to append */
@@ -66,6 +67,9 @@ record_option(int opt, const char *arg)
 	case OPT_MAX_BYTES:
 		max_bytes = opt_bytes("--max-bytes", arg);
 		return 1;
+	case OPT_REJECTS_OK:
+		rejects_ok = 1;
+		return 1;
 	}
 	return 0;
 }
@@ -73,11 +77,14 @@ record_option(int opt, const char *arg)
 static void
 out_init(void)
 {
+	static char outbuf[CHUNK];
+
 	if (outbuf_set)
 		return;
 	/* A closed pipe must show up as EPIPE, not kill us: `| head` is fine. */
 	signal(SIGPIPE, SIG_IGN);
-	setvbuf(stdout, NULL, _IOFBF, 1 << 16);
+	/* With no buffer given, glibc would keep its own of 4 kB. */
+	setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
 	/* jansson out of memory is the program out of memory, said once,
 	 * here, rather than a field quietly missing. */
 	json_set_alloc_funcs(emalloc, free);
@@ -415,7 +422,7 @@ record_each(int argc, char **argv, record_fn *fn, void *arg)
 
 	out_init();
 	if (argc == 0)
-		return each_line(stdin, "<stdin>", fn, arg) | (nrejected > 0);
+		return each_line(stdin, "<stdin>", fn, arg);
 	for (i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "-") == 0) {
 			status |= each_line(stdin, "<stdin>", fn, arg);
@@ -429,7 +436,7 @@ record_each(int argc, char **argv, record_fn *fn, void *arg)
 		status |= each_line(fp, argv[i], fn, arg);
 		fclose(fp);
 	}
-	return status | (nrejected > 0);
+	return status;
 }
 
 int
@@ -471,6 +478,8 @@ record_read_all(FILE *fp, const char *name, struct buf *b)
 int
 record_done(int status)
 {
+	if (nrejected && !rejects_ok)
+		status = 1;
 	if (nrejected)
 		warn("%lu of %lu records rejected%s%s", nrejected, nread,
 		    rejects_path ? ", copied to " : "", rejects_path ? rejects_path : "");

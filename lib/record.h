@@ -32,9 +32,13 @@ typedef enum record_verdict record_fn(json_t *rec, const struct record_src *src,
     void *arg);
 
 /* Long options every filter takes; programs number their own from
- * OPT_FIRST_OWN.  "--strict", "--rejects FILE", "--reject-log FILE" and
- * "--max-bytes N"; opt_next() adds them to every program's own. */
-enum { OPT_STRICT = 256, OPT_REJECTS, OPT_REJECT_LOG, OPT_MAX_BYTES, OPT_FIRST_OWN };
+ * OPT_FIRST_OWN.  "--strict", "--rejects FILE", "--reject-log FILE",
+ * "--max-bytes N" and "--rejects-ok" (rejected input alone does not make
+ * the exit status 1); opt_next() adds them to every program's own. */
+enum {
+	OPT_STRICT = 256, OPT_REJECTS, OPT_REJECT_LOG, OPT_MAX_BYTES, OPT_REJECTS_OK,
+	OPT_FIRST_OWN
+};
 extern const struct option record_options[];
 /* The limit on one record or article without --max-bytes: 64 MiB. */
 #define RECORD_MAX_BYTES (64UL << 20)
@@ -42,8 +46,8 @@ extern const struct option record_options[];
 /* Handle a shared option; returns 1 if it was one. */
 int record_option(int opt, const char *arg);
 /* Run fn over every record of the files in argv[0..argc-1] ("-" or none:
- * stdin).  Returns 0, or 1 if a file could not be read or a line was
- * rejected. */
+ * stdin).  Returns 0, or 1 if a file could not be read (rejected lines
+ * count in record_done). */
 int record_each(int argc, char **argv, record_fn *fn, void *arg);
 /* Parse one line (src->raw, src->len, no newline) into a record: the
  * object, or NULL after record_reject() says why it is none.  This is
@@ -72,7 +76,8 @@ unsigned long record_count_read(void);
 void record_count_one(void);
 unsigned long record_count_rejected(void);
 /* Print the reject summary, flush and close stdout; returns the final
- * exit status (status, or 1 on a write error or rejected input). */
+ * exit status: status, or 1 on a write error or (without --rejects-ok)
+ * rejected input. */
 int record_done(int status);
 
 /* Field access.  record_str() is NULL unless key holds a string. */

@@ -271,6 +271,7 @@ split-header: 1 of 1 records rejected" ] || fail "$stderr"
 	: >"$t/pid"
 	for sig in KILL TERM HUP INT; do
 		# The FIFO held open: split-header waits in read, the rest in theirs.
+		# With --rejects every stage names the run's temporary folder.
 		exec 4<>"$t/in.txt"
 		if [ $sig = INT ]; then
 			# A terminal's Ctrl-C goes to the foreground process group:
@@ -279,9 +280,9 @@ split-header: 1 of 1 records rejected" ] || fail "$stderr"
 			python3 -c 'import os, signal, sys
 os.setsid(); signal.signal(signal.SIGINT, signal.SIG_DFL)
 open(sys.argv[1], "w").write(str(os.getpid())); os.execvp(sys.argv[2], sys.argv[2:])' \
-			    "$t/pid" env TMPDIR="$t/tmp" "$PIPELINE" --jobs 1 -o "$t/x.csv" "$t/in.txt" 2>"$t/err" &
+			    "$t/pid" env TMPDIR="$t/tmp" "$PIPELINE" --jobs 1 --rejects "$t/rej" -o "$t/x.csv" "$t/in.txt" 2>"$t/err" &
 		else
-			TMPDIR=$t/tmp "$PIPELINE" --jobs 1 -o "$t/x.csv" "$t/in.txt" 2>"$t/err" &
+			TMPDIR=$t/tmp "$PIPELINE" --jobs 1 --rejects "$t/rej" -o "$t/x.csv" "$t/in.txt" 2>"$t/err" &
 		fi
 		pid=$!
 		for ((i = 0; i < 100; i++)); do
@@ -303,7 +304,7 @@ open(sys.argv[1], "w").write(str(os.getpid())); os.execvp(sys.argv[2], sys.argv[
 		[ "$st" -eq "$want" ] || fail "$sig: status $st"
 		[ -z "$(ls -A "$t/tmp")" ] || fail "$sig: temporary files left: $(ls -A "$t/tmp")"
 		run ls -A "$t"
-		assert_output $'err\nin.txt\npid\ntmp\nx.csv'
+		assert_output $'err\nin.txt\npid\nrej\ntmp\nx.csv'
 		[ "$(cat "$t/x.csv")" = old ] || fail "$sig: the old file changed"
 		: >"$t/pid"
 	done
