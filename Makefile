@@ -65,6 +65,9 @@ $(BIN)/%: $(B)/filters/%.o $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(LIBS_$*) $(REQ_LDLIBS)
 
+# Tools that tests/*.bats run besides the programs (mk/*.mk add theirs).
+CHECK_TOOLS =
+
 # Fragments that add tools, models, benchmarks and fuzzers.
 include $(sort $(wildcard mk/*.mk))
 
@@ -74,9 +77,10 @@ deps:
 # Installs missing Debian packages (as root) or says how, then tests.
 check:
 	@scripts/need-packages build test
-	@$(MAKE) --no-print-directory all unit faults
+	@$(MAKE) --no-print-directory all unit faults $(CHECK_TOOLS)
 	NEWSPIPE_BIN=$(CURDIR)/$(BIN) NEWSPIPE_UNIT=$(CURDIR)/$(B)/unit \
-	    NEWSPIPE_FAULTS=$(CURDIR)/$(B)/faults $(BATS) --formatter tap tests
+	    NEWSPIPE_TOOLS=$(CURDIR)/$(B)/tools NEWSPIPE_FAULTS=$(CURDIR)/$(B)/faults \
+	    $(BATS) --formatter tap tests
 
 # Every program's output against another commit's on the seeds, the
 # fixtures and a generated corpus (scripts/same-output): make same-output

@@ -10,6 +10,7 @@
 #include "filter.h"
 #include "opt.h"
 #include "record.h"
+#include "splice.h"
 #include "text.h"
 #include "date/timex.h"
 
@@ -50,9 +51,17 @@ static struct state {
 	struct timex_list found;
 } st;
 
+/* The fields it reads and those it writes: the rest of each record is
+ * passed through as it came (lib/splice.h). */
+static const char *const reads[] = {
+	"id", "title", "body", "date_raw", "published_raw", "dateline_date", "url", NULL
+};
+static const char *const owns[] = { "date", "date_source", "dates", NULL };
+
 static void
 setup(void)
 {
+	splice_use(reads, owns);
 	st.dflags = 0;
 	st.tflags = 0;
 	st.have_ref = 0;
@@ -64,6 +73,7 @@ teardown(void *arg)
 {
 	(void)arg;
 	timex_list_free(&st.found);
+	splice_free();
 }
 
 static const char *
@@ -80,8 +90,8 @@ static int
 full_date(json_t *rec, const struct record_src *src, const char *key,
     struct date *d, int *year)
 {
-	const char *s = record_str(rec, key);
-	size_t n = json_string_length(json_object_get(rec, key));
+	size_t n;
+	const char *s = record_strn(rec, key, &n);
 
 	if (!s || !n)
 		return 0;
@@ -110,8 +120,8 @@ full_date(json_t *rec, const struct record_src *src, const char *key,
 static int
 dateline(json_t *rec, const struct record_src *src, struct date *d, int year)
 {
-	const char *s = record_str(rec, "dateline_date");
-	size_t n = json_string_length(json_object_get(rec, "dateline_date"));
+	size_t n;
+	const char *s = record_strn(rec, "dateline_date", &n);
 	long r, best = -1, dist;
 	int y;
 
@@ -153,18 +163,19 @@ pub_date(json_t *rec, const struct record_src *src, struct date *d)
 {
 	struct date u;
 	const char *url;
+	size_t ulen;
 	int year = 0;
 
 	if (full_date(rec, src, "date_raw", d, &year))
 		return "header";
 	if (full_date(rec, src, "published_raw", d, &year))
 		return "published";
-	url = record_str(rec, "url");
-	if (!year && url && date_from_url(url, strlen(url), &u) == DATE_OK)
+	url = record_strn(rec, "url", &ulen);
+	if (!year && url && date_from_url(url, ulen, &u) == DATE_OK)
 		year = u.year;
 	if (dateline(rec, src, d, year))
 		return "dateline";
-	if (url && date_from_url(url, strlen(url), d) == DATE_OK)
+	if (url && date_from_url(url, ulen, d) == DATE_OK)
 		return "url";
 	return NULL;
 }
@@ -173,9 +184,8 @@ pub_date(json_t *rec, const struct record_src *src, struct date *d)
 static void
 add_dates(json_t *arr, const json_t *rec, const char *key, const struct date *ref)
 {
-	const json_t *f = json_object_get(rec, key);
-	const char *s = json_string_value(f);
-	size_t n = json_string_length(f), i, pos = 0, cp = 0, cs, ce;
+	size_t n, i, pos = 0, cp = 0, cs, ce;
+	const char *s = record_strn(rec, key, &n);
 	json_t *o;
 
 	if (!s)

@@ -1,7 +1,8 @@
 /* split-header: raw article text to one clean, structured record each.
- * The parsing lives in lib/article.c; this file reads the input (files,
+ * The parsing lives in lib/article/; this file reads the input (files,
  * directories, stdin or NDJSON records), keeps ids unique and writes. */
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "filter.h"
+#include "hash.h"
 #include "jsonout.h"
 #include "mem.h"
 #include "opt.h"
@@ -23,7 +25,8 @@ static const char synopsis[] =
 static const char help[] =
     "Split raw news articles into metadata and a clean body, one NDJSON\n"
     "record per article.  Directories are walked in byte order of their\n"
-    "paths; no PATH or '-' reads one article from standard input.\n"
+    "paths.  A PATH '-' (once), or no PATH, reads one article from\n"
+    "standard input.\n"
     "\n"
     "  --ndjson            input is NDJSON; each record's \"text\" holds\n"
     "                      the raw article\n"
@@ -46,13 +49,15 @@ enum { OPT_NDJSON = OPT_FIRST_OWN, OPT_KEEP };
 /* An id written, and the next suffix to try when it comes again. */
 struct idslot {
 	char *id;
+	uint64_t h;		/* hash_bytes of id */
 	unsigned long next;
 };
 
 static struct {
 	int flags;		/* for article_parse */
-	struct idslot *ids;	/* open-addressing set of ids written */
+	struct idslot *ids;	/* ids written, in the order written */
 	size_t idcap, nids;
+	struct hash_index idix;	/* state.ids by hash */
 } state;
 
 static void
@@ -62,62 +67,42 @@ setup(void)
 	state.idcap = 0;
 	state.nids = 0;
 	state.ids = NULL;
+	state.idix = (struct hash_index)HASH_INDEX_INIT;
 }
 
-static size_t
-id_hash(const char *s)
+static uint64_t
+id_key(const void *ids, size_t i)
 {
-	size_t h = 5381;
-
-	while (*s)
-		h = h * 33 + (unsigned char)*s++;
-	return h;
+	return ((const struct idslot *)ids)[i].h;
 }
 
-static struct idslot *
-id_find(const char *id)
+/* The number of id (hashed to h) in state.ids, or -1. */
+static long
+id_find(const char *id, uint64_t h)
 {
-	size_t i, mask = state.idcap - 1;
+	size_t pos;
+	long i;
 
-	for (i = id_hash(id) & mask; state.ids[i].id; i = (i + 1) & mask)
-		if (strcmp(state.ids[i].id, id) == 0)
-			break;
-	return &state.ids[i];
+	for (i = hash_index_first(&state.idix, h, &pos); i >= 0;
+	    i = hash_index_next(&state.idix, &pos))
+		if (state.ids[i].h == h && strcmp(state.ids[i].id, id) == 0)
+			return i;
+	return -1;
 }
 
+/* Add id, which is not in the set yet. */
 static void
-id_grow(void)
-{
-	struct idslot *old = state.ids, *e;
-	size_t i, k = state.idcap;
-
-	state.idcap = k ? 2 * k : 64;
-	state.ids = ecalloc(state.idcap, sizeof *state.ids);
-	for (i = 0; i < k; i++)
-		if (old[i].id) {
-			e = id_find(old[i].id);
-			*e = old[i];
-		}
-	free(old);
-}
-
-/* Add id to the set; the slot if it is new, NULL if it was there. */
-static struct idslot *
-id_add(const char *id, struct idslot **was)
+id_add(const char *id, uint64_t h)
 {
 	struct idslot *e;
 
-	if (2 * (state.nids + 1) > state.idcap)
-		id_grow();
-	e = id_find(id);
-	if (e->id) {
-		*was = e;
-		return NULL;
-	}
+	state.ids = egrow(state.ids, &state.idcap, state.nids + 1, sizeof *state.ids);
+	e = &state.ids[state.nids];
 	e->id = estrdup(id);
+	e->h = h;
 	e->next = 2;
+	hash_index_add(&state.idix, h, state.nids, id_key, state.ids);
 	state.nids++;
-	return e;
 }
 
 /* id, or id-2, id-3, ... for the second, third article of that name;
@@ -126,20 +111,53 @@ static char *
 unique_id(const char *id)
 {
 	struct buf b = BUF_INIT;
-	struct idslot *was;
-	unsigned long k;
+	uint64_t h = hash_bytes(id, strlen(id));
+	long i;
 
-	if (id_add(id, &was))
+	if ((i = id_find(id, h)) < 0) {
+		id_add(id, h);
 		return estrdup(id);
-	for (;;) {
-		k = was->next++;
-		buf_reset(&b);
-		buf_printf(&b, "%s-%lu", id, k);
-		if (id_add(b.s, &was))
-			break;
-		was = id_find(id);
 	}
+	do {
+		buf_reset(&b);
+		buf_printf(&b, "%s-%lu", id, state.ids[i].next++);
+		h = hash_bytes(b.s, b.len);
+	} while (id_find(b.s, h) >= 0);
+	id_add(b.s, h);
 	return buf_take(&b);
+}
+
+/* The fields an article gives its record, in the order written (after
+ * id and source); one list for --ndjson records and for files. */
+enum field_kind { FIELD_STRING, FIELD_TAGS, FIELD_BODY, FIELD_WORDS };
+
+static const struct {
+	const char *key;
+	enum field_kind kind;
+	size_t off;		/* FIELD_STRING: of its char * in struct article */
+} fields[] = {
+	{ "title", FIELD_STRING, offsetof(struct article, title) },
+	{ "subtitle", FIELD_STRING, offsetof(struct article, subtitle) },
+	{ "outlet", FIELD_STRING, offsetof(struct article, outlet) },
+	{ "agency", FIELD_STRING, offsetof(struct article, agency) },
+	{ "byline", FIELD_STRING, offsetof(struct article, byline) },
+	{ "url", FIELD_STRING, offsetof(struct article, url) },
+	{ "dateline_place", FIELD_STRING, offsetof(struct article, dateline_place) },
+	{ "dateline_date", FIELD_STRING, offsetof(struct article, dateline_date) },
+	{ "date_raw", FIELD_STRING, offsetof(struct article, date_raw) },
+	{ "published_raw", FIELD_STRING, offsetof(struct article, published_raw) },
+	{ "tags", FIELD_TAGS, 0 },
+	{ "body", FIELD_BODY, 0 },
+	{ "word_count", FIELD_WORDS, 0 }
+};
+
+#define NFIELDS (sizeof fields / sizeof fields[0])
+
+/* Field i's string (FIELD_STRING), NULL when unknown. */
+static const char *
+field_string(const struct article *a, size_t i)
+{
+	return *(char *const *)(const void *)((const char *)a + fields[i].off);
 }
 
 static void
@@ -149,30 +167,44 @@ set_found(json_t *rec, const char *key, const char *val)
 		record_set_str(rec, key, val);
 }
 
+/* A record that has tags keeps them when the text names none. */
 static void
-set_article(json_t *rec, const struct article *a)
+set_tags(json_t *rec, const char *key, const struct article *a)
 {
 	json_t *tags;
 	size_t i;
 
-	set_found(rec, "title", a->title);
-	set_found(rec, "subtitle", a->subtitle);
-	set_found(rec, "outlet", a->outlet);
-	set_found(rec, "agency", a->agency);
-	set_found(rec, "byline", a->byline);
-	set_found(rec, "url", a->url);
-	set_found(rec, "dateline_place", a->dateline_place);
-	set_found(rec, "dateline_date", a->dateline_date);
-	set_found(rec, "date_raw", a->date_raw);
-	set_found(rec, "published_raw", a->published_raw);
-	if (a->ntags || !json_is_array(json_object_get(rec, "tags"))) {
-		tags = json_array();
-		for (i = 0; i < a->ntags; i++)
-			json_array_append_new(tags, json_string(a->tags[i]));
-		record_set(rec, "tags", tags);
+	if (!a->ntags && json_is_array(json_object_get(rec, key)))
+		return;
+	tags = json_array();
+	for (i = 0; i < a->ntags; i++)
+		json_array_append_new(tags, json_string(a->tags[i]));
+	record_set(rec, key, tags);
+}
+
+static void
+set_article(json_t *rec, const struct article *a)
+{
+	size_t i;
+
+	for (i = 0; i < NFIELDS; i++) {
+		const char *key = fields[i].key;
+
+		switch (fields[i].kind) {
+		case FIELD_STRING:
+			set_found(rec, key, field_string(a, i));
+			break;
+		case FIELD_TAGS:
+			set_tags(rec, key, a);
+			break;
+		case FIELD_BODY:
+			record_set_strn(rec, key, a->body, a->body_len);
+			break;
+		case FIELD_WORDS:
+			record_set(rec, key, json_integer((json_int_t)a->word_count));
+			break;
+		}
 	}
-	record_set_strn(rec, "body", a->body, a->body_len);
-	record_set(rec, "word_count", json_integer((json_int_t)a->word_count));
 }
 
 /* Parse text into rec; 0, or -1 after rejecting it. */
@@ -241,19 +273,39 @@ each(json_t *rec, const struct record_src *src, void *arg)
 	return r == 0 ? RECORD_WRITE : RECORD_REJECT;
 }
 
+/* ,"key": */
 static void
-put_field(struct buf *b, const char *key, const char *val)
+put_key(struct buf *b, const char *key)
 {
 	buf_add(b, ",\"", 2);
 	buf_adds(b, key);
 	buf_add(b, "\":", 2);
+}
+
+static void
+put_string(struct buf *b, const char *val)
+{
 	if (val)
 		jsonout_string(b, val, strlen(val));
 	else
 		buf_add(b, "null", 4);
 }
 
-/* The record of one article file, in the field order of set_article. */
+static void
+put_tags(struct buf *b, const struct article *a)
+{
+	size_t i;
+
+	buf_addc(b, '[');
+	for (i = 0; i < a->ntags; i++) {
+		if (i)
+			buf_addc(b, ',');
+		jsonout_string(b, a->tags[i], strlen(a->tags[i]));
+	}
+	buf_addc(b, ']');
+}
+
+/* The record of one article file, written directly (no jansson). */
 static void
 write_article(const char *id, const char *path, const struct article *a)
 {
@@ -263,26 +315,26 @@ write_article(const char *id, const char *path, const struct article *a)
 	buf_reset(&b);
 	buf_add(&b, "{\"id\":", 6);
 	jsonout_string(&b, id, strlen(id));
-	put_field(&b, "source", path);
-	put_field(&b, "title", a->title);
-	put_field(&b, "subtitle", a->subtitle);
-	put_field(&b, "outlet", a->outlet);
-	put_field(&b, "agency", a->agency);
-	put_field(&b, "byline", a->byline);
-	put_field(&b, "url", a->url);
-	put_field(&b, "dateline_place", a->dateline_place);
-	put_field(&b, "dateline_date", a->dateline_date);
-	put_field(&b, "date_raw", a->date_raw);
-	put_field(&b, "published_raw", a->published_raw);
-	buf_adds(&b, ",\"tags\":[");
-	for (i = 0; i < a->ntags; i++) {
-		if (i)
-			buf_addc(&b, ',');
-		jsonout_string(&b, a->tags[i], strlen(a->tags[i]));
+	put_key(&b, "source");
+	put_string(&b, path);
+	for (i = 0; i < NFIELDS; i++) {
+		put_key(&b, fields[i].key);
+		switch (fields[i].kind) {
+		case FIELD_STRING:
+			put_string(&b, field_string(a, i));
+			break;
+		case FIELD_TAGS:
+			put_tags(&b, a);
+			break;
+		case FIELD_BODY:
+			jsonout_string(&b, a->body, a->body_len);
+			break;
+		case FIELD_WORDS:
+			buf_printf(&b, "%zu", a->word_count);
+			break;
+		}
 	}
-	buf_adds(&b, "],\"body\":");
-	jsonout_string(&b, a->body, a->body_len);
-	buf_printf(&b, ",\"word_count\":%zu}\n", a->word_count);
+	buf_add(&b, "}\n", 2);
 	record_out(b.s, b.len);
 }
 
@@ -339,6 +391,37 @@ from_stdin(void)
 	return status > 0;
 }
 
+/* Files and directories in the order given, '-' reading stdin where it
+ * stands.  Stdin is one article, read to its end: a second '-' could
+ * only give an empty record, so it is bad usage, said before any input
+ * is read. */
+static int
+operands(int n, char **paths)
+{
+	int i, dash = 0, status = 0;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(paths[i], "-") == 0 && dash++)
+			die(2, "'-' (standard input) may be given only once");
+	for (i = 0; i < n; i++)
+		status |= strcmp(paths[i], "-") == 0 ? from_stdin()
+		    : walk_paths(1, paths + i, one_file, NULL);
+	return status;
+}
+
+static void
+teardown(void *arg)
+{
+	size_t i;
+
+	(void)arg;
+	for (i = 0; i < state.nids; i++)
+		free(state.ids[i].id);
+	free(state.ids);
+	hash_index_free(&state.idix);
+	setup();
+}
+
 int
 main(int argc, char **argv)
 {
@@ -370,13 +453,12 @@ main(int argc, char **argv)
 		}
 	}
 	if (ndjson)
-		return record_done(record_each(argc - optind, argv + optind, each, NULL));
-	argc -= optind;
-	argv += optind;
-	if (argc == 0 || (argc == 1 && strcmp(argv[0], "-") == 0))
+		status = record_each(argc - optind, argv + optind, each, NULL);
+	else if (argc == optind)
 		status = from_stdin();
 	else
-		status = walk_paths(argc, argv, one_file, NULL);
+		status = operands(argc - optind, argv + optind);
+	teardown(NULL);
 	return record_done(status);
 }
 
@@ -389,4 +471,4 @@ filter_setup(void)
 }
 
 const struct filter filter = { "split-header", filter_setup, each, one_file,
-    NULL };
+    teardown };

@@ -1,7 +1,7 @@
 /* tag-entities: find the people, organisations, places and other names
  * (nationalities, events, works) in each article with a statistical
- * tagger (lib/ner.c), give every mention a canonical name, and add
- * summary columns for spreadsheets. */
+ * tagger (lib/entity/ner.h), give every mention a canonical name by the
+ * rules of lib/entity/names.h, and add summary columns for spreadsheets. */
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -11,17 +11,15 @@
 #include <unistd.h>
 
 #include <jansson.h>
-#include <utf8proc.h>
 
-#include "buf.h"
 #include "diag.h"
+#include "entity/names.h"
+#include "entity/ner.h"
+#include "entity/token.h"
 #include "filter.h"
 #include "mem.h"
 #include "opt.h"
-#include "entity/ner.h"
 #include "record.h"
-#include "text.h"
-#include "entity/token.h"
 
 static const char synopsis[] =
     "[--types LIST] [--no-mentions] [--model FILE] [--merge-only]\n"
@@ -52,36 +50,23 @@ static const char help[] =
 
 enum { OPT_TYPES = OPT_FIRST_OWN, OPT_NO_MENTIONS, OPT_MODEL, OPT_MERGE };
 
-static const char *const summary[NER_NTYPES] = { "persons", "organizations",
-    "locations", "misc" };
-
-/* One mention while an article is being tagged. */
-struct mention {
-	int type;
-	size_t start, end;	/* code points */
-	size_t off, len;	/* bytes into its text */
-	const char *text;
-	int title;
-	size_t ntok;
-	char **words;		/* folded words, for the in-article merge */
-	size_t nwords;
-	size_t canon;		/* index of the mention naming it */
-	size_t times;		/* mentions of the same name in the article */
+static const char *const summary[NER_NTYPES] = {
+	[NER_PER] = "persons", [NER_ORG] = "organizations",
+	[NER_LOC] = "locations", [NER_MISC] = "misc"
 };
 
 static struct state {
 	struct ner_model *model;
 	unsigned types;		/* bit per type to report */
 	int mentions, merge_only;
-	json_t *seen;		/* folded key -> first-seen canonical name */
+	struct names_seen *seen;	/* the stream's names */
 	struct token_list tl[2];	/* title, body */
 	const char *text[2];
 	struct ner_word *w;	/* the article's words, title then body */
 	size_t nw, wcap;
 	int *tags;
 	size_t tcap;
-	struct mention *m;
-	size_t nm, mcap;
+	struct names_article art;	/* the article's mentions */
 } st;
 
 static void
@@ -89,8 +74,7 @@ setup(void)
 {
 	st.types = (1u << NER_NTYPES) - 1;
 	st.mentions = 1;
-	if (!(st.seen = json_object()))
-		die(1, "out of memory");
+	st.seen = names_seen_new();
 }
 
 static int
@@ -101,65 +85,13 @@ parse_types(const char *s)
 
 	st.types = 0;
 	for (p = strtok_r(list, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
-		for (t = 0; t < NER_NTYPES; t++)
-			if (strcmp(p, ner_types[t]) == 0)
-				break;
-		if (t == NER_NTYPES)
+		if ((t = ner_type_of(p)) < 0)
 			ok = 0;
 		else
 			st.types |= 1u << t;
 	}
 	free(list);
 	return ok && st.types;
-}
-
-/* Folded words of a name: case, accents and compatibility forms folded,
- * apostrophes dropped (O'Neill, O’Neill), hyphens and other punctuation
- * treated as spaces (Kim Jong-un, Kim Jong Un and KIM JONG UN give the
- * same words). */
-static char **
-fold_words(const char *s, size_t n, size_t *nwords)
-{
-	char *f = text_fold(s, n, NULL), **v = NULL, *p;
-	struct buf w = BUF_INIT;
-	size_t cap = 0, k = 0;
-	int32_t cp;
-	int l;
-
-	for (p = f;; p += l) {
-		if (!*p || (l = text_decode(p, strlen(p), &cp)) <= 0)
-			l = 1, cp = ' ';
-		if (text_is_alpha(cp))
-			buf_add(&w, p, (size_t)l);
-		else if (cp != '\'' && cp != 0x2019 && cp != 0x02BC && w.len) {
-			v = egrow(v, &cap, k + 1, sizeof *v);
-			v[k++] = buf_take(&w);
-		}
-		if (!*p)
-			break;
-	}
-	buf_free(&w);
-	free(f);
-	*nwords = k;
-	return v;
-}
-
-static char *
-fold_key(int type, const char *s)
-{
-	struct buf b = BUF_INIT;
-	char **v;
-	size_t n, i;
-
-	v = fold_words(s, strlen(s), &n);
-	buf_adds(&b, ner_types[type]);
-	for (i = 0; i < n; i++) {
-		buf_addc(&b, i ? ' ' : '\t');
-		buf_adds(&b, v[i]);
-		free(v[i]);
-	}
-	free(v);
-	return buf_take(&b);
 }
 
 /* Tokenise text onto the end of the article's words (its tokens in
@@ -192,49 +124,19 @@ add_mentions(int part, size_t base)
 	const struct token_list *tl = &st.tl[part];
 	const int *tags = st.tags + base;
 	const char *text = st.text[part];
-	struct mention *mm;
-	size_t i, e;
+	struct names_mention *mm;
+	size_t i, e, off;
 
 	for (i = 0; text && i < tl->n; i = e) {
 		e = i + 1;
 		if (tags[i] == NER_O)
 			continue;
 		e = ner_span_end(tags, tl->n, i);
-		st.m = egrow(st.m, &st.mcap, st.nm + 1, sizeof *st.m);
-		mm = &st.m[st.nm];
-		mm->type = NER_TYPE(tags[i]);
+		off = tl->v[i].off;
+		mm = names_article_add(&st.art, NER_TYPE(tags[i]), text + off,
+		    tl->v[e - 1].off + tl->v[e - 1].len - off, part == 0, e - i);
 		mm->start = tl->v[i].cp;
 		mm->end = tl->v[e - 1].cp + tl->v[e - 1].cplen;
-		mm->off = tl->v[i].off;
-		mm->len = tl->v[e - 1].off + tl->v[e - 1].len - mm->off;
-		mm->text = text;
-		mm->title = part == 0;
-		mm->ntok = e - i;
-		mm->words = fold_words(text + mm->off, mm->len, &mm->nwords);
-		mm->canon = st.nm++;
-	}
-}
-
-/* Headlines are written in title case, which the training data never
- * is: a one-word name in the title takes the type the body gives it. */
-static void
-retype_title(void)
-{
-	size_t i, j;
-	struct mention *a, *b;
-
-	for (i = 0; i < st.nm; i++) {
-		a = &st.m[i];
-		if (!a->title || a->ntok != 1)
-			continue;
-		for (j = 0; j < st.nm; j++) {
-			b = &st.m[j];
-			if (!b->title && b->ntok == 1 && b->len == a->len &&
-			    memcmp(b->text + b->off, a->text + a->off, a->len) == 0) {
-				a->type = b->type;
-				break;
-			}
-		}
 	}
 }
 
@@ -253,159 +155,58 @@ tag_article(const char *title, const char *body)
 		tag_part(body, 1);
 	if (st.nw == 0)		/* no words, so no tags (st.tags may be NULL) */
 		return;
-	ner_doc_fix(st.w, st.nw, st.tags);
+	names_doc_fix(st.w, st.nw, st.tags);
 	add_mentions(0, 0);
 	add_mentions(1, nt);
-	retype_title();
+	names_article_resolve(&st.art);
 }
 
-static int
-all_caps(const struct mention *m)
-{
-	const char *p = m->text + m->off, *end = p + m->len;
-	int32_t cp;
-	int l, caps = 0;
+/* The arrays of one long article are given back once it is tagged
+ * (its mentions keep their own offsets), not kept for the next: the
+ * memory of an article then holds only what its record needs. */
+#define KEEP_WORDS (1 << 16)
 
-	for (; p < end; p += l) {
-		if ((l = text_decode(p, (size_t)(end - p), &cp)) <= 0)
-			return 0;
-		if (text_is_upper(cp))
-			caps++;
-		else if (utf8proc_tolower(cp) != utf8proc_toupper(cp))
-			return 0;
-	}
-	return caps > 1;
-}
-
-/* The key of words [from, to) of m's name: its type and folded words. */
-static const char *
-name_key(struct buf *b, const struct mention *m, size_t from, size_t to)
-{
-	size_t k;
-
-	buf_reset(b);
-	buf_adds(b, ner_types[m->type]);
-	for (k = from; k < to; k++) {
-		buf_addc(b, k > from ? ' ' : '\t');
-		buf_adds(b, m->words[k]);
-	}
-	return b->s;
-}
-
-static size_t
-get_index(json_t *map, const char *key, size_t none)
-{
-	json_t *v = json_object_get(map, key);
-
-	return v ? (size_t)json_integer_value(v) : none;
-}
-
-/* Mention j names a longer name whose words [from, to) a one-word
- * mention may stand for: keep the best such name for that key. */
 static void
-offer(json_t *parts, struct buf *b, size_t j, size_t from, size_t to)
+give_back(void)
 {
-	const struct mention *c = &st.m[j], *best;
-	size_t i = get_index(parts, name_key(b, c, from, to), st.nm);
-
-	best = i < st.nm ? &st.m[i] : NULL;
-	if (!best || c->times > best->times ||
-	    (c->times == best->times && c->nwords > best->nwords))
-		json_object_set_new(parts, b->s, json_integer((json_int_t)j));
-}
-
-/* Within an article, Putin is Vladimir Putin: a one-word mention of a
- * person or organisation that is the first or last words of a longer
- * name of the same type takes that name; of several, the one named most
- * often (then the longest, then the first).  Places are left alone, as
- * their names nest (Korea, North Korea).  A name in capitals takes the
- * same name in mixed case if the article has it (a dateline's BEIJING
- * is the Beijing of the text).  Maps keep this linear in the mentions. */
-static void
-merge_in_article(void)
-{
-	json_t *times = json_object(), *mixed = json_object(),
-	    *parts = json_object();
-	struct buf b = BUF_INIT;
-	struct mention *a;
-	size_t i, j, k;
-
-	for (i = 0; i < st.nm; i++) {
-		name_key(&b, &st.m[i], 0, st.m[i].nwords);
-		json_object_set_new(times, b.s, json_integer(1 +
-		    (json_int_t)get_index(times, b.s, 0)));
-		if (!all_caps(&st.m[i]) && !json_object_get(mixed, b.s))
-			json_object_set_new(mixed, b.s, json_integer((json_int_t)i));
-	}
-	for (i = 0; i < st.nm; i++) {
-		a = &st.m[i];
-		a->times = get_index(times, name_key(&b, a, 0, a->nwords), 0);
-		if (all_caps(a) && (j = get_index(mixed, b.s, st.nm)) < st.nm)
-			a->canon = j;
-	}
-	for (j = 0; j < st.nm; j++) {
-		if (st.m[j].type > 1)
-			continue;
-		for (k = 1; k < st.m[j].nwords; k++) {
-			offer(parts, &b, j, 0, k);
-			offer(parts, &b, j, st.m[j].nwords - k, st.m[j].nwords);
-		}
-	}
-	for (i = 0; i < st.nm; i++) {
-		a = &st.m[i];
-		if (a->type > 1 || a->ntok != 1 || a->nwords == 0)
-			continue;
-		if ((j = get_index(parts, name_key(&b, a, 0, a->nwords), st.nm)) < st.nm)
-			a->canon = st.m[j].canon;
-	}
-	buf_free(&b);
-	json_decref(times);
-	json_decref(mixed);
-	json_decref(parts);
+	if (st.wcap <= KEEP_WORDS)
+		return;
+	token_list_free(&st.tl[0]);
+	token_list_free(&st.tl[1]);
+	free(st.w);
+	free(st.tags);
+	st.w = NULL;
+	st.tags = NULL;
+	st.wcap = st.tcap = 0;
 }
 
 static json_t *
 mentions_json(void)
 {
 	json_t *arr = json_array(), *o;
-	struct mention *mm, *c;
-	size_t i, k;
+	const struct names_mention *mm, *c;
+	size_t i;
 
-	for (i = 0; i < st.nm; i++) {
-		mm = &st.m[i];
-		c = &st.m[mm->canon];
+	for (i = 0; i < st.art.n; i++) {
+		mm = &st.art.m[i];
+		c = &st.art.m[mm->canon];
 		if (st.types & (1u << mm->type)) {
 			o = json_object();
-			json_object_set_new(o, "text",
-			    json_stringn(mm->text + mm->off, mm->len));
+			json_object_set_new(o, "text", json_stringn(mm->s, mm->len));
 			json_object_set_new(o, "type", json_string(ner_types[mm->type]));
 			json_object_set_new(o, "start", json_integer((json_int_t)mm->start));
 			json_object_set_new(o, "end", json_integer((json_int_t)mm->end));
-			json_object_set_new(o, "canonical",
-			    json_stringn(c->text + c->off, c->len));
+			json_object_set_new(o, "canonical", json_stringn(c->s, c->len));
 			if (mm->title)
 				json_object_set_new(o, "field", json_string("title"));
 			json_array_append_new(arr, o);
 		}
 	}
-	for (i = 0; i < st.nm; i++) {
-		for (k = 0; k < st.m[i].nwords; k++)
-			free(st.m[i].words[k]);
-		free(st.m[i].words);
-	}
-	st.nm = 0;
+	if (st.art.cap > KEEP_WORDS)
+		names_article_free(&st.art);
+	else
+		names_article_clear(&st.art);
 	return arr;
-}
-
-static int
-type_of(const char *s)
-{
-	int t;
-
-	for (t = 0; s && t < NER_NTYPES; t++)
-		if (strcmp(s, ner_types[t]) == 0)
-			return t;
-	return -1;
 }
 
 /* Across the stream, names whose folded keys match take the first-seen
@@ -414,9 +215,8 @@ type_of(const char *s)
 static enum record_verdict
 finish(json_t *rec, json_t *ents, const struct record_src *src)
 {
-	json_t *lists[NER_NTYPES], *counts = json_object(), *e, *kept, *first;
-	const char *canon;
-	char *key;
+	json_t *lists[NER_NTYPES], *counts = json_object(), *e, *kept;
+	const char *canon, *first;
 	size_t i;
 	int t;
 
@@ -424,7 +224,7 @@ finish(json_t *rec, json_t *ents, const struct record_src *src)
 		lists[t] = json_array();
 	kept = json_array();
 	json_array_foreach(ents, i, e) {
-		t = type_of(record_str(e, "type"));
+		t = ner_type_of(record_str(e, "type"));
 		canon = record_str(e, "canonical");
 		if (!canon)
 			canon = record_str(e, "text");
@@ -434,12 +234,8 @@ finish(json_t *rec, json_t *ents, const struct record_src *src)
 		}
 		if (!(st.types & (1u << t)))
 			continue;
-		key = fold_key(t, canon);
-		if ((first = json_object_get(st.seen, key)) == NULL)
-			json_object_set_new(st.seen, key, json_string(canon));
-		else
-			json_object_set_new(e, "canonical", json_copy(first));
-		free(key);
+		if ((first = names_seen_first(st.seen, t, canon)) != NULL)
+			json_object_set_new(e, "canonical", json_string(first));
 		canon = record_str(e, "canonical");
 		if (!canon) {
 			json_object_set_new(e, "canonical", json_string(record_str(e, "text")));
@@ -488,7 +284,7 @@ each(json_t *rec, const struct record_src *src, void *arg)
 		title = record_str(rec, "title");
 		body = record_str(rec, "body");
 		tag_article(title, body);
-		merge_in_article();
+		give_back();
 		ents = mentions_json();
 	}
 	v = finish(rec, ents, src);
@@ -546,6 +342,24 @@ open_model(const char *opt)
 	free(path);
 }
 
+static void
+teardown(void *arg)
+{
+	(void)arg;
+	ner_free(st.model);
+	st.model = NULL;
+	names_seen_free(st.seen);
+	st.seen = NULL;
+	token_list_free(&st.tl[0]);
+	token_list_free(&st.tl[1]);
+	free(st.w);
+	free(st.tags);
+	st.w = NULL;
+	st.tags = NULL;
+	st.wcap = st.tcap = 0;
+	names_article_free(&st.art);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -590,13 +404,7 @@ main(int argc, char **argv)
 	if (!st.merge_only)
 		open_model(model);
 	status = record_each(argc - optind, argv + optind, each, NULL);
-	ner_free(st.model);
-	json_decref(st.seen);
-	token_list_free(&st.tl[0]);
-	token_list_free(&st.tl[1]);
-	free(st.w);
-	free(st.tags);
-	free(st.m);
+	teardown(NULL);
 	return record_done(status);
 }
 
@@ -610,4 +418,5 @@ filter_setup(void)
 	return NULL;
 }
 
-const struct filter filter = { "tag-entities", filter_setup, each, NULL, NULL };
+const struct filter filter = { "tag-entities", filter_setup, each, NULL,
+    teardown };

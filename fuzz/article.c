@@ -1,6 +1,6 @@
-/* Fuzz target: the header parser (lib/article.h) on any bytes, with and
- * without boilerplate removal.  Invalid UTF-8 must be refused with its
- * offset; otherwise every field must be valid UTF-8. */
+/* Fuzz target: the header parser (lib/article/article.h) on any bytes,
+ * with and without boilerplate removal.  Invalid UTF-8 must be refused
+ * with its offset; otherwise every field must be valid UTF-8. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

@@ -5,6 +5,8 @@
  *   record  the input is one NDJSON line; record_parse() turns it into
  *           an object (or rejects it, as the program would) and
  *           filter.record() handles it; a record it keeps is written.
+ *           A program that reads only some fields (lib/splice.h) has
+ *           the line go through splice_line(), as record_each() does.
  *   file    the input is written to a scratch file and filter.file() is
  *           called on its path (split-header reads raw files).
  *
@@ -18,6 +20,7 @@
 #include "diag.h"
 #include "filter.h"
 #include "record.h"
+#include "splice.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -71,6 +74,10 @@ one_record(const uint8_t *data, size_t size)
 	struct record_src src = { "<fuzz>", 1, (const char *)data, size };
 	json_t *rec;
 
+	if (splice_on()) {
+		splice_line(&src, filter.record, arg);
+		return;
+	}
 	if (!(rec = record_parse(&src)))
 		return;
 	if (filter.record(rec, &src, arg) == RECORD_WRITE)

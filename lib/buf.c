@@ -7,8 +7,8 @@
 #include "diag.h"
 #include "mem.h"
 
-static void
-reserve(struct buf *b, size_t n)
+void
+buf_reserve(struct buf *b, size_t n)
 {
 	if (n > (size_t)-1 - b->len - 1)
 		die(1, "out of memory");
@@ -18,7 +18,7 @@ reserve(struct buf *b, size_t n)
 void
 buf_add(struct buf *b, const char *s, size_t n)
 {
-	reserve(b, n);
+	buf_reserve(b, n);
 	memcpy(b->s + b->len, s, n);
 	b->len += n;
 	b->s[b->len] = '\0';
@@ -34,7 +34,7 @@ void
 buf_addc(struct buf *b, char c)
 {
 	if (b->len + 1 >= b->cap)
-		reserve(b, 1);
+		buf_reserve(b, 1);
 	b->s[b->len++] = c;
 	b->s[b->len] = '\0';
 }
@@ -49,7 +49,7 @@ buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 	n = vsnprintf(NULL, 0, fmt, ap);
 	if (n < 0)
 		die(1, "bad format");
-	reserve(b, (size_t)n);
+	buf_reserve(b, (size_t)n);
 	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, again);
 	va_end(again);
 	b->len += (size_t)n;

@@ -17,6 +17,9 @@ void buf_adds(struct buf *b, const char *s);
 void buf_addc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...);
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+/* Room for n more bytes (and the NUL) after b->len, for writing in
+ * place; b->len is unchanged. */
+void buf_reserve(struct buf *b, size_t n);
 /* Empty it, keeping the memory. */
 void buf_reset(struct buf *b);
 void buf_free(struct buf *b);

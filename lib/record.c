@@ -15,6 +15,7 @@
 #include "mem.h"
 #include "opt.h"
 #include "record.h"
+#include "splice.h"
 
 /* Bytes read at a time, and the most a line buffer keeps between
  * records (one far longer gives its memory back). */
@@ -310,6 +311,10 @@ one_line(const struct record_src *src, record_fn *fn, void *arg)
 	json_t *rec;
 
 	nread++;
+	if (splice_on()) {	/* the filter reads only some fields */
+		splice_line(src, fn, arg);
+		return;
+	}
 	if (!(rec = record_parse(src)))
 		return;
 	if (fn(rec, src, arg) == RECORD_WRITE)
@@ -510,6 +515,15 @@ const char *
 record_str(const json_t *rec, const char *key)
 {
 	return json_string_value(json_object_get(rec, key));
+}
+
+const char *
+record_strn(const json_t *rec, const char *key, size_t *len)
+{
+	const json_t *v = json_object_get(rec, key);
+
+	*len = json_is_string(v) ? json_string_length(v) : 0;
+	return json_string_value(v);
 }
 
 void

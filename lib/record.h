@@ -80,8 +80,10 @@ unsigned long record_count_rejected(void);
  * rejected input. */
 int record_done(int status);
 
-/* Field access.  record_str() is NULL unless key holds a string. */
+/* Field access.  record_str() is NULL unless key holds a string;
+ * record_strn() also gives its length in bytes (0 when it is NULL). */
 const char *record_str(const json_t *rec, const char *key);
+const char *record_strn(const json_t *rec, const char *key, size_t *len);
 /* Set key to a string (copied), or to null when val is NULL. */
 void record_set_str(json_t *rec, const char *key, const char *val);
 void record_set_strn(json_t *rec, const char *key, const char *val, size_t n);

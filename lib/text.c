@@ -41,14 +41,26 @@ text_invalid_at(const char *s, size_t n)
 	return n;
 }
 
+/* Every byte but the continuation bytes (10xxxxxx) starts a code point;
+ * they are counted 8 at a time, as offsets into long bodies are many. */
 size_t
 text_cplen(const char *s, size_t n)
 {
-	size_t count = 0;
+	const uint64_t high = 0x8080808080808080ULL;
+	size_t count = n;
+	uint64_t x;
 
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&x, s, 8);
+		x &= high & ~(x << 1);
+		while (x) {
+			count--;
+			x &= x - 1;
+		}
+	}
 	for (; n; s++, n--)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			count++;
+		if (((unsigned char)*s & 0xC0) == 0x80)
+			count--;
 	return count;
 }
 

@@ -5,7 +5,7 @@
 #   make fuzz-build               build the targets into build/fuzz/bin/
 # A target NAME is fuzz/NAME.c with LLVMFuzzerTestOneInput and seeds in
 # fuzz/corpus/NAME/.  To add one, write those and add its name here:
-FUZZ_TARGETS = record_line text date token article
+FUZZ_TARGETS = record_line scan text date token article
 # Every program also gets a target filter-PROG: fuzz/filter.c linked with
 # the program's own object, driven through its `struct filter filter`
 # (lib/filter.h); its main() is made a local symbol so libFuzzer's runs.

@@ -289,7 +289,10 @@ open(sys.argv[1], "w").write(str(os.getpid())); os.execvp(sys.argv[2], sys.argv[
 			[ "$(pgrep -f -- "$t/tmp/" | wc -l)" -ge 5 ] && break
 			sleep 0.1
 		done
-		[ "$(pgrep -f -- "$t/tmp/" | wc -l)" -ge 5 ] || fail "$sig: the stages did not start: $(cat "$t/err")"
+		if [ "$(pgrep -f -- "$t/tmp/" | wc -l)" -lt 5 ]; then
+			kill $pid $(pgrep -f -- "$t/") 2>/dev/null
+			fail "$sig: the stages did not start: $(cat "$t/err")"
+		fi
 		if [ $sig = INT ]; then kill -INT -- "-$(cat "$t/pid")"; else kill -$sig $pid; fi
 		st=0
 		wait $pid || st=$?
@@ -299,7 +302,7 @@ open(sys.argv[1], "w").write(str(os.getpid())); os.execvp(sys.argv[2], sys.argv[
 		done
 		left=$(pgrep -f -- "$t/tmp/" | tr '\n' ' ')
 		exec 4>&-
-		[ -z "$left" ] || { kill $left; fail "$sig: stages left running"; }
+		[ -z "$left" ] || { kill $left $(pgrep -f -- "$t/"); fail "$sig: stages left running"; }
 		case $sig in KILL) want=137 ;; TERM) want=143 ;; HUP) want=129 ;; INT) want=130 ;; esac
 		[ "$st" -eq "$want" ] || fail "$sig: status $st"
 		[ -z "$(ls -A "$t/tmp")" ] || fail "$sig: temporary files left: $(ls -A "$t/tmp")"

@@ -206,6 +206,28 @@ EOF
 	assert_output stdin
 }
 
+@test "'-' among the operands reads stdin at its place" {
+	printf 'First\n\nText of a.\n' >"$BATS_TEST_TMPDIR/a.txt"
+	printf 'Third\n\nText of b.\n' >"$BATS_TEST_TMPDIR/b.txt"
+	run --separate-stderr bash -c "cd '$BATS_TEST_TMPDIR' && printf 'Title\n\nBody text here.\n' \
+	    | split-header a.txt - b.txt | jq -c '[.id, .source, .title, .body]'"
+	assert_success
+	assert_output - <<'EOF'
+["a","a.txt","First","Text of a."]
+["stdin","<stdin>","Title","Body text here."]
+["b","b.txt","Third","Text of b."]
+EOF
+	[ -z "$stderr" ] || fail "$stderr"
+}
+
+@test "'-' twice is bad usage: nothing is read or written" {
+	printf 'Text of a.\n' >"$BATS_TEST_TMPDIR/a.txt"
+	run --separate-stderr bash -c "cd '$BATS_TEST_TMPDIR' && printf 'Body.\n' | split-header - a.txt -"
+	assert_failure 2
+	assert_output ""
+	[[ $stderr == "split-header: '-' (standard input) may be given only once" ]] || fail "$stderr"
+}
+
 @test "--ndjson: text is split, id and source kept, other fields pass through" {
 	printf '%s\n' '{"n":1,"id":"k","text":"date 2024-01-02 Headline\n\nParis (AFP) - A body line.","source":"db"}' \
 	    '{"text":"Second one."}' '{"id":"k","body":"Third."}' '{"id":"z","title":"T"}' >"$BATS_TEST_TMPDIR/in"

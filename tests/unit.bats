@@ -16,3 +16,21 @@ UNIT=${NEWSPIPE_UNIT:-$ROOT/build/opt/unit}
 	assert_success
 	assert_output "hash: ok"
 }
+
+@test "unit: lib/entity/names rules on invented names" {
+	run "$UNIT/names"
+	assert_success
+	assert_output "names: ok"
+}
+
+@test "unit: lib/charset detects and converts encodings" {
+	run "$UNIT/charset"
+	assert_success
+	assert_output "charset: ok"
+}
+
+@test "unit: lib/scan agrees with jansson; lib/splice writes owned fields in place" {
+	run "$UNIT/scan"
+	assert_success
+	assert_output "scan: ok"
+}

@@ -16,10 +16,7 @@ parse_tag(const char *s, int prev)
 		return NER_O;
 	if (strlen(s) < 3 || (s[0] != 'I' && s[0] != 'B') || s[1] != '-')
 		return -1;
-	for (type = 0; type < NER_NTYPES; type++)
-		if (strcmp(s + 2, ner_types[type]) == 0)
-			break;
-	if (type == NER_NTYPES)
+	if ((type = ner_type_of(s + 2)) < 0)
 		return -1;
 	/* IOB1 to BIO: I- begins a mention unless it continues one */
 	if (s[0] == 'B' || prev == NER_O || prev < 0 || NER_TYPE(prev) != type)

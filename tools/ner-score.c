@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "opt.h"
 #include "mem.h"
+#include "entity/names.h"
 #include "entity/ner.h"
 
 static const char synopsis[] = "[--bench] [--min-f1 F] --model MODEL FILE";
@@ -104,7 +105,7 @@ main(int argc, char **argv)
 			    tags + c.sent[s]);
 		for (d = 0; d < c.ndoc; d++) {
 			a = c.sent[c.doc[d]];
-			ner_doc_fix(c.w + a, c.sent[c.doc[d + 1]] - a, tags + a);
+			names_doc_fix(c.w + a, c.sent[c.doc[d + 1]] - a, tags + a);
 		}
 		for (s = 0; k == 0 && s < c.nsent; s++) {
 			n = c.sent[s + 1] - c.sent[s];

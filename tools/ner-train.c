@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "opt.h"
 #include "mem.h"
+#include "entity/names.h"
 #include "entity/ner.h"
 #include "entity/token.h"
 
@@ -128,42 +129,46 @@ gaz_list(const char *path)
 	fclose(fp);
 }
 
+/* egrow, the new elements zeroed: counters of the keys of a table. */
+static void *
+egrow_zero(void *p, size_t *cap, size_t need, size_t size)
+{
+	size_t old = *cap;
+
+	p = egrow(p, cap, need, size);
+	memset((char *)p + old * size, 0, (*cap - old) * size);
+	return p;
+}
+
 /* Words the training text writes in lower case at least 3 times and
  * more often than capitalised (not counting sentence starts). */
 static void
 gaz_common(const struct conll *c)
 {
-	struct { uint64_t key; unsigned low, cap; } *v;
-	size_t size = 1 << 17, s, i, j, n = 0;
+	struct ner_table words = { 0 };
+	struct { unsigned low, cap; } *v = NULL;
+	size_t vcap = 0, s, i, j;
 	const char *w;
-	uint64_t k;
 
-	v = ecalloc(size, sizeof *v);
 	for (s = 0; s < c->nsent; s++)
 		for (i = c->sent[s]; i < c->sent[s + 1]; i++) {
 			w = c->w[i].s;
 			if (!((*w >= 'a' && *w <= 'z') || (*w >= 'A' && *w <= 'Z')))
 				continue;
-			k = ner_gaz_key(&c->w[i], 1);
-			for (j = k & (size - 1); v[j].key && v[j].key != k;
-			    j = (j + 1) & (size - 1))
-				;
-			if (!v[j].key) {
-				if (++n > size / 2)
-					die(1, "too many words");
-				v[j].key = k;
-			}
+			j = ner_table_put(&words, ner_gaz_key(&c->w[i], 1));
+			v = egrow_zero(v, &vcap, words.n, sizeof *v);
 			if (*w >= 'a' && *w <= 'z')
 				v[j].low++;
 			else if (i > c->sent[s])
 				v[j].cap++;
 		}
-	for (j = 0; j < size; j++)
-		if (v[j].key && v[j].low >= 3 && v[j].low > v[j].cap) {
+	for (j = 0; j < words.n; j++)
+		if (v[j].low >= 3 && v[j].low > v[j].cap) {
 			gents = egrow(gents, &gcap, ngents + 1, sizeof *gents);
-			gents[ngents].key = v[j].key;
+			gents[ngents].key = words.keys[j];
 			gents[ngents++].cls = NER_GAZ_COMMON;
 		}
+	ner_table_free(&words);
 	free(v);
 }
 
@@ -200,56 +205,19 @@ gaz_build(struct ner_gaz *g)
 
 /* ---- feature dictionary ---- */
 
-static struct {
-	uint64_t *key;
-	uint32_t *count, *idx;
-	size_t n, size;
-} dict;
-
-static size_t
-dict_slot(uint64_t key)
-{
-	size_t j;
-
-	for (j = key & (dict.size - 1); dict.key[j] && dict.key[j] != key;
-	    j = (j + 1) & (dict.size - 1))
-		;
-	return j;
-}
-
-static void
-dict_grow(void)
-{
-	uint64_t *ok = dict.key;
-	uint32_t *oc = dict.count;
-	size_t os = dict.size, i, j;
-
-	dict.size = os ? os * 2 : 1 << 20;
-	dict.key = ecalloc(dict.size, sizeof *dict.key);
-	dict.count = ecalloc(dict.size, sizeof *dict.count);
-	for (i = 0; i < os; i++)
-		if (ok[i]) {
-			j = dict_slot(ok[i]);
-			dict.key[j] = ok[i];
-			dict.count[j] = oc[i];
-		}
-	free(ok);
-	free(oc);
-}
+/* Every feature key of the training text, the times each was seen, and
+ * its number among the features kept (UINT32_MAX: dropped). */
+static struct ner_table dict;
+static uint32_t *dcount, *didx;
+static size_t dcountcap;
 
 static void
 dict_count(uint64_t key)
 {
-	size_t j;
+	size_t j = ner_table_put(&dict, key);
 
-	if (2 * (dict.n + 1) > dict.size)
-		dict_grow();
-	j = dict_slot(key);
-	if (!dict.key[j]) {
-		dict.key[j] = key;
-		dict.n++;
-	}
-	dict.count[j]++;
+	dcount = egrow_zero(dcount, &dcountcap, dict.n, sizeof *dcount);
+	dcount[j]++;
 }
 
 /* ---- training data as feature index lists ---- */
@@ -306,12 +274,12 @@ static void
 list_fn(uint64_t key, void *arg)
 {
 	struct lists *l = arg;
-	size_t j = dict_slot(key);
+	long j = ner_table_find(&dict, key);
 
-	if (!dict.key[j] || dict.idx[j] == UINT32_MAX)
+	if (j < 0 || didx[j] == UINT32_MAX)
 		return;
 	l->d->feat = egrow(l->d->feat, &l->cap, l->n + 1, sizeof *l->d->feat);
-	l->d->feat[l->n++] = dict.idx[j];
+	l->d->feat[l->n++] = didx[j];
 }
 
 static void
@@ -409,7 +377,7 @@ evaluate(const float *wt, const struct data *d, int verbose)
 		decode(wt, d, s, pred + d->c.sent[s]);
 	for (k = 0; k < d->c.ndoc; k++) {
 		a = d->c.sent[d->c.doc[k]];
-		ner_doc_fix(d->c.w + a, d->c.sent[d->c.doc[k + 1]] - a, pred + a);
+		names_doc_fix(d->c.w + a, d->c.sent[d->c.doc[k + 1]] - a, pred + a);
 	}
 	for (s = 0; s < d->c.nsent; s++) {
 		n = d->c.sent[s + 1] - d->c.sent[s];
@@ -613,13 +581,13 @@ main(int argc, char **argv)
 	gaz_common(&tr.c);
 	gaz_build(&gaz);
 	each_feature(&tr.c, count_fn, NULL, nop);
-	dict.idx = emalloc(dict.size * sizeof *dict.idx);
-	fkey = emalloc(dict.n * sizeof *fkey);
-	for (j = 0; j < dict.size; j++) {
-		dict.idx[j] = UINT32_MAX;
-		if (dict.key[j] && dict.count[j] >= minc) {
-			fkey[nfeat] = dict.key[j];
-			dict.idx[j] = (uint32_t)nfeat++;
+	didx = emalloc((dict.n + 1) * sizeof *didx);
+	fkey = emalloc((dict.n + 1) * sizeof *fkey);
+	for (j = 0; j < dict.n; j++) {
+		didx[j] = UINT32_MAX;
+		if (dcount[j] >= minc) {
+			fkey[nfeat] = dict.keys[j];
+			didx[j] = (uint32_t)nfeat++;
 		}
 	}
 	fprintf(stderr, "ner-train: %zu sentences, %zu features (%zu kept)\n",

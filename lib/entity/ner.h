@@ -2,6 +2,9 @@
  * perceptron weights), BIO tags and Viterbi decoding.  The features,
  * the gazetteer matching and the decoder are shared by the filter, the
  * trainer (tools/ner-train.c) and the scorer (tools/ner-score.c).
+ * lib/entity/features.c makes the features, model.c loads the model,
+ * tagger.c decodes and counts; the names given to what it finds are
+ * names.h's.
  *
  * Model file (little-endian, as written by ner-train):
  *	char     magic[8]	"NEWSNER1"
@@ -21,8 +24,11 @@
 #include "buf.h"
 #include "hash.h"
 
-/* Tags: O, then B and I of each type in the order of ner_types. */
-enum { NER_O, NER_NTYPES = 4, NER_NTAGS = 1 + 2 * NER_NTYPES };
+/* Entity types, in the order of ner_types[]; the model's tags number
+ * them so (see below), so the order never changes. */
+enum ner_type { NER_PER, NER_ORG, NER_LOC, NER_MISC, NER_NTYPES };
+/* Tags: O, then B and I of each type in the order of ner_type. */
+enum { NER_O, NER_NTAGS = 1 + 2 * NER_NTYPES };
 #define NER_TYPE(tag)	(((tag) - 1) / 2)
 #define NER_IS_B(tag)	((tag) > 0 && ((tag) - 1) % 2 == 0)
 #define NER_B(type)	(1 + 2 * (type))
@@ -31,6 +37,8 @@ enum { NER_O, NER_NTYPES = 4, NER_NTAGS = 1 + 2 * NER_NTYPES };
 #define NER_MAGIC	"NEWSNER1"
 
 extern const char *const ner_types[NER_NTYPES];	/* "PER", "ORG", ... */
+/* The type named s ("PER"...), or -1. */
+int ner_type_of(const char *s);
 
 /* Gazetteer classes (bits of gcls). */
 enum {
@@ -50,13 +58,16 @@ struct ner_word {
 /* A set of 64-bit keys with an index over them. */
 struct ner_table {
 	uint64_t *keys;
-	size_t n;
+	size_t n, cap;
 	struct hash_index ix;
 };
 
+/* Index keys[0..n) (as read from a model file). */
 void ner_table_index(struct ner_table *t);
 /* Index of key in t->keys, or -1. */
 long ner_table_find(const struct ner_table *t, uint64_t key);
+/* Index of key in t->keys, where it is appended (and indexed) if new. */
+size_t ner_table_put(struct ner_table *t, uint64_t key);
 void ner_table_free(struct ner_table *t);
 
 struct ner_gaz {
@@ -113,11 +124,6 @@ void ner_free(struct ner_model *m);
  * ("Related Stories"). */
 void ner_tag(struct ner_model *m, const struct ner_word *w, size_t n,
     int *tags);
-/* Make one document's tags consistent: a word standing alone that is the
- * first or last word of a longer person's name elsewhere in the document
- * (Quillfeather after Adaeze Quillfeather) is a person too, and next to
- * a person's name it is part of that name. */
-void ner_doc_fix(const struct ner_word *w, size_t n, int *tags);
 /* The end (exclusive) of the mention that starts at i under BIO. */
 size_t ner_span_end(const int *tags, size_t n, size_t i);
 /* Add the CoNLL counts of one sentence to cnt[type]: [0] gold mentions,

@@ -1,0 +1,262 @@
+/* clean: passes 1 and 2, the lines the others read.  Pass 1 normalises
+ * the text (line ends, Unicode spaces, zero-width characters); pass 2
+ * strips inline markdown line by line, noting headings, images and
+ * credit links in the line's flags. */
+#include <stdint.h>
+#include <string.h>
+
+#include "article/internal.h"
+#include "mem.h"
+#include "text.h"
+
+/* ---- pass 1: normalise -------------------------------------------- */
+
+static void
+push_line(struct line **v, size_t *nv, size_t *cap, size_t off, size_t len, unsigned flags)
+{
+	*v = egrow(*v, cap, *nv + 1, sizeof **v);
+	(*v)[*nv].off = off;
+	(*v)[*nv].len = len;
+	(*v)[(*nv)++].flags = flags;
+}
+
+/* Lines without their ends, white space collapsed to one ASCII space,
+ * trimmed; zero-width characters and the BOM dropped. */
+void
+art_normalise(struct parse *p, const char *s, size_t n)
+{
+	size_t i = 0, o = 0, start = 0;
+	int space = 0, len;
+	int32_t cp;
+	char *out;
+
+	p->norm = out = emalloc(n + 1);
+	while (i < n) {
+		unsigned char c = s[i];
+
+		if (c > 0x20 && c < 0x7f) {
+			if (space && o > start)
+				out[o++] = ' ';
+			space = 0;
+			/* A run of printable ASCII and single spaces. */
+			do {
+				out[o++] = (char)c;
+				if (++i >= n)
+					break;
+				c = s[i];
+				if (c == ' ' && i + 1 < n && (unsigned char)s[i + 1] > 0x20
+				    && (unsigned char)s[i + 1] < 0x7f) {
+					out[o++] = ' ';
+					c = s[++i];
+				}
+			} while (c > 0x20 && c < 0x7f);
+			continue;
+		}
+		if (c == '\n' || c == '\r') {
+			push_line(&p->nl, &p->nnl, &p->nlcap, start, o - start, 0);
+			i += c == '\r' && i + 1 < n && s[i + 1] == '\n' ? 2 : 1;
+			start = o;
+			space = 0;
+			continue;
+		}
+		if (c < 0x80) {		/* blanks, controls, NUL, DEL */
+			space = 1;
+			i++;
+			continue;
+		}
+		len = text_decode(s + i, n - i, &cp);
+		if (len <= 0) {		/* validated before; be safe anyway */
+			i++;
+			continue;
+		}
+		if (cp == 0x2028 || cp == 0x2029) {
+			push_line(&p->nl, &p->nnl, &p->nlcap, start, o - start, 0);
+			start = o;
+			space = 0;
+		} else if (cp == 0xFEFF || cp == 0x200B || cp == 0x2060 || cp == 0x00AD) {
+			;
+		} else if (cp < 0xA0 || text_is_space(cp)) {
+			space = 1;
+		} else {
+			if (space && o > start)
+				out[o++] = ' ';
+			space = 0;
+			memcpy(out + o, s + i, (size_t)len);
+			o += (size_t)len;
+		}
+		i += (size_t)len;
+	}
+	if (o > start || p->nnl == 0)
+		push_line(&p->nl, &p->nnl, &p->nlcap, start, o - start, 0);
+}
+
+/* ---- pass 2: inline markdown --------------------------------------- */
+
+/* Position of the next c at or after i, remembered so that a line full
+ * of '[' without ']' stays linear. */
+struct next {
+	size_t at;
+	int valid;
+};
+
+static size_t
+next_of(const char *s, size_t n, size_t i, char c, struct next *nx)
+{
+	const char *q;
+
+	if (nx->valid && nx->at >= i)
+		return nx->at;
+	q = i < n ? memchr(s + i, c, n - i) : NULL;
+	nx->at = q ? (size_t)(q - s) : n;
+	nx->valid = 1;
+	return nx->at;
+}
+
+static int
+hr_line(const char *s, size_t n)
+{
+	size_t i, marks = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '-' || s[i] == '*' || s[i] == '_' || s[i] == '=')
+			marks++;
+		else if (s[i] != ' ')
+			return 0;
+	}
+	return marks >= 3;
+}
+
+/* Bytes md_line must look at; spaces are collapsed already. */
+static const unsigned char md_special[256] = {
+	['['] = 1, ['!'] = 1, ['<'] = 1, ['*'] = 1, ['_'] = 1, ['\\'] = 1
+};
+
+static size_t
+md_line(const char *s, size_t n, char *out, unsigned *fl)
+{
+	struct next rb = { 0, 0 }, rp = { 0, 0 }, gt = { 0, 0 };
+	size_t i = 0, o = 0, k, close, paren, skip_at = (size_t)-1, skip_to = 0;
+	size_t lt_b = 0, lt_e = 0;
+
+	if (hr_line(s, n))
+		return 0;
+	for (k = 0; k < n && k < 6 && s[k] == '#'; k++)
+		;
+	if (k > 0 && k < n && s[k] == ' ') {
+		*fl |= LF_HEADING | (k == 1 ? LF_H1 : 0);
+		i = k + 1;
+	} else if (n >= 2 && s[0] == '>' && s[1] == ' ') {
+		i = 2;
+	} else if (n >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ') {
+		i = 2;
+	}
+	while (i < n) {
+		unsigned char c = s[i];
+
+		if (!md_special[c] && skip_at == (size_t)-1) {
+			/* Copy a run of plain bytes at once. */
+			k = i + 1;
+			while (k < n && !md_special[(unsigned char)s[k]])
+				k++;
+			memcpy(out + o, s + i, k - i);
+			o += k - i;
+			i = k;
+			continue;
+		}
+		if (skip_at != (size_t)-1 && i >= skip_at) {
+			/* The text of a link ends here; its "(url)" goes. */
+			i = skip_to;
+			if (i >= n && lt_e > lt_b && !memchr(s + lt_b, ' ', lt_e - lt_b)
+			    && memchr(s + lt_b, '.', lt_e - lt_b))
+				*fl |= LF_CREDITLINK;
+			skip_at = (size_t)-1;
+			continue;
+		}
+		if ((c == '[' || (c == '!' && i + 1 < n && s[i + 1] == '[')) && skip_at == (size_t)-1) {
+			k = c == '!' ? i + 1 : i;
+			close = next_of(s, n, k + 1, ']', &rb);
+			if (close + 1 < n && s[close + 1] == '(') {
+				paren = next_of(s, n, close + 2, ')', &rp);
+				if (paren < n) {
+					if (c == '!') {
+						*fl |= LF_IMAGE;
+						i = paren + 1;
+						continue;
+					}
+					lt_b = k + 1;
+					lt_e = close;
+					skip_at = close;
+					skip_to = paren + 1;
+					i = k + 1;
+					continue;
+				}
+			}
+		}
+		if (c == '<' && art_is_url(s + i + 1, n - i - 1)) {
+			close = next_of(s, n, i + 1, '>', &gt);
+			if (close < n && !memchr(s + i, ' ', close - i)) {
+				memcpy(out + o, s + i + 1, close - i - 1);
+				o += close - i - 1;
+				i = close + 1;
+				continue;
+			}
+		}
+		if (c == '*' || c == '_') {
+			int prev = o ? (unsigned char)out[o - 1] : ' ';
+			size_t run = 1;
+
+			while (i + run < n && s[i + run] == (char)c)
+				run++;
+			{
+				int next = i + run < n ? (unsigned char)s[i + run] : ' ';
+				int inword = isalnum_a(prev) && isalnum_a(next);
+				int spaced = prev == ' ' && next == ' ';
+
+				if ((c == '*' && !inword && !spaced) || (c == '_' && !inword)) {
+					i += run;
+					continue;
+				}
+			}
+			memcpy(out + o, s + i, run);
+			o += run;
+			i += run;
+			continue;
+		}
+		if (c == '\\' && i + 1 < n && strchr("\\`*_{}[]()#+-.!<>", s[i + 1]) && s[i + 1]) {
+			out[o++] = s[i + 1];
+			i += 2;
+			continue;
+		}
+		if (c == ' ') {
+			if (o && out[o - 1] != ' ')
+				out[o++] = ' ';
+			i++;
+			continue;
+		}
+		out[o++] = (char)c;
+		i++;
+	}
+	while (o && out[o - 1] == ' ')
+		o--;
+	k = 0;
+	while (k < o && out[k] == ' ')
+		k++;
+	if (k)
+		memmove(out, out + k, o -= k);
+	return o;
+}
+
+void
+art_clean_lines(struct parse *p, size_t from)
+{
+	size_t i, o = 0, len;
+	unsigned fl;
+
+	p->clean = emalloc(p->nnl ? p->nl[p->nnl - 1].off + p->nl[p->nnl - 1].len + 1 : 1);
+	for (i = from; i < p->nnl; i++) {
+		fl = 0;
+		len = md_line(p->norm + p->nl[i].off, p->nl[i].len, p->clean + o, &fl);
+		push_line(&p->cl, &p->cnl, &p->clcap, o, len, fl);
+		o += len;
+	}
+}

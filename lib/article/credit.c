@@ -1,0 +1,189 @@
+/* credit: who wrote or sent the article: "By" lines, lone agency
+ * credits ("(AP)", "(c) AFP 2025") and wire credit lines ("(Reporting
+ * by Jane Doe in Seoul; Editing by John Roe)"). */
+#include <string.h>
+
+#include "article/internal.h"
+#include "buf.h"
+
+/* A lone credit line naming an agency: "Yonhap", "(AP)", "/ Reuters",
+ * "© AFP 2025".  [YONHAP] in brackets is a photo credit: *photo = 1. */
+const char *
+art_lone_credit(const char *s, size_t n, int *photo)
+{
+	*photo = 0;
+	if (n == 0 || n > 60)
+		return NULL;
+	if (n >= 2 && s[0] == '[' && s[n - 1] == ']') {
+		*photo = article_agency(s + 1, n - 2) != NULL;
+		return NULL;
+	}
+	for (;;) {
+		if (n >= 2 && !memcmp(s, "\xC2\xA9", 2))
+			s += 2, n -= 2;
+		else if (n >= 3 && (!memcmp(s, "\xE2\x80\x94", 3) || !memcmp(s, "\xE2\x80\x93", 3)))
+			s += 3, n -= 3;
+		else if (n >= 3 && eq_ci(s, 3, "(c)"))
+			s += 3, n -= 3;
+		else if (n >= 9 && starts_word(s, n, "copyright"))
+			s += 9, n -= 9;
+		else if (n && (s[0] == '-' || s[0] == '/' || s[0] == ' '))
+			s++, n--;
+		else
+			break;
+	}
+	while (n && (isdig((unsigned char)s[n - 1]) || s[n - 1] == ' ' || s[n - 1] == '.'))
+		n--;
+	if (n >= 2 && s[0] == '(' && s[n - 1] == ')')
+		s++, n -= 2;
+	return article_agency(s, n);
+}
+
+/* "By Jane Doe", "By Jane Doe and John Roe": a capitalised name. */
+int
+art_byline(const char *s, size_t n, const char **v, size_t *vn)
+{
+	size_t i, w;
+
+	if (!starts_word(s, n, "by") || n < 4 || n > 80 || s[2] != ' ' || art_is_prose(s, n))
+		return 0;
+	*v = s + 3;
+	*vn = n - 3;
+	w = nwords(*v, *vn, 9);
+	if (w > 8 || !((*v)[0] >= 'A' && (*v)[0] <= 'Z'))
+		return 0;
+	for (i = 0; i + 1 < *vn; i++)
+		if ((*v)[i] == ' ' && (*v)[i + 1] >= 'a' && (*v)[i + 1] <= 'z'
+		    && !starts_word(*v + i + 1, *vn - i - 1, "and")
+		    && !starts_word(*v + i + 1, *vn - i - 1, "in")
+		    && !starts_word(*v + i + 1, *vn - i - 1, "de")
+		    && !starts_word(*v + i + 1, *vn - i - 1, "van")
+		    && !starts_word(*v + i + 1, *vn - i - 1, "von"))
+			return 0;
+	return 1;
+}
+
+/* Words that may stand lower case inside a name or after it ("Omar
+ * Said in Cairo", "Ana de la Cruz"). */
+static const char *const name_joiners[] = {
+	"and", "in", "de", "del", "la", "le", "van", "von", "der", "da", "di",
+	"du", "al", "bin",
+};
+
+/* Names, maybe with places: every word capitalised but the joiners. */
+static int
+names_only(const char *s, size_t n)
+{
+	size_t i = 0, w;
+
+	if (n == 0)
+		return 0;
+	while (i < n) {
+		for (w = i; w < n && s[w] != ' '; w++)
+			;
+		if (!((s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] >= 0x80)
+		    && !in_list(s + i, w - i, name_joiners, LEN(name_joiners)))
+			return 0;
+		i = w + 1;
+	}
+	return 1;
+}
+
+/* s starts with the word w, in lower case as written: the "in" of a
+ * place, not the "In" of "Lee In-ho". */
+static int
+lower_word(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+
+	return n >= k && memcmp(s, w, k) == 0 && (n == k || s[k] == ' ');
+}
+
+/* "Jane Doe in London and Omar Said in Cairo" to "Jane Doe and Omar
+ * Said" in *by: the names without their places, the last after "and". */
+static void
+credit_names(const char *s, size_t n, struct buf *by)
+{
+	const char *name[16];
+	size_t len[16], k = 0, i = 0, j, e;
+
+	while (i < n && k < LEN(name)) {
+		for (e = i; e < n && s[e] != ','; e++)
+			if (e > i && s[e - 1] == ' ' && lower_word(s + e, n - e, "and"))
+				break;
+		j = e;
+		while (j > i && s[j - 1] == ' ')
+			j--;
+		name[k] = s + i;
+		len[k] = j - i;
+		for (j = i; j < e; j++)
+			if (s[j] == ' ' && lower_word(s + j + 1, e - j - 1, "in")) {
+				len[k] = j - i;
+				break;
+			}
+		if (len[k])
+			k++;
+		i = e < n && s[e] == ',' ? e + 1 : e + 3;
+		while (i < n && s[i] == ' ')
+			i++;
+	}
+	for (i = 0; i < k; i++) {
+		if (i)
+			buf_adds(by, i + 1 == k ? " and " : ", ");
+		buf_add(by, name[i], len[i]);
+	}
+}
+
+/* A wire story's credit line: "(Reporting by Jane Doe in Seoul; Editing
+ * by John Roe)", "Writing by ...", "... contributed to this report." The
+ * reporters of "Reporting by" go to *by, the byline; the others only
+ * helped. */
+static int
+credit_line(const char *s, size_t n, struct buf *by)
+{
+	static const char *const leads[] = {
+		"reporting by ", "reporting and writing by ", "additional reporting by ",
+		"writing by ", "editing by ", "compiled by ", "graphics by ",
+	};
+	size_t i, k, e;
+
+	if (n > 400)
+		return 0;
+	if (n >= 2 && s[0] == '(' && s[n - 1] == ')')
+		s++, n -= 2;
+	else if (n >= 3 && s[0] == '(' && s[n - 2] == ')' && s[n - 1] == '.')
+		s++, n -= 3;
+	if (nwords(s, n, 41) <= 40 && (ends_with(s, n, " contributed to this report.")
+	    || ends_with(s, n, " contributed to this story.")
+	    || ends_with(s, n, " contributed reporting.")))
+		return 1;
+	for (k = 0; k < LEN(leads); k++)
+		if (n > strlen(leads[k]) && eq_ci(s, strlen(leads[k]), leads[k]))
+			break;
+	if (k == LEN(leads))
+		return 0;
+	i = strlen(leads[k]);
+	for (e = i; e < n && s[e] != ';'; e++)
+		;
+	while (e > i && (s[e - 1] == '.' || s[e - 1] == ' '))
+		e--;
+	if (!names_only(s + i, e - i))
+		return 0;
+	if (k <= 1)
+		credit_names(s + i, e - i, by);
+	return 1;
+}
+
+/* A credit line is metadata: its reporters become the byline when the
+ * text named none before. */
+int
+art_credit(struct parse *p, const char *s, size_t n)
+{
+	struct buf by = BUF_INIT;
+	int is = credit_line(s, n, &by);
+
+	if (by.len)
+		art_set_once(&p->a->byline, by.s, by.len);
+	buf_free(&by);
+	return is;
+}

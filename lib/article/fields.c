@@ -1,0 +1,252 @@
+/* fields: setting the article's fields: once each, from "key: value"
+ * lines, YAML front matter, "Published ..." lines, tag lists, and the
+ * metadata lines that may stand anywhere in the text (meta_line). */
+#include <string.h>
+
+#include "article/internal.h"
+#include "mem.h"
+
+void
+art_set_once(char **dst, const char *s, size_t n)
+{
+	trim(&s, &n);
+	if (*dst || n == 0)
+		return;
+	*dst = estrndup(s, n);
+}
+
+static void
+add_tag(struct parse *p, const char *s, size_t n)
+{
+	struct article *a = p->a;
+	size_t i;
+
+	trim(&s, &n);
+	while (n && (s[0] == '#' || s[0] == '"' || s[0] == '\'' || s[0] == '['))
+		s++, n--;
+	while (n && (s[n - 1] == '"' || s[n - 1] == '\'' || s[n - 1] == ']' || s[n - 1] == '.'))
+		n--;
+	trim(&s, &n);
+	if (n == 0)
+		return;
+	for (i = 0; i < a->ntags; i++)
+		if (strlen(a->tags[i]) == n && !memcmp(a->tags[i], s, n))
+			return;
+	a->tags = egrow(a->tags, &p->tagcap, a->ntags + 1, sizeof *a->tags);
+	a->tags[a->ntags++] = estrndup(s, n);
+}
+
+/* A tag list splits at commas, semicolons, pipes or '#'; a list with
+ * none of them is one tag: words alone cannot tell where
+ * "New Zealand Jacinda Ardern" splits. */
+static void
+add_tags(struct parse *p, const char *s, size_t n)
+{
+	const char *seps = ",;|";
+	size_t i, start = 0;
+	int split = 0;
+
+	for (i = 0; i < n; i++)
+		if (strchr(seps, s[i]) || (s[i] == '#' && (i == 0 || s[i - 1] == ' ')))
+			split = 1;
+	if (!split) {
+		add_tag(p, s, n);
+		return;
+	}
+	for (i = 0; i <= n; i++) {
+		if (i == n || (s[i] && strchr(seps, s[i]))
+		    || (s[i] == '#' && (i == 0 || s[i - 1] == ' '))) {
+			add_tag(p, s + start, i - start);
+			start = i + 1;
+		}
+	}
+}
+
+static void
+set_field(struct parse *p, enum field f, const char *v, size_t vn)
+{
+	struct article *a = p->a;
+	const char *ag;
+
+	trim(&v, &vn);
+	if (vn >= 2 && ((v[0] == '"' && v[vn - 1] == '"') || (v[0] == '\'' && v[vn - 1] == '\'')))
+		v++, vn -= 2;
+	switch (f) {
+	case F_TITLE: art_set_once(&a->title, v, vn); break;
+	case F_SUBTITLE: art_set_once(&a->subtitle, v, vn); break;
+	case F_DATE: art_set_once(&a->date_raw, v, vn); break;
+	case F_PUBLISHED: art_set_once(&a->published_raw, v, vn); break;
+	case F_BYLINE:
+		if (starts_word(v, vn, "by") && vn > 3 && v[2] == ' ')
+			v += 3, vn -= 3;
+		art_set_once(&a->byline, v, vn);
+		break;
+	case F_URL:
+		unangle(&v, &vn);
+		art_set_once(&a->url, v, vn);
+		break;
+	case F_SOURCE:
+		unangle(&v, &vn);
+		if (art_is_url(v, vn)) {
+			art_set_once(&a->url, v, vn);
+			break;
+		}
+		if ((ag = article_agency(v, vn)))
+			art_set_once(&a->agency, ag, strlen(ag));
+		art_set_once(&a->outlet, v, vn);
+		break;
+	case F_OUTLET: art_set_once(&a->outlet, v, vn); break;
+	case F_AGENCY:
+		if ((ag = article_agency(v, vn)))
+			v = ag, vn = strlen(ag);
+		art_set_once(&a->agency, v, vn);
+		break;
+	case F_TAGS:
+		if (vn >= 2 && v[0] == '[' && v[vn - 1] == ']')
+			v++, vn -= 2;
+		add_tags(p, v, vn);
+		break;
+	case F_NONE:
+	case F_UPDATED:
+		break;
+	}
+}
+
+/* "Key: value" with a known key; *v is the value, maybe empty. */
+static enum field
+key_value(const char *s, size_t n, const char **v, size_t *vn)
+{
+	const char *colon;
+	enum field f;
+	size_t kn;
+
+	if (!(colon = memchr(s, ':', n < 24 ? n : 24)))
+		return F_NONE;
+	kn = (size_t)(colon - s);
+	while (kn && s[kn - 1] == ' ')
+		kn--;
+	if ((f = art_key_field(s, kn)) != F_NONE) {
+		*v = colon + 1;
+		*vn = (size_t)(s + n - *v);
+		trim(v, vn);
+	}
+	return f;
+}
+
+/* "Published 30 Aug. 2025", "Updated on ..." without a colon. */
+static enum field
+published_line(const char *s, size_t n, const char **v, size_t *vn)
+{
+	static const struct { const char *w; enum field f; } pre[] = {
+		{ "published", F_PUBLISHED }, { "posted", F_PUBLISHED },
+		{ "first published", F_PUBLISHED }, { "updated", F_UPDATED },
+		{ "last updated", F_UPDATED }, { "modified", F_UPDATED }
+	};
+	size_t i, k;
+
+	if (n > 80)
+		return F_NONE;
+	for (i = 0; i < LEN(pre); i++) {
+		k = strlen(pre[i].w);
+		if (!starts_word(s, n, pre[i].w) || n <= k + 1 || s[k] != ' ')
+			continue;
+		*v = s + k + 1;
+		*vn = n - k - 1;
+		if (starts_word(*v, *vn, "on") || starts_word(*v, *vn, "at"))
+			*v += 2, *vn -= 2;
+		trim(v, vn);
+		if (art_is_date_line(*v, *vn))
+			return pre[i].f;
+	}
+	return F_NONE;
+}
+
+/* YAML front matter: "---" first, then "key: value" lines, "- item"
+ * lists under tags, up to "---" or "...".  Returns the lines it took. */
+size_t
+art_front_matter(struct parse *p)
+{
+	size_t i, end = 0;
+	enum field list = F_NONE, f;
+	const char *s, *v;
+	size_t n, vn;
+
+	if (p->nnl < 2 || p->nl[0].len != 3 || memcmp(p->norm + p->nl[0].off, "---", 3))
+		return 0;
+	for (i = 1; i < p->nnl && i < 500; i++) {
+		s = p->norm + p->nl[i].off;
+		n = p->nl[i].len;
+		if ((n == 3 && (!memcmp(s, "---", 3) || !memcmp(s, "...", 3)))) {
+			end = i + 1;
+			break;
+		}
+	}
+	if (!end)
+		return 0;
+	for (i = 1; i + 1 < end; i++) {
+		s = p->norm + p->nl[i].off;
+		n = p->nl[i].len;
+		if (n >= 2 && s[0] == '-' && s[1] == ' ') {
+			if (list == F_TAGS)
+				add_tag(p, s + 2, n - 2);
+			continue;
+		}
+		f = key_value(s, n, &v, &vn);
+		list = f == F_TAGS && vn == 0 ? F_TAGS : F_NONE;
+		if (f != F_NONE)
+			set_field(p, f, v, vn);
+	}
+	return end;
+}
+
+/* Metadata lines that may stand anywhere; 1 if line *i was one (*i may
+ * move past a URL on the next line). */
+int
+art_meta_line(struct parse *p, size_t *i, int header)
+{
+	struct article *a = p->a;
+	const char *s = line_s(p, *i), *v, *ag;
+	size_t n = p->cl[*i].len, vn, j;
+	enum field f;
+	int photo;
+
+	f = key_value(s, n, &v, &vn);
+	if (f != F_NONE && !header && f != F_URL && f != F_SOURCE && f != F_TAGS
+	    && f != F_PUBLISHED && f != F_UPDATED && f != F_BYLINE && f != F_AGENCY)
+		f = F_NONE;
+	if (f != F_NONE && vn == 0 && (f == F_URL || f == F_SOURCE)) {
+		j = next_nonblank(p, *i + 1);
+		if (j < p->cnl && art_lone_url(line_s(p, j), p->cl[j].len)) {
+			set_field(p, F_URL, line_s(p, j), p->cl[j].len);
+			*i = j;
+			return 1;
+		}
+	}
+	if (f != F_NONE && (header || vn == 0 || nwords(v, vn, 13) <= 12)) {
+		set_field(p, f, v, vn);
+		return 1;
+	}
+	if ((f = published_line(s, n, &v, &vn)) != F_NONE) {
+		set_field(p, f, v, vn);
+		return 1;
+	}
+	if (starts_word(s, n, "tags") && n > 5 && s[4] == ' ' && !art_is_prose(s, n)) {
+		add_tags(p, s + 5, n - 5);
+		return 1;
+	}
+	if (art_lone_url(s, n) && (header || !a->url)) {
+		set_field(p, F_URL, s, n);
+		return 1;
+	}
+	if ((ag = art_lone_credit(s, n, &photo))) {
+		art_set_once(&a->agency, ag, strlen(ag));
+		return 1;
+	}
+	if (photo)
+		return 1;
+	if (art_byline(s, n, &v, &vn)) {
+		art_set_once(&a->byline, v, vn);
+		return 1;
+	}
+	return !header && art_credit(p, s, n);
+}

@@ -1,0 +1,147 @@
+/* header: pass 3a, the lines at the top: title, deck, outlet, dates,
+ * bylines, key: value blocks, up to the first line of the body. */
+#include <string.h>
+
+#include "article/internal.h"
+
+static int
+ends_question(const char *s, size_t n)
+{
+	return n > 0 && (s[n - 1] == '?' || s[n - 1] == '!');
+}
+
+/* Short Title Case line ("Korea Herald", "The Daily Example"). */
+static int
+title_case_short(const char *s, size_t n, size_t maxwords)
+{
+	size_t i;
+
+	if (n == 0 || n > 60 || nwords(s, n, maxwords + 1) > maxwords || art_is_prose(s, n))
+		return 0;
+	for (i = 0; i < n; i++) {
+		unsigned char c = s[i];
+
+		if (isdig(c) || c == ':' || c == ',' || c == '>' || c == '|')
+			return 0;
+		if ((i == 0 || s[i - 1] == ' ') && c >= 'a' && c <= 'z'
+		    && !starts_word(s + i, n - i, "of") && !starts_word(s + i, n - i, "the")
+		    && !starts_word(s + i, n - i, "and") && !starts_word(s + i, n - i, "de"))
+			return 0;
+	}
+	return 1;
+}
+
+/* A line that may be a headline: short, and not a sentence unless a
+ * short question or exclamation. */
+static int
+title_like(struct parse *p, const char *s, size_t n)
+{
+	size_t w = nwords(s, n, 41);
+
+	if (n == 0 || n > 300 || w > 40)
+		return 0;
+	if (art_is_prose(s, n) && !(ends_question(s, n) && w <= 20))
+		return 0;
+	/* A dateline starts a body, never a headline. */
+	return art_dateline(p, s, n, 0) == 0;
+}
+
+/* "date 2025-08-30", maybe followed by a headline or the body. */
+static size_t
+date_first_line(struct parse *p, size_t i)
+{
+	struct line *l = &p->cl[i];
+	const char *s = line_s(p, i), *r;
+	size_t n = l->len, k, rn;
+
+	if (n < 15 || !eq_ci(s, 5, "date ") || (n > 15 && s[15] != ' '))
+		return i;
+	for (k = 5; k < 15; k++)
+		if ((k == 9 || k == 12) ? s[k] != '-' : !isdig((unsigned char)s[k]))
+			return i;
+	art_set_once(&p->a->date_raw, s + 5, 10);
+	r = s + 15;
+	rn = n - 15;
+	trim(&r, &rn);
+	if (rn == 0)
+		return i + 1;
+	if (title_like(p, r, rn)) {
+		art_set_once(&p->a->title, r, rn);
+		return i + 1;
+	}
+	l->off += (size_t)(r - s);
+	l->len = rn;
+	return i;
+}
+
+/* The header from line i on: its fields set, its boilerplate dropped (or
+ * kept for the body with ARTICLE_KEEP_BOILERPLATE); returns the first
+ * line of the body. */
+size_t
+art_header(struct parse *p, size_t i)
+{
+	struct article *a = p->a;
+	const char *s;
+	size_t n, blanks = 0, after_title = 0, j;
+
+	i = next_nonblank(p, i);
+	if (i < p->cnl)
+		i = date_first_line(p, i);
+	if (a->title)
+		after_title = 1;
+	for (; i < p->cnl; i++) {
+		s = line_s(p, i);
+		n = p->cl[i].len;
+		if (n == 0) {
+			blanks++;
+			continue;
+		}
+		if (art_meta_line(p, &i, 1))
+			goto dropped;
+		if (art_is_breadcrumb(s, n) || art_is_prompt(s, n)
+		    || art_is_caption(s, n, p->cl[i].flags) || (a->title && same_ci(s, n, a->title, strlen(a->title)))) {
+			if (p->keep)
+				art_keep_line(p, s, n, 1);
+			goto dropped;
+		}
+		if (art_is_date_line(s, n)) {
+			art_set_once(&a->date_raw, s, n);
+			goto dropped;
+		}
+		if (art_is_marker(s, n))
+			break;
+		if (!a->title) {
+			if (!(p->cl[i].flags & LF_H1) && !title_like(p, s, n))
+				break;
+			j = next_nonblank(p, i + 1);
+			if (!a->outlet && !(p->cl[i].flags & LF_HEADING) && title_case_short(s, n, 5)
+			    && j < p->cnl && art_is_breadcrumb(line_s(p, j), p->cl[j].len)) {
+				art_set_once(&a->outlet, s, n);
+				continue;
+			}
+			art_set_once(&a->title, s, n);
+			after_title = 1;
+			blanks = 0;
+			continue;
+		}
+		if (after_title == 1 && !a->outlet && title_case_short(s, n, 5)) {
+			j = next_nonblank(p, i + 1);
+			if (j < p->cnl && !art_is_prose(line_s(p, j), p->cl[j].len)) {
+				art_set_once(&a->outlet, s, n);
+				after_title = 0;
+				continue;
+			}
+		}
+		if (after_title == 1 && blanks <= 1 && !a->subtitle && !art_is_prose(s, n)
+		    && n <= 400 && nwords(s, n, 4) >= 3 && !(p->cl[i].flags & LF_HEADING)
+		    && title_like(p, s, n)) {
+			art_set_once(&a->subtitle, s, n);
+			after_title = 0;
+			continue;
+		}
+		break;
+dropped:
+		after_title = 0;
+	}
+	return i;
+}

@@ -1,0 +1,278 @@
+/* lines: what a line is, by its shape: a sentence, a date, a URL, a
+ * breadcrumb, a share or log-in prompt, a marker of a story list, a
+ * caption.  The words some of them look for are here, beside them. */
+#include <string.h>
+
+#include "article/internal.h"
+
+static const char *const months[] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december",
+	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+	"nov", "dec"
+};
+
+static const char *const weekdays[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
+	"sat", "sun"
+};
+
+/* Words of share/print/log-in prompts, and words that neither make nor
+ * break one ("Share this article", "Log in to your account"). */
+static const char *const prompt_words[] = {
+	"share", "shares", "print", "comment", "comments", "login", "log",
+	"logout", "sign", "subscribe", "subscription", "newsletter",
+	"advertisement", "advertising", "ad", "follow", "click", "icon", "email",
+	"e-mail", "facebook", "twitter", "x", "whatsapp", "telegram", "linkedin",
+	"reddit", "pinterest", "kakaotalk", "copy", "bookmark", "listen",
+	"cookies", "cookie", "reply", "tweet", "save", "font", "size", "zoom",
+	"menu", "search", "close", "register", "download", "app"
+};
+static const char *const filler_words[] = {
+	"in", "up", "out", "this", "article", "story", "on", "to", "the", "a",
+	"an", "via", "us", "our", "your", "page", "link", "now", "here", "or",
+	"and", "with", "account", "accounts", "for", "of", "more", "text",
+	"please"
+};
+
+/* Start of a list of other stories; only when the line is short. */
+static const char *const markers[] = {
+	"related", "read more", "read also", "also read", "see also",
+	"more in", "more from", "more on", "more stories", "more news",
+	"recommended", "most read", "most popular", "most viewed",
+	"popular", "trending", "top stories", "latest news", "latest stories",
+	"you may also like", "you might also like", "editor's picks",
+	"other news", "further reading", "read next", "up next", "more to read"
+};
+
+/* Ends a sentence: . ! ? or an ellipsis, maybe inside closing quotes. */
+int
+art_is_prose(const char *s, size_t n)
+{
+	while (n > 0) {
+		unsigned char c = s[n - 1];
+
+		if (c == '"' || c == '\'' || c == ')' || c == ']')
+			n--;
+		else if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80
+		    && (c == 0x9D || c == 0x99))	/* ” ’ */
+			n -= 3;
+		else if (n >= 2 && (unsigned char)s[n - 2] == 0xC2 && c == 0xBB)	/* » */
+			n -= 2;
+		else
+			break;
+	}
+	if (n == 0)
+		return 0;
+	if (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?')
+		return 1;
+	return ends_with(s, n, "\xE2\x80\xA6");
+}
+
+int
+art_is_url(const char *s, size_t n)
+{
+	return (n > 8 && eq_ci(s, 8, "https://")) || (n > 7 && eq_ci(s, 7, "http://"));
+}
+
+int
+art_lone_url(const char *s, size_t n)
+{
+	unangle(&s, &n);
+	return art_is_url(s, n) && !memchr(s, ' ', n);
+}
+
+/* A token of a line, words split at spaces and commas. */
+static int
+next_token(const char *s, size_t n, size_t *i, const char **t, size_t *tn)
+{
+	while (*i < n && (s[*i] == ' ' || s[*i] == ','))
+		(*i)++;
+	if (*i >= n)
+		return 0;
+	*t = s + *i;
+	while (*i < n && s[*i] != ' ' && s[*i] != ',')
+		(*i)++;
+	*tn = (size_t)(s + *i - *t);
+	return 1;
+}
+
+int
+art_is_month(const char *t, size_t n)
+{
+	if (n > 1 && t[n - 1] == '.')
+		n--;
+	return in_list(t, n, months, LEN(months));
+}
+
+int
+art_is_weekday(const char *t, size_t n)
+{
+	if (n > 1 && t[n - 1] == '.')
+		n--;
+	return in_list(t, n, weekdays, LEN(weekdays));
+}
+
+/* A line that is only a date ("August 28, 2025", "2025-08-28 10:00 KST",
+ * "Wednesday, 3 Sept. 2025"): at most one token that is not date-like. */
+int
+art_is_date_line(const char *s, size_t n)
+{
+	size_t i = 0, tn, k, digits;
+	const char *t;
+	int year = 0, month = 0, other = 0;
+
+	if (n == 0 || n > 60)
+		return 0;
+	while (next_token(s, n, &i, &t, &tn)) {
+		for (k = digits = 0; k < tn; k++)
+			digits += isdig((unsigned char)t[k]) != 0;
+		if (tn >= 4 && digits == 4 && isdig((unsigned char)t[0]) && (t[0] == '1' || t[0] == '2')
+		    && (tn == 4 || !isdig((unsigned char)t[4])))
+			year = 1;
+		else if (digits >= 6 && (memchr(t, '-', tn) || memchr(t, '/', tn) || memchr(t, '.', tn)))
+			year = month = 1;
+		else if (art_is_month(t, tn))
+			month = 1;
+		else if (digits && digits + 3 >= tn)
+			;	/* 28, 28th, 09:53 */
+		else if (art_is_weekday(t, tn) || eq_ci(t, tn, "am") || eq_ci(t, tn, "pm")
+		    || eq_ci(t, tn, "a.m.") || eq_ci(t, tn, "p.m.") || eq_ci(t, tn, "at")
+		    || eq_ci(t, tn, "on") || eq_ci(t, tn, "|") || eq_ci(t, tn, "-")
+		    || eq_ci(t, tn, "of"))
+			;
+		else if (tn <= 4 && t[0] >= 'A' && t[0] <= 'Z' && t[tn - 1] >= 'A' && t[tn - 1] <= 'Z')
+			;	/* time zone */
+		else if (++other > 1)
+			return 0;
+	}
+	return year && month;
+}
+
+/* "Home > National > Politics", "World | Asia | Korea". */
+int
+art_is_breadcrumb(const char *s, size_t n)
+{
+	size_t i, parts = 1, words = 0, pipes = 0;
+
+	if (n == 0 || n > 150 || art_is_prose(s, n))
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] == '>' && i > 0 && s[i - 1] == ' ')
+			parts++, words = 0;
+		else if (s[i] == '|' && i > 0 && s[i - 1] == ' ')
+			parts++, pipes++, words = 0;
+		else if (i + 1 < n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xBB)
+			parts++, words = 0;
+		else if (i + 2 < n && !memcmp(s + i, "\xE2\x80\xBA", 3))
+			parts++, words = 0;
+		else if (s[i] == ' ' && i + 1 < n && s[i + 1] != '>' && s[i + 1] != '|')
+			if (++words > 4)
+				return 0;
+	}
+	return pipes ? parts >= 3 && pipes + 1 == parts : parts >= 2;
+}
+
+/* Short, no sentence, and at least half of its words are about sharing,
+ * printing, logging in... ("print dictionary print", "lock icon"). */
+int
+art_is_prompt(const char *s, size_t n)
+{
+	size_t i = 0, tn, hit = 0, count = 0;
+	const char *t;
+
+	if (n == 0 || n > 100 || nwords(s, n, 9) > 8)
+		return 0;
+	while (i < n) {
+		while (i < n && !isalnum_a((unsigned char)s[i]))
+			i++;
+		t = s + i;
+		while (i < n && (isalnum_a((unsigned char)s[i]) || s[i] == '-'))
+			i++;
+		if ((tn = (size_t)(s + i - t)) == 0)
+			break;
+		if (in_list(t, tn, filler_words, LEN(filler_words)))
+			continue;
+		count++;
+		if (in_list(t, tn, prompt_words, LEN(prompt_words)))
+			hit++;
+	}
+	return hit > 0 && hit * 2 >= count;
+}
+
+static int
+has_ci(const char *s, size_t n, const char *w)
+{
+	size_t i, k = strlen(w);
+
+	for (i = 0; i + k <= n; i++)
+		if (lower((unsigned char)s[i]) == w[0] && eq_ci(s + i, k, w))
+			return 1;
+	return 0;
+}
+
+/* A sentence asking to log in ("To comment, please log in to your
+ * account."): short, a log-in phrase and an account or comment word. */
+int
+art_is_login_prompt(const char *s, size_t n)
+{
+	if (n > 200 || nwords(s, n, 16) > 15 || (!has_ci(s, n, "log") && !has_ci(s, n, "sign")))
+		return 0;
+	if (!has_ci(s, n, "log in") && !has_ci(s, n, "sign in") && !has_ci(s, n, "sign up")
+	    && !has_ci(s, n, "logged in") && !has_ci(s, n, "log into"))
+		return 0;
+	return has_ci(s, n, "account") || has_ci(s, n, "please") || has_ci(s, n, "comment");
+}
+
+/* "Related Article", "More in Politics", "**Related article:** ...". */
+int
+art_is_marker(const char *s, size_t n)
+{
+	size_t i, k;
+
+	if (n == 0 || (nwords(s, n, 7) > 6
+	    && (art_is_prose(s, n) || !memchr(s, ':', n < 40 ? n : 40))))
+		return 0;
+	for (i = 0; i < LEN(markers); i++) {
+		if (lower((unsigned char)s[0]) != markers[i][0])
+			continue;
+		k = strlen(markers[i]);
+		if (!starts_word(s, n, markers[i]))
+			continue;
+		if (memchr(s, ':', n < k + 12 ? n : k + 12))
+			return 1;
+		return nwords(s, n, 7) <= 6;
+	}
+	return 0;
+}
+
+/* A caption: ends in a bracketed photo credit "... [YONHAP]", ends in a
+ * link to a bare host name, or says it is a photo. */
+int
+art_is_caption(const char *s, size_t n, unsigned flags)
+{
+	size_t i, letters = 0;
+
+	if (flags & LF_CREDITLINK)
+		return 1;
+	if (n > 3 && s[n - 1] == ']') {
+		for (i = n - 1; i > 0 && n - i < 48; i--) {
+			unsigned char c = s[i - 1];
+
+			if (c == '[')
+				return i > 1 && letters >= 2;
+			if (c >= 'A' && c <= 'Z')
+				letters++;
+			else if (!(c == ' ' || c == '/' || c == '-' || c == '.' || c == '&'
+			    || c == '=' || isdig(c)))
+				break;
+		}
+	}
+	if (n == 0 || !strchr("pPiIcCfF([", s[0]))
+		return 0;
+	return starts_word(s, n, "photo") || starts_word(s, n, "image")
+	    || starts_word(s, n, "picture") || starts_word(s, n, "caption")
+	    || starts_word(s, n, "(photo") || starts_word(s, n, "[photo")
+	    || starts_word(s, n, "photograph") || starts_word(s, n, "file photo");
+}
