@@ -23,7 +23,7 @@ SAN_FLAGS  = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fr
 B          = build/$(if $(SANITIZE),san,opt)
 BIN        = $(if $(SANITIZE),$(B)/bin,bin)
 
-PROGS      = split-header normalize-date tag-entities dedupe to-csv
+PROGS      = split-header normalize-date tag-entities dedupe to-csv to-xlsx
 MAN_SRC    = $(PROGS:%=man/%.1) man/newspipe.1
 MANS       = $(MAN_SRC:man/%=build/man/%)
 
@@ -42,6 +42,7 @@ LIBA       = $(B)/libnewspipe.a
 
 # Libraries only some programs link (libcsv has no .pc file in Debian).
 LIBS_to-csv = -lcsv
+LIBS_to-xlsx = $(shell $(PKG_CONFIG) --libs xlsxwriter)
 
 all: $(PROGS:%=$(BIN)/%) $(MANS)
 
@@ -76,7 +77,7 @@ deps:
 
 # Installs missing Debian packages (as root) or says how, then tests.
 check:
-	@scripts/need-packages build test
+	@scripts/need-packages build test xlsx-test
 	@$(MAKE) --no-print-directory all unit faults $(CHECK_TOOLS)
 	NEWSPIPE_BIN=$(CURDIR)/$(BIN) NEWSPIPE_UNIT=$(CURDIR)/$(B)/unit \
 	    NEWSPIPE_TOOLS=$(CURDIR)/$(B)/tools NEWSPIPE_FAULTS=$(CURDIR)/$(B)/faults \

@@ -38,11 +38,14 @@ clean, de-duplicated, entity-tagged, date-normalised CSV on stdout.
                            (default: one less than the cores, at least 1;
                            needs GNU parallel when N > 1)
       --ndjson             stop before to-csv: write the NDJSON records
+      --xlsx               an .xlsx workbook instead of CSV (to-xlsx; needs
+                           -o FILE or stdout that is not a terminal)
       --mark-duplicates    keep duplicates, marked (dedupe --mark)
       --threshold T        near-duplicate threshold, 0 < T <= 1 (default 0.8)
       --fields LIST        CSV columns (to-csv --fields)
       --excel              CSV for Excel: byte order mark and CRLF
-      --explode WHAT       one row per entity or per date (entities|dates)
+      --explode WHAT       one row per entity or per date (entities|dates);
+                           with --xlsx in a sheet beside the articles
       --dmy                read 9/2/2025 as 9 February
       --strict             fail the run on the first rejected article
       --rejects FILE       append a JSON line for each rejected input to
@@ -55,7 +58,8 @@ clean, de-duplicated, entity-tagged, date-normalised CSV on stdout.
 
 Example:
   $prog seeds/ > articles.csv
-  $prog --jobs 4 --excel -o articles.csv ~/news/"
+  $prog --jobs 4 --excel -o articles.csv ~/news/
+  $prog --xlsx --explode entities -o articles.xlsx ~/news/"
 	exit 0
 }
 
@@ -66,7 +70,7 @@ bad_usage() {
 	exit 2
 }
 
-out= jobs= ndjson= mark= threshold= fields= excel= explode= dmy= strict= quiet=
+out= jobs= ndjson= xlsx= mark= threshold= fields= excel= explode= dmy= strict= quiet=
 rejects= max_bytes=
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -75,6 +79,7 @@ while [ $# -gt 0 ]; do
 	-j|--jobs) [ $# -ge 2 ] || bad_usage "$1 needs a number"; jobs=$2; shift ;;
 	--jobs=*) jobs=${1#*=} ;;
 	--ndjson) ndjson=1 ;;
+	--xlsx) xlsx=1 ;;
 	--mark-duplicates) mark=1 ;;
 	--threshold) [ $# -ge 2 ] || bad_usage "$1 needs a value"; threshold=$2; shift ;;
 	--threshold=*) threshold=${1#*=} ;;
@@ -108,6 +113,11 @@ case $jobs in
 	[ "$jobs" -ge 1 ] || jobs=1 ;;
 *[!0-9]*|0) bad_usage "--jobs needs a positive whole number, not '$jobs'" ;;
 esac
+if [ -n "$xlsx" ]; then
+	[ -z "$ndjson" ] || bad_usage "--xlsx and --ndjson contradict each other"
+	[ -z "$excel" ] || bad_usage "--excel is for CSV; --xlsx needs no import settings"
+	[ -n "$out" ] || [ ! -t 1 ] || bad_usage "--xlsx writes a binary file: give -o FILE or redirect stdout"
+fi
 case $explode in
 ''|entities|dates) ;;
 *) bad_usage "--explode takes entities or dates, not '$explode'" ;;
@@ -155,7 +165,7 @@ elif [ -f "$here/Makefile" ] && [ -d "$here/filters" ]; then
 	make -s -C "$here" all >&2 || { say "building the programs failed"; exit 1; }
 	PATH="$here/bin:$PATH"
 fi
-for p in split-header normalize-date tag-entities dedupe to-csv; do
+for p in split-header normalize-date tag-entities dedupe "$([ -n "$xlsx" ] && echo to-xlsx || echo to-csv)"; do
 	command -v "$p" >/dev/null || { say "$p: program not found"; exit 1; }
 done
 if [ "$jobs" -gt 1 ] && ! command -v parallel >/dev/null; then
@@ -183,6 +193,11 @@ tc=(to-csv "${made[@]}")
 [ -n "$fields" ] && tc+=(--fields "$fields")
 [ -n "$excel" ] && tc+=(--excel)
 [ -n "$explode" ] && tc+=(--explode "$explode")
+if [ -n "$xlsx" ]; then
+	tc=(to-xlsx "${made[@]}")
+	[ -n "$fields" ] && tc+=(--fields "$fields")
+	[ -n "$explode" ] && tc+=(--sheets --explode "$explode")
+fi
 sh=(split-header "${common[@]}")
 [ -n "$max_bytes" ] && sh+=(--max-bytes "$max_bytes")
 
@@ -378,7 +393,7 @@ fi
 # output closed it early (| head): not a failure either.
 status=()
 [ -s "$tmp/status" ] && read -r -a status <"$tmp/status"
-names=(split-header tap normalize-date/tag-entities dedupe tap "$([ -n "$ndjson" ] && echo output || echo to-csv)")
+names=(split-header tap normalize-date/tag-entities dedupe tap "$([ -n "$ndjson" ] && echo output || echo "${tc[0]}")")
 failed=0
 [ ${#status[@]} -gt 0 ] || { say "the stages did not run"; failed=1; }
 for i in "${!status[@]}"; do

@@ -64,6 +64,33 @@ text_cplen(const char *s, size_t n)
 	return count;
 }
 
+size_t
+text_columns(const char *s, size_t n, size_t max)
+{
+	size_t i = 0, line = 0, widest = 0;
+	int32_t cp;
+	int len, w;
+
+	while (i < n && widest < max) {
+		if (s[i] == '\n') {
+			line = 0, i++;
+			continue;
+		}
+		if ((unsigned char)s[i] < 0x80) {
+			line++, i++;
+		} else if ((len = text_decode(s + i, n - i, &cp)) < 0) {
+			line++, i++;
+		} else {
+			w = utf8proc_charwidth(cp);
+			line += w > 0 ? (size_t)w : 0;
+			i += (size_t)len;
+		}
+		if (line > widest)
+			widest = line;
+	}
+	return widest < max ? widest : max;
+}
+
 int
 text_is_space(int32_t cp)
 {

@@ -13,6 +13,10 @@ size_t text_invalid_at(const char *s, size_t n);
 /* Number of code points in a valid UTF-8 string (offsets are counted in
  * code points, as Python and spaCy count them). */
 size_t text_cplen(const char *s, size_t n);
+/* Terminal columns of the widest line of s[0..n) (valid UTF-8), by
+ * utf8proc's character widths (2 for East Asian wide characters, 0 for
+ * combining marks), counted no further than max. */
+size_t text_columns(const char *s, size_t n, size_t max);
 /* White space: ASCII space and controls \t\n\v\f\r, U+0085, and the
  * Unicode separators (Zs, Zl, Zp), U+00A0 among them. */
 int text_is_space(int32_t cp);

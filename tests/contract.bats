@@ -58,6 +58,7 @@ bad_usage() {
 	bad_usage normalize-date "bad --ref 'soon': want a calendar date, such as 2025-09-02" --ref soon
 	bad_usage tag-entities "bad --types 'PER,XYZ': want a list of PER, ORG, LOC, MISC" --types PER,XYZ
 	bad_usage to-csv "bad --explode 'words': want entities or dates" --explode words
+	bad_usage to-xlsx "bad --explode 'words': want entities or dates" --explode words
 }
 
 @test "fields a filter does not own pass through unchanged and in order" {
@@ -213,7 +214,7 @@ bad_line() {
 @test "a closed pipe (| head -1) ends quietly with status 0" {
 	records 20000 >"$BATS_TEST_TMPDIR/many"
 	for p in $NDJSON_READERS; do
-		run bash -c "$(cmd $p) '$BATS_TEST_TMPDIR/many' 2>'$BATS_TEST_TMPDIR/err' | head -1 >/dev/null; echo \${PIPESTATUS[0]}"
+		run bash -c "$(raw_cmd $p) '$BATS_TEST_TMPDIR/many' 2>'$BATS_TEST_TMPDIR/err' | head -1 >/dev/null; echo \${PIPESTATUS[0]}"
 		assert_output 0
 		[ ! -s "$BATS_TEST_TMPDIR/err" ] || fail "$p: $(cat "$BATS_TEST_TMPDIR/err")"
 	done
@@ -222,8 +223,7 @@ bad_line() {
 @test "a write error (> /dev/full) is reported with status 1" {
 	records 3 >"$BATS_TEST_TMPDIR/three"
 	for p in $NDJSON_READERS; do
-		run --separate-stderr $(cmd $p) "$BATS_TEST_TMPDIR/three" >/dev/full
-		run --separate-stderr bash -c "$(cmd $p) '$BATS_TEST_TMPDIR/three' >/dev/full"
+		run --separate-stderr bash -c "$(raw_cmd $p) '$BATS_TEST_TMPDIR/three' >/dev/full"
 		assert_failure 1
 		[[ $stderr == "$p: write error: No space left on device" ]] || fail "$p: $stderr"
 	done

@@ -94,7 +94,7 @@ split-header: 1 of 1 records rejected" ] || fail "$stderr"
 		assert_failure 1
 		[[ ${stderr_lines[0]} == "$p: $f:2: a line of 300020 bytes, over --max-bytes 102400" ]] || fail "$p: $stderr"
 		[ "$(cat "$BATS_TEST_TMPDIR/rej")" = "$big" ] || fail "$p: rejects file differs"
-		[[ $output == *r1* && $output == *r3* && $output != *yyy* ]] || fail "$p: $output"
+		[ "$p" = to-xlsx ] || [[ $output == *r1* && $output == *r3* && $output != *yyy* ]] || fail "$p: $output"
 	done
 }
 

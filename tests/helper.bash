@@ -16,17 +16,29 @@ load '/usr/lib/bats/bats-assert/load'
 # The filters whose input and output are NDJSON records.
 JSON_FILTERS="split-header normalize-date tag-entities dedupe"
 # Every program that reads NDJSON (split-header does with --ndjson).
-NDJSON_READERS="$JSON_FILTERS to-csv"
+NDJSON_READERS="$JSON_FILTERS to-csv to-xlsx"
 # The filters that decode only the fields they read and own (lib/splice.h):
 # the others pass through as written.  The rest of JSON_FILTERS decode
 # every field and write it again through jansson (docs/record.md).
 PASS_THROUGH="normalize-date"
 
-# cmd PROG: how to run PROG on NDJSON input.
+# cmd PROG: how to run PROG on NDJSON input, its output readable as
+# text: to-xlsx through tests/xlsx-ndjson, which prints the workbook's
+# rows as JSON objects.  (Word-split by its callers: no spaces in ROOT.)
 cmd() {
 	case $1 in
 	split-header) echo "split-header --ndjson" ;;
+	to-xlsx) echo "$ROOT/tests/xlsx-ndjson" ;;
 	*) echo "$1" ;;
+	esac
+}
+
+# raw_cmd PROG: the same, but to-xlsx itself, for tests of the byte
+# stream (a closed pipe, a full disk).
+raw_cmd() {
+	case $1 in
+	to-xlsx) echo to-xlsx ;;
+	*) cmd "$1" ;;
 	esac
 }
 

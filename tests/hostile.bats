@@ -17,7 +17,8 @@ frame() {
 }
 
 # written PROG: records in $output, each checked to be one valid JSON
-# object (a CSV row past the header for to-csv).
+# object (a CSV row past the header for to-csv; to-xlsx's rows come as
+# objects through tests/xlsx-ndjson).
 written() {
 	if [ "$1" = to-csv ]; then
 		# A row ends at a newline outside quotes: after an even count.

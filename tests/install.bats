@@ -7,7 +7,7 @@ load helper
 	local d=$BATS_TEST_TMPDIR/stage
 	run make -s -C "$ROOT" install PREFIX=/opt/np DESTDIR="$d"
 	assert_success
-	for p in split-header normalize-date tag-entities dedupe to-csv newspipe; do
+	for p in split-header normalize-date tag-entities dedupe to-csv to-xlsx newspipe; do
 		[ -x "$d/opt/np/bin/$p" ] || fail "missing $p"
 		[ -f "$d/opt/np/share/man/man1/$p.1" ] || fail "missing man page $p.1"
 	done

@@ -39,6 +39,11 @@ load helper
 	assert_success
 }
 
+@test "man: examples of to-xlsx(1)" {
+	run "$ROOT/tests/man-examples" "$ROOT/man/to-xlsx.1"
+	assert_success
+}
+
 @test "man: examples of newspipe(1), pipeline.sh" {
 	run "$ROOT/tests/man-examples" "$ROOT/man/newspipe.1"
 	assert_success

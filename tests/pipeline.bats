@@ -12,7 +12,7 @@ setup() {
 fake_stage() {
 	local d=$BATS_TEST_TMPDIR/fakebin p
 	mkdir -p "$d"
-	for p in split-header normalize-date tag-entities dedupe to-csv; do
+	for p in split-header normalize-date tag-entities dedupe to-csv to-xlsx; do
 		ln -sf "$BIN/$p" "$d/$p"
 	done
 	rm -f "$d/$1"
@@ -400,4 +400,48 @@ print("\n".join(l.rstrip() for l in lines))' "$1"
 	assert_line "dedupe: in 3, out 2, exact 1, near 0, empty 0"
 	[[ ${lines[-1]} == "pipeline.sh: 3 read, 2 written, "*" articles/s" ]] || fail "$output"
 	[ "$(mlr --icsv --ojson cat "$t/out.csv" | jq length)" -eq 2 ]
+}
+
+@test "pipeline.sh --xlsx -o: a workbook of the seeds, one row each, nothing on stdout" {
+	run --separate-stderr "$PIPELINE" --jobs 1 --xlsx -o "$BATS_TEST_TMPDIR/out.xlsx" "$SEEDS"
+	assert_success
+	assert_output ""
+	[ -z "$stderr" ] || fail "stderr: $stderr"
+	run bash -c "'$ROOT/tests/xlsx-read' '$BATS_TEST_TMPDIR/out.xlsx' | jq -r '.sheets[] | .name, (.rows[1:][][0])'"
+	assert_output "articles
+$(ls "$SEEDS" | sed 's/\.txt$//')"
+}
+
+@test "pipeline.sh --xlsx --explode entities: the entities in a sheet beside the articles" {
+	"$PIPELINE" --jobs 1 --xlsx --explode entities --fields id,title "$SEEDS" >"$BATS_TEST_TMPDIR/out.xlsx"
+	run bash -c "'$ROOT/tests/xlsx-read' '$BATS_TEST_TMPDIR/out.xlsx' | jq -c '.sheets[] | [.name, .rows[0]]'"
+	assert_output '["articles",["id","title"]]
+["entities",["id","date","date_text","title","entity","type","mentions"]]'
+}
+
+@test "pipeline.sh --xlsx: bad usage with --ndjson or --excel, or a terminal on stdout" {
+	for args in "--ndjson" "--excel"; do
+		run --separate-stderr "$PIPELINE" --xlsx $args -o "$BATS_TEST_TMPDIR/x.xlsx" "$SEEDS"
+		assert_failure 2
+		[[ $stderr == "pipeline.sh: --"* ]] || fail "$args: $stderr"
+	done
+	run --separate-stderr python3 -c '
+import os, pty, subprocess, sys
+master, slave = pty.openpty()
+p = subprocess.run(sys.argv[1:], stdout=slave, stderr=subprocess.PIPE)
+sys.stderr.write(p.stderr.decode())
+sys.exit(p.returncode)' "$PIPELINE" --xlsx "$SEEDS"
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "pipeline.sh: --xlsx writes a binary file: give -o FILE or redirect stdout"
+	[ ! -e "$BATS_TEST_TMPDIR/x.xlsx" ]
+}
+
+@test "pipeline.sh --xlsx -o keeps the old file when to-xlsx fails" {
+	printf 'old\n' >"$BATS_TEST_TMPDIR/out.xlsx"
+	NEWSPIPE_BIN=$(fake_stage to-xlsx 'head -c 10; exit 1')
+	export NEWSPIPE_BIN
+	run --separate-stderr "$PIPELINE" --jobs 1 --xlsx -o "$BATS_TEST_TMPDIR/out.xlsx" "$SEEDS"
+	assert_failure 1
+	[[ $stderr == *"stage to-xlsx failed (status 1)"* ]] || fail "$stderr"
+	[ "$(cat "$BATS_TEST_TMPDIR/out.xlsx")" = old ]
 }

@@ -34,3 +34,9 @@ UNIT=${NEWSPIPE_UNIT:-$ROOT/build/opt/unit}
 	assert_success
 	assert_output "scan: ok"
 }
+
+@test "unit: lib/sheet's ISO 8601 dates as Excel serials" {
+	run "$UNIT/sheetdate"
+	assert_success
+	assert_output "sheetdate: ok"
+}

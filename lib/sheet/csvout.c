@@ -146,36 +146,3 @@ csvout_is_number(const char *s, size_t n)
 	}
 	return i == n;
 }
-
-/* UTF-8 lead bytes: 0xxxxxxx and 11xxxxxx; 11110xxx starts a code point
- * above U+FFFF, a surrogate pair in UTF-16. */
-size_t
-csvout_units(const char *s, size_t n)
-{
-	size_t units = 0, i;
-
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if ((c & 0xC0) != 0x80)
-			units += c >= 0xF0 ? 2 : 1;
-	}
-	return units;
-}
-
-size_t
-csvout_cut(const char *s, size_t n, size_t max)
-{
-	size_t units = 0, i;
-
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if ((c & 0xC0) == 0x80)
-			continue;
-		units += c >= 0xF0 ? 2 : 1;
-		if (units > max)
-			return i;
-	}
-	return n;
-}

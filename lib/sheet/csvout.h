@@ -40,11 +40,5 @@ void csvout_seek(struct csvout *o, struct csvout_pos pos);
  * exponent (e or E, optional sign, digits).  "-12.5", "+3", "1e5", ".5",
  * "5." are; "-", "1,5", " 1", "0x1F", "inf", "1e" are not. */
 int csvout_is_number(const char *s, size_t n);
-/* Length of s[0..n) in UTF-16 code units, as Excel counts characters (a
- * code point above U+FFFF counts two).  s must be valid UTF-8. */
-size_t csvout_units(const char *s, size_t n);
-/* The longest prefix of s[0..n), in bytes, that ends on a code point
- * boundary and has at most max UTF-16 code units. */
-size_t csvout_cut(const char *s, size_t n, size_t max);
 
 #endif
