@@ -45,11 +45,7 @@ static const char help[] =
     "  --save-index FILE   write the kept articles' signatures to FILE at the end\n"
     "  --strict            stop at the first line that is not a JSON object\n"
     "  --rejects FILE      append rejected lines to FILE\n"
-    "  --reject-log FILE   append a JSON line for each rejected line to\n"
-    "                      FILE: program, file, line, reason, input\n"
-    "  --max-bytes N       reject a line over N bytes; K, M, G for 2^10,\n"
-    "                      2^20, 2^30; 0: no limit (default 64M)\n"
-    "  --rejects-ok        exit 0 if rejected lines were all that went wrong\n"
+    RECORD_HELP
     "  -h, --help          show this help\n"
     "  -V, --version       show the version\n"
     "\n"

@@ -33,11 +33,7 @@ static const char help[] =
     "  --keep-boilerplate  keep every line; only metadata is split off\n"
     "  --strict            stop at the first article that cannot be read\n"
     "  --rejects FILE      append rejected articles to FILE\n"
-    "  --reject-log FILE   append a JSON line for each rejected article to\n"
-    "                      FILE: program, file, line, reason, input\n"
-    "  --max-bytes N       reject an article over N bytes; K, M, G for 2^10,\n"
-    "                      2^20, 2^30; 0: no limit (default 64M)\n"
-    "  --rejects-ok        exit 0 if rejected articles were all that went wrong\n"
+    RECORD_HELP
     "  -h, --help          show this help\n"
     "  -V, --version       show the version\n"
     "\n"

@@ -36,12 +36,7 @@ static const char help[] =
     "                  \"entities\" across the stream and redo the summaries\n"
     "  --strict        stop at the first line that is not a JSON object\n"
     "  --rejects FILE  append rejected lines to FILE\n"
-    "  --reject-log FILE\n"
-    "                  append a JSON line for each rejected line to\n"
-    "                  FILE: program, file, line, reason, input\n"
-    "  --max-bytes N   reject a line over N bytes; K, M, G for 2^10,\n"
-    "                  2^20, 2^30; 0: no limit (default 64M)\n"
-    "  --rejects-ok    exit 0 if rejected lines were all that went wrong\n"
+    RECORD_HELP
     "  -h, --help      show this help\n"
     "  -V, --version   show the version\n"
     "\n"
@@ -167,10 +162,8 @@ tag_article(const char *title, const char *body)
 #define KEEP_WORDS (1 << 16)
 
 static void
-give_back(void)
+free_words(void)
 {
-	if (st.wcap <= KEEP_WORDS)
-		return;
 	token_list_free(&st.tl[0]);
 	token_list_free(&st.tl[1]);
 	free(st.w);
@@ -178,6 +171,13 @@ give_back(void)
 	st.w = NULL;
 	st.tags = NULL;
 	st.wcap = st.tcap = 0;
+}
+
+static void
+give_back(void)
+{
+	if (st.wcap > KEEP_WORDS)
+		free_words();
 }
 
 static json_t *
@@ -350,13 +350,7 @@ teardown(void *arg)
 	st.model = NULL;
 	names_seen_free(st.seen);
 	st.seen = NULL;
-	token_list_free(&st.tl[0]);
-	token_list_free(&st.tl[1]);
-	free(st.w);
-	free(st.tags);
-	st.w = NULL;
-	st.tags = NULL;
-	st.wcap = st.tcap = 0;
+	free_words();
 	names_article_free(&st.art);
 }
 

@@ -135,17 +135,25 @@ report(const struct record_src *src, const char *what, const char *msg)
 		fprintf(stderr, "%s: %s: %s%s\n", progname, src->file, what, msg);
 }
 
+/* A message made from fmt, valid until the next one. */
+static const char *
+message(const char *fmt, va_list ap)
+{
+	static struct buf msg = BUF_INIT;
+
+	buf_reset(&msg);
+	buf_vprintf(&msg, fmt, ap);
+	return msg.s;
+}
+
 void
 record_warn(const struct record_src *src, const char *fmt, ...)
 {
-	static struct buf msg = BUF_INIT;
 	va_list ap;
 
-	buf_reset(&msg);
 	va_start(ap, fmt);
-	buf_vprintf(&msg, fmt, ap);
+	report(src, "warning: ", message(fmt, ap));
 	va_end(ap);
-	report(src, "warning: ", msg.s);
 }
 
 /* Bytes of a rejected input to the --rejects file. */
@@ -224,14 +232,11 @@ reject(const struct record_src *src, const char *msg, int copy)
 void
 record_reject(const struct record_src *src, const char *fmt, ...)
 {
-	static struct buf msg = BUF_INIT;
 	va_list ap;
 
-	buf_reset(&msg);
 	va_start(ap, fmt);
-	buf_vprintf(&msg, fmt, ap);
+	reject(src, message(fmt, ap), 1);
 	va_end(ap);
-	reject(src, msg.s, 1);
 }
 
 /* what (an article, a line) of n bytes is over --max-bytes. */

@@ -40,6 +40,15 @@ enum {
 	OPT_FIRST_OWN
 };
 extern const struct option record_options[];
+/* The help lines of the record options after --strict and --rejects,
+ * for every program's --help. */
+#define RECORD_HELP \
+    "  --reject-log FILE   append a JSON line for each rejected input to\n" \
+    "                      FILE: program, file, line, reason, input\n" \
+    "  --max-bytes N       reject input (a line, an article) over N bytes;\n" \
+    "                      K, M, G for 2^10, 2^20, 2^30; 0: no limit\n" \
+    "                      (default 64M)\n" \
+    "  --rejects-ok        exit 0 if rejected input was all that went wrong\n"
 /* The limit on one record or article without --max-bytes: 64 MiB. */
 #define RECORD_MAX_BYTES (64UL << 20)
 
