@@ -42,6 +42,8 @@ clean, de-duplicated, entity-tagged, date-normalised CSV on stdout.
                            -o FILE or stdout that is not a terminal)
       --mark-duplicates    keep duplicates, marked (dedupe --mark)
       --threshold T        near-duplicate threshold, 0 < T <= 1 (default 0.8)
+      --stories            group reports of one event (dedupe --stories):
+                           story and story_size fields, a story column
       --fields LIST        CSV columns (to-csv --fields)
       --excel              CSV for Excel: byte order mark and CRLF
       --explode WHAT       one row per entity or per date (entities|dates);
@@ -70,7 +72,7 @@ bad_usage() {
 	exit 2
 }
 
-out= jobs= ndjson= xlsx= mark= threshold= fields= excel= explode= dmy= strict= quiet=
+out= jobs= ndjson= xlsx= mark= stories= threshold= fields= excel= explode= dmy= strict= quiet=
 rejects= max_bytes=
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -81,6 +83,7 @@ while [ $# -gt 0 ]; do
 	--ndjson) ndjson=1 ;;
 	--xlsx) xlsx=1 ;;
 	--mark-duplicates) mark=1 ;;
+	--stories) stories=1 ;;
 	--threshold) [ $# -ge 2 ] || bad_usage "$1 needs a value"; threshold=$2; shift ;;
 	--threshold=*) threshold=${1#*=} ;;
 	--fields) [ $# -ge 2 ] || bad_usage "$1 needs a list"; fields=$2; shift ;;
@@ -123,12 +126,13 @@ case $explode in
 *) bad_usage "--explode takes entities or dates, not '$explode'" ;;
 esac
 
-# The fields the stages write (docs/record.md; dedupe's with --mark):
-# a --fields column naming none of them would be empty in every row.
+# The fields the stages write (docs/record.md; dedupe's with --mark and
+# --stories): a --fields column naming none of them would be empty in
+# every row.
 record_fields="id source title subtitle outlet agency byline url dateline_place
 dateline_date date_raw published_raw tags body word_count date date_source
 dates entities persons organizations locations misc entity_counts
-duplicate_of similarity cluster"
+duplicate_of similarity containment cluster story story_size"
 
 # field_names LIST: the top-level field of each column of a --fields LIST
 # (to-csv's syntax: a.b is b inside a; \. \, \\ stand for themselves).
@@ -188,6 +192,7 @@ nd=(normalize-date "${made[@]}")
 te=(tag-entities "${made[@]}")
 dd=(dedupe "${made[@]}")
 [ -n "$mark" ] && dd+=(--mark)
+[ -n "$stories" ] && dd+=(--stories)
 [ -n "$threshold" ] && dd+=(--threshold "$threshold")
 tc=(to-csv "${made[@]}")
 [ -n "$fields" ] && tc+=(--fields "$fields")

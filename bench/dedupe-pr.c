@@ -3,15 +3,23 @@
  *   dedupe-pr gen [-n ORIGINALS] [-s SEED] [-L LEVEL,...] > set.ndjson
  *   dedupe --mark set.ndjson | dedupe-pr score [-t THRESHOLD] [-k SHINGLE]
  *   dedupe-pr scale N DEDUPE [ARG...]
+ *   dedupe --stories ... | dedupe-pr stories EVENTS.tsv
  *
  * gen writes originals of 300-1500 words drawn from a made-up lexicon
  * with Zipf-like word frequencies, and after each (interleaved with other
- * families) some copies: exact, re-headlined, last paragraph cut,
- * boilerplate appended, or re-worded at a chosen Jaccard level above or
- * below the threshold.  score recomputes the true shingle Jaccard of
- * every pair and prints precision and recall of what dedupe marked.
+ * families) some copies: exact, re-headlined, trimmed (10-40% of the
+ * words cut from the start or the end), boilerplate appended, or
+ * re-worded at a chosen Jaccard level above or below the threshold.
+ * Then short notices (-N families): one-line texts from a few templates
+ * that differ in a name, figures and a date, with copies of some (a
+ * credit line added: still copies) and, as other families, the same
+ * notice for another name or of another date (not copies).  score
+ * recomputes the true shingle sets of every pair and prints precision
+ * and recall of what dedupe marked, overall and per variant.
  * scale pipes N short distinct articles into DEDUPE and prints its time
- * and peak resident memory. */
+ * and peak resident memory.  stories compares the story field of
+ * records with the events of gen-corpus --stories (EVENTS.tsv: id,
+ * event) and prints pair precision, recall and F1. */
 #include <errno.h>
 #include <jansson.h>
 #include <math.h>
@@ -41,6 +49,8 @@ static char *boiler[3];
  * of the default threshold; -L 0.82,0.78,0.75 stresses the boundary. */
 static double levels[16] = { 0.95, 0.9, 0.85, 0.7, 0.6, 0.5 };
 static size_t nlevels = 6;
+/* Short notice families (-N). */
+static size_t notices = 600;
 
 /* splitmix64: a small, well-known generator; deterministic runs. */
 static uint64_t
@@ -191,6 +201,33 @@ reword(const char *s, size_t k)
 	return buf_take(&b);
 }
 
+/* A copy without a share f of its words, cut at a sentence end from
+ * the start (from_start) or the end. */
+static char *
+trim(const char *s, double f, int from_start)
+{
+	size_t nw = 0, want, at = 0, i, cut = 0, words = 0;
+
+	for (i = 0; s[i]; i++)
+		nw += s[i] == ' ' || s[i] == '\n';
+	want = (size_t)(nw * (from_start ? f : 1 - f));
+	/* the sentence end nearest to the wanted word count */
+	for (i = 0; s[i]; i++) {
+		if (s[i] == ' ' || s[i] == '\n')
+			words++;
+		if (s[i] == '.' && (s[i + 1] == ' ' || s[i + 1] == '\n')) {
+			size_t d = words > want ? words - want : want - words;
+			if (!cut || d < at)
+				cut = i + 1, at = d;
+		}
+	}
+	if (!cut)
+		return estrdup(s);
+	while (s[cut] == ' ' || s[cut] == '\n')
+		cut++;
+	return from_start ? estrdup(s + cut) : estrndup(s, cut);
+}
+
 struct rec {
 	uint64_t order;
 	char *line;
@@ -227,6 +264,150 @@ emit(struct rec **v, size_t *n, size_t *cap, uint64_t order, const char *id,
 	(*v)[(*n)++].line = s;
 }
 
+/* Short notices. */
+
+#define NTEMPLATES 4
+static char *templates[NTEMPLATES];
+static const char *const month[] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December"
+};
+
+/* A notice template: %N the name, %F a figure, %D a date; 20-40 words,
+ * the name first as in company notices, the date first or last. */
+static char *
+notice_template(void)
+{
+	struct buf b = BUF_INIT, tail = BUF_INIT;
+	size_t i, n = 8 + rnd_below(7);
+
+	buf_adds(&b, "%N");
+	for (i = 0; i < n; i++)
+		buf_printf(&b, " %s", word());
+	buf_adds(&b, " %F");
+	for (i = 0, n = 3 + rnd_below(6); i < n; i++)
+		buf_printf(&b, " %s", word());
+	buf_adds(&b, ". ");
+	sentences(&tail, 6 + rnd_below(8));
+	if (rnd_below(2)) {
+		buf_printf(&b, "On %%D, %c%s", tail.s[0] - 'A' + 'a', tail.s + 1);
+	} else {
+		tail.s[--tail.len] = '\0';
+		buf_printf(&b, "%s %%D.", tail.s);
+	}
+	buf_free(&tail);
+	return buf_take(&b);
+}
+
+static char *
+notice_name(void)
+{
+	struct buf b = BUF_INIT;
+	size_t i, n = 1 + rnd_below(3);
+	const char *w;
+
+	/* Names are rare words, not the lexicon's common ones. */
+	for (i = 0; i < n; i++) {
+		w = lex[NLEX / 10 + rnd_below(NLEX - NLEX / 10)];
+		buf_printf(&b, "%s%c%s", i ? " " : "", w[0] - 'a' + 'A', w + 1);
+	}
+	return buf_take(&b);
+}
+
+struct notice {
+	int tpl;
+	char *name;
+	int fig, mon, day;
+};
+
+static void
+notice_new(struct notice *o)
+{
+	o->tpl = (int)rnd_below(NTEMPLATES);
+	o->name = notice_name();
+	o->fig = (int)rnd_below(10000);
+	o->mon = (int)rnd_below(12);
+	o->day = 1 + (int)rnd_below(28);
+}
+
+static char *
+notice_text(const struct notice *o, const char *credit)
+{
+	struct buf b = BUF_INIT;
+	const char *p;
+
+	for (p = templates[o->tpl]; *p; p++) {
+		if (*p != '%' || !p[1]) {
+			buf_addc(&b, *p);
+			continue;
+		}
+		switch (*++p) {
+		case 'N': buf_adds(&b, o->name); break;
+		case 'F': buf_printf(&b, "%d.%02d", o->fig / 100, o->fig % 100); break;
+		case 'D': buf_printf(&b, "%s %d", month[o->mon], o->day); break;
+		default: buf_addc(&b, *p);
+		}
+	}
+	if (credit)
+		buf_printf(&b, " (%s)", credit);
+	return buf_take(&b);
+}
+
+/* Notice families: each notice, sometimes a copy with a credit line
+ * (same family), and sometimes the same notice for another name or of
+ * another date (families of their own). */
+static void
+gen_notices(struct rec **v, size_t *n, size_t *cap, uint64_t span)
+{
+	struct notice o, x;
+	char id[64], of[32], *body, *credit;
+	size_t i, nf = 0;
+	uint64_t order;
+
+	for (i = 0; i < NTEMPLATES; i++)
+		templates[i] = notice_template();
+	for (i = 0; i < notices; i++) {
+		notice_new(&o);
+		order = rnd_below(span);
+		snprintf(of, sizeof(of), "n%05zu", nf++);
+		body = notice_text(&o, NULL);
+		emit(v, n, cap, order, of, "Notice", body, "notice", of, 0);
+		free(body);
+		if (rnd_below(10) < 3) {
+			snprintf(id, sizeof(id), "%s-1", of);
+			credit = notice_name();
+			body = notice_text(&o, credit);
+			emit(v, n, cap, order + 1 + rnd_below(30000), id, "Notice", body,
+			    "notice-copy", of, 0);
+			free(body);
+			free(credit);
+		}
+		if (rnd_below(10) < 4) {
+			x = o;
+			x.name = notice_name();
+			snprintf(of, sizeof(of), "n%05zu", nf++);
+			body = notice_text(&x, NULL);
+			emit(v, n, cap, order + 1 + rnd_below(30000), of, "Notice", body,
+			    "name-swap", of, 0);
+			free(body);
+			free(x.name);
+		}
+		if (rnd_below(10) < 3) {
+			x = o;
+			while (x.mon == o.mon && x.day == o.day)
+				x.mon = (int)rnd_below(12), x.day = 1 + (int)rnd_below(28);
+			snprintf(of, sizeof(of), "n%05zu", nf++);
+			body = notice_text(&x, NULL);
+			emit(v, n, cap, order + 1 + rnd_below(30000), of, "Notice", body,
+			    "date-swap", of, 0);
+			free(body);
+		}
+		free(o.name);
+	}
+	for (i = 0; i < NTEMPLATES; i++)
+		free(templates[i]);
+}
+
 static int
 gen(size_t originals)
 {
@@ -261,11 +442,13 @@ gen(size_t originals)
 				free(copy);
 				break;
 			case 2:
-				cut = estrdup(body);
-				if (strstr(cut, "\n\n"))
-					*strrchr(cut, '\n') = '\0', cut[strlen(cut) - 1] = '\0';
-				emit(&v, &n, &cap, order, id, t, cut, "trimmed", of, 0);
+				target = 0.1 + 0.3 * rnd_unit();
+				k = rnd_below(2);
+				cut = trim(body, target, (int)k);
+				emit(&v, &n, &cap, order, id, t, cut, k ? "trimmed-start" : "trimmed-end",
+				    of, target);
 				free(cut);
+				target = 0;
 				break;
 			case 3: {
 				struct buf b = BUF_INIT;
@@ -287,6 +470,7 @@ gen(size_t originals)
 		free(body);
 		free(t);
 	}
+	gen_notices(&v, &n, &cap, (uint64_t)originals * 1000 + 1);
 	qsort(v, n, sizeof(*v), rec_cmp);
 	for (i = 0; i < n; i++) {
 		if (printf("%s\n", v[i].line) < 0)
@@ -301,6 +485,8 @@ gen(size_t originals)
 
 struct art {
 	char *id, *dup, *family, *variant;
+	double target;
+	size_t nwords;
 	uint64_t *sh;		/* sorted distinct shingle hashes */
 	size_t nsh;
 };
@@ -337,6 +523,7 @@ shingles(struct art *a, const char *s, size_t k)
 		w[nw++] = h;
 		s += len;
 	}
+	a->nwords = nw;
 	if (k > nw)
 		k = nw;
 	a->nsh = 0;
@@ -354,8 +541,8 @@ shingles(struct art *a, const char *s, size_t k)
 	free(w);
 }
 
-static double
-jaccard(const struct art *a, const struct art *b)
+static size_t
+common(const struct art *a, const struct art *b)
 {
 	size_t i = 0, j = 0, both = 0;
 
@@ -367,7 +554,36 @@ jaccard(const struct art *a, const struct art *b)
 		else
 			j++;
 	}
+	return both;
+}
+
+static double
+jaccard(const struct art *a, const struct art *b)
+{
+	size_t both = common(a, b);
+
 	return a->nsh + b->nsh == both ? 1 : (double)both / (double)(a->nsh + b->nsh - both);
+}
+
+/* What a copy is, for the truth: the threshold, the containment
+ * threshold and the word count under which texts are short. */
+static double t_jac = 0.8, t_cont = 0.9;
+static size_t t_short = 100;
+
+/* Whether b is truly a copy of a: of the same family, and Jaccard at
+ * the threshold, or (neither text short) the smaller's shingles
+ * contained in the other's at the containment threshold. */
+static int
+truly_copy(const struct art *a, const struct art *b)
+{
+	size_t lo = a->nsh < b->nsh ? a->nsh : b->nsh;
+
+	if (strcmp(a->family, b->family) != 0)
+		return 0;
+	if (jaccard(a, b) >= t_jac)
+		return 1;
+	return a->nwords >= t_short && b->nwords >= t_short && lo
+	    && (double)common(a, b) / (double)lo >= t_cont;
 }
 
 static char *
@@ -402,16 +618,39 @@ bin_of(double j)
 	return b;
 }
 
-static int
-score(double t, size_t k)
+/* Counts per variant (trimmed copies per tenth of the text cut). */
+struct tally {
+	char name[48];
+	unsigned long recs, should, found, marked, wrong;
+};
+
+static struct tally *
+tally_of(struct tally *t, size_t *nt, const struct art *a)
+{
+	char name[48];
+	size_t i;
+
+	if (strncmp(a->variant, "trimmed", 7) == 0)
+		snprintf(name, sizeof(name), "%s %d-%d%%", a->variant,
+		    (int)(a->target * 10) * 10, (int)(a->target * 10) * 10 + 10);
+	else
+		snprintf(name, sizeof(name), "%s", a->variant);
+	for (i = 0; i < *nt; i++)
+		if (strcmp(t[i].name, name) == 0)
+			return &t[i];
+	memset(&t[*nt], 0, sizeof(t[*nt]));
+	snprintf(t[*nt].name, sizeof(t[*nt].name), "%s", name);
+	return &t[(*nt)++];
+}
+
+static void
+read_set(struct art **vp, size_t *np, size_t k)
 {
 	struct art *v = NULL;
-	size_t n = 0, cap = 0, i, j, linecap = 0;
+	size_t n = 0, cap = 0, linecap = 0;
 	char *line = NULL;
 	ssize_t len;
 	json_error_t err;
-	unsigned long tp = 0, fp = 0, should = 0, found = 0, bins[NBIN][2] = { { 0 } };
-	long d, o;
 
 	while ((len = getline(&line, &linecap, stdin)) > 0) {
 		json_t *r = json_loadb(line, (size_t)len, 0, &err);
@@ -422,31 +661,75 @@ score(double t, size_t k)
 		v[n].dup = field(r, "duplicate_of");
 		v[n].family = field(r, "family");
 		v[n].variant = field(r, "variant");
-		if (!v[n].id || !v[n].family || !json_string_value(json_object_get(r, "body")))
+		v[n].target = json_number_value(json_object_get(r, "target"));
+		if (!v[n].id || !v[n].family || !v[n].variant
+		    || !json_string_value(json_object_get(r, "body")))
 			die(1, "<stdin>:%zu: not a dedupe-pr gen record", n + 1);
 		shingles(&v[n], json_string_value(json_object_get(r, "body")), k);
 		json_decref(r);
 		n++;
 	}
 	free(line);
-	for (i = 0; i < n; i++) {
-		int dupe = 0;
+	*vp = v;
+	*np = n;
+}
 
-		/* Precision: is the marked pair truly similar? */
+static int
+tally_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct tally *)a)->name, ((const struct tally *)b)->name);
+}
+
+static void
+print_tallies(struct tally *t, size_t nt)
+{
+	size_t i;
+
+	qsort(t, nt, sizeof(*t), tally_cmp);
+	printf("variant               records  should   found  recall  marked   false  precision\n");
+	for (i = 0; i < nt; i++) {
+		if (strcmp(t[i].name, "original") == 0)
+			continue;
+		printf("  %-20s %7lu %7lu %7lu  ", t[i].name, t[i].recs, t[i].should, t[i].found);
+		printf(t[i].should ? "%.4f" : "     -", t[i].should ? (double)t[i].found / (double)t[i].should : 0.0);
+		printf(" %7lu %7lu  ", t[i].marked, t[i].wrong);
+		printf(t[i].marked ? "%.4f\n" : "     -\n",
+		    t[i].marked ? 1 - (double)t[i].wrong / (double)t[i].marked : 0.0);
+	}
+}
+
+static int
+score(size_t k)
+{
+	struct art *v;
+	struct tally tal[64], *ta;
+	size_t n, i, j, nt = 0;
+	unsigned long tp = 0, fp = 0, should = 0, found = 0, bins[NBIN][2] = { { 0 } };
+	long d, o;
+
+	read_set(&v, &n, k);
+	for (i = 0; i < n; i++) {
+		int dupe = 0, right = 0;
+
+		ta = nt < 64 ? tally_of(tal, &nt, &v[i]) : &tal[63];
+		ta->recs++;
+		/* Precision: is the marked pair truly a copy? */
 		if (v[i].dup) {
 			if ((d = find(v, i, v[i].dup)) < 0)
 				die(1, "%s: duplicate_of %s not seen before", v[i].id, v[i].dup);
-			if (jaccard(&v[i], &v[d]) >= t)
-				tp++;
-			else
-				fp++;
+			right = truly_copy(&v[d], &v[i]);
+			tp += right;
+			fp += !right;
+			ta->marked++;
+			ta->wrong += !right;
 		}
-		/* Recall: is there an earlier article of its family it copies? */
-		for (j = 0; j < i; j++)
-			if (strcmp(v[j].family, v[i].family) == 0 && jaccard(&v[i], &v[j]) >= t)
-				dupe = 1;
+		/* Recall: is there an earlier article it truly copies? */
+		for (j = 0; j < i && !dupe; j++)
+			dupe = truly_copy(&v[j], &v[i]);
 		should += dupe;
-		found += dupe && v[i].dup && jaccard(&v[i], &v[find(v, i, v[i].dup)]) >= t;
+		found += dupe && right;
+		ta->should += dupe;
+		ta->found += dupe && right;
 		/* Rates by true similarity of a copy to its original. */
 		if (strcmp(v[i].id, v[i].family) != 0 && (o = find(v, i, v[i].family)) >= 0) {
 			int b = bin_of(jaccard(&v[i], &v[o]));
@@ -456,9 +739,10 @@ score(double t, size_t k)
 	}
 	printf("articles %zu, marked %lu (true %lu, false %lu), should be marked %lu, found %lu\n",
 	    n, tp + fp, tp, fp, should, found);
-	printf("precision %.4f recall %.4f (threshold %.2f, %zu-word shingles)\n",
+	printf("precision %.4f recall %.4f (threshold %.2f, containment %.2f from %zu words, %zu-word shingles)\n",
 	    tp + fp ? (double)tp / (double)(tp + fp) : 1.0,
-	    should ? (double)found / (double)should : 1.0, t, k);
+	    should ? (double)found / (double)should : 1.0, t_jac, t_cont, t_short, k);
+	print_tallies(tal, nt);
 	printf("true Jaccard to original   copies  marked  rate\n");
 	for (i = 0; i < NBIN; i++)
 		if (bins[i][0])
@@ -473,6 +757,129 @@ score(double t, size_t k)
 		free(v[i].sh);
 	}
 	free(v);
+	return 0;
+}
+
+/* Stories: pairs of articles put in one story against pairs reporting
+ * one event. */
+
+struct pair {
+	char *story, *event;
+};
+
+static int
+by_story(const void *a, const void *b)
+{
+	const struct pair *x = a, *y = b;
+	int c = strcmp(x->story, y->story);
+
+	return c ? c : strcmp(x->event, y->event);
+}
+
+static int
+by_event(const void *a, const void *b)
+{
+	return strcmp(((const struct pair *)a)->event, ((const struct pair *)b)->event);
+}
+
+/* Pairs within runs of v (sorted by cmp) that cmp finds equal. */
+static double
+pairs(const struct pair *v, size_t n, int (*cmp)(const void *, const void *))
+{
+	double sum = 0;
+	size_t i, run;
+
+	for (i = 0; i < n; i += run) {
+		for (run = 1; i + run < n && cmp(&v[i], &v[i + run]) == 0; run++)
+			;
+		sum += (double)run * (double)(run - 1) / 2;
+	}
+	return sum;
+}
+
+static int
+same_story(const void *a, const void *b)
+{
+	return strcmp(((const struct pair *)a)->story, ((const struct pair *)b)->story);
+}
+
+/* EVENTS.tsv as pairs (story: the id) sorted by id. */
+static struct pair *
+read_events(const char *path, size_t *np)
+{
+	FILE *fp = fopen(path, "r");
+	struct pair *v = NULL;
+	size_t n = 0, cap = 0, linecap = 0;
+	char *line = NULL, *tab;
+
+	if (!fp)
+		die(1, "%s:", path);
+	while (getline(&line, &linecap, fp) > 0) {
+		line[strcspn(line, "\n")] = '\0';
+		if (!(tab = strchr(line, '\t')) || strcmp(line, "id\tevent") == 0)
+			continue;
+		*tab = '\0';
+		v = egrow(v, &cap, n + 1, sizeof(*v));
+		v[n].story = estrdup(line);
+		v[n++].event = estrdup(tab + 1);
+	}
+	free(line);
+	fclose(fp);
+	qsort(v, n, sizeof(*v), same_story);
+	*np = n;
+	return v;
+}
+
+static int
+stories(const char *events)
+{
+	struct pair *ev, *v = NULL, key, *hit;
+	size_t nev, n = 0, cap = 0, linecap = 0, i, count;
+	char *line = NULL;
+	json_error_t err;
+	ssize_t len;
+	double both, pred, truth, p, r;
+
+	ev = read_events(events, &nev);
+	while ((len = getline(&line, &linecap, stdin)) > 0) {
+		json_t *o = json_loadb(line, (size_t)len, 0, &err);
+		const char *story;
+
+		if (!o)
+			die(1, "<stdin>:%zu: %s", n + 1, err.text);
+		key.story = (char *)json_string_value(json_object_get(o, "id"));
+		story = json_string_value(json_object_get(o, "story"));
+		if (!key.story || !story)
+			die(1, "<stdin>:%zu: no id or no story (dedupe --stories?)", n + 1);
+		if (!(hit = bsearch(&key, ev, nev, sizeof(*ev), same_story)))
+			die(1, "<stdin>:%zu: %s is not in %s", n + 1, key.story, events);
+		v = egrow(v, &cap, n + 1, sizeof(*v));
+		v[n].story = estrdup(story);
+		v[n++].event = hit->event;
+		json_decref(o);
+	}
+	free(line);
+	qsort(v, n, sizeof(*v), by_story);
+	both = pairs(v, n, by_story);
+	pred = pairs(v, n, same_story);
+	for (i = count = 0; i < n; i++)
+		count += i == 0 || strcmp(v[i].story, v[i - 1].story) != 0;
+	qsort(v, n, sizeof(*v), by_event);
+	truth = pairs(v, n, by_event);
+	p = pred ? both / pred : 1;
+	r = truth ? both / truth : 1;
+	printf("articles %zu, stories %zu; pairs: in one story %.0f, of one event %.0f, both %.0f\n",
+	    n, count, pred, truth, both);
+	printf("story pairs: precision %.4f recall %.4f F1 %.4f\n", p, r,
+	    p + r > 0 ? 2 * p * r / (p + r) : 0);
+	for (i = 0; i < n; i++)
+		free(v[i].story);
+	free(v);
+	for (i = 0; i < nev; i++) {
+		free(ev[i].story);
+		free(ev[i].event);
+	}
+	free(ev);
 	return 0;
 }
 
@@ -546,21 +953,22 @@ int
 main(int argc, char **argv)
 {
 	unsigned long n = 2000, seed = 1;
-	double t = 0.8;
 	size_t k = 5;
 	char *end;
 	int c;
 
 	diag_init(argv[0]);
 	if (argc < 2)
-		die(2, "usage: dedupe-pr gen [-n N] [-s SEED] [-L J,J...] | score [-t T] [-k N] | scale N DEDUPE [ARG...]");
+		die(2, "usage: dedupe-pr gen [-n N] [-N NOTICES] [-s SEED] [-L J,J...] | score [-t T] [-c C] [-S WORDS] [-k N] | scale N DEDUPE [ARG...] | stories EVENTS.tsv");
+	if (strcmp(argv[1], "stories") == 0 && argc == 3)
+		return stories(argv[2]);
 	if (strcmp(argv[1], "scale") == 0 && argc >= 4) {
 		rng_state = 7;
 		lexicon();
 		return scale(strtoul(argv[2], NULL, 10), argv + 3);
 	}
 	optind = 2;
-	while ((c = getopt(argc, argv, "n:s:t:k:L:")) != -1) {
+	while ((c = getopt(argc, argv, "n:N:s:t:c:S:k:L:")) != -1) {
 		switch (c) {
 		case 'L':
 			for (nlevels = 0; *optarg && nlevels < 16; nlevels++) {
@@ -571,8 +979,11 @@ main(int argc, char **argv)
 			}
 			break;
 		case 'n': n = strtoul(optarg, NULL, 10); break;
+		case 'N': notices = strtoul(optarg, NULL, 10); break;
+		case 'c': t_cont = strtod(optarg, NULL); break;
+		case 'S': t_short = strtoul(optarg, NULL, 10); break;
 		case 's': seed = strtoul(optarg, NULL, 10); break;
-		case 't': t = strtod(optarg, NULL); break;
+		case 't': t_jac = strtod(optarg, NULL); break;
 		case 'k': k = strtoul(optarg, NULL, 10); break;
 		default: die(2, "bad option");
 		}
@@ -582,6 +993,6 @@ main(int argc, char **argv)
 	if (strcmp(argv[1], "gen") == 0)
 		return gen(n);
 	if (strcmp(argv[1], "score") == 0)
-		return score(t, k ? k : 5);
+		return score(k ? k : 5);
 	die(2, "unknown command %s", argv[1]);
 }

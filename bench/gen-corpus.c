@@ -5,7 +5,15 @@
  * by a seeded generator, so the same seed always gives the same bytes
  * and nothing comes from real articles.  DIR/articles/ holds the
  * articles; DIR/truth.tsv lists every one with the id of the original
- * it duplicates (empty if none). */
+ * it duplicates (empty if none).
+ *
+ * With --stories the articles form a stream in date order (as crawled:
+ * up to a day and a half late), and some are reports of one event by
+ * several outlets: the same people, organisation and places, words of
+ * the event's own, dates from two days before to four after it, each
+ * report worded afresh.  DIR/events.tsv gives each article's event (its
+ * own id for an article that is the only report of its event). */
+#include "date/date.h"
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
@@ -20,7 +28,9 @@
 #include "opt.h"
 #include "mem.h"
 
-static const char synopsis[] = "[--seed N] [--count N | --size MB] [--dups PERCENT] --out DIR";
+static const char synopsis[] =
+    "[--seed N] [--count N | --size MB] [--dups PERCENT]\n"
+    "       [--stories [--events PERCENT]] --out DIR";
 static const char help[] =
     "Write invented raw news articles as DIR/articles/ID.txt, and\n"
     "DIR/truth.tsv: id, duplicate_of (empty for an original), kind, layout.\n"
@@ -29,13 +39,17 @@ static const char help[] =
     "  --count N       write N articles (default 1000)\n"
     "  --size MB       write articles until they total MB x 10^6 bytes\n"
     "  --dups PERCENT  share of near-duplicates (default 10)\n"
+    "  --stories       a dated stream with several reports per event, and\n"
+    "                  DIR/events.tsv: id, event (needs --count)\n"
+    "  --events PERCENT  share of articles that report an event covered\n"
+    "                  more than once (default 50)\n"
     "  --out DIR       where to write (created if missing)\n"
     "  -h, --help      show this help\n"
     "\n"
     "Example:\n"
     "  gen-corpus --seed 7 --size 100 --out bench/out/corpus\n";
 
-enum { OPT_SEED = 256, OPT_COUNT, OPT_SIZE, OPT_DUPS, OPT_OUT };
+enum { OPT_SEED = 256, OPT_COUNT, OPT_SIZE, OPT_DUPS, OPT_OUT, OPT_STORIES, OPT_EVENTS };
 
 /* splitmix64: small, fast and the same everywhere. */
 static uint64_t rng_state;
@@ -320,8 +334,20 @@ make_tables(void)
 	}
 }
 
+/* An event covered by several outlets: its actors, place and words. */
+enum { NTOPIC = 12 };
+struct event {
+	char id[16];
+	const char *people[2], *org, *place[2];
+	const char *topic[NTOPIC];
+	long day;
+};
+
 /* One article, as a plain structure rendered in many layouts. */
 struct article {
+	const struct event *ev;	/* the event it reports, or NULL */
+	int topic;		/* percent of its words that are the event's */
+	char event[16];		/* its event's id (its own if alone) */
 	char id[16];
 	char *title, *deck, *city;
 	struct buf *paras;
@@ -336,8 +362,14 @@ struct article {
 static void
 phrase(struct buf *b, struct article *a)
 {
-	int k = (int)pick(1000), m = between(0, 11);
+	int k, m;
 
+	if (a->ev && chance(a->topic)) {
+		buf_adds(b, a->ev->topic[pick(NTOPIC)]);
+		return;
+	}
+	k = (int)pick(1000);
+	m = between(0, 11);
 	if (k < 40)
 		buf_adds(b, a->people[pick(4)]);
 	else if (k < 60)
@@ -410,7 +442,10 @@ title_case(struct article *a, int words)
 			continue;
 		}
 		at = b.len;
-		buf_adds(&b, chance(25) ? glue[pick(NELEM(glue))] : vocab[zipf(NVOCAB)]);
+		if (a->ev && chance(50))
+			buf_adds(&b, a->ev->topic[pick(NTOPIC)]);
+		else
+			buf_adds(&b, chance(25) ? glue[pick(NELEM(glue))] : vocab[zipf(NVOCAB)]);
 		if (b.s[at] >= 'a' && b.s[at] <= 'z')
 			b.s[at] -= 'a' - 'A';
 	}
@@ -419,8 +454,38 @@ title_case(struct article *a, int words)
 	return buf_take(&b);
 }
 
+/* An event's report takes its actors and places (the first person
+ * twice as often; the second and the organisation not in every
+ * report) and 5-15% of its words from the event's, twice that in
+ * the first paragraph; a day gives its date. */
 static void
-make_article(struct article *a, unsigned long n)
+cast(struct article *a, const struct event *ev, long day)
+{
+	int i;
+
+	if (ev) {
+		a->ev = ev;
+		a->topic = 2 * between(5, 15);
+		a->people[0] = a->people[3] = ev->people[0];
+		if (chance(70))
+			a->people[1] = ev->people[1];
+		if (chance(60))
+			a->org[0] = a->org[1] = ev->org;
+		a->place[0] = ev->place[0];
+		a->place[1] = ev->place[1];
+		free(a->city);
+		a->city = estrdup(a->place[0]);
+		for (i = 0; a->city[i]; i++)
+			if (a->city[i] >= 'a' && a->city[i] <= 'z')
+				a->city[i] -= 'a' - 'A';
+	}
+	if (day >= 0)
+		date_from_days(date_to_days(2024, 1, 1) + day, &a->y, &a->m, &a->d);
+}
+
+/* An article; for --stories, a report of ev (or alone: NULL) on a day. */
+static void
+make_article(struct article *a, unsigned long n, const struct event *ev, long day)
 {
 	int words = between(300, 1500), i, left;
 
@@ -445,6 +510,7 @@ make_article(struct article *a, unsigned long n)
 	a->outlet = (int)pick(NAGENCY);
 	a->agency = (int)pick(NAGENCY);
 	a->section = (int)pick(NELEM(sections));
+	cast(a, ev, day);
 	a->title = title_case(a, between(5, 12));
 	a->deck = chance(50) ? title_case(a, between(8, 16)) : NULL;
 	a->paras = ecalloc(words / 20 + 2, sizeof *a->paras);
@@ -463,6 +529,9 @@ make_article(struct article *a, unsigned long n)
 			done += sw;
 		}
 		left -= done;
+		/* The lead states the event; the rest gives background. */
+		if (a->ev && a->npara == 0)
+			a->topic /= 2;
 	}
 }
 
@@ -694,13 +763,101 @@ copy_article(const struct article *o)
 	return a;
 }
 
+/* Originals kept to copy from; a duplicate copies one of the last few. */
+enum { KEEP = 64 };
+
+/* --stories: the articles of the stream in order, each on its day and
+ * reporting one of the events or none (-1). */
+struct slot {
+	double arrive;
+	long day;
+	long ev;
+};
+
+static struct event *events;
+static size_t nevents;
+
+static int
+slot_cmp(const void *a, const void *b)
+{
+	const struct slot *x = a, *y = b;
+
+	return x->arrive < y->arrive ? -1 : x->arrive > y->arrive;
+}
+
+/* A new event on a day of the span; three in ten share their first
+ * actor with an event of the same week (a leader's busy week). */
+static struct event *
+new_event(long span)
+{
+	struct event *ev;
+	size_t i;
+
+	events = erealloc(events, (nevents + 1) * sizeof(*events));
+	ev = &events[nevents];
+	snprintf(ev->id, sizeof ev->id, "ev%05zu", nevents);
+	ev->day = (long)pick((size_t)span);
+	ev->people[0] = persons[zipf(NPERSON)];
+	do
+		ev->people[1] = persons[zipf(NPERSON)];
+	while (ev->people[1] == ev->people[0]);
+	if (nevents && chance(30)) {
+		const struct event *o = &events[pick(nevents)];
+
+		ev->people[0] = o->people[0];
+		if (ev->people[1] == ev->people[0])
+			ev->people[1] = persons[pick(NPERSON)];
+		ev->day = o->day + between(-3, 3);
+		if (ev->day < 0)
+			ev->day = 0;
+	}
+	ev->org = orgs[zipf(NORG)];
+	ev->place[0] = places[zipf(NPLACE)];
+	ev->place[1] = places[zipf(NPLACE)];
+	for (i = 0; i < NTOPIC; i++)
+		ev->topic[i] = vocab[300 + pick(NVOCAB - 300)];
+	nevents++;
+	return ev;
+}
+
+/* count articles over count / 40 days (at least two weeks), percent of
+ * them reports of events with two to six reports each. */
+static struct slot *
+plan(unsigned long count, unsigned long percent)
+{
+	long span = count / 40 < 14 ? 14 : (long)(count / 40), day;
+	unsigned long want = count * percent / 100, n = 0, k, j;
+	struct slot *v = emalloc((count ? count : 1) * sizeof(*v));
+	struct event *ev;
+
+	while (n + 2 <= want) {
+		k = 2 + pick(5);
+		if (k > want - n)
+			k = want - n;
+		ev = new_event(span);
+		for (j = 0; j < k; j++, n++) {
+			day = ev->day + between(-2, 4);
+			v[n].day = day < 0 ? 0 : day;
+			v[n].ev = (long)nevents - 1;
+		}
+	}
+	for (; n < count; n++) {
+		v[n].day = (long)pick((size_t)span);
+		v[n].ev = -1;
+	}
+	for (n = 0; n < count; n++)
+		v[n].arrive = (double)v[n].day + 1.5 * (double)(rnd() >> 11) / 9007199254740992.0;
+	qsort(v, count, sizeof(*v), slot_cmp);
+	return v;
+}
+
 static void
-write_file(const char *dir, const char *id, const struct buf *b)
+write_text(const char *dir, const char *name, const struct buf *b)
 {
 	struct buf path = BUF_INIT;
 	FILE *fp;
 
-	buf_printf(&path, "%s/articles/%s.txt", dir, id);
+	buf_printf(&path, "%s/%s", dir, name);
 	if (!(fp = fopen(path.s, "w")))
 		die(1, "%s:", path.s);
 	if (fwrite(b->s, 1, b->len, fp) != b->len || fclose(fp) == EOF)
@@ -708,8 +865,15 @@ write_file(const char *dir, const char *id, const struct buf *b)
 	buf_free(&path);
 }
 
-/* Originals kept to copy from; a duplicate copies one of the last few. */
-enum { KEEP = 64 };
+static void
+write_file(const char *dir, const char *id, const struct buf *b)
+{
+	struct buf name = BUF_INIT;
+
+	buf_printf(&name, "articles/%s.txt", id);
+	write_text(dir, name.s, b);
+	buf_free(&name);
+}
 
 static unsigned long
 parse_num(const char *s, const char *what)
@@ -736,15 +900,17 @@ main(int argc, char **argv)
 		{ "size", required_argument, NULL, OPT_SIZE },
 		{ "dups", required_argument, NULL, OPT_DUPS },
 		{ "out", required_argument, NULL, OPT_OUT },
+		{ "stories", no_argument, NULL, OPT_STORIES },
+		{ "events", required_argument, NULL, OPT_EVENTS },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct article *kept[KEEP] = { NULL };
-	unsigned long count = 1000, size = 0, dups = 10, n, nkept = 0;
+	unsigned long count = 1000, size = 0, dups = 10, n, nkept = 0, percent = 50;
 	unsigned long long total = 0;
 	const char *out = NULL;
-	struct buf text = BUF_INIT, truth = BUF_INIT, tpath = BUF_INIT;
-	FILE *tf;
-	int c, i;
+	struct buf text = BUF_INIT, truth = BUF_INIT, evtruth = BUF_INIT;
+	struct slot *slots = NULL;
+	int c, i, stories = 0;
 
 	diag_init(argv[0]);
 	opt_usage(synopsis, help);
@@ -756,18 +922,25 @@ main(int argc, char **argv)
 		case OPT_SIZE: size = parse_num(optarg, "size"); break;
 		case OPT_DUPS: dups = parse_num(optarg, "percent"); break;
 		case OPT_OUT: out = optarg; break;
+		case OPT_STORIES: stories = 1; break;
+		case OPT_EVENTS: percent = parse_num(optarg, "percent"); break;
 		default:
 			opt_bad(NULL);
 		}
 	}
-	if (!out || optind != argc || dups > 100)
+	if (!out || optind != argc || dups > 100 || percent > 100)
 		opt_bad(NULL);
-	buf_printf(&tpath, "%s/articles", out);
+	if (stories && size)
+		opt_bad("--stories needs --count, not --size");
+	buf_printf(&text, "%s/articles", out);
 	if ((mkdir(out, 0777) != 0 && errno != EEXIST)
-	    || (mkdir(tpath.s, 0777) != 0 && errno != EEXIST))
-		die(1, "%s:", tpath.s);
-	buf_reset(&tpath);
+	    || (mkdir(text.s, 0777) != 0 && errno != EEXIST))
+		die(1, "%s:", text.s);
 	make_tables();
+	if (stories) {
+		slots = plan(count, percent);
+		buf_adds(&evtruth, "id\tevent\n");
+	}
 	buf_adds(&truth, "id\tduplicate_of\tkind\tformat\n");
 	for (n = 1; size ? total < (unsigned long long)size * 1000000 : n <= count; n++) {
 		struct article *a;
@@ -788,7 +961,13 @@ main(int argc, char **argv)
 				buf_add(&text, o->raw.s, o->raw.len);
 		} else {
 			a = emalloc(sizeof *a);
-			make_article(a, n);
+			if (slots)
+				make_article(a, n, slots[n - 1].ev < 0 ? NULL : &events[slots[n - 1].ev],
+				    slots[n - 1].day);
+			else
+				make_article(a, n, NULL, -1);
+			snprintf(a->event, sizeof a->event, "%s",
+			    a->ev ? a->ev->id : "");
 		}
 		if (!text.len) {
 			/* The outlet decides the layout; a copy elsewhere may differ. */
@@ -801,6 +980,10 @@ main(int argc, char **argv)
 		total += text.len;
 		buf_add(&a->raw, text.s, text.len);
 		buf_printf(&truth, "%s\t%s\t%s\t%d\n", a->id, of, kind, f + 1);
+		if (!a->event[0])	/* alone: its own event */
+			snprintf(a->event, sizeof a->event, "%s", a->id);
+		if (stories)
+			buf_printf(&evtruth, "%s\t%s\n", a->id, a->event);
 		if (strcmp(kind, "original") == 0) {
 			if (kept[nkept % KEEP]) {
 				free_article(kept[nkept % KEEP]);
@@ -812,11 +995,9 @@ main(int argc, char **argv)
 			free(a);
 		}
 	}
-	buf_printf(&tpath, "%s/truth.tsv", out);
-	if (!(tf = fopen(tpath.s, "w")))
-		die(1, "%s:", tpath.s);
-	if (fwrite(truth.s, 1, truth.len, tf) != truth.len || fclose(tf) == EOF)
-		die(1, "%s: write error:", tpath.s);
+	write_text(out, "truth.tsv", &truth);
+	if (stories)
+		write_text(out, "events.tsv", &evtruth);
 	fprintf(stderr, "%s: %lu articles, %llu bytes in %s\n", progname, n - 1, total, out);
 	for (i = 0; i < KEEP; i++)
 		if (kept[i]) {
@@ -825,6 +1006,8 @@ main(int argc, char **argv)
 		}
 	buf_free(&text);
 	buf_free(&truth);
-	buf_free(&tpath);
+	buf_free(&evtruth);
+	free(slots);
+	free(events);
 	return 0;
 }

@@ -52,6 +52,7 @@ static const char *const summary[NER_NTYPES] = {
 
 static struct state {
 	struct ner_model *model;
+	struct ner_ctx ctx;		/* the tagger's scratch */
 	unsigned types;		/* bit per type to report */
 	int mentions, merge_only;
 	struct names_seen *seen;	/* the stream's names */
@@ -90,24 +91,22 @@ parse_types(const char *s)
 }
 
 /* Tokenise text onto the end of the article's words (its tokens in
- * st.tl[part]) and tag it sentence by sentence. */
+ * st.tl[part]); a part begins a sentence. */
 static void
-tag_part(const char *text, int part)
+add_part(const char *text, int part)
 {
 	struct token_list *tl = &st.tl[part];
-	size_t n, i, j, a, base = st.nw;
+	const struct token *t;
+	size_t n, i, base = st.nw;
 
 	n = token_split(text, strlen(text), tl);
 	st.w = egrow(st.w, &st.wcap, base + n + 1, sizeof *st.w);
-	st.tags = egrow(st.tags, &st.tcap, base + n + 1, sizeof *st.tags);
 	for (i = 0; i < n; i++) {
-		st.w[base + i].s = text + tl->v[i].off;
-		st.w[base + i].len = tl->v[i].len;
-	}
-	for (a = 0; a < n; a = j) {
-		for (j = a + 1; j < n && !tl->v[j].sent; j++)
-			;
-		ner_tag(st.model, st.w + base + a, j - a, st.tags + base + a);
+		t = &tl->v[i];
+		st.w[base + i].s = text + t->off;
+		st.w[base + i].len = t->len;
+		st.w[base + i].brk = i == 0 || t->sent ? NER_BRK_SENT :
+		    t->line ? NER_BRK_LINE : NER_BRK_NONE;
 	}
 	st.nw += n;
 	st.text[part] = text;
@@ -144,13 +143,14 @@ tag_article(const char *title, const char *body)
 	st.text[0] = st.text[1] = NULL;
 	st.tl[0].n = st.tl[1].n = 0;
 	if (title)
-		tag_part(title, 0);
+		add_part(title, 0);
 	nt = st.nw;
 	if (body)
-		tag_part(body, 1);
+		add_part(body, 1);
 	if (st.nw == 0)		/* no words, so no tags (st.tags may be NULL) */
 		return;
-	names_doc_fix(st.w, st.nw, st.tags);
+	st.tags = egrow(st.tags, &st.tcap, st.nw, sizeof *st.tags);
+	ner_tag_doc(st.model, &st.ctx, st.w, st.nw, st.tags);
 	add_mentions(0, 0);
 	add_mentions(1, nt);
 	names_article_resolve(&st.art);
@@ -337,8 +337,9 @@ open_model(const char *opt)
 	char *path = find_model(opt);
 
 	if ((st.model = ner_load(path)) == NULL)
-		die(1, errno == EINVAL ? "%s: not a tag-entities model" : "%s:",
-		    path);
+		die(1, errno == EINVAL ? "%s: not a tag-entities model" :
+		    errno == EPROTO ? "%s: a tag-entities model of an older format: "
+		    "use the model of this version" : "%s:", path);
 	free(path);
 }
 
@@ -348,6 +349,7 @@ teardown(void *arg)
 	(void)arg;
 	ner_free(st.model);
 	st.model = NULL;
+	ner_ctx_free(&st.ctx);
 	names_seen_free(st.seen);
 	st.seen = NULL;
 	free_words();

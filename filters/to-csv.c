@@ -192,6 +192,7 @@ main(int argc, char **argv)
 	setup();
 	sheet_start(st.table);
 	status = record_each(argc - optind, argv + optind, each, NULL);
+	sheet_finish(st.table);
 	teardown(NULL);
 	return record_done(status);
 }

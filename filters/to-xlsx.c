@@ -120,7 +120,11 @@ static int
 finish(void)
 {
 	size_t i;
-	int status = st.x ? xlsxout_close(st.x) : 0;
+	int status;
+
+	for (i = 0; st.x && i < st.ntables; i++)
+		sheet_finish(st.tables[i]);
+	status = st.x ? xlsxout_close(st.x) : 0;
 
 	st.x = NULL;
 	for (i = 0; i < st.ntables; i++)

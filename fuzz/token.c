@@ -1,6 +1,7 @@
 /* Fuzz target: the tokeniser (lib/token.h).  Tokens must be non-empty,
  * inside the text, in order, not overlapping, and their code-point
- * offsets must agree with their byte offsets. */
+ * offsets must agree with their byte offsets; sentences and paragraphs
+ * are numbered from 0 up by ones, a new one beginning a sentence. */
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -36,6 +37,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		if (t->cp != text_cplen(s, t->off)
 		    || t->cplen != text_cplen(s + t->off, t->len))
+			abort();
+		if (i == 0 ? t->sno || t->para || !t->sent :
+		    t->sno != t[-1].sno + (t->sent != 0) ||
+		    (t->para != t[-1].para && (t->para != t[-1].para + 1 ||
+		    !t->sent || !t->line)))
 			abort();
 		end = t->off + t->len;
 	}

@@ -15,17 +15,6 @@ hash_fnv(uint64_t h, const void *s, size_t n)
 }
 
 uint64_t
-hash_mix(uint64_t x)
-{
-	x ^= x >> 30;
-	x *= 0xbf58476d1ce4e5b9ULL;
-	x ^= x >> 27;
-	x *= 0x94d049bb133111ebULL;
-	x ^= x >> 31;
-	return x;
-}
-
-uint64_t
 hash_bytes(const void *s, size_t n)
 {
 	return hash_mix(hash_fnv(HASH_FNV_INIT, s, n));
@@ -92,22 +81,6 @@ hash_index_put(struct hash_index *ix, uint64_t h, size_t item)
 		pos = (pos + 1) & ix->mask;
 	ix->slot[pos] = (uint32_t)item + 1;
 	ix->used++;
-}
-
-long
-hash_index_first(const struct hash_index *ix, uint64_t h, size_t *pos)
-{
-	if (!ix->slot)
-		return -1;
-	*pos = (size_t)h & ix->mask;
-	return (long)ix->slot[*pos] - 1;
-}
-
-long
-hash_index_next(const struct hash_index *ix, size_t *pos)
-{
-	*pos = (*pos + 1) & ix->mask;
-	return (long)ix->slot[*pos] - 1;
 }
 
 void

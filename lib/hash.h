@@ -33,7 +33,16 @@ hash_fnv_step(uint64_t h, uint64_t x)
 }
 /* splitmix64's finaliser: every input bit spreads over the output, so
  * the low bits are good slot numbers. */
-uint64_t hash_mix(uint64_t x);
+static inline uint64_t
+hash_mix(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ULL;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebULL;
+	x ^= x >> 31;
+	return x;
+}
 /* hash_mix(hash_fnv(HASH_FNV_INIT, s, n)): a table key for a string. */
 uint64_t hash_bytes(const void *s, size_t n);
 
@@ -59,9 +68,36 @@ void hash_index_grow(struct hash_index *ix);
 void hash_index_put(struct hash_index *ix, uint64_t h, size_t item);
 /* The first item that may be filed under h (its probe run), or -1;
  * *pos keeps the place for hash_index_next, which gives the following
- * ones, then -1.  Every item filed under h is among them. */
-long hash_index_first(const struct hash_index *ix, uint64_t h, size_t *pos);
-long hash_index_next(const struct hash_index *ix, size_t *pos);
+ * ones, then -1.  Every item filed under h is among them.  (Inline:
+ * the tagger calls them for every feature of every token.) */
+static inline long
+hash_index_first(const struct hash_index *ix, uint64_t h, size_t *pos)
+{
+	if (!ix->slot)
+		return -1;
+	*pos = (size_t)h & ix->mask;
+	return (long)ix->slot[*pos] - 1;
+}
+
+/* Ask for the slot of h to be brought into the cache: a caller with many
+ * lookups to make issues these first. */
+static inline void
+hash_index_prefetch(const struct hash_index *ix, uint64_t h)
+{
+#if defined(__GNUC__)
+	if (ix->slot)
+		__builtin_prefetch(&ix->slot[(size_t)h & ix->mask]);
+#else
+	(void)ix, (void)h;
+#endif
+}
+
+static inline long
+hash_index_next(const struct hash_index *ix, size_t *pos)
+{
+	*pos = (*pos + 1) & ix->mask;
+	return (long)ix->slot[*pos] - 1;
+}
 
 /* The key of item i of a caller's array, for hash_index_add. */
 typedef uint64_t hash_key_fn(const void *items, size_t i);

@@ -133,12 +133,34 @@ text_is_digit(int32_t cp)
 	return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
 }
 
+/* ASCII folds to its lower case (compatibility forms, marks and
+ * ignorable code points are all beyond it): the common case, without
+ * utf8proc. */
+static char *
+fold_ascii(const char *s, size_t n, size_t *outlen)
+{
+	char *out = emalloc(n + 1);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		out[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+	out[n] = '\0';
+	if (outlen)
+		*outlen = n;
+	return out;
+}
+
 char *
 text_fold(const char *s, size_t n, size_t *outlen)
 {
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t len;
+	size_t i;
 
+	for (i = 0; i < n && (unsigned char)s[i] < 0x80 && s[i]; i++)
+		;
+	if (i == n)
+		return fold_ascii(s, n, outlen);
 	len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
 	    UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD
 	    | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);

@@ -8,10 +8,15 @@ DEDUPE_SCALE = 10000 100000 1000000
 $(DEDUPE_PR): $(B)/bench/dedupe-pr.o $(LIBA)
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(REQ_LDLIBS)
 
-# Precision and recall of the duplicate pairs at the default threshold.
+# Precision and recall of the duplicate pairs at the default threshold,
+# per variant (trimmed copies, short notices and their name and date
+# swaps among them); then the notices with no text short (--short 0:
+# the names rule off), to show what the rule does.
 dedupe-pr: $(BIN)/dedupe $(DEDUPE_PR)
 	$(DEDUPE_PR) gen -n $(DEDUPE_N) >$(DEDUPE_SET)
 	$(BIN)/dedupe --mark $(DEDUPE_SET) | $(DEDUPE_PR) score
+	@echo "with --short 0 (names rule off):"
+	@$(BIN)/dedupe --mark --short 0 $(DEDUPE_SET) | $(DEDUPE_PR) score | grep -E '^(precision|  (notice|name-swap|date-swap))'
 
 # The same with re-worded copies close to the threshold: the rates per
 # band of true similarity are the false-positive/negative rates.
@@ -28,3 +33,17 @@ bench: dedupe-pr
 .PHONY: dedupe-pr dedupe-pr-stress dedupe-scale bench
 
 -include $(wildcard $(B)/bench/*.d)
+
+# Story groups (dedupe --stories) on a generated labelled stream: pair
+# precision, recall and F1 (bench/dedupe-stories).
+dedupe-stories: all build/gen-corpus $(DEDUPE_PR)
+	BIN=$(CURDIR)/$(BIN) DEDUPE_PR=$(DEDUPE_PR) bench/dedupe-stories
+
+.PHONY: dedupe-stories
+
+# This dedupe against another build: make dedupe-vs REF=path/to/dedupe
+dedupe-vs: all build/gen-corpus $(DEDUPE_PR)
+	@test -n "$(REF)" || { echo "make dedupe-vs REF=path/to/other/dedupe" >&2; exit 2; }
+	BIN=$(CURDIR)/$(BIN) DEDUPE_PR=$(DEDUPE_PR) bench/dedupe-vs $(REF)
+
+.PHONY: dedupe-vs

@@ -82,3 +82,25 @@ setup() {
 	run bash -c "printf '%s\n' \"\$1\" | sed -n 's/^| \\([a-z -]*\\) | [0-9.]* |\$/\\1/p' | tr '\n' ," _ "$output"
 	assert_output "split-header,normalize-date,tag-entities,tag-entities --merge-only,dedupe,to-csv,"
 }
+
+@test "--stories: a dated stream, several reports per event, events.tsv" {
+	"$GEN" --stories --seed 2 --count 200 --dups 0 --out "$BATS_TEST_TMPDIR/o" 2>/dev/null
+	"$GEN" --stories --seed 2 --count 200 --dups 0 --out "$BATS_TEST_TMPDIR/p" 2>/dev/null
+	diff -r "$BATS_TEST_TMPDIR/o" "$BATS_TEST_TMPDIR/p"
+	[ "$(head -1 "$BATS_TEST_TMPDIR/o/events.tsv")" = $'id\tevent' ]
+	[ "$(sed 1d "$BATS_TEST_TMPDIR/o/events.tsv" | wc -l)" -eq 200 ]
+	# about half the articles report an event with 2 to 6 reports; the
+	# others are their own event
+	run bash -c "sed 1d '$BATS_TEST_TMPDIR/o/events.tsv' | awk -F '\t' '\$2 ~ /^ev/' | wc -l"
+	[ "$output" -eq 100 ] || fail "$output event reports"
+	run bash -c "sed 1d '$BATS_TEST_TMPDIR/o/events.tsv' | awk -F '\t' '\$2 ~ /^ev/ { print \$2 }' | sort | uniq -c | awk '\$1 < 2 || \$1 > 6' | wc -l"
+	assert_output 0
+	run bash -c "sed 1d '$BATS_TEST_TMPDIR/o/events.tsv' | awk -F '\t' '\$2 !~ /^ev/ && \$1 != \$2' | wc -l"
+	assert_output 0
+}
+
+@test "--stories needs --count" {
+	run --separate-stderr "$GEN" --stories --size 1 --out "$BATS_TEST_TMPDIR/o"
+	assert_failure 2
+	[[ $stderr == *"--stories needs --count"* ]] || fail "$stderr"
+}

@@ -339,7 +339,7 @@ CASES
 	assert_failure 2
 	local listed have
 	listed=$(sed -n "s/.*(they are: \(.*\))$/\1/p" <<<"${stderr_lines[0]}" | tr -d ' ' | tr ',' '\n' | sort)
-	have=$("$PIPELINE" --jobs 1 --ndjson --mark-duplicates "$SEEDS" | jq -r 'keys[]' | sort -u)
+	have=$("$PIPELINE" --jobs 1 --ndjson --mark-duplicates --stories "$SEEDS" | jq -r 'keys[]' | sort -u)
 	[ -n "$listed" ] || fail "$stderr"
 	[ "$listed" = "$have" ] || fail "listed: $listed; records: $have"
 	run --separate-stderr "$PIPELINE" --jobs 1 --fields 'id,entity_counts.x,dates.0.value' "$SEEDS"
@@ -444,4 +444,12 @@ sys.exit(p.returncode)' "$PIPELINE" --xlsx "$SEEDS"
 	assert_failure 1
 	[[ $stderr == *"stage to-xlsx failed (status 1)"* ]] || fail "$stderr"
 	[ "$(cat "$BATS_TEST_TMPDIR/out.xlsx")" = old ]
+}
+
+@test "pipeline.sh --stories: a story column, the five seeds in one story" {
+	run --separate-stderr bash -c "'$PIPELINE' --jobs 1 --stories '$SEEDS' | mlr --icsv --ojson cat | jq -r '.[] | [.id, .duplicate_of, .story] | @tsv'"
+	assert_success
+	assert_output "$(ls "$SEEDS" | sed 's/\.txt$//' | awk '{ print $0 "\t\t000_18965f208f03d3d7" }')"
+	run --separate-stderr bash -c "'$PIPELINE' --jobs 1 --stories --ndjson '$SEEDS' | jq -r .story_size | uniq -c"
+	assert_output "      5 5"
 }

@@ -321,3 +321,15 @@ to-csv: $BATS_TEST_TMPDIR/in:1: warning: record big: column byline cut from 4000
 	assert_output $'id,title\na,One\nc,Three'
 	[[ $stderr == *"to-csv: $BATS_TEST_TMPDIR/in:2: invalid JSON"* ]] || fail "$stderr"
 }
+
+@test "the default columns show story after duplicate_of when the first record has one" {
+	printf '%s\n' '{"id":"a","duplicate_of":null,"story":"a","story_size":2}' '{"id":"b","story":"a","story_size":2}' >"$BATS_TEST_TMPDIR/in"
+	run --separate-stderr bash -c "to-csv --lf '$BATS_TEST_TMPDIR/in'"
+	assert_success
+	assert_output $'id,date,title,outlet,agency,byline,url,dateline_place,persons,organizations,locations,misc,word_count,duplicate_of,story,source\na,,,,,,,,,,,,,,a,\nb,,,,,,,,,,,,,,a,'
+	# not without it, nor with -f
+	run --separate-stderr bash -c "to-csv --lf -f id,story_size '$BATS_TEST_TMPDIR/in'"
+	assert_output $'id,story_size\na,2\nb,2'
+	run --separate-stderr bash -c "head -c 0 '$BATS_TEST_TMPDIR/in' | to-csv --lf | tr ',' '\n' | grep -c story"
+	assert_output 0
+}

@@ -355,3 +355,15 @@ sys.exit(p.returncode)' "$F/articles.ndjson"
 	run rows "$BATS_TEST_TMPDIR/big.xlsx" 1
 	assert_output $'["id"]\n["r1048576"]\n["r1048577"]\n["r1048578"]\n["r1048579"]\n["r1048580"]'
 }
+
+@test "the default columns show story after duplicate_of when the first record has one; no input, still a header" {
+	printf '%s\n' '{"id":"a","duplicate_of":null,"story":"a","story_size":2}' '{"id":"b","story":"a","story_size":2}' >"$BATS_TEST_TMPDIR/in"
+	to-xlsx -o "$BATS_TEST_TMPDIR/s.xlsx" "$BATS_TEST_TMPDIR/in"
+	run bash -c "'$ROOT/tests/xlsx-read' '$BATS_TEST_TMPDIR/s.xlsx' | jq -c '.sheets[0].rows[] | [.[0], .[14], .[15]]'"
+	assert_output '["id","duplicate_of","story"]
+["a",null,"a"]
+["b",null,"a"]'
+	to-xlsx -o "$BATS_TEST_TMPDIR/e.xlsx" </dev/null
+	run bash -c "'$ROOT/tests/xlsx-read' '$BATS_TEST_TMPDIR/e.xlsx' | jq -c '.sheets[0].rows | length, .[0][-1]'"
+	assert_output $'1\n"source"'
+}

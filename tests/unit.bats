@@ -40,3 +40,15 @@ UNIT=${NEWSPIPE_UNIT:-$ROOT/build/opt/unit}
 	assert_success
 	assert_output "sheetdate: ok"
 }
+
+@test "unit: lib/story joins within the window, closes, forgets, stays bounded" {
+	run "$UNIT/story"
+	assert_success
+	assert_output "story: ok"
+}
+
+@test "unit: lib/entity/tagger decodes under BIO, never across a break" {
+	run "$UNIT/tagger"
+	assert_success
+	assert_output "tagger: ok"
+}

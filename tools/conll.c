@@ -89,8 +89,12 @@ conll_read(struct conll *c, const char *path)
 		c->doc[c->ndoc] = c->nsent;
 	}
 	c->text = buf_take(&text);
-	for (i = 0; i < c->ntok; i++)
+	for (i = 0; i < c->ntok; i++) {
 		c->w[i].s = c->text + offs[i];
+		c->w[i].brk = NER_BRK_NONE;
+	}
+	for (i = 0; i < c->nsent; i++)
+		c->w[c->sent[i]].brk = NER_BRK_SENT;
 	free(offs);
 }
 

@@ -13,19 +13,55 @@
 #include "diag.h"
 #include "opt.h"
 #include "mem.h"
-#include "entity/names.h"
 #include "entity/ner.h"
+#include "entity/token.h"
 
-static const char synopsis[] = "[--bench] [--min-f1 F] --model MODEL FILE";
+#include <jansson.h>
+
+static const char synopsis[] =
+    "[--bench] [--min-f1 F] --model MODEL FILE\n"
+    "       ner-score --tokens NDJSON";
 static const char help[] =
     "Score a tag-entities model on a CoNLL-2003 file (exact span and type).\n"
     "\n"
     "  --model MODEL  the model file\n"
     "  --bench        also report load time, tokens per second and peak memory\n"
     "  --min-f1 F     exit 1 if the overall F1 is below F (a regression check)\n"
+    "  --tokens       print the number of tokens of the titles and bodies of\n"
+    "                 the NDJSON records of FILE (for tokens per second)\n"
     "\n"
     "Example:\n"
     "  ner-score --model models/ner.model ../shared/ner/dev.txt\n";
+
+/* The tokens of the titles and bodies of the records of path. */
+static unsigned long
+count_tokens(const char *path)
+{
+	struct token_list tl = TOKEN_LIST_INIT;
+	FILE *fp;
+	char *line = NULL;
+	size_t cap = 0;
+	unsigned long n = 0;
+	json_t *rec, *v;
+	const char *const fields[] = { "title", "body" };
+	int k;
+
+	if ((fp = fopen(path, "r")) == NULL)
+		die(1, "%s:", path);
+	while (getline(&line, &cap, fp) != -1) {
+		if ((rec = json_loads(line, 0, NULL)) == NULL)
+			continue;
+		for (k = 0; k < 2; k++)
+			if (json_is_string(v = json_object_get(rec, fields[k])))
+				n += token_split(json_string_value(v),
+				    json_string_length(v), &tl);
+		json_decref(rec);
+	}
+	fclose(fp);
+	free(line);
+	token_list_free(&tl);
+	return n;
+}
 
 static double
 now(void)
@@ -55,15 +91,17 @@ main(int argc, char **argv)
 		{ "model", required_argument, NULL, 'm' },
 		{ "bench", no_argument, NULL, 'b' },
 		{ "min-f1", required_argument, NULL, 'f' },
+		{ "tokens", no_argument, NULL, 't' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	unsigned long cnt[NER_NTYPES][3] = { { 0 } }, all[3] = { 0 };
 	const char *model = NULL;
 	struct ner_model *m;
+	struct ner_ctx ctx = { 0 };
 	struct conll c;
 	struct rusage ru;
-	int ch, bench = 0, *tags, t, k, rounds = 1;
+	int ch, bench = 0, tokens = 0, *tags, t, k, rounds = 1;
 	size_t s, n, ncap = 0, d, a;
 	double t0, tload, ttag, best = 1e9, minf1 = 0, f1;
 	char *end;
@@ -78,6 +116,9 @@ main(int argc, char **argv)
 		case 'b':
 			bench = 1;
 			break;
+		case 't':
+			tokens = 1;
+			break;
 		case 'f':
 			minf1 = strtod(optarg, &end);
 			if (*end || end == optarg || minf1 < 0 || minf1 > 1)
@@ -87,12 +128,18 @@ main(int argc, char **argv)
 			opt_bad(NULL);
 		}
 	}
+	if (tokens && argc - optind == 1) {
+		printf("%lu\n", count_tokens(argv[optind]));
+		return 0;
+	}
 	if (!model || argc - optind != 1)
 		opt_bad(NULL);
 	conll_read(&c, argv[optind]);
 	t0 = now();
 	if ((m = ner_load(model)) == NULL)
-		die(1, "%s:", model);
+		die(1, errno == EINVAL ? "%s: not a tag-entities model" :
+		    errno == EPROTO ? "%s: a model of an older format: retrain it (make model)" :
+		    "%s:", model);
 	tload = now() - t0;
 	tags = NULL;
 	if (bench)
@@ -100,12 +147,10 @@ main(int argc, char **argv)
 	for (k = 0; k < rounds; k++) {
 		t0 = now();
 		tags = egrow(tags, &ncap, c.ntok + 1, sizeof *tags);
-		for (s = 0; s < c.nsent; s++)
-			ner_tag(m, c.w + c.sent[s], c.sent[s + 1] - c.sent[s],
-			    tags + c.sent[s]);
 		for (d = 0; d < c.ndoc; d++) {
 			a = c.sent[c.doc[d]];
-			names_doc_fix(c.w + a, c.sent[c.doc[d + 1]] - a, tags + a);
+			ner_tag_doc(m, &ctx, c.w + a, c.sent[c.doc[d + 1]] - a,
+			    tags + a);
 		}
 		for (s = 0; k == 0 && s < c.nsent; s++) {
 			n = c.sent[s + 1] - c.sent[s];
@@ -132,6 +177,7 @@ main(int argc, char **argv)
 		printf("peak RSS: %.1f MB\n", ru.ru_maxrss / 1024.0);
 	}
 	free(tags);
+	ner_ctx_free(&ctx);
 	ner_free(m);
 	conll_free(&c);
 	if (f1 < minf1) {

@@ -8,20 +8,33 @@
 
 #include "entity/ner.h"
 
-/* One token of the sentence in a struct ner_ctx: its forms are strings
- * in the context's text buffer. */
+/* One token of the document in a struct ner_ctx: the hashes of its
+ * forms (the features combine them), its clusters and gazetteer
+ * classes. */
 struct ner_tokinfo {
-	size_t word, wlen;	/* normalised form, offsets into text */
-	size_t low, llen;	/* lower case, digits as 0 */
-	size_t shape, shlen;	/* Xxxxx */
-	size_t ss, sslen;	/* Xx */
-	size_t pre[4], suf[4];	/* affix lengths in bytes of low, 0: none */
+	size_t low, llen;	/* lower case, digits as 0: text offsets */
+	uint64_t hword, hlow, hshape, hss;	/* Xxxxx, Xx */
+	uint64_t hpre[4], hsuf[4];	/* affixes of low, 0: none */
+	uint32_t c1, c2;	/* cluster paths (see features.c), 0: none */
 	unsigned cplen;
 	unsigned flags;
-	uint8_t gb, gi;		/* gazetteer classes begun / continued here */
+	uint16_t gb, gi;	/* gazetteer classes begun / continued here */
+	size_t s;		/* its sentence */
+	long dw;		/* its word in the document's labels, -1: none */
+	int brk;		/* NER_BRK_* before it */
 };
 
 enum { T_INIT = 1, T_DIGIT = 2, T_HYPHEN = 4, T_PERIOD = 8, T_UPPER = 16,
-	T_LOWER = 32, T_ALLCAPS = 64 };
+	T_LOWER = 32, T_ALLCAPS = 64, T_HEAD = 128, T_TITLESENT = 256 };
+
+/* The first pass's labels of the capitalised occurrences of one word
+ * (by lower-cased form) in a document: n[type][place] counts mentions of
+ * that type holding it alone (0), first (1), inside (2) or last (3); o
+ * counts those tagged O. */
+struct ner_docword {
+	uint64_t h;
+	uint16_t n[NER_NTYPES][4];
+	uint16_t o;
+};
 
 #endif

@@ -59,10 +59,59 @@ ner_table_free(struct ner_table *t)
 	memset(t, 0, sizeof *t);
 }
 
-static int
-read_all(FILE *fp, void *p, size_t size, size_t n)
+/* A new array of n items of size read from fp (one more allocated, so
+ * n may be 0); *ok becomes 0 when they could not be read. */
+static void *
+read_array(FILE *fp, size_t size, size_t n, int *ok)
 {
-	return n == 0 || fread(p, size, n, fp) == n;
+	void *p = emalloc((n + 1) * size);
+
+	if (*ok && n && fread(p, size, n, fp) != n)
+		*ok = 0;
+	return p;
+}
+
+/* The n rows of weights of the file, each spread to NER_ROW. */
+static int16_t *
+read_weights(FILE *fp, size_t n, int *ok)
+{
+	int16_t *w = ecalloc(n * NER_ROW + 1, sizeof *w);
+	int16_t *f = read_array(fp, NER_NPASS * NER_NTAGS * sizeof *f, n, ok);
+	size_t i;
+	int p;
+
+	for (i = 0; *ok && i < n; i++)
+		for (p = 0; p < NER_NPASS; p++)
+			memcpy(w + i * NER_ROW + p * NER_PASSOFF,
+			    f + (i * NER_NPASS + p) * NER_NTAGS,
+			    NER_NTAGS * sizeof *f);
+	free(f);
+	return w;
+}
+
+static int
+read_parts(FILE *fp, struct ner_model *m)
+{
+	uint32_t hdr[4];
+	int ok = 1;
+
+	if (fread(hdr, sizeof *hdr, 4, fp) != 4 || hdr[0] >= (1u << 26) ||
+	    hdr[1] >= (1u << 24) || hdr[2] >= 16 || hdr[3] >= (1u << 24) ||
+	    fread(&m->feats.scale, sizeof m->feats.scale, 1, fp) != 1 ||
+	    fread(m->trans, sizeof m->trans, 1, fp) != 1)
+		return 0;
+	m->feats.f.n = hdr[0];
+	m->gaz.t.n = hdr[1];
+	m->gaz.maxlen = hdr[2];
+	m->cl.t.n = hdr[3];
+	m->feats.f.keys = read_array(fp, sizeof *m->feats.f.keys, m->feats.f.n,
+	    &ok);
+	m->feats.w = read_weights(fp, m->feats.f.n, &ok);
+	m->gaz.t.keys = read_array(fp, sizeof *m->gaz.t.keys, m->gaz.t.n, &ok);
+	m->gaz.cls = read_array(fp, sizeof *m->gaz.cls, m->gaz.t.n, &ok);
+	m->cl.t.keys = read_array(fp, sizeof *m->cl.t.keys, m->cl.t.n, &ok);
+	m->cl.path = read_array(fp, sizeof *m->cl.path, m->cl.t.n, &ok);
+	return ok && fgetc(fp) == EOF;
 }
 
 struct ner_model *
@@ -71,42 +120,30 @@ ner_load(const char *path)
 	struct ner_model *m;
 	FILE *fp;
 	char magic[8];
-	uint32_t hdr[4];
 	int ok, e;
 
 	if ((fp = fopen(path, "rb")) == NULL)
 		return NULL;
 	m = ecalloc(1, sizeof *m);
-	ok = fread(magic, 1, 8, fp) == 8 && memcmp(magic, NER_MAGIC, 8) == 0 &&
-	    fread(hdr, sizeof *hdr, 4, fp) == 4 && hdr[0] < (1u << 26) &&
-	    hdr[1] < (1u << 24) && hdr[2] < 16 &&
-	    fread(&m->scale, sizeof m->scale, 1, fp) == 1 &&
-	    fread(m->trans, sizeof *m->trans, sizeof m->trans / sizeof *m->trans,
-	    fp) == sizeof m->trans / sizeof *m->trans;
-	if (ok) {
-		m->f.n = hdr[0];
-		m->gaz.t.n = hdr[1];
-		m->gaz.maxlen = hdr[2];
-		m->f.keys = emalloc((m->f.n + 1) * sizeof *m->f.keys);
-		m->w = emalloc((m->f.n * NER_NTAGS + 1) * sizeof *m->w);
-		m->gaz.t.keys = emalloc((m->gaz.t.n + 1) * sizeof *m->gaz.t.keys);
-		m->gaz.cls = emalloc(m->gaz.t.n + 1);
-		ok = read_all(fp, m->f.keys, sizeof *m->f.keys, m->f.n) &&
-		    read_all(fp, m->w, sizeof *m->w, m->f.n * NER_NTAGS) &&
-		    read_all(fp, m->gaz.t.keys, sizeof *m->gaz.t.keys,
-		    m->gaz.t.n) &&
-		    read_all(fp, m->gaz.cls, 1, m->gaz.t.n) &&
-		    fgetc(fp) == EOF;
+	ok = fread(magic, 1, 8, fp) == 8;
+	e = EINVAL;
+	if (ok && memcmp(magic, NER_MAGIC, 8) != 0) {
+		if (memcmp(magic, NER_MAGIC_OLD, strlen(NER_MAGIC_OLD)) == 0)
+			e = EPROTO;
+		ok = 0;
 	}
-	e = ferror(fp) ? errno : EINVAL;
+	ok = ok && read_parts(fp, m);
+	if (ferror(fp))
+		e = errno;
 	fclose(fp);
 	if (!ok) {
 		ner_free(m);
 		errno = e;
 		return NULL;
 	}
-	ner_table_index(&m->f);
+	ner_table_index(&m->feats.f);
 	ner_table_index(&m->gaz.t);
+	ner_table_index(&m->cl.t);
 	return m;
 }
 
@@ -115,11 +152,11 @@ ner_free(struct ner_model *m)
 {
 	if (!m)
 		return;
-	ner_table_free(&m->f);
-	free(m->w);
+	ner_table_free(&m->feats.f);
+	free(m->feats.w);
 	ner_table_free(&m->gaz.t);
 	free(m->gaz.cls);
-	ner_ctx_free(&m->ctx);
-	free(m->emit);
+	ner_table_free(&m->cl.t);
+	free(m->cl.path);
 	free(m);
 }

@@ -1,5 +1,5 @@
 /* names: the rules that give a mention its canonical name.  The sets and
- * maps below compare their keys in full (lib/hash's index finds them). */
+ * maps below are lib/keymap's, which compare their keys in full. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,84 +7,9 @@
 
 #include "buf.h"
 #include "entity/names.h"
-#include "hash.h"
+#include "keymap.h"
 #include "mem.h"
 #include "text.h"
-
-/* A map from byte strings to numbers: the keys are copied, each ending
- * in a NUL, into one buffer. */
-struct keymap {
-	struct keyent {
-		size_t off, len;	/* the key: b.s[off..off+len) */
-		uint64_t h;
-		size_t val;
-	} *e;
-	size_t n, cap;
-	struct buf b;
-	struct hash_index ix;
-};
-
-#define KEYMAP_INIT { NULL, 0, 0, BUF_INIT, HASH_INDEX_INIT }
-
-static uint64_t
-keyent_hash(const void *items, size_t i)
-{
-	return ((const struct keyent *)items)[i].h;
-}
-
-/* The entry of key k[0..len), or NULL. */
-static struct keyent *
-keymap_find(const struct keymap *m, const char *k, size_t len)
-{
-	uint64_t h = hash_bytes(k, len);
-	size_t pos;
-	long i;
-
-	for (i = hash_index_first(&m->ix, h, &pos); i >= 0;
-	    i = hash_index_next(&m->ix, &pos))
-		if (m->e[i].len == len &&
-		    memcmp(m->b.s + m->e[i].off, k, len) == 0)
-			return &m->e[i];
-	return NULL;
-}
-
-/* Add key k[0..len), which is not in m yet, with value val.  An entry
- * stays where it is until the next addition. */
-static struct keyent *
-keymap_add(struct keymap *m, const char *k, size_t len, size_t val)
-{
-	struct keyent *e;
-
-	m->e = egrow(m->e, &m->cap, m->n + 1, sizeof *m->e);
-	e = &m->e[m->n];
-	e->off = m->b.len;
-	e->len = len;
-	e->h = hash_bytes(k, len);
-	e->val = val;
-	buf_add(&m->b, k, len);
-	buf_addc(&m->b, '\0');
-	hash_index_add(&m->ix, e->h, m->n, keyent_hash, m->e);
-	m->n++;
-	return e;
-}
-
-/* The entry of key k[0..len), added with value val if new. */
-static struct keyent *
-keymap_get(struct keymap *m, const char *k, size_t len, size_t val)
-{
-	struct keyent *e = keymap_find(m, k, len);
-
-	return e ? e : keymap_add(m, k, len, val);
-}
-
-static void
-keymap_free(struct keymap *m)
-{
-	free(m->e);
-	buf_free(&m->b);
-	hash_index_free(&m->ix);
-}
-
 
 /* ---- keys ---- */
 
@@ -149,61 +74,6 @@ static void
 mention_key(struct buf *b, const struct names_mention *m)
 {
 	words_key(b, m->type, m->words, 0, m->nwords);
-}
-
-/* ---- in a document ---- */
-
-static int
-capitalised(const struct ner_word *w)
-{
-	int32_t cp;
-
-	return text_decode(w->s, w->len, &cp) > 0 && text_is_upper(cp);
-}
-
-static int
-is_per(const int *tags, size_t i)
-{
-	return tags[i] != NER_O && NER_TYPE(tags[i]) == NER_PER;
-}
-
-/* Token i is no part of a longer mention. */
-static int
-alone(const int *tags, size_t n, size_t i)
-{
-	return (tags[i] == NER_O || NER_IS_B(tags[i])) &&
-	    (i + 1 == n || tags[i + 1] == NER_O || NER_IS_B(tags[i + 1]));
-}
-
-void
-names_doc_fix(const struct ner_word *w, size_t n, int *tags)
-{
-	struct keymap names = KEYMAP_INIT;
-	size_t i, e;
-
-	/* the first and last words of the people named in full */
-	for (i = 0; i < n; i = e) {
-		e = i + 1;
-		if (tags[i] == NER_O)
-			continue;
-		e = ner_span_end(tags, n, i);
-		if (is_per(tags, i) && e - i >= 2) {
-			keymap_get(&names, w[i].s, w[i].len, 0);
-			keymap_get(&names, w[e - 1].s, w[e - 1].len, 0);
-		}
-	}
-	for (i = 0; i < n && names.n; i++) {
-		if (!alone(tags, n, i) || is_per(tags, i) || w[i].len < 2 ||
-		    !capitalised(&w[i]) ||
-		    !keymap_find(&names, w[i].s, w[i].len))
-			continue;
-		/* next to a person's name, it is part of that name */
-		tags[i] = i && is_per(tags, i - 1) ? NER_I(NER_PER) :
-		    NER_B(NER_PER);
-		if (i + 1 < n && tags[i + 1] == NER_B(NER_PER))
-			tags[i + 1] = NER_I(NER_PER);
-	}
-	keymap_free(&names);
 }
 
 /* ---- in an article ---- */
@@ -307,58 +177,203 @@ mixed_case(struct names_article *a, struct buf *key)
 	keymap_free(&mixed);
 }
 
-/* People and organisations are named by a part of their names. */
+/* Words that may stand before a person's name and are no part of it. */
+static const char *const titles[] = {
+	"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame",
+	"lord", "lady", "president", "senator", "sen", "rep", "gov",
+	"governor", "gen", "general", "col", "colonel", "capt", "captain",
+	"lt", "sgt", "mayor", "judge", "justice", "rev", "father", "king",
+	"queen", "prince", "princess", "chancellor", "minister", "premier",
+	"secretary", "chairman", "ambassador", "cardinal", "pope", "sheikh",
+	"coach", "manager"
+};
+
+/* Words that end an organisation's name and tell its kind. */
+static const char *const designators[] = {
+	"inc", "incorporated", "corp", "corporation", "co", "company", "ltd",
+	"limited", "group", "plc", "llc", "llp", "lp", "ag", "sa", "nv", "bv",
+	"gmbh", "spa", "ab", "asa", "oyj", "bhd", "pty", "holdings", "holding"
+};
+
+/* Words an acronym leaves out. */
+static const char *const small_words[] = {
+	"of", "the", "and", "for", "de", "du", "des", "la", "le", "et", "in",
+	"on", "to", "a"
+};
+
 static int
-shortened(enum ner_type type)
+among(const char *w, const char *const *list, size_t n)
 {
-	return type == NER_PER || type == NER_ORG;
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (strcmp(w, list[k]) == 0)
+			return 1;
+	return 0;
 }
 
-/* Mention j names a longer name whose words [from, to) a one-word
- * mention may stand for: keep the best such name for that key. */
+#define AMONG(w, list)	among(w, list, sizeof list / sizeof *list)
+
+/* The best of the mentions offered under key: the one named most often,
+ * then the longest, then the first. */
 static void
-offer(struct names_article *a, struct keymap *parts, struct buf *key,
-    size_t j, size_t from, size_t to)
+offer_key(struct names_article *a, struct keymap *map, const struct buf *key,
+    size_t j)
 {
 	const struct names_mention *c = &a->m[j], *best;
-	struct keyent *e;
+	struct keyent *e = keymap_get(map, key->s, key->len, j);
 
-	words_key(key, c->type, c->words, from, to);
-	e = keymap_get(parts, key->s, key->len, j);
 	best = &a->m[e->val];
 	if (c->times > best->times ||
 	    (c->times == best->times && c->nwords > best->nwords))
 		e->val = j;
 }
 
-/* Within an article, Quillfeather is Adaeze Quillfeather (see names.h);
- * the map of parts keeps this linear in the mentions. */
 static void
-shorter_names(struct names_article *a, struct buf *key)
+offer(struct names_article *a, struct keymap *map, struct buf *key, size_t j,
+    size_t from, size_t to)
 {
-	struct keymap parts = KEYMAP_INIT;
+	words_key(key, a->m[j].type, a->m[j].words, from, to);
+	offer_key(a, map, key, j);
+}
+
+/* Leading titles of a person's mention (Mr, President). */
+static size_t
+title_words(const struct names_mention *m)
+{
+	size_t k = 0;
+
+	while (k + 1 < m->nwords && k + 1 < m->ntok &&
+	    AMONG(m->words[k], titles))
+		k++;
+	return k;
+}
+
+/* A person's surname or given name, with or without a title, stands
+ * for the full name in the article; so does the full name with a title.
+ * The full names are those of two tokens or more after the titles; a
+ * part is the words of the first or last tokens (a hyphenated surname is
+ * one token of two words). */
+static void
+people(struct names_article *a, struct buf *key)
+{
+	struct keymap parts = KEYMAP_INIT, full = KEYMAP_INIT;
 	struct names_mention *m;
 	struct keyent *e;
-	size_t i, j, k, n;
+	size_t i, j, k, n, t;
 
 	for (j = 0; j < a->n; j++) {
-		if (!shortened(a->m[j].type))
+		m = &a->m[j];
+		t = title_words(m);
+		if (m->type != NER_PER || m->ntok - t < 2)
 			continue;
-		n = a->m[j].nwords;
-		for (k = 1; k < n; k++) {
-			offer(a, &parts, key, j, 0, k);
-			offer(a, &parts, key, j, n - k, n);
+		n = m->nwords;
+		for (k = t + 1; k < n; k++) {
+			offer(a, &parts, key, j, t, k);
+			offer(a, &parts, key, j, k, n);
+		}
+		if (t == 0)
+			offer(a, &full, key, j, 0, n);
+	}
+	for (i = 0; i < a->n; i++) {
+		m = &a->m[i];
+		t = title_words(m);
+		if (m->type != NER_PER || m->nwords == t)
+			continue;
+		words_key(key, m->type, m->words, t, m->nwords);
+		if (m->ntok - t == 1)
+			e = keymap_find(&parts, key->s, key->len);
+		else
+			e = t ? keymap_find(&full, key->s, key->len) : NULL;
+		if (e)
+			m->canon = e->val;
+	}
+	keymap_free(&parts);
+	keymap_free(&full);
+}
+
+/* Into key, the acronym key of words v[from..to) of an organisation:
+ * their initials, small words left out. */
+static void
+acronym_key(struct buf *key, char *const *v, size_t from, size_t to)
+{
+	size_t k;
+
+	buf_reset(key);
+	buf_adds(key, "ORG acronym\t");
+	for (k = from; k < to; k++)
+		if (!AMONG(v[k], small_words))
+			buf_add(key, v[k], 1);
+}
+
+/* A one-token mention in capitals of 2 to 8 letters (IBM, U.N.) may be
+ * an acronym: its key is its letters. */
+static int
+acronym_of(const struct names_mention *m, struct buf *key)
+{
+	size_t k, len = 0;
+
+	if (m->ntok != 1 || !all_caps(m))
+		return 0;
+	buf_reset(key);
+	buf_adds(key, "ORG acronym\t");
+	for (k = 0; k < m->nwords; k++) {
+		buf_adds(key, m->words[k]);
+		len += strlen(m->words[k]);
+	}
+	return len >= 2 && len <= 8;
+}
+
+/* An organisation's shorter form stands for a longer one only when the
+ * longer adds designators (Inc, Corp, Ltd...) or the shorter is its
+ * acronym: AOL is not AOL Europe. */
+static void
+organisations(struct names_article *a, struct buf *key)
+{
+	struct keymap longer = KEYMAP_INIT;
+	struct names_mention *m;
+	struct keyent *e;
+	size_t i, j, n;
+
+	for (j = 0; j < a->n; j++) {
+		m = &a->m[j];
+		if (m->type != NER_ORG || m->nwords < 2)
+			continue;
+		acronym_key(key, m->words, 0, m->nwords);
+		offer_key(a, &longer, key, j);
+		for (n = m->nwords; n > 1 && AMONG(m->words[n - 1], designators); ) {
+			n--;
+			offer(a, &longer, key, j, 0, n);
+			acronym_key(key, m->words, 0, n);
+			offer_key(a, &longer, key, j);
 		}
 	}
 	for (i = 0; i < a->n; i++) {
 		m = &a->m[i];
-		if (!shortened(m->type) || m->ntok != 1 || m->nwords == 0)
+		if (m->type != NER_ORG || m->nwords == 0)
 			continue;
 		mention_key(key, m);
-		if ((e = keymap_find(&parts, key->s, key->len)) != NULL)
-			m->canon = a->m[e->val].canon;
+		if ((e = keymap_find(&longer, key->s, key->len)) == NULL &&
+		    acronym_of(m, key))
+			e = keymap_find(&longer, key->s, key->len);
+		if (e && e->val != i)
+			m->canon = e->val;
 	}
-	keymap_free(&parts);
+	keymap_free(&longer);
+}
+
+/* Follow the canonical names to the end: Acme Corp for Acme for ACC. */
+static void
+settle(struct names_article *a)
+{
+	size_t i, c, steps;
+
+	for (i = 0; i < a->n; i++) {
+		c = a->m[i].canon;
+		for (steps = 0; a->m[c].canon != c && steps < a->n; steps++)
+			c = a->m[c].canon;
+		a->m[i].canon = c;
+	}
 }
 
 void
@@ -369,7 +384,9 @@ names_article_resolve(struct names_article *a)
 	retype_title(a);
 	count_times(a, &key);
 	mixed_case(a, &key);
-	shorter_names(a, &key);
+	people(a, &key);
+	organisations(a, &key);
+	settle(a);
 	buf_free(&key);
 }
 

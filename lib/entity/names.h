@@ -1,26 +1,22 @@
 /* names: the rules that give every mention of an entity its canonical
  * name, in one place (lib/entity/names.c):
  *
- *	in a document	names_doc_fix, on the tagger's tags
  *	in an article	names_article_resolve, on its mentions
  *	in a stream	names_seen_first, on the names of every record
  *
  * Two names are the same name when their keys are: the type and the
  * folded words (case, accents and compatibility forms folded by
  * text_fold(), apostrophes dropped, hyphens and other marks between
- * words), so Kim Jong-un, Kim Jong Un and KIM JONG UN are one name. */
+ * words), so Kim Jong-un, Kim Jong Un and KIM JONG UN are one name.
+ * Names are never merged across types.  (Within a document the tagger's
+ * second pass, not a rule here, makes the labels of a repeated word
+ * agree: lib/entity/ner.h.) */
 #ifndef NAMES_H
 #define NAMES_H
 
 #include <stddef.h>
 
 #include "entity/ner.h"
-
-/* Make one document's tags consistent: a word standing alone that is the
- * first or last word of a longer person's name elsewhere in the document
- * (Quillfeather after Adaeze Quillfeather) is a person too, and next to
- * a person's name it is part of that name. */
-void names_doc_fix(const struct ner_word *w, size_t n, int *tags);
 
 /* One mention of an article, as the rules and the filter see it. */
 struct names_mention {
@@ -54,11 +50,16 @@ struct names_mention *names_article_add(struct names_article *a,
  *   training data never is);
  * - a name in capitals takes the same name in mixed case if the article
  *   has it (a dateline's BEIJING is the Beijing of the text);
- * - a one-word mention of a person or organisation that is the first or
- *   last words of a longer name of the same type stands for that name;
- *   of several, the one named most often, then the longest, then the
- *   first.  Places are left alone, as their names nest (Korea, North
- *   Korea). */
+ * - a person's surname or given name (the first or last token of a
+ *   longer person's name), with or without a title (Mr, Dr,
+ *   President), stands for that name, and so does the full name with a
+ *   title; of several, the one named most often, then the longest, then
+ *   the first;
+ * - an organisation's shorter form stands for a longer one only when
+ *   the longer adds designators (Inc, Corp, Co, Ltd, Group, plc...) or
+ *   the shorter is its acronym (IBM, U.N.), chosen the same way;
+ * - places and other names are left alone, as their names nest (Korea,
+ *   North Korea). */
 void names_article_resolve(struct names_article *a);
 /* Forget the mentions, keeping the memory. */
 void names_article_clear(struct names_article *a);

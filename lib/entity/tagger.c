@@ -1,5 +1,5 @@
 /* tagger: decoding (Viterbi under the BIO constraints), tagging a
- * sentence with a loaded model, and the CoNLL counts. */
+ * document with a loaded model in two passes, and the CoNLL counts. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,11 +33,12 @@ ner_allowed(int a, int b)
 
 void
 ner_viterbi(struct ner_ctx *c, const float *emit, const float *trans,
-    size_t n, int *tags)
+    const struct ner_word *w, size_t n, int *tags)
 {
+	float tr[NER_NTAGS * NER_NTAGS], s, bs;
+	const float *prev;
 	size_t i;
 	int a, b, best;
-	float s, bs;
 
 	if (n == 0)
 		return;
@@ -48,24 +49,39 @@ ner_viterbi(struct ner_ctx *c, const float *emit, const float *trans,
 		c->vback = emalloc(n * NER_NTAGS * sizeof *c->vback);
 		c->vcap = n;
 	}
+	/* the forbidden transitions as scores no path takes */
+	for (a = 0; a < NER_NTAGS; a++)
+		for (b = 0; b < NER_NTAGS; b++)
+			tr[a * NER_NTAGS + b] = ner_allowed(a, b) ?
+			    trans[a * NER_NTAGS + b] : -1e30f;
 	for (b = 0; b < NER_NTAGS; b++)
 		c->vscore[b] = ner_allowed(NER_NTAGS, b) ?
 		    trans[NER_NTAGS * NER_NTAGS + b] + emit[b] : -1e30f;
-	for (i = 1; i < n; i++)
+	for (i = 1; i < n; i++) {
+		prev = c->vscore + (i - 1) * NER_NTAGS;
 		for (b = 0; b < NER_NTAGS; b++) {
-			best = 0;
-			bs = -3e30f;
-			for (a = 0; a < NER_NTAGS; a++) {
-				if (!ner_allowed(a, b))
-					continue;
-				s = c->vscore[(i - 1) * NER_NTAGS + a] +
-				    trans[a * NER_NTAGS + b];
-				if (s > bs)
-					bs = s, best = a;
+			if (b != NER_O && !NER_IS_B(b)) {
+				/* I-X follows only B-X or I-X */
+				best = b - 1;
+				bs = prev[b - 1] + tr[(b - 1) * NER_NTAGS + b];
+				if (prev[b] + tr[b * NER_NTAGS + b] > bs)
+					bs = prev[b] + tr[b * NER_NTAGS + b], best = b;
+				/* and never across a line break */
+				if (w && w[i].brk)
+					bs = -3e30f;
+			} else {
+				best = 0;
+				bs = prev[0] + tr[b];
+				for (a = 1; a < NER_NTAGS; a++) {
+					s = prev[a] + tr[a * NER_NTAGS + b];
+					if (s > bs)
+						bs = s, best = a;
+				}
 			}
 			c->vscore[i * NER_NTAGS + b] = bs + emit[i * NER_NTAGS + b];
 			c->vback[i * NER_NTAGS + b] = best;
 		}
+	}
 	best = 0;
 	for (b = 1; b < NER_NTAGS; b++)
 		if (c->vscore[(n - 1) * NER_NTAGS + b] >
@@ -110,15 +126,15 @@ is_dateword(const struct ner_ctx *c, size_t i)
 	return 0;
 }
 
-/* A line of a web page's furniture: at most four words, none in lower
- * case, and no full stop. */
+/* Sentence k is a line of a web page's furniture: at most four words,
+ * none in lower case, and no full stop. */
 static int
-heading(const struct ner_ctx *c)
+heading(const struct ner_ctx *c, size_t k)
 {
 	size_t i, words = 0;
 	const struct ner_tokinfo *t;
 
-	for (i = 0; i < c->n; i++) {
+	for (i = c->sent[k]; i < c->sent[k + 1]; i++) {
 		t = &c->ti[i];
 		if (t->flags & (T_UPPER | T_LOWER)) {
 			if (!(t->flags & T_UPPER) || ++words > 4)
@@ -138,48 +154,148 @@ all_common(const struct ner_ctx *c, size_t i, size_t e)
 	return 1;
 }
 
-void
-ner_tag(struct ner_model *m, const struct ner_word *w, size_t n, int *tags)
+/* A title is no part of a person's name (CoNLL's rule, and the names'
+ * rules expect it): Senator Odile Marchetti is Odile Marchetti.  The
+ * mention tags[i..e) of the sentence beginning at token a loses the
+ * titles it begins with (gazetteer class title), keeping a word. */
+static void
+drop_titles(const struct ner_ctx *c, size_t a, int *tags, size_t i,
+    size_t e)
 {
-	uint64_t fs[NER_MAXFEAT];
-	size_t i, k, nf, e;
-	long x;
-	float *em;
-	const int16_t *wt;
-	int t, head;
-	int32_t acc[NER_NTAGS];
-
-	if (n == 0)
-		return;
-	ner_ctx_prepare(&m->ctx, &m->gaz, w, n);
-	m->emit = egrow(m->emit, &m->emitcap, n * NER_NTAGS, sizeof *m->emit);
-	for (i = 0; i < n; i++) {
-		nf = ner_features(&m->ctx, i, fs);
-		memset(acc, 0, sizeof acc);
-		for (k = 0; k < nf; k++) {
-			if ((x = ner_table_find(&m->f, fs[k])) < 0)
-				continue;
-			wt = m->w + (size_t)x * NER_NTAGS;
-			for (t = 0; t < NER_NTAGS; t++)
-				acc[t] += wt[t];
-		}
-		em = m->emit + i * NER_NTAGS;
-		for (t = 0; t < NER_NTAGS; t++)
-			em[t] = (float)acc[t] * m->scale;
+	while (i + 1 < e && ((c->ti[a + i].gb | c->ti[a + i].gi) & NER_GAZ_TITLE)) {
+		tags[i++] = NER_O;
+		tags[i] = NER_B(NER_PER);
 	}
-	ner_viterbi(&m->ctx, m->emit, m->trans, n, tags);
-	head = heading(&m->ctx);
+}
+
+void
+ner_drop_non_names(const struct ner_ctx *c, size_t k, int *tags)
+{
+	size_t a = c->sent[k], n = c->sent[k + 1] - a, i, j, e;
+	int head = heading(c, k);
+
 	for (i = 0; i < n; i = e) {
 		if (tags[i] == NER_O) {
 			e = i + 1;
 			continue;
 		}
 		e = ner_span_end(tags, n, i);
-		if ((e == i + 1 && is_dateword(&m->ctx, i)) ||
-		    (head && all_common(&m->ctx, i, e)))
-			for (k = i; k < e; k++)
-				tags[k] = NER_O;
+		if ((e == i + 1 && is_dateword(c, a + i)) ||
+		    (head && all_common(c, a + i, a + e)))
+			for (j = i; j < e; j++)
+				tags[j] = NER_O;
+		else if (NER_TYPE(tags[i]) == NER_PER)
+			drop_titles(c, a, tags, i, e);
 	}
+}
+
+/* Add row x of pass p of the feature table to acc. */
+static void
+add_row(const struct ner_model *m, long x, int p, int32_t *acc)
+{
+	const int16_t *wt = m->feats.w + (size_t)x * NER_ROW + p * NER_PASSOFF;
+	int t;
+
+	for (t = 0; t < NER_NTAGS; t++)
+		acc[t] += wt[t];
+}
+
+/* Bring the index slots the lookups of keys fs[0..nf) will read into
+ * the cache, all at once. */
+static void
+prefetch(const struct ner_model *m, const uint64_t *fs, size_t nf)
+{
+	size_t k;
+
+	for (k = 0; k < nf; k++)
+		hash_index_prefetch(&m->feats.f.ix, fs[k]);
+}
+
+/* The emission scores of both passes from the first pass's features of
+ * every token, read in one go (the two rows of a feature lie together):
+ * c->emit gets the first pass's, c->emit2 the second's, to which the
+ * second pass adds its own features. */
+static void
+base_emissions(const struct ner_model *m, struct ner_ctx *c)
+{
+	uint64_t fs[NER_MAXFEAT];
+	int32_t acc[NER_ROW];	/* both passes' rows */
+	const int16_t *wt;
+	size_t i, k, nf;
+	long x;
+	int t;
+
+	c->emit = egrow(c->emit, &c->emitcap, c->n * NER_NTAGS, sizeof *c->emit);
+	c->emit2 = egrow(c->emit2, &c->emit2cap, c->n * NER_NTAGS,
+	    sizeof *c->emit2);
+	for (i = 0; i < c->n; i++) {
+		memset(acc, 0, sizeof acc);
+		nf = ner_features(c, i, fs);
+		prefetch(m, fs, nf);
+		for (k = 0; k < nf; k++) {
+			if ((x = ner_table_find(&m->feats.f, fs[k])) < 0)
+				continue;
+			wt = m->feats.w + (size_t)x * NER_ROW;
+			for (t = 0; t < NER_ROW; t++)
+				acc[t] += wt[t];
+		}
+		for (t = 0; t < NER_NTAGS; t++) {
+			c->emit[i * NER_NTAGS + t] = (float)acc[t] * m->feats.scale;
+			c->emit2[i * NER_NTAGS + t] = acc[NER_PASSOFF + t];
+		}
+	}
+}
+
+/* The second pass's scores: its features added to c->emit2. */
+static void
+doc_emissions(const struct ner_model *m, struct ner_ctx *c)
+{
+	uint64_t fs[NER_MAXFEAT];
+	int32_t acc[NER_NTAGS];
+	size_t i, k, nf;
+	long x;
+	int t;
+
+	for (i = 0; i < c->n; i++) {
+		memcpy(acc, c->emit2 + i * NER_NTAGS, sizeof acc);
+		nf = ner_doc_features(c, i, fs);
+		for (k = 0; k < nf; k++)
+			if ((x = ner_table_find(&m->feats.f, fs[k])) >= 0)
+				add_row(m, x, 1, acc);
+		for (t = 0; t < NER_NTAGS; t++)
+			c->emit[i * NER_NTAGS + t] = (float)acc[t] * m->feats.scale;
+	}
+}
+
+static void
+decode_pass(const struct ner_model *m, struct ner_ctx *c,
+    const struct ner_word *w, int p, int *tags)
+{
+	size_t k, a, e;
+
+	for (k = 0; k < c->nsent; k++) {
+		a = c->sent[k];
+		e = c->sent[k + 1];
+		ner_viterbi(c, c->emit + a * NER_NTAGS, m->trans[p], w + a, e - a,
+		    tags + a);
+		ner_drop_non_names(c, k, tags + a);
+	}
+}
+
+void
+ner_tag_doc(const struct ner_model *m, struct ner_ctx *c,
+    const struct ner_word *w, size_t n, int *tags)
+{
+	if (n == 0)
+		return;
+	ner_ctx_prepare(c, m, w, n);
+	base_emissions(m, c);
+	decode_pass(m, c, w, 0, tags);
+	ner_doc_labels(c, tags);
+	if (c->skip & NER_SKIP_PASS2)
+		return;
+	doc_emissions(m, c);
+	decode_pass(m, c, w, 1, tags);
 }
 
 void

@@ -187,9 +187,9 @@ is_opener(int32_t cp)
 	    cp == 0x201C || cp == 0x2018 || cp == 0xAB;
 }
 
-static void
-push(struct token_list *l, size_t off, size_t len, size_t cp, size_t cplen,
-    int sent)
+/* Append a token; the caller sets its sentence, line and paragraph. */
+static struct token *
+push(struct token_list *l, size_t off, size_t len, size_t cp, size_t cplen)
 {
 	struct token *t;
 
@@ -199,16 +199,17 @@ push(struct token_list *l, size_t off, size_t len, size_t cp, size_t cplen,
 	t->len = len;
 	t->cp = cp;
 	t->cplen = cplen;
-	t->sent = sent;
+	return t;
 }
 
 size_t
 token_split(const char *s, size_t n, struct token_list *l)
 {
 	struct scan sc = { s, n, 0 };
-	size_t cpos = 0, end, k, newlines = 0;
+	size_t cpos = 0, end, k, newlines = 0, para = 0, sno = 0;
 	int len, abbr, ended = 1, closing = 0, gap = 0;
 	int32_t cp, first;
+	struct token *t;
 
 	l->n = 0;
 	while (sc.i < n) {
@@ -249,7 +250,15 @@ token_split(const char *s, size_t n, struct token_list *l)
 			closing = 0;
 		}
 		k = text_cplen(s + sc.i, end - sc.i);
-		push(l, sc.i, end - sc.i, cpos, k, ended);
+		t = push(l, sc.i, end - sc.i, cpos, k);
+		if (l->n > 1) {
+			para += newlines >= 2;
+			sno += ended;
+		}
+		t->sent = ended;
+		t->line = newlines > 0;
+		t->para = para;
+		t->sno = sno;
 		ended = 0;
 		newlines = 0;
 		gap = 0;

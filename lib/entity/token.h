@@ -4,7 +4,9 @@
  * Jong-un) stay whole, the possessive 's is its own token, and known
  * abbreviations (Aug., U.S., Gov.) keep their period and end no sentence.
  * A blank line, or a line break before anything but a lower-case word
- * (headings, captions and menus of web pages), also ends a sentence. */
+ * (headings, captions and menus of web pages), also ends a sentence.
+ * Every token knows its paragraph and its sentence, so nothing built on
+ * tokens need run across either. */
 #ifndef TOKEN_H
 #define TOKEN_H
 
@@ -14,6 +16,9 @@ struct token {
 	size_t off, len;	/* bytes into the text */
 	size_t cp, cplen;	/* the same in code points */
 	int sent;		/* 1: the first token of a sentence */
+	int line;		/* 1: the first token after a line break */
+	size_t para;		/* its paragraph (blank lines between), from 0 */
+	size_t sno;		/* its sentence, from 0 */
 };
 
 struct token_list {

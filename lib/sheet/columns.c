@@ -47,6 +47,17 @@ is_key(const struct sheet_column *c, const char *name)
 	return c->npath == 1 && strcmp(c->path[0], name) == 0;
 }
 
+void
+sheet_add_key_after(struct sheet *t, const char *key, const char *after)
+{
+	size_t i, at = t->ncols;
+
+	for (i = 0; i < t->ncols; i++)
+		if (is_key(&t->cols[i], after))
+			at = i + 1;
+	insert_column(t, at, key, key_path(key), 1, SHEET_PLAIN);
+}
+
 int
 sheet_has_column(const struct sheet *t, const char *name)
 {

@@ -33,6 +33,10 @@ struct sheet {
 	const char *const *extra;	/* the exploded rows' own columns */
 	size_t nextra;
 	int header_done;
+	/* The default columns: a story column joins them after duplicate_of
+	 * when the first record has one (dedupe --stories), so the header
+	 * waits for it. */
+	int defaults;
 	/* One cell and one text buffer per column, then per extra column. */
 	struct sheet_cell *cells;
 	struct buf *text;
@@ -49,6 +53,8 @@ struct sheet {
 /* columns.c: the columns of a table. */
 int sheet_parse_fields(struct sheet *t, const char *list);
 void sheet_add_key(struct sheet *t, const char *key);
+/* The same, right after the column named after (at the end if none). */
+void sheet_add_key_after(struct sheet *t, const char *key, const char *after);
 int sheet_has_column(const struct sheet *t, const char *name);
 /* Give the date column its role and a date_text column after it. */
 void sheet_date_columns(struct sheet *t);

@@ -89,6 +89,7 @@ sheet_new(const struct sheet_opts *o)
 		add_keys(t, explode_record_fields, LEN(explode_record_fields));
 	} else if (!o->all) {
 		add_keys(t, default_fields, LEN(default_fields));
+		t->defaults = 1;
 	}
 	if (o->body && !o->all && !sheet_has_column(t, "body"))
 		sheet_add_key(t, "body");
@@ -146,6 +147,13 @@ write_header(struct sheet *t)
 void
 sheet_start(struct sheet *t)
 {
+	if (!t->o.all && !t->defaults && !t->header_done)
+		write_header(t);
+}
+
+void
+sheet_finish(struct sheet *t)
+{
 	if (!t->o.all && !t->header_done)
 		write_header(t);
 }
@@ -158,6 +166,8 @@ sheet_record(struct sheet *t, const json_t *rec, const struct record_src *src)
 	size_t i;
 
 	if (!t->header_done) {
+		if (t->defaults && json_object_get(rec, "story"))
+			sheet_add_key_after(t, "story", "duplicate_of");
 		if (t->o.all) {
 			json_object_foreach((json_t *)rec, k, v)
 				sheet_add_key(t, k);

@@ -94,9 +94,13 @@ int sheet_option(struct sheet_opts *o, int opt, const char *arg);
  * name, or a backslash before other than . , \) or given with o->all. */
 struct sheet *sheet_new(const struct sheet_opts *o);
 void sheet_free(struct sheet *t);
-/* Write the header now if the columns are known (not --all), so that it
- * comes even for no input. */
+/* Write the header now if the columns are known (-f LIST), so that it
+ * comes even for no input.  The default columns wait for the first
+ * record (a story column joins them when it has one) and --all takes
+ * the first record's fields. */
 void sheet_start(struct sheet *t);
+/* At the end of input: the header of known columns if no record came. */
+void sheet_finish(struct sheet *t);
 /* The rows of one record (the header first, if it has not been written). */
 void sheet_record(struct sheet *t, const json_t *rec, const struct record_src *src);
 /* The length of c's text s[0..n) (its own, or a writer's version of

@@ -63,19 +63,42 @@ minhash_sign(const uint64_t *words, size_t n, size_t k, uint8_t sig[MINHASH_K])
 		sig[i] = (uint8_t)((min[i] * 0x9e3779b1U) >> 24);
 }
 
-/* Two different minima still agree in 8 bits one time in 256; the
- * estimate removes that: J = (P - 1/256) / (1 - 1/256). */
-double
-minhash_jaccard(const uint8_t *a, const uint8_t *b)
+unsigned
+minhash_agree(const uint8_t *a, const uint8_t *b)
 {
 	unsigned m = 0;
-	double j;
 	int i;
 
 	for (i = 0; i < MINHASH_K; i++)
 		m += a[i] == b[i];
-	j = ((double)m / MINHASH_K - 1.0 / 256) / (1 - 1.0 / 256);
+	return m;
+}
+
+/* Two different minima still agree in 8 bits one time in 256; the
+ * estimate removes that: J = (P - 1/256) / (1 - 1/256). */
+double
+minhash_estimate(unsigned m)
+{
+	double j = ((double)m / MINHASH_K - 1.0 / 256) / (1 - 1.0 / 256);
+
 	return j < 0 ? 0 : j > 1 ? 1 : j;
+}
+
+double
+minhash_jaccard(const uint8_t *a, const uint8_t *b)
+{
+	return minhash_estimate(minhash_agree(a, b));
+}
+
+double
+minhash_containment(double j, size_t na, size_t nb)
+{
+	double c;
+
+	if (na == 0 || nb == 0)
+		return 0;
+	c = j * ((double)na + (double)nb) / ((1 + j) * (double)(na < nb ? na : nb));
+	return c > 1 ? 1 : c;
 }
 
 unsigned
