@@ -134,6 +134,25 @@ add_mentions(int part, size_t base)
 	}
 }
 
+/* The tagger's second pass reads a whole document.  An article of more
+ * than DOC_WORDS words is tagged as documents of at most that many, cut
+ * where a sentence begins, so that the tagger's memory is bounded; news
+ * articles are far shorter and are one document. */
+#define DOC_WORDS (1 << 17)
+
+static void
+tag_words(void)
+{
+	size_t a, e;
+
+	for (a = 0; a < st.nw; a = e) {
+		e = st.nw - a > DOC_WORDS ? a + DOC_WORDS : st.nw;
+		while (e < st.nw && e > a + DOC_WORDS / 2 && st.w[e].brk != NER_BRK_SENT)
+			e--;
+		ner_tag_doc(st.model, &st.ctx, st.w + a, e - a, st.tags + a);
+	}
+}
+
 static void
 tag_article(const char *title, const char *body)
 {
@@ -150,7 +169,7 @@ tag_article(const char *title, const char *body)
 	if (st.nw == 0)		/* no words, so no tags (st.tags may be NULL) */
 		return;
 	st.tags = egrow(st.tags, &st.tcap, st.nw, sizeof *st.tags);
-	ner_tag_doc(st.model, &st.ctx, st.w, st.nw, st.tags);
+	tag_words();
 	add_mentions(0, 0);
 	add_mentions(1, nt);
 	names_article_resolve(&st.art);
