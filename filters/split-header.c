@@ -10,6 +10,7 @@
 
 #include "article/article.h"
 #include "buf.h"
+#include "charset.h"
 #include "diag.h"
 #include "filter.h"
 #include "hash.h"
@@ -21,7 +22,8 @@
 #include "walk.h"
 
 static const char synopsis[] =
-    "[--ndjson] [--keep-boilerplate] [--strict] [--rejects FILE] [PATH...]";
+    "[--ndjson] [--keep-boilerplate] [--explain] [--encoding NAME] [--strict]\n"
+    "    [--rejects FILE] [PATH...]";
 static const char help[] =
     "Split raw news articles into metadata and a clean body, one NDJSON\n"
     "record per article.  Directories are walked in byte order of their\n"
@@ -31,6 +33,11 @@ static const char help[] =
     "  --ndjson            input is NDJSON; each record's \"text\" holds\n"
     "                      the raw article\n"
     "  --keep-boilerplate  keep every line; only metadata is split off\n"
+    "  --explain           add \"removed\": each line that left the body and\n"
+    "                      why (the field it went to, or the boilerplate)\n"
+    "  --encoding NAME     read files and stdin in encoding NAME (iconv's\n"
+    "                      names); default: UTF-8, UTF-16 or Windows-1252\n"
+    "                      as the bytes show\n"
     "  --strict            stop at the first article that cannot be read\n"
     "  --rejects FILE      append rejected articles to FILE\n"
     RECORD_HELP
@@ -40,7 +47,7 @@ static const char help[] =
     "Example:\n"
     "  split-header seeds/ | jq -r '[.id, .title] | @tsv'\n";
 
-enum { OPT_NDJSON = OPT_FIRST_OWN, OPT_KEEP };
+enum { OPT_NDJSON = OPT_FIRST_OWN, OPT_KEEP, OPT_EXPLAIN, OPT_ENCODING };
 
 /* An id written, and the next suffix to try when it comes again. */
 struct idslot {
@@ -51,6 +58,9 @@ struct idslot {
 
 static struct {
 	int flags;		/* for article_parse */
+	const char *encoding;	/* --encoding, or NULL to detect */
+	int resplit;		/* the record being split holds a split body */
+	struct buf text;	/* a file's text as UTF-8 */
 	struct idslot *ids;	/* ids written, in the order written */
 	size_t idcap, nids;
 	struct hash_index idix;	/* state.ids by hash */
@@ -60,6 +70,8 @@ static void
 setup(void)
 {
 	state.flags = 0;
+	state.encoding = NULL;
+	state.text = (struct buf)BUF_INIT;
 	state.idcap = 0;
 	state.nids = 0;
 	state.ids = NULL;
@@ -125,7 +137,7 @@ unique_id(const char *id)
 
 /* The fields an article gives its record, in the order written (after
  * id and source); one list for --ndjson records and for files. */
-enum field_kind { FIELD_STRING, FIELD_TAGS, FIELD_BODY, FIELD_WORDS };
+enum field_kind { FIELD_STRING, FIELD_TAGS, FIELD_BODY, FIELD_WORDS, FIELD_REMOVED };
 
 static const struct {
 	const char *key;
@@ -144,7 +156,8 @@ static const struct {
 	{ "published_raw", FIELD_STRING, offsetof(struct article, published_raw) },
 	{ "tags", FIELD_TAGS, 0 },
 	{ "body", FIELD_BODY, 0 },
-	{ "word_count", FIELD_WORDS, 0 }
+	{ "word_count", FIELD_WORDS, 0 },
+	{ "removed", FIELD_REMOVED, 0 }		/* with --explain only */
 };
 
 #define NFIELDS (sizeof fields / sizeof fields[0])
@@ -156,10 +169,12 @@ field_string(const struct article *a, size_t i)
 	return *(char *const *)(const void *)((const char *)a + fields[i].off);
 }
 
+/* A field the text gives replaces the record's, but for a record split
+ * before (state.resplit): its fields were settled then. */
 static void
 set_found(json_t *rec, const char *key, const char *val)
 {
-	if (val || !record_str(rec, key))
+	if (!record_str(rec, key) || (val && !state.resplit))
 		record_set_str(rec, key, val);
 }
 
@@ -178,6 +193,22 @@ set_tags(json_t *rec, const char *key, const struct article *a)
 	record_set(rec, key, tags);
 }
 
+/* --explain: "removed": [{"text", "reason"}, ...]. */
+static json_t *
+removed_json(const struct article *a)
+{
+	json_t *v = json_array(), *o;
+	size_t i;
+
+	for (i = 0; i < a->nremoved; i++) {
+		o = json_object();
+		json_object_set_new(o, "text", json_string(a->removed[i].text));
+		json_object_set_new(o, "reason", json_string(a->removed[i].reason));
+		json_array_append_new(v, o);
+	}
+	return v;
+}
+
 static void
 set_article(json_t *rec, const struct article *a)
 {
@@ -187,6 +218,10 @@ set_article(json_t *rec, const struct article *a)
 		const char *key = fields[i].key;
 
 		switch (fields[i].kind) {
+		case FIELD_REMOVED:
+			if (state.flags & ARTICLE_EXPLAIN)
+				record_set(rec, key, removed_json(a));
+			break;
 		case FIELD_STRING:
 			set_found(rec, key, field_string(a, i));
 			break;
@@ -203,14 +238,15 @@ set_article(json_t *rec, const struct article *a)
 	}
 }
 
-/* Parse text into rec; 0, or -1 after rejecting it. */
+/* Parse text into rec (flags added to the program's); 0, or -1 after
+ * rejecting it. */
 static int
-split(json_t *rec, const char *text, size_t len, const struct record_src *src)
+split(json_t *rec, const char *text, size_t len, int flags, const struct record_src *src)
 {
 	struct article a;
 	size_t bad;
 
-	if (article_parse(&a, text, len, state.flags, &bad) != 0) {
+	if (article_parse(&a, text, len, state.flags | flags, &bad) != 0) {
 		record_reject(src, "invalid UTF-8 at byte %zu", bad + 1);
 		return -1;
 	}
@@ -239,11 +275,13 @@ each(json_t *rec, const struct record_src *src, void *arg)
 	const char *id = record_str(rec, "id");
 	struct buf b = BUF_INIT;
 	char *uid;
-	int r;
+	int r, flags = ARTICLE_CHECKED_UTF8;
 
 	(void)arg;
-	if (!t)
-		t = json_object_get(rec, "body");
+	/* A record split before: its body has no header left in it. */
+	state.resplit = !t && (t = json_object_get(rec, "body")) && record_str(rec, "title");
+	if (state.resplit)
+		flags |= ARTICLE_BODY;
 	if (!json_is_string(t)) {
 		record_reject(src, "no string field \"text\" (or \"body\") with the article");
 		return RECORD_REJECT;
@@ -264,7 +302,7 @@ each(json_t *rec, const struct record_src *src, void *arg)
 		record_set_str(rec, "source", b.s);
 	}
 	buf_free(&b);
-	r = split(rec, json_string_value(t), json_string_length(t), src);
+	r = split(rec, json_string_value(t), json_string_length(t), flags, src);
 	json_decref(t);
 	return r == 0 ? RECORD_WRITE : RECORD_REJECT;
 }
@@ -301,6 +339,22 @@ put_tags(struct buf *b, const struct article *a)
 	buf_addc(b, ']');
 }
 
+static void
+put_removed(struct buf *b, const struct article *a)
+{
+	size_t i;
+
+	buf_addc(b, '[');
+	for (i = 0; i < a->nremoved; i++) {
+		buf_adds(b, i ? ",{\"text\":" : "{\"text\":");
+		put_string(b, a->removed[i].text);
+		buf_adds(b, ",\"reason\":");
+		put_string(b, a->removed[i].reason);
+		buf_addc(b, '}');
+	}
+	buf_addc(b, ']');
+}
+
 /* The record of one article file, written directly (no jansson). */
 static void
 write_article(const char *id, const char *path, const struct article *a)
@@ -314,6 +368,8 @@ write_article(const char *id, const char *path, const struct article *a)
 	put_key(&b, "source");
 	put_string(&b, path);
 	for (i = 0; i < NFIELDS; i++) {
+		if (fields[i].kind == FIELD_REMOVED && !(state.flags & ARTICLE_EXPLAIN))
+			continue;
 		put_key(&b, fields[i].key);
 		switch (fields[i].kind) {
 		case FIELD_STRING:
@@ -328,10 +384,46 @@ write_article(const char *id, const char *path, const struct article *a)
 		case FIELD_WORDS:
 			buf_printf(&b, "%zu", a->word_count);
 			break;
+		case FIELD_REMOVED:
+			put_removed(&b, a);
+			break;
 		}
 	}
 	buf_add(&b, "}\n", 2);
 	record_out(b.s, b.len);
+}
+
+/* The file's bytes as UTF-8 (lib/charset): the bytes themselves when
+ * they are UTF-8, else their conversion in state.text; NULL after
+ * rejecting the file.  Text that is not UTF-8 but reads as Windows-1252
+ * is converted with a warning. */
+static const char *
+decode(const struct record_src *src, size_t *len)
+{
+	struct charset_found found;
+	size_t bad = 0;
+
+	if (!state.encoding && charset_plain_utf8(src->raw, src->len)) {
+		*len = src->len;
+		return src->raw;
+	}
+	switch (charset_decode(src->raw, src->len, state.encoding, &state.text, &found, &bad)) {
+	case CHARSET_OK:
+		if (found.cs == CHARSET_WINDOWS_1252)
+			record_warn(src, "not UTF-8; read as Windows-1252 (--encoding to say otherwise)");
+		*len = state.text.len;
+		return state.text.s;
+	case CHARSET_INVALID:
+		if (state.encoding)
+			record_reject(src, "invalid %s at byte %zu", state.encoding, bad + 1);
+		else
+			record_reject(src, "invalid UTF-8 at byte %zu (not Windows-1252 either; "
+			    "name its encoding with --encoding)", bad + 1);
+		return NULL;
+	default:	/* the name was checked before any input was read */
+		record_reject(src, "unknown encoding %s", state.encoding);
+		return NULL;
+	}
 }
 
 static void
@@ -340,16 +432,19 @@ emit(const char *name, const char *path, const struct buf *text)
 	struct record_src src = { path, 0, text->s ? text->s : "", text->len };
 	struct article a;
 	char *id = unique_id(name);
-	size_t bad;
+	const char *utf8;
+	size_t bad, len;
 
 	record_count_one();
 	if (text_invalid_at(path, strlen(path)) < strlen(path))
 		record_reject(&src, "file name is not valid UTF-8");
-	else if (article_parse(&a, src.raw, src.len, state.flags, &bad) != 0) {
-		record_reject(&src, "invalid UTF-8 at byte %zu", bad + 1);
-	} else {
-		write_article(id, path, &a);
-		article_free(&a);
+	else if ((utf8 = decode(&src, &len))) {
+		if (article_parse(&a, utf8, len, state.flags | ARTICLE_CHECKED_UTF8, &bad) != 0)
+			record_reject(&src, "invalid UTF-8 at byte %zu", bad + 1);
+		else {
+			write_article(id, path, &a);
+			article_free(&a);
+		}
 	}
 	free(id);
 }
@@ -414,6 +509,7 @@ teardown(void *arg)
 	for (i = 0; i < state.nids; i++)
 		free(state.ids[i].id);
 	free(state.ids);
+	buf_free(&state.text);
 	hash_index_free(&state.idix);
 	setup();
 }
@@ -428,8 +524,12 @@ main(int argc, char **argv)
 		{ "rejects", required_argument, NULL, OPT_REJECTS },
 		{ "ndjson", no_argument, NULL, OPT_NDJSON },
 		{ "keep-boilerplate", no_argument, NULL, OPT_KEEP },
+		{ "explain", no_argument, NULL, OPT_EXPLAIN },
+		{ "encoding", required_argument, NULL, OPT_ENCODING },
 		{ NULL, 0, NULL, 0 }
 	};
+	struct buf probe = BUF_INIT;
+	size_t bad;
 	int c, status, ndjson = 0;
 
 	diag_init(argv[0]);
@@ -443,11 +543,20 @@ main(int argc, char **argv)
 		case OPT_KEEP:
 			state.flags |= ARTICLE_KEEP_BOILERPLATE;
 			break;
+		case OPT_EXPLAIN:
+			state.flags |= ARTICLE_EXPLAIN;
+			break;
+		case OPT_ENCODING:
+			state.encoding = optarg;
+			break;
 		default:
 			if (!record_option(c, optarg))
 				opt_bad(NULL);
 		}
 	}
+	if (state.encoding && charset_decode("", 0, state.encoding, &probe, NULL, &bad) == CHARSET_UNKNOWN)
+		opt_bad("unknown encoding '%s' (iconv -l lists them)", state.encoding);
+	buf_free(&probe);
 	if (ndjson)
 		status = record_each(argc - optind, argv + optind, each, NULL);
 	else if (argc == optind)

@@ -18,6 +18,8 @@ utf16_by_nuls(const unsigned char *s, size_t n)
 		return CHARSET_UTF8;
 	if (n > 4096)
 		n = 4096;
+	if (!memchr(s, 0, n))	/* most text: no NUL at all */
+		return CHARSET_UTF8;
 	for (i = 0; i + 1 < n; i += 2) {
 		even += s[i] == 0;
 		odd += s[i + 1] == 0;
@@ -95,6 +97,18 @@ detect(const char *s, size_t n, struct buf *out, struct charset_found *f,
 	}
 	f->cs = CHARSET_WINDOWS_1252;
 	return CHARSET_OK;
+}
+
+int
+charset_plain_utf8(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	enum charset cs = CHARSET_UTF8;
+	size_t skip = (size_t)bom(u, n, &cs);
+
+	if (cs != CHARSET_UTF8 || (!skip && utf16_by_nuls(u, n) != CHARSET_UTF8))
+		return 0;
+	return text_invalid_at(s + skip, n - skip) == n - skip;
 }
 
 int

@@ -91,6 +91,26 @@ check_dates() {
 	check_pub "Published: 30 Aug. 2025, 09:53" 2025-08-30T09:53
 }
 
+# Page copies write dates in their own language; split-header hands the
+# date on as written.
+@test "month names of other languages, a German day with its dot, Spanish 'de'" {
+	check_pub "26. Oktober 2023" 2023-10-26
+	check_pub "7. November 2023 um 11:54 Uhr" 2023-11-07
+	check_pub "3. Mär. 2021" 2021-03-03
+	check_pub "MÄRZ 3, 2021" 2021-03-03
+	check_pub "9 décembre 2019 à 09h08" 2019-12-09
+	check_pub "4 de maio de 2022, 05:34 h" 2022-05-04T05:34
+	check_pub "3 de Mayo de 2022" 2022-05-03
+	check_pub "8 de mayo del 2022" 2022-05-08
+	check_pub "18 maggio 2020" 2020-05-18
+	check_pub "12 maart 2021" 2021-03-12
+	check_pub "7 maja 2020" 2020-05-07
+	check_pub "Oktober 25, 2023" 2023-10-25
+	# still no guesses: a two-digit year, an impossible day
+	check_pub "31. Februar 2023" null
+	check_pub "26. Okt. 23" null
+}
+
 @test "numeric dates: year first, day first with dots, month first unless --dmy" {
 	check_pub "2025/09/02" 2025-09-02
 	check_pub "02.09.2025" 2025-09-02

@@ -106,7 +106,7 @@ $d/première story.txt"
 	local d=$BATS_TEST_TMPDIR/in
 	mkdir -p "$d"
 	cp "$SEEDS/002_7a54de7a8e341bbb.txt" "$d/good.txt"
-	printf 'Bad \xff bytes\n' >"$d/bad.txt"
+	printf 'Bad \x81 bytes\n' >"$d/bad.txt"
 	run --separate-stderr bash -c "'$PIPELINE' --jobs 1 '$d' | mlr --icsv --ojson cat | jq -r '.[].id'"
 	assert_success
 	assert_output "good"

@@ -52,3 +52,9 @@ UNIT=${NEWSPIPE_UNIT:-$ROOT/build/opt/unit}
 	assert_success
 	assert_output "tagger: ok"
 }
+
+@test "unit: lib/date reads a date that opens a longer text" {
+	run "$UNIT/date"
+	assert_success
+	assert_output "date: ok"
+}

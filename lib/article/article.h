@@ -15,11 +15,30 @@ struct article {
 	char *body;		/* never NULL after a successful parse */
 	size_t body_len;
 	size_t word_count;
+	/* With ARTICLE_EXPLAIN: what left the body and why, in text order
+	 * (else NULL, 0). */
+	struct article_removed *removed;
+	size_t nremoved;
+};
+
+/* A line, or part of one, that is not in the body: its text (the line
+ * as normalised, before markdown is stripped) and a reason: the field it
+ * went to ("title", "date_raw", "dateline", ...) or the kind of
+ * boilerplate ("navigation", "prompt", "caption", "sign-off", ...). */
+struct article_removed {
+	char *text;
+	const char *reason;	/* static */
 };
 
 /* Flags for article_parse. */
 enum {
-	ARTICLE_KEEP_BOILERPLATE = 1	/* split off metadata only */
+	ARTICLE_KEEP_BOILERPLATE = 1,	/* split off metadata only */
+	ARTICLE_EXPLAIN = 2,		/* fill removed */
+	ARTICLE_CHECKED_UTF8 = 4,	/* the text is known to be valid UTF-8 */
+	ARTICLE_BODY = 8		/* the text is a body split before: no
+					 * headline, deck, outlet, page
+					 * navigation or dates under a headline
+					 * are looked for in it */
 };
 
 /* Parse len bytes of text (any bytes; need not be NUL-terminated) into

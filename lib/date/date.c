@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "date/date.h"
+#include "date/words.h"
 
 static const char *const months[] = {
 	"january", "february", "march", "april", "may", "june", "july",
@@ -220,8 +221,10 @@ tokenize(const char *s, size_t n, struct tok *t)
 	while (i < n && nt < MAXTOK) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c >= 0x80) {
-			/* Non-ASCII (no-break spaces, dashes) separates too. */
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r'
+		    || (c >= 0x80 && !date_latin_letter(s + i, n - i))) {
+			/* Non-ASCII (no-break spaces, dashes) separates too,
+			 * but not an accented letter ("März", "décembre"). */
 			space = 1;
 			i++;
 			continue;
@@ -235,9 +238,12 @@ tokenize(const char *s, size_t n, struct tok *t)
 				if (t[nt].val < 100000000000L)
 					t[nt].val = t[nt].val * 10 + (s[j] - '0');
 			t[nt].type = T_NUM;
-		} else if (is_alpha(c)) {
-			for (j = i; j < n && is_alpha((unsigned char)s[j]); j++)
-				;
+		} else if (is_alpha(c) || c >= 0x80) {
+			for (j = i; j < n; j++)
+				if (date_latin_letter(s + j, n - j))
+					j++;
+				else if (!is_alpha((unsigned char)s[j]))
+					break;
 			t[nt].type = T_WORD;
 		} else {
 			j = i + 1;
@@ -310,7 +316,8 @@ month_word(struct parser *p)
 
 	if (p->i >= p->nt || p->t[p->i].type != T_WORD)
 		return 0;
-	if (!(m = date_month_name(p->t[p->i].s, p->t[p->i].n)))
+	if (!(m = date_month_name(p->t[p->i].s, p->t[p->i].n))
+	    && !(m = date_foreign_month(p->t[p->i].s, p->t[p->i].n)))
 		return 0;
 	p->i++;
 	skip_punct(p, '.');
@@ -410,12 +417,15 @@ named_date(struct parser *p, struct date *d)
 		if (!(day = day_num(p)))
 			goto fail;
 	} else if ((day = day_num(p))) {
-		if (at_word(p, "of"))
+		/* "7. November" (German), "4 de mayo" (Spanish) */
+		if (!skip_punct(p, '.') && (at_word(p, "of") || at_word(p, "de")))
 			p->i++;
 		skip_punct(p, '-');
 		if (!(m = month_word(p)))
 			goto fail;
 		skip_punct(p, '-');
+		if (at_word(p, "de") || at_word(p, "del"))
+			p->i++;
 	} else
 		goto fail;
 	skip_punct(p, ',');
@@ -622,42 +632,45 @@ skip_labels(struct parser *p)
 	}
 }
 
-enum date_status
-date_parse(const char *s, size_t n, int flags, struct date *d)
+/* date_parse's work on the tokens of s, p left after the date; epoch:
+ * read a lone 9 or 10 digit number as epoch seconds. */
+static enum date_status
+parse(struct parser *p, const char *s, size_t n, int flags, struct date *d,
+    int epoch_ok)
 {
-	struct parser p;
 	enum date_status st;
 	int wd = -1;
 
 	memset(d, 0, sizeof *d);
+	p->nt = p->i = 0;
 	while (n && (*s == ' ' || *s == '\t' || *s == '@'))
 		s++, n--;
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
 		n--;
 	if (all_digits(s, n) && (n == 9 || n == 10))
-		return epoch(s, n, d);
-	p.nt = tokenize(s, n, p.t);
-	p.i = 0;
-	p.flags = flags;
-	skip_labels(&p);
-	if (p.i < p.nt && p.t[p.i].type == T_WORD
-	    && (wd = date_weekday_name(p.t[p.i].s, p.t[p.i].n)) >= 0) {
-		p.i++;
-		skip_punct(&p, '.');
-		skip_punct(&p, ',');
+		return epoch_ok ? epoch(s, n, d) : DATE_UNKNOWN;
+	p->nt = tokenize(s, n, p->t);
+	p->flags = flags;
+	skip_labels(p);
+	if (p->i < p->nt && p->t[p->i].type == T_WORD
+	    && (wd = date_weekday_name(p->t[p->i].s, p->t[p->i].n)) >= 0) {
+		p->i++;
+		skip_punct(p, '.');
+		skip_punct(p, ',');
 	}
-	if (at_num(&p, 8, 8)) {
+	if (at_num(p, 8, 8)) {
 		/* 20250902: ISO 8601 basic form */
-		long v = p.t[p.i].val;
+		long v = p->t[p->i].val;
 
 		d->year = (int)(v / 10000), d->month = (int)(v / 100 % 100);
 		d->day = (int)(v % 100), d->prec = DATE_DAY;
-		p.i++;
+		p->i++;
 		st = check_day(d);
-	} else if ((st = numeric_date(&p, d)) == DATE_UNKNOWN
-	    && (st = named_date(&p, d)) == DATE_UNKNOWN) {
-		if (at_num(&p, 4, 4) && p.nt == p.i + 1) {
-			d->year = (int)p.t[p.i].val, d->prec = DATE_YEAR;
+	} else if ((st = numeric_date(p, d)) == DATE_UNKNOWN
+	    && (st = named_date(p, d)) == DATE_UNKNOWN) {
+		if (at_num(p, 4, 4) && p->nt == p->i + 1) {
+			d->year = (int)p->t[p->i].val, d->prec = DATE_YEAR;
+			p->i++;
 			return d->year >= 1 ? DATE_OK : DATE_IMPOSSIBLE;
 		}
 		return st;
@@ -667,12 +680,30 @@ date_parse(const char *s, size_t n, int flags, struct date *d)
 	/* Year 0 means "not given" elsewhere; written as 0000 it is no date. */
 	if (d->year < 1)
 		return DATE_IMPOSSIBLE;
-	if (d->prec == DATE_DAY && (st = time_of_day(&p, d)) != DATE_OK)
+	if (d->prec == DATE_DAY && (st = time_of_day(p, d)) != DATE_OK)
 		return st;
 	if (wd >= 0 && d->prec >= DATE_DAY
 	    && date_weekday(d->year, d->month, d->day) != wd)
 		return DATE_AMBIGUOUS;
 	return DATE_OK;
+}
+
+enum date_status
+date_parse(const char *s, size_t n, int flags, struct date *d)
+{
+	struct parser p;
+
+	return parse(&p, s, n, flags, d, 1);
+}
+
+enum date_status
+date_parse_span(const char *s, size_t n, int flags, struct date *d, size_t *used)
+{
+	struct parser p;
+	enum date_status st = parse(&p, s, n, flags, d, 0);
+
+	*used = st == DATE_OK && p.i > 0 ? (size_t)(p.t[p.i - 1].s + p.t[p.i - 1].n - s) : 0;
+	return st;
 }
 
 enum date_status
