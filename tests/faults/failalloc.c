@@ -9,7 +9,7 @@
  * K-th site seen fails with ENOMEM, every other call succeeds.  Running
  * K = 1, 2, ... until a run logs nothing fails each site in turn.  When
  * it fails a call it appends "site K: OBJECT+OFFSET" (the innermost
- * caller) to FILE.  Under AddressSanitizer set
+ * caller) to FILE, then the frames of the stack, one a line.  Under AddressSanitizer set
  * ASAN_OPTIONS=verify_asan_link_order=0, since the shim comes first. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -64,7 +64,7 @@ resolve(void)
 }
 
 static void
-say(long k, uintptr_t at)
+say(long k, uintptr_t at, void **frames, int nframes)
 {
 	const char *path = getenv("NEWSPIPE_FAIL_LOG");
 	char line[512];
@@ -80,6 +80,8 @@ say(long k, uintptr_t at)
 		n = snprintf(line, sizeof line, "site %ld: %#lx\n", k, (unsigned long)at);
 	if (n > 0 && write(fd, line, (size_t)n) < 0)
 		n = 0;
+	/* Then the stack, one frame a line (this allocates nothing). */
+	backtrace_symbols_fd(frames + 1, nframes - 1, fd);
 	close(fd);
 }
 
@@ -107,7 +109,7 @@ fails(uintptr_t at)
 	sites[i] = h;
 	if (++nsites != fail_at)
 		return 0;
-	say(nsites, at);
+	say(nsites, at, frames, n);
 	errno = ENOMEM;
 	return 1;
 }
