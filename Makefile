@@ -82,9 +82,10 @@ deps:
 # Installs missing Debian packages (as root) or says how, then tests.
 check:
 	@scripts/need-packages build test xlsx-test
-	@$(MAKE) --no-print-directory all unit $(CHECK_TOOLS)
+	@$(MAKE) --no-print-directory all unit faults $(CHECK_TOOLS)
 	NEWSPIPE_BIN=$(CURDIR)/$(BIN) NEWSPIPE_UNIT=$(CURDIR)/$(B)/unit \
-	    NEWSPIPE_TOOLS=$(CURDIR)/$(B)/tools $(BATS) --formatter tap tests
+	    NEWSPIPE_TOOLS=$(CURDIR)/$(B)/tools NEWSPIPE_FAULTS=$(CURDIR)/$(B)/faults \
+	    $(BATS) --formatter tap tests
 
 # Every program's output against another commit's on the seeds, the
 # fixtures and a generated corpus (scripts/same-output): make same-output

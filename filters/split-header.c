@@ -44,6 +44,7 @@ static const char help[] =
     "                      as the bytes show (a web page: as it declares)\n"
     "  --strict            stop at the first article that cannot be read\n"
     "  --rejects FILE      append rejected articles to FILE\n"
+    RECORD_HELP
     "  -h, --help          show this help\n"
     "  -V, --version       show the version\n"
     "\n"
@@ -370,17 +371,6 @@ each(json_t *rec, const struct record_src *src, void *arg)
 	return r == 0 ? RECORD_WRITE : RECORD_REJECT;
 }
 
-static int
-read_all(FILE *fp, struct buf *b)
-{
-	char chunk[1 << 16];
-	size_t n;
-
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		buf_add(b, chunk, n);
-	return ferror(fp) ? -1 : 0;
-}
-
 /* ,"key": */
 static void
 put_key(struct buf *b, const char *key)
@@ -543,32 +533,24 @@ one_file(const char *path, void *arg)
 		warn("%s:", path);
 		return 1;
 	}
-	if (read_all(fp, &text) != 0) {
-		warn("%s: read error:", path);
-		status = 1;
-	} else {
+	if ((status = record_read_all(fp, path, &text)) == 0)
 		emit(id.s, path, &text);
-	}
 	fclose(fp);
 	buf_free(&text);
 	buf_free(&id);
-	return status;
+	return status > 0;
 }
 
 static int
 from_stdin(void)
 {
 	struct buf text = BUF_INIT;
-	int status = 0;
+	int status;
 
-	if (read_all(stdin, &text) != 0) {
-		warn("<stdin>: read error:");
-		status = 1;
-	} else {
+	if ((status = record_read_all(stdin, "<stdin>", &text)) == 0)
 		emit("stdin", "<stdin>", &text);
-	}
 	buf_free(&text);
-	return status;
+	return status > 0;
 }
 
 /* Files and directories in the order given, '-' reading stdin where it
@@ -653,7 +635,7 @@ main(int argc, char **argv)
 	else
 		status = operands(argc - optind, argv + optind);
 	teardown(NULL);
-	return record_done(status | (record_count_rejected() > 0));
+	return record_done(status);
 }
 
 /* For the fuzz target (lib/filter.h): one raw file at a time. */
