@@ -21,6 +21,7 @@ setup_file() {
 	cp "$SEEDS/002_7a54de7a8e341bbb.txt" "$SEEDS/004_"*.txt "$t/raw/"
 	printf 'Caf\xe9 in Windows-1252\n\nThe caf\xe9 opened on Monday.\n' >"$t/raw/a-cp1252.txt"
 	printf 'Bad \x81 bytes\n' >"$t/raw/bad.txt"
+	cp "$FIXTURES/split-header/html/jsonld.html" "$t/raw/page.html"
 	split-header "$SEEDS" >"$t/good.ndjson"
 	{ head -n 2 "$t/good.ndjson"; echo 'not json'; tail -n 1 "$t/good.ndjson"; } >"$t/in.ndjson"
 	cp "$t/good.ndjson" "$t/dup.ndjson"

@@ -5,6 +5,7 @@
  * JSON-LD), so the tree stays within a small multiple of the page.
  * libxml2 does what makes it survive broken markup: implied and
  * auto-closed elements, entities, attribute quoting. */
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
@@ -154,12 +155,28 @@ controls_out(const char *s, size_t n)
 	return c;
 }
 
+/* libxml2 allocates through lib/mem, which dies saying "out of memory":
+ * libxml2 itself may stop short, or loop, when an allocation fails
+ * (tests/faults.bats), and half a page would pass for the whole. */
+static void
+memory_setup(void)
+{
+	static int done;
+
+	if (!done && xmlMemSetup(free, emalloc, erealloc, estrdup) != 0)
+		die(1, "libxml2 refused its allocator");
+	done = 1;
+}
+
 void
 html_read(struct hdoc *d, const char *s, size_t n)
 {
 	htmlParserCtxtPtr ctxt;
 	size_t i;
-	char *copy = controls_out(s, n);
+	char *copy;
+
+	memory_setup();
+	copy = controls_out(s, n);
 
 	memset(d, 0, sizeof *d);
 	buf_add(&d->pool, "", 0);
