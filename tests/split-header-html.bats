@@ -52,6 +52,19 @@ page() {
 	assert_output '["Bakery wins bread prize","A family bakery won the national bread prize on Friday for its rye loaf, the jury said, praising its crust and its long rise."]'
 }
 
+@test "titles: a no-break space before the site's name goes with it; a kicker over the <h1> goes; a headline set as two headings is one" {
+	f=$(page nbsp.html "$(printf '<html><head><meta property="og:site_name" content="Bay Courier"><title>Ferry returns to the island\xc2\xa0- Bay Courier</title></head><body><p>The ferry to the island sails again from Monday after a winter of repairs to its engines and its pier, the operator said.</p></body></html>')")
+	run bash -c "split-header '$f' | jq -c .title"
+	assert_output '"Ferry returns to the island"'
+	f=$(page kicker.html '<html><head><meta property="og:title" content="Ferry returns to the island"></head><body><article><h1><span>Transport</span> : Ferry returns to the island</h1><p>The ferry to the island sails again from Monday after a winter of repairs to its engines and its pier, the operator said.</p></article></body></html>')
+	run bash -c "split-header '$f' | jq -c .title"
+	assert_output '"Ferry returns to the island"'
+	f=$(page two.html '<html><head><meta property="og:title" content="Island ferry back"></head><body><article><h1>Ferry &#8211;</h1>
+<h1>back to the island after winter</h1><p>The ferry to the island sails again from Monday after a winter of repairs to its engines and its pier, the operator said.</p></article></body></html>')
+	run bash -c "split-header '$f' | jq -c .title"
+	assert_output '"Ferry – back to the island after winter"'
+}
+
 @test "a Latin-1 page (meta http-equiv charset) gives UTF-8" {
 	run bash -c "split-header '$FX/latin1.html' | jq -c '[.title, .body]'"
 	assert_output '["Café reopens on the square","The old café on the market square reopened on Friday after a long renovation, and the owner, Renée Dupré, served free coffee all morning.\n\nRegulars said the new terrace, with its view of the church, was worth the wait of almost two years, and that the prices had stayed the same."]'

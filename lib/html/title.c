@@ -173,20 +173,66 @@ last_of_trail(const char **s, size_t *n)
 	}
 }
 
+/* Trim white space off both ends of (*s, *n), U+00A0 and the other
+ * Unicode spaces too: "Headline\u00A0- Site" leaves one at the cut. */
+static void
+trim_spaces(const char **s, size_t *n)
+{
+	int32_t cp;
+	int len;
+	size_t k;
+
+	for (;;) {
+		htrim(s, n);
+		if (*n && (len = text_decode(*s, *n, &cp)) > 0 && text_is_space(cp)) {
+			*s += len, *n -= (size_t)len;
+			continue;
+		}
+		for (k = *n; k > 0 && ((unsigned char)(*s)[k - 1] & 0xC0) == 0x80; k--)
+			;
+		if (k > 0 && k < *n && (len = text_decode(*s + k - 1, *n - k + 1, &cp)) > 0
+		    && k - 1 + (size_t)len == *n && text_is_space(cp)) {
+			*n = k - 1;
+			continue;
+		}
+		return;
+	}
+}
+
+/* A copy of s with each U+00A0 a plain space, as separators are
+ * written around the site's name with either. */
+static char *
+plain_spaces(const char *s)
+{
+	char *c = estrdup(s), *o = c;
+
+	for (; *s; s++)
+		if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)
+			*o++ = ' ', s++;
+		else
+			*o++ = *s;
+	*o = '\0';
+	return c;
+}
+
 char *
 html_clean_title(const char *title, const struct hmeta *m, const char *h1)
 {
-	const char *s = title;
+	char *copy, *r;
+	const char *s;
 	size_t n, i;
 
-	if (!s)
+	if (!title)
 		return NULL;
+	s = copy = plain_spaces(title);
 	n = strlen(s);
 	last_of_trail(&s, &n);
 	for (i = 0; i < 6 && cut_once(&s, &n, m, h1); i++)
 		;
-	htrim(&s, &n);
-	return n ? estrndup(s, n) : NULL;
+	trim_spaces(&s, &n);
+	r = n ? estrndup(s, n) : NULL;
+	free(copy);
+	return r;
 }
 
 /* A link to the site's front page: "/", "https://host/", "index.html". */
@@ -323,8 +369,7 @@ holds_ci(const char *a, const char *b)
 }
 
 /* The <h1> is not the whole headline when the metadata's title goes on
- * from it ("Naturkosmetik –" over "Naturkosmetik – die gesündere
- * Alternative?"), or when it is a word or two the title does not hold
+ * from it ("Storm –" over "Storm – the wettest May in years"), or when it is a word or two the title does not hold
  * (a section's name over the article, a dateline). */
 static int
 h1_falls_short(const char *h1, const char *meta)
@@ -336,18 +381,86 @@ h1_falls_short(const char *h1, const char *meta)
 	return hw <= 2 && mw >= 5 && !holds_ci(meta, h1);
 }
 
+/* s[0..n) ends in a separator, white space aside: "Headline –". */
+static int
+ends_in_separator(const char *s, size_t n)
+{
+	static const char *const marks[] = {
+		"-", ":", "|", "\xE2\x80\x93", "\xE2\x80\x94",
+	};
+	size_t k, len;
+
+	trim_spaces(&s, &n);
+	for (k = 0; k < LEN(marks); k++) {
+		len = strlen(marks[k]);
+		if (n > len && !memcmp(s + n - len, marks[k], len))
+			return 1;
+	}
+	return 0;
+}
+
+/* The heading right after element h (white space between), or 0. */
+static uint32_t
+next_heading(const struct hdoc *d, uint32_t h)
+{
+	uint32_t j = d->node[h].end;
+	const char *p;
+	size_t n;
+
+	while (j < d->n && d->node[j].tag == T_TEXT) {
+		p = node_text(d, j), n = d->node[j].len;
+		htrim(&p, &n);
+		if (n)
+			return 0;
+		j++;
+	}
+	return j < d->n && !(d->node[j].flags & N_DROP)
+	    && html_tag_kind(d->node[j].tag) & K_HEADING ? j : 0;
+}
+
+/* A headline that ends in a separator goes on in the heading after it:
+ * one headline set as two elements. */
+static char *
+whole_headline(const struct hdoc *d, uint32_t h)
+{
+	char *t = headline_text(d, h), *rest;
+	uint32_t next;
+	struct buf b = BUF_INIT;
+
+	if (!t || !ends_in_separator(t, strlen(t)) || !(next = next_heading(d, h))
+	    || !(rest = headline_text(d, next)))
+		return t;
+	buf_adds(&b, t);
+	buf_addc(&b, ' ');
+	buf_adds(&b, rest);
+	free(t);
+	free(rest);
+	return buf_take(&b);
+}
+
+/* "Kicker: Headline" in the <h1> where the metadata's title is
+ * "Headline": the kicker is a label over the headline, not part of it. */
+static int
+kicker_over(const char *h1, const char *t)
+{
+	size_t hn = strlen(h1), tn = strlen(t);
+
+	return hn > tn && tn && starts_ci(h1 + hn - tn, t) && words(t, tn) >= 3
+	    && words(h1, hn - tn) >= 1 && ends_in_separator(h1, hn - tn);
+}
+
 char *
 html_headline(const struct hdoc *d, const struct hscore *s, struct hmeta *m)
 {
 	uint32_t h = s->h1;
-	char *h1 = h ? headline_text(d, h) : NULL, *t = NULL;
+	char *h1 = h ? whole_headline(d, h) : NULL, *t = NULL;
 
 	if (m->val[M_TITLE] && (t = html_clean_title(m->val[M_TITLE], m, h1)) != NULL
 	    && html_names_site(t, strlen(t), m) && m->val[M_SITE_TITLE]) {
 		free(t);
 		t = NULL;
 	}
-	if (h1 && !(t && h1_falls_short(h1, t))) {
+	if (h1 && !(t && (h1_falls_short(h1, t) || kicker_over(h1, t)))) {
 		free(t);
 		return h1;
 	}
