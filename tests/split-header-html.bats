@@ -65,6 +65,19 @@ page() {
 	assert_output '"Ferry – back to the island after winter"'
 }
 
+@test "titles: a marked headline (hAtom entry-title, itemprop=headline) after a tagline <h1>; many <h1> before the article are none" {
+	para='<p>The ferry to the island sails again from Monday after a winter of repairs to its engines and its pier, the operator said on Friday.</p><p>Tickets cost the same as last year, and the first boat leaves the harbour at seven in the morning, the operator added.</p>'
+	f=$(page hatom.html "<html><head><title>News | Bay Courier</title></head><body><h1>Small town, big harbour, all the news</h1><div class=\"hentry\"><h2 class=\"entry-title\">Ferry sails again</h2><div class=\"entry-content\">$para</div></div></body></html>")
+	run bash -c "split-header '$f' | jq -c .title"
+	assert_output '"Ferry sails again"'
+	f=$(page schema.html "<html><head><title>News | Bay Courier</title></head><body><h1>Small town, big harbour, all the news</h1><div><h2><span itemprop=\"headline\">Ferry sails again</span></h2></div><div class=\"story\">$para</div></body></html>")
+	run bash -c "split-header '$f' | jq -c .title"
+	assert_output '"Ferry sails again"'
+	f=$(page many.html "<html><head><title>Bay pictures</title></head><body><h1>Pictures of the bay</h1><h1>Bilder der Bucht</h1><h1>Photos de la baie</h1><div class=\"story\">$para</div></body></html>")
+	run bash -c "split-header '$f' | jq -c .title"
+	assert_output '"Bay pictures"'
+}
+
 @test "a Latin-1 page (meta http-equiv charset) gives UTF-8" {
 	run bash -c "split-header '$FX/latin1.html' | jq -c '[.title, .body]'"
 	assert_output '["Café reopens on the square","The old café on the market square reopened on Friday after a long renovation, and the owner, Renée Dupré, served free coffee all morning.\n\nRegulars said the new terrace, with its view of the church, was worth the wait of almost two years, and that the prices had stayed the same."]'

@@ -274,22 +274,35 @@ logo(const struct hdoc *d, const struct hscore *s, uint32_t i)
 	return 0;
 }
 
-/* The <h1> that is the article's headline, or 0: visible, not in a part
- * that is not the article, not the site's name; inside the container
- * first, else the last one before it. */
+/* A headline by its markup: hAtom's class="entry-title", schema.org's
+ * itemprop="headline". */
+static int
+marked_headline(const struct hdoc *d, uint32_t i)
+{
+	return html_attr_is(d, i, A_CLASS, "entry-title") || html_attr_is(d, i, A_ITEMPROP, "headline");
+}
+
+/* The element that is the article's headline, or 0: visible, not in a
+ * part that is not the article, not the site's name; an <h1> inside the
+ * container first, else the last <h1> or marked headline before it.  A
+ * page that sets three or more <h1> before its article uses them for
+ * looks (a tagline, a menu's titles) and marks no headline with one. */
 uint32_t
 html_article_h1(const struct hdoc *d, const struct hscore *s, struct hmeta *m)
 {
-	uint32_t i, top = s->top, before = 0, any = 0;
+	uint32_t i, top = s->top, before = 0, any = 0, h1s = 0;
 	char *t;
-	int site;
+	int site, marked;
 
 	for (i = s->body; i < d->n; i++) {
 		if (d->node[i].flags & N_DROP || s->st[d->node[i].parent].unlikely) {
 			i = d->node[i].end - 1;
 			continue;
 		}
-		if (d->node[i].tag != T_H1 || !s->st[i].chars || s->st[i].chars > 400)
+		if (!is_elem(d, i) || !s->st[i].chars || s->st[i].chars > 400)
+			continue;
+		marked = top && i < top && marked_headline(d, i);
+		if (d->node[i].tag != T_H1 && !marked)
 			continue;
 		t = html_flat_text(d, i, 2000);
 		site = !t || html_names_site(t, strlen(t), m);
@@ -300,13 +313,19 @@ html_article_h1(const struct hdoc *d, const struct hscore *s, struct hmeta *m)
 		free(t);
 		if (site)
 			continue;
+		if (d->node[i].tag != T_H1) {
+			before = i;
+			continue;
+		}
 		if (top && i > top && i < d->node[top].end)
 			return i;
 		if (top && i < top)
-			before = i;
+			before = i, h1s++;
 		if (!any)
 			any = i;
 	}
+	if (before && d->node[before].tag == T_H1 && h1s >= 3)
+		before = 0;
 	return before ? before : top ? 0 : any;
 }
 
