@@ -65,7 +65,7 @@ page() {
 	assert_output '"Ferry – back to the island after winter"'
 }
 
-@test "titles: a marked headline (hAtom entry-title, itemprop=headline) after a tagline <h1>; many <h1> before the article are none" {
+@test "titles: a marked headline (hAtom entry-title, itemprop=headline) after a tagline <h1>; many <h1> before the article are none; else the container's opening heading" {
 	para='<p>The ferry to the island sails again from Monday after a winter of repairs to its engines and its pier, the operator said on Friday.</p><p>Tickets cost the same as last year, and the first boat leaves the harbour at seven in the morning, the operator added.</p>'
 	f=$(page hatom.html "<html><head><title>News | Bay Courier</title></head><body><h1>Small town, big harbour, all the news</h1><div class=\"hentry\"><h2 class=\"entry-title\">Ferry sails again</h2><div class=\"entry-content\">$para</div></div></body></html>")
 	run bash -c "split-header '$f' | jq -c .title"
@@ -76,6 +76,12 @@ page() {
 	f=$(page many.html "<html><head><title>Bay pictures</title></head><body><h1>Pictures of the bay</h1><h1>Bilder der Bucht</h1><h1>Photos de la baie</h1><div class=\"story\">$para</div></body></html>")
 	run bash -c "split-header '$f' | jq -c .title"
 	assert_output '"Bay pictures"'
+	f=$(page lead.html "<html><head><title>Harbour/Ferry - Town Wiki</title></head><body><div class=\"content\"><h2>The island ferry</h2>$para</div></body></html>")
+	run bash -c "split-header '$f' | jq -c .title"
+	assert_output '"The island ferry"'
+	f=$(page leadog.html "<html><head><meta property=\"og:title\" content=\"Ferry sails again\"></head><body><div class=\"content\"><h2>Timetable</h2>$para</div></body></html>")
+	run bash -c "split-header '$f' | jq -c .title"
+	assert_output '"Ferry sails again"'
 }
 
 @test "a Latin-1 page (meta http-equiv charset) gives UTF-8" {

@@ -282,11 +282,38 @@ marked_headline(const struct hdoc *d, uint32_t i)
 	return html_attr_is(d, i, A_CLASS, "entry-title") || html_attr_is(d, i, A_ITEMPROP, "headline");
 }
 
+/* The heading the container opens with, before any of its text, or 0. */
+static uint32_t
+leading_heading(const struct hdoc *d, const struct hscore *s, uint32_t top)
+{
+	uint32_t j;
+	const char *p;
+	size_t n;
+
+	for (j = top + 1; j < SCAN_END(d, top); j++) {
+		if (d->node[j].flags & N_DROP) {
+			j = d->node[j].end - 1;
+			continue;
+		}
+		if (is_elem(d, j) && html_tag_kind(d->node[j].tag) & K_HEADING)
+			return s->st[j].chars && s->st[j].chars <= 400 ? j : 0;
+		if (d->node[j].tag == T_TEXT) {
+			p = node_text(d, j), n = d->node[j].len;
+			htrim(&p, &n);
+			if (n)
+				return 0;
+		}
+	}
+	return 0;
+}
+
 /* The element that is the article's headline, or 0: visible, not in a
  * part that is not the article, not the site's name; an <h1> inside the
  * container first, else the last <h1> or marked headline before it.  A
  * page that sets three or more <h1> before its article uses them for
- * looks (a tagline, a menu's titles) and marks no headline with one. */
+ * looks (a tagline, a menu's titles) and marks no headline with one.
+ * Without any of those or a title in the metadata, the heading the
+ * container opens with is the headline. */
 uint32_t
 html_article_h1(const struct hdoc *d, const struct hscore *s, struct hmeta *m)
 {
@@ -326,7 +353,9 @@ html_article_h1(const struct hdoc *d, const struct hscore *s, struct hmeta *m)
 	}
 	if (before && d->node[before].tag == T_H1 && h1s >= 3)
 		before = 0;
-	return before ? before : top ? 0 : any;
+	if (before || !top)
+		return before ? before : any;
+	return m->val[M_TITLE] ? 0 : leading_heading(d, s, top);
 }
 
 static int
