@@ -84,6 +84,25 @@ page() {
 	assert_output '"Ferry sails again"'
 }
 
+@test "dates: a <meta name=date> that does not say of what yields to itemprop=datePublished and to a shown <time>; a date set over the headline; a HowTo's datePublished" {
+	para='<p>The ferry to the island sails again from Monday after a winter of repairs to its engines and its pier, the operator said on Friday.</p><p>Tickets cost the same as last year, and the first boat leaves the harbour at seven in the morning, the operator added.</p>'
+	f=$(page item.html "<html><head><meta name=\"date\" content=\"2024-03-09T10:00:00+01:00\"></head><body><article><h1>Ferry sails again</h1><time itemprop=\"datePublished\" datetime=\"2024-03-02\">2 March 2024</time>$para</article></body></html>")
+	run bash -c "split-header '$f' | jq -c .date_raw"
+	assert_output '"2024-03-02"'
+	f=$(page time.html "<html><head><meta name=\"DC.date\" content=\"2024-03-09\"></head><body><article><h1>Ferry sails again</h1><p class=\"info\"><time datetime=\"2024-03-04T08:00:00+01:00\">4 March 2024</time></p>$para</article></body></html>")
+	run bash -c "split-header '$f' | jq -c .date_raw"
+	assert_output '"2024-03-04T08:00:00+01:00"'
+	f=$(page loose.html "<html><head><meta name=\"date\" content=\"2024-03-09\"></head><body><article><h1>Ferry sails again</h1>$para</article></body></html>")
+	run bash -c "split-header '$f' | jq -c .date_raw"
+	assert_output '"2024-03-09"'
+	f=$(page over.html "<html><body><div><h3>05.03.2024</h3><h1>Ferry sails again</h1></div><div class=\"text\">$para</div></body></html>")
+	run bash -c "split-header '$f' | jq -c .date_raw"
+	assert_output '"05.03.2024"'
+	f=$(page howto.html '<html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"HowTo","name":"How to tie a bowline","datePublished":"2024-03-06T09:00:00Z"}</script></head><body><article><h1>How to tie a bowline</h1><p>Make a small loop in the standing part of the rope, pass the end up through it, round the back and down again, then pull it tight.</p></article></body></html>')
+	run bash -c "split-header '$f' | jq -c '[.title, .date_raw]'"
+	assert_output '["How to tie a bowline","2024-03-06T09:00:00Z"]'
+}
+
 @test "a Latin-1 page (meta http-equiv charset) gives UTF-8" {
 	run bash -c "split-header '$FX/latin1.html' | jq -c '[.title, .body]'"
 	assert_output '["Café reopens on the square","The old café on the market square reopened on Friday after a long renovation, and the owner, Renée Dupré, served free coffee all morning.\n\nRegulars said the new terrace, with its view of the church, was worth the wait of almost two years, and that the prices had stayed the same."]'

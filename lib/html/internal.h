@@ -107,7 +107,9 @@ struct hdoc {
  * (lower is better; 0: not found). */
 enum trust {
 	TR_NONE, TR_JSONLD, TR_JSONLD_PAGE, TR_OG, TR_META, TR_MICRODATA,
-	TR_TIME, TR_TEXT,
+	TR_TIME,
+	TR_LOOSE,		/* a <meta> date that does not say of what */
+	TR_TEXT,
 	TR_LAST			/* an organization as author: when none else */
 };
 
