@@ -490,8 +490,11 @@ html_extract(const struct hdoc *d, struct hscore *s, const char *title, struct b
 		in = prose(d, s, p + 1, d->node[p].end);
 		if (in * 2 >= all) {
 			container_text(d, s, top, title, out);
-			if (out->len > 0)
+			/* a cleaning that kept under a third of the prose went wrong */
+			if (out->len > 0 && html_letters(out->s, out->len) * 3 >= in)
 				return;
+			buf_reset(out);
+			buf_add(out, "", 0);
 		}
 	}
 	paragraphs(d, s, out);
