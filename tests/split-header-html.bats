@@ -108,6 +108,11 @@ page() {
 	assert_output '"Keep ripe tomatoes at room temperature, stem side down, and out of direct sun, so that they keep their taste for a few more days. A bowl on the kitchen table, away from the stove and the window, is the best place for them. Do not wash them until you use them.\n\nOnly put them in the fridge when they are very ripe, and let them warm up again for an hour before you eat them, as cold dulls their flavour. The crisper drawer is the least cold part of most fridges, so use that one. Keep them apart from onions and potatoes, which spoil them sooner.\n\nGreen tomatoes ripen in a paper bag with an apple, which gives off the gas that makes fruit ripen, within a week or so. Check the bag every other day and take out the ones that have turned red, or they go soft. A cool dark shelf in the cellar works best for the bag.\n\nTomatoes that have gone soft are still good for sauces and soups, cooked with onions, garlic and a little olive oil. Cut away any part that smells sour or shows mould, and use the rest on the same day. Sauces keep for a week in a closed jar in the fridge."'
 }
 
+@test "comments after most of the article close it: the notice after them goes; a comment count by the headline cuts nothing" {
+	run body "$FX/after-comments.html"
+	assert_output '"Workers finished the repairs to the old harbour wall on Thursday, a week before the winter storms are due, the port authority said, after cracks were found in the spring.\n\nThe work cost less than planned, because the stones from the collapsed part could be used again, and the path along the top of the wall will open to walkers on Saturday."'
+}
+
 @test "a Latin-1 page (meta http-equiv charset) gives UTF-8" {
 	run bash -c "split-header '$FX/latin1.html' | jq -c '[.title, .body]'"
 	assert_output '["Café reopens on the square","The old café on the market square reopened on Friday after a long renovation, and the owner, Renée Dupré, served free coffee all morning.\n\nRegulars said the new terrace, with its view of the church, was worth the wait of almost two years, and that the prices had stayed the same."]'
