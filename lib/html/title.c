@@ -417,8 +417,9 @@ holds_ci(const char *a, const char *b)
 }
 
 /* The <h1> is not the whole headline when the metadata's title goes on
- * from it ("Storm –" over "Storm – the wettest May in years"), or when it is a word or two the title does not hold
- * (a section's name over the article, a dateline). */
+ * from it ("Storm –" over "Storm – the wettest May in years"), or when
+ * it is a word or two the title does not hold (a section's name over
+ * the article, a dateline). */
 static int
 h1_falls_short(const char *h1, const char *meta)
 {
