@@ -52,6 +52,67 @@ page() {
 	assert_output '["Bakery wins bread prize","A family bakery won the national bread prize on Friday for its rye loaf, the jury said, praising its crust and its long rise."]'
 }
 
+@test "titles: a no-break space before the site's name goes with it; a kicker over the <h1> goes; a headline set as two headings is one" {
+	f=$(page nbsp.html "$(printf '<html><head><meta property="og:site_name" content="Bay Courier"><title>Ferry returns to the island\xc2\xa0- Bay Courier</title></head><body><p>The ferry to the island sails again from Monday after a winter of repairs to its engines and its pier, the operator said.</p></body></html>')")
+	run bash -c "split-header '$f' | jq -c .title"
+	assert_output '"Ferry returns to the island"'
+	f=$(page kicker.html '<html><head><meta property="og:title" content="Ferry returns to the island"></head><body><article><h1><span>Transport</span> : Ferry returns to the island</h1><p>The ferry to the island sails again from Monday after a winter of repairs to its engines and its pier, the operator said.</p></article></body></html>')
+	run bash -c "split-header '$f' | jq -c .title"
+	assert_output '"Ferry returns to the island"'
+	f=$(page two.html '<html><head><meta property="og:title" content="Island ferry back"></head><body><article><h1>Ferry &#8211;</h1>
+<h1>back to the island after winter</h1><p>The ferry to the island sails again from Monday after a winter of repairs to its engines and its pier, the operator said.</p></article></body></html>')
+	run bash -c "split-header '$f' | jq -c .title"
+	assert_output '"Ferry – back to the island after winter"'
+}
+
+@test "titles: a marked headline (hAtom entry-title, itemprop=headline) after a tagline <h1>; many <h1> before the article are none; else the container's opening heading" {
+	para='<p>The ferry to the island sails again from Monday after a winter of repairs to its engines and its pier, the operator said on Friday.</p><p>Tickets cost the same as last year, and the first boat leaves the harbour at seven in the morning, the operator added.</p>'
+	f=$(page hatom.html "<html><head><title>News | Bay Courier</title></head><body><h1>Small town, big harbour, all the news</h1><div class=\"hentry\"><h2 class=\"entry-title\">Ferry sails again</h2><div class=\"entry-content\">$para</div></div></body></html>")
+	run bash -c "split-header '$f' | jq -c .title"
+	assert_output '"Ferry sails again"'
+	f=$(page schema.html "<html><head><title>News | Bay Courier</title></head><body><h1>Small town, big harbour, all the news</h1><div><h2><span itemprop=\"headline\">Ferry sails again</span></h2></div><div class=\"story\">$para</div></body></html>")
+	run bash -c "split-header '$f' | jq -c .title"
+	assert_output '"Ferry sails again"'
+	f=$(page many.html "<html><head><title>Bay pictures</title></head><body><h1>Pictures of the bay</h1><h1>Bilder der Bucht</h1><h1>Photos de la baie</h1><div class=\"story\">$para</div></body></html>")
+	run bash -c "split-header '$f' | jq -c .title"
+	assert_output '"Bay pictures"'
+	f=$(page lead.html "<html><head><title>Harbour/Ferry - Town Wiki</title></head><body><div class=\"content\"><h2>The island ferry</h2>$para</div></body></html>")
+	run bash -c "split-header '$f' | jq -c .title"
+	assert_output '"The island ferry"'
+	f=$(page leadog.html "<html><head><meta property=\"og:title\" content=\"Ferry sails again\"></head><body><div class=\"content\"><h2>Timetable</h2>$para</div></body></html>")
+	run bash -c "split-header '$f' | jq -c .title"
+	assert_output '"Ferry sails again"'
+}
+
+@test "dates: a <meta name=date> that does not say of what yields to itemprop=datePublished and to a shown <time>; a date set over the headline; a HowTo's datePublished" {
+	para='<p>The ferry to the island sails again from Monday after a winter of repairs to its engines and its pier, the operator said on Friday.</p><p>Tickets cost the same as last year, and the first boat leaves the harbour at seven in the morning, the operator added.</p>'
+	f=$(page item.html "<html><head><meta name=\"date\" content=\"2024-03-09T10:00:00+01:00\"></head><body><article><h1>Ferry sails again</h1><time itemprop=\"datePublished\" datetime=\"2024-03-02\">2 March 2024</time>$para</article></body></html>")
+	run bash -c "split-header '$f' | jq -c .date_raw"
+	assert_output '"2024-03-02"'
+	f=$(page time.html "<html><head><meta name=\"DC.date\" content=\"2024-03-09\"></head><body><article><h1>Ferry sails again</h1><p class=\"info\"><time datetime=\"2024-03-04T08:00:00+01:00\">4 March 2024</time></p>$para</article></body></html>")
+	run bash -c "split-header '$f' | jq -c .date_raw"
+	assert_output '"2024-03-04T08:00:00+01:00"'
+	f=$(page loose.html "<html><head><meta name=\"date\" content=\"2024-03-09\"></head><body><article><h1>Ferry sails again</h1>$para</article></body></html>")
+	run bash -c "split-header '$f' | jq -c .date_raw"
+	assert_output '"2024-03-09"'
+	f=$(page over.html "<html><body><div><h3>05.03.2024</h3><h1>Ferry sails again</h1></div><div class=\"text\">$para</div></body></html>")
+	run bash -c "split-header '$f' | jq -c .date_raw"
+	assert_output '"05.03.2024"'
+	f=$(page howto.html '<html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"HowTo","name":"How to tie a bowline","datePublished":"2024-03-06T09:00:00Z"}</script></head><body><article><h1>How to tie a bowline</h1><p>Make a small loop in the standing part of the rope, pass the end up through it, round the back and down again, then pull it tight.</p></article></body></html>')
+	run bash -c "split-header '$f' | jq -c '[.title, .date_raw]'"
+	assert_output '["How to tie a bowline","2024-03-06T09:00:00Z"]'
+}
+
+@test "a container whose cleaning keeps under a third of its prose gives way to the paragraphs classified over the page" {
+	run body "$FX/overcut.html"
+	assert_output '"Keep ripe tomatoes at room temperature, stem side down, and out of direct sun, so that they keep their taste for a few more days. A bowl on the kitchen table, away from the stove and the window, is the best place for them. Do not wash them until you use them.\n\nOnly put them in the fridge when they are very ripe, and let them warm up again for an hour before you eat them, as cold dulls their flavour. The crisper drawer is the least cold part of most fridges, so use that one. Keep them apart from onions and potatoes, which spoil them sooner.\n\nGreen tomatoes ripen in a paper bag with an apple, which gives off the gas that makes fruit ripen, within a week or so. Check the bag every other day and take out the ones that have turned red, or they go soft. A cool dark shelf in the cellar works best for the bag.\n\nTomatoes that have gone soft are still good for sauces and soups, cooked with onions, garlic and a little olive oil. Cut away any part that smells sour or shows mould, and use the rest on the same day. Sauces keep for a week in a closed jar in the fridge."'
+}
+
+@test "comments after most of the article close it: the notice after them goes; a comment count by the headline cuts nothing" {
+	run body "$FX/after-comments.html"
+	assert_output '"Workers finished the repairs to the old harbour wall on Thursday, a week before the winter storms are due, the port authority said, after cracks were found in the spring.\n\nThe work cost less than planned, because the stones from the collapsed part could be used again, and the path along the top of the wall will open to walkers on Saturday."'
+}
+
 @test "a Latin-1 page (meta http-equiv charset) gives UTF-8" {
 	run bash -c "split-header '$FX/latin1.html' | jq -c '[.title, .body]'"
 	assert_output '["Café reopens on the square","The old café on the market square reopened on Friday after a long renovation, and the owner, Renée Dupré, served free coffee all morning.\n\nRegulars said the new terrace, with its view of the church, was worth the wait of almost two years, and that the prices had stayed the same."]'

@@ -220,7 +220,7 @@ static void
 clean(const struct hdoc *d, struct hscore *s, uint32_t from, uint32_t to, const char *title,
     uint32_t all)
 {
-	uint32_t i;
+	uint32_t i, seen = 0;
 	char *h;
 
 	for (i = from; i < to; i++) {
@@ -228,8 +228,17 @@ clean(const struct hdoc *d, struct hscore *s, uint32_t from, uint32_t to, const 
 		unsigned kind = html_tag_kind(tag);
 		const struct hstat *t = &s->st[i];
 
+		if (!is_elem(d, i))
+			seen += t->chars;
 		if (!is_elem(d, i) || d->node[i].flags & N_DROP)
 			continue;
+		/* comments after most of the text close the article: what
+		 * follows them is the page's (notices, prompts); a comment
+		 * count by the headline is not that */
+		if (i > from && seen * 2 > s->st[from].chars && html_unlikely_hint(d, i) == 2) {
+			memset(s->cut + i, 1, to - i);
+			return;
+		}
 		if (tag == T_NAV || tag == T_ASIDE || tag == T_FORM || image_figure(d, s, i)
 		    || tag == T_FIGCAPTION || link_block(d, s, i) || date_only(d, s, i)
 		    || (html_junk_hint(d, i) && t->chars * 2 < all)
@@ -490,8 +499,11 @@ html_extract(const struct hdoc *d, struct hscore *s, const char *title, struct b
 		in = prose(d, s, p + 1, d->node[p].end);
 		if (in * 2 >= all) {
 			container_text(d, s, top, title, out);
-			if (out->len > 0)
+			/* a cleaning that kept under a third of the prose went wrong */
+			if (out->len > 0 && html_letters(out->s, out->len) * 3 >= in)
 				return;
+			buf_reset(out);
+			buf_add(out, "", 0);
 		}
 	}
 	paragraphs(d, s, out);

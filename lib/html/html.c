@@ -235,17 +235,6 @@ unrepeat(struct buf *body)
 	hash_index_free(&ix);
 }
 
-/* Letters in s, as score.c counts them: no white space. */
-static size_t
-letters(const char *s, size_t n)
-{
-	size_t i, k = 0;
-
-	for (i = 0; i < n; i++)
-		k += !hspace((unsigned char)s[i]) && ((unsigned char)s[i] & 0xC0) != 0x80;
-	return k;
-}
-
 /* A page that renders its article with scripts shows little of it; its
  * JSON-LD articleBody (plain text or an HTML fragment) then gives the
  * text, when it holds half as much again as what was found. */
@@ -257,7 +246,7 @@ ld_body(const char *ld, struct buf *body)
 	struct hdoc f;
 	size_t n = strlen(ld);
 
-	if (letters(ld, n) < 200 || letters(ld, n) * 2 < letters(body->s, body->len) * 3)
+	if (html_letters(ld, n) < 200 || html_letters(ld, n) * 2 < html_letters(body->s, body->len) * 3)
 		return;
 	if (strchr(ld, '<'))
 		buf_add(&frag, ld, n);
@@ -268,7 +257,7 @@ ld_body(const char *ld, struct buf *body)
 	html_visible(&f);
 	buf_add(&text, "", 0);
 	html_text(&f, 0, &t, NULL, NULL);
-	if (letters(text.s, text.len) * 2 >= letters(body->s, body->len) * 3) {
+	if (html_letters(text.s, text.len) * 2 >= html_letters(body->s, body->len) * 3) {
 		buf_free(body);
 		*body = text;
 	} else

@@ -107,7 +107,9 @@ struct hdoc {
  * (lower is better; 0: not found). */
 enum trust {
 	TR_NONE, TR_JSONLD, TR_JSONLD_PAGE, TR_OG, TR_META, TR_MICRODATA,
-	TR_TIME, TR_TEXT,
+	TR_TIME,
+	TR_LOOSE,		/* a <meta> date that does not say of what */
+	TR_TEXT,
 	TR_LAST			/* an organization as author: when none else */
 };
 
@@ -226,6 +228,8 @@ void html_text_break(struct text_out *t, int level);
 /* Node i's text, white space collapsed and trimmed, as a malloc'd
  * string (NULL when empty), at most max bytes. */
 char *html_flat_text(const struct hdoc *d, uint32_t i, size_t max);
+/* Letters in s[0..n), as score.c counts them: code points, no spaces. */
+size_t html_letters(const char *s, size_t n);
 
 /* meta.c, jsonld.c */
 void html_meta(const struct hdoc *d, struct hmeta *m);

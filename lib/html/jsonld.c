@@ -6,7 +6,8 @@
  * url or mainEntityOfPage, inLanguage and keywords.  A reference
  * {"@id": ...} is looked up among the other objects of the script, as
  * Yoast-style graphs name their authors and publisher.  A WebPage or
- * WebSite gives what the article leaves unsaid, trusted less. */
+ * WebSite, or another work (HowTo, Recipe, Review), gives what the
+ * article leaves unsaid, trusted less. */
 #include <string.h>
 
 #include <jansson.h>
@@ -46,6 +47,20 @@ static int
 article_type(const char *t)
 {
 	return ends_with(t, "Article") || ends_with(t, "BlogPosting") || strcmp(t, "Report") == 0;
+}
+
+/* Other works a page may be about, with their own dates and authors:
+ * trusted as a page's are. */
+static int
+work_type(const char *t)
+{
+	static const char *const works[] = { "HowTo", "Recipe", "Review", "CreativeWork" };
+	size_t i;
+
+	for (i = 0; i < LEN(works); i++)
+		if (strcmp(t, works[i]) == 0)
+			return 1;
+	return 0;
 }
 
 static int
@@ -171,6 +186,8 @@ visit(json_t *root, json_t *v, struct hmeta *m, int depth)
 		return;
 	if (type_has(v, article_type))
 		article(root, v, m, TR_JSONLD);
+	else if (type_has(v, work_type))
+		article(root, v, m, TR_JSONLD_PAGE);
 	else if (type_has(v, page_type)) {
 		article(root, v, m, TR_JSONLD_PAGE);
 		if (type_has(v, site_type))

@@ -1,11 +1,12 @@
 /* shown: the publication date and the byline a page shows, for pages
- * whose metadata (JSON-LD, <meta>, itemprop) names none.  Both are
- * looked for where an article shows them: from the headline (<h1>)
+ * whose metadata (JSON-LD, <meta>, itemprop) names none, or only a
+ * <meta name=date> that does not say of what (a CMS's page date).  Both
+ * are looked for where an article shows them: from the headline (<h1>)
  * through the article's container and its footer; then before the
- * headline; the date also at the start of the article's first
- * paragraphs.  Parts whose hints say they are not the article (teasers,
- * comments) are skipped, so a comment's or a related story's date or
- * author is not taken.
+ * headline; the date also just above the headline and at the start of
+ * the article's first paragraphs.  Parts whose hints say they are not
+ * the article (teasers, comments) are skipped, so a comment's or a
+ * related story's date or author is not taken.
  *
  * A date is a <time> element, an element whose class or id says "date",
  * "time", "published" or the like, or hAtom's class="published" title;
@@ -314,6 +315,21 @@ window(const struct hdoc *d, const struct hscore *s, uint32_t *from, uint32_t *t
 		*to = (uint32_t)d->n;
 }
 
+/* The element just before the headline, when all its text is a date:
+ * a date set over the headline. */
+static char *
+date_over(const struct hdoc *d, const struct hscore *s, uint32_t h)
+{
+	uint32_t c, prev = 0;
+
+	if (!h)
+		return NULL;
+	for (c = d->node[h].parent + 1; c < h; c = d->node[c].end)
+		if (is_elem(d, c))
+			prev = c;
+	return prev && !skip(d, s, prev) ? text_date(d, s, prev) : NULL;
+}
+
 void
 html_page_date(const struct hdoc *d, const struct hscore *s, struct hmeta *m)
 {
@@ -324,7 +340,7 @@ html_page_date(const struct hdoc *d, const struct hscore *s, struct hmeta *m)
 		return;
 	window(d, s, &from, &to);
 	if (!(v = find(d, s, from, to, 0, date_of)) && !(v = find(d, s, s->body, from, 1, date_of))
-	    && !(s->top && (v = lead_date(d, s, from))))
+	    && !(v = date_over(d, s, s->h1)) && !(s->top && (v = lead_date(d, s, from))))
 		v = find(d, s, to, (uint32_t)d->n, 0, time_only);
 	if (v)
 		html_meta_set(m, M_DATE, TR_TIME, v, strlen(v));

@@ -158,3 +158,13 @@ html_flat_text(const struct hdoc *d, uint32_t i, size_t max)
 	}
 	return buf_take(&b);
 }
+
+size_t
+html_letters(const char *s, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += !hspace((unsigned char)s[i]) && ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
+}

@@ -173,20 +173,66 @@ last_of_trail(const char **s, size_t *n)
 	}
 }
 
+/* Trim white space off both ends of (*s, *n), U+00A0 and the other
+ * Unicode spaces too: "Headline\u00A0- Site" leaves one at the cut. */
+static void
+trim_spaces(const char **s, size_t *n)
+{
+	int32_t cp;
+	int len;
+	size_t k;
+
+	for (;;) {
+		htrim(s, n);
+		if (*n && (len = text_decode(*s, *n, &cp)) > 0 && text_is_space(cp)) {
+			*s += len, *n -= (size_t)len;
+			continue;
+		}
+		for (k = *n; k > 0 && ((unsigned char)(*s)[k - 1] & 0xC0) == 0x80; k--)
+			;
+		if (k > 0 && k < *n && (len = text_decode(*s + k - 1, *n - k + 1, &cp)) > 0
+		    && k - 1 + (size_t)len == *n && text_is_space(cp)) {
+			*n = k - 1;
+			continue;
+		}
+		return;
+	}
+}
+
+/* A copy of s with each U+00A0 a plain space, as separators are
+ * written around the site's name with either. */
+static char *
+plain_spaces(const char *s)
+{
+	char *c = estrdup(s), *o = c;
+
+	for (; *s; s++)
+		if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)
+			*o++ = ' ', s++;
+		else
+			*o++ = *s;
+	*o = '\0';
+	return c;
+}
+
 char *
 html_clean_title(const char *title, const struct hmeta *m, const char *h1)
 {
-	const char *s = title;
+	char *copy, *r;
+	const char *s;
 	size_t n, i;
 
-	if (!s)
+	if (!title)
 		return NULL;
+	s = copy = plain_spaces(title);
 	n = strlen(s);
 	last_of_trail(&s, &n);
 	for (i = 0; i < 6 && cut_once(&s, &n, m, h1); i++)
 		;
-	htrim(&s, &n);
-	return n ? estrndup(s, n) : NULL;
+	trim_spaces(&s, &n);
+	r = n ? estrndup(s, n) : NULL;
+	free(copy);
+	return r;
 }
 
 /* A link to the site's front page: "/", "https://host/", "index.html". */
@@ -228,22 +274,62 @@ logo(const struct hdoc *d, const struct hscore *s, uint32_t i)
 	return 0;
 }
 
-/* The <h1> that is the article's headline, or 0: visible, not in a part
- * that is not the article, not the site's name; inside the container
- * first, else the last one before it. */
+/* A headline by its markup: hAtom's class="entry-title", schema.org's
+ * itemprop="headline". */
+static int
+marked_headline(const struct hdoc *d, uint32_t i)
+{
+	return html_attr_is(d, i, A_CLASS, "entry-title") || html_attr_is(d, i, A_ITEMPROP, "headline");
+}
+
+/* The heading the container opens with, before any of its text, or 0. */
+static uint32_t
+leading_heading(const struct hdoc *d, const struct hscore *s, uint32_t top)
+{
+	uint32_t j;
+	const char *p;
+	size_t n;
+
+	for (j = top + 1; j < SCAN_END(d, top); j++) {
+		if (d->node[j].flags & N_DROP) {
+			j = d->node[j].end - 1;
+			continue;
+		}
+		if (is_elem(d, j) && html_tag_kind(d->node[j].tag) & K_HEADING)
+			return s->st[j].chars && s->st[j].chars <= 400 ? j : 0;
+		if (d->node[j].tag == T_TEXT) {
+			p = node_text(d, j), n = d->node[j].len;
+			htrim(&p, &n);
+			if (n)
+				return 0;
+		}
+	}
+	return 0;
+}
+
+/* The element that is the article's headline, or 0: visible, not in a
+ * part that is not the article, not the site's name; an <h1> inside the
+ * container first, else the last <h1> or marked headline before it.  A
+ * page that sets three or more <h1> before its article uses them for
+ * looks (a tagline, a menu's titles) and marks no headline with one.
+ * Without any of those or a title in the metadata, the heading the
+ * container opens with is the headline. */
 uint32_t
 html_article_h1(const struct hdoc *d, const struct hscore *s, struct hmeta *m)
 {
-	uint32_t i, top = s->top, before = 0, any = 0;
+	uint32_t i, top = s->top, before = 0, any = 0, h1s = 0;
 	char *t;
-	int site;
+	int site, marked;
 
 	for (i = s->body; i < d->n; i++) {
 		if (d->node[i].flags & N_DROP || s->st[d->node[i].parent].unlikely) {
 			i = d->node[i].end - 1;
 			continue;
 		}
-		if (d->node[i].tag != T_H1 || !s->st[i].chars || s->st[i].chars > 400)
+		if (!is_elem(d, i) || !s->st[i].chars || s->st[i].chars > 400)
+			continue;
+		marked = top && i < top && marked_headline(d, i);
+		if (d->node[i].tag != T_H1 && !marked)
 			continue;
 		t = html_flat_text(d, i, 2000);
 		site = !t || html_names_site(t, strlen(t), m);
@@ -254,14 +340,22 @@ html_article_h1(const struct hdoc *d, const struct hscore *s, struct hmeta *m)
 		free(t);
 		if (site)
 			continue;
+		if (d->node[i].tag != T_H1) {
+			before = i;
+			continue;
+		}
 		if (top && i > top && i < d->node[top].end)
 			return i;
 		if (top && i < top)
-			before = i;
+			before = i, h1s++;
 		if (!any)
 			any = i;
 	}
-	return before ? before : top ? 0 : any;
+	if (before && d->node[before].tag == T_H1 && h1s >= 3)
+		before = 0;
+	if (before || !top)
+		return before ? before : any;
+	return m->val[M_TITLE] ? 0 : leading_heading(d, s, top);
 }
 
 static int
@@ -323,9 +417,9 @@ holds_ci(const char *a, const char *b)
 }
 
 /* The <h1> is not the whole headline when the metadata's title goes on
- * from it ("Naturkosmetik –" over "Naturkosmetik – die gesündere
- * Alternative?"), or when it is a word or two the title does not hold
- * (a section's name over the article, a dateline). */
+ * from it ("Storm –" over "Storm – the wettest May in years"), or when
+ * it is a word or two the title does not hold (a section's name over
+ * the article, a dateline). */
 static int
 h1_falls_short(const char *h1, const char *meta)
 {
@@ -336,18 +430,86 @@ h1_falls_short(const char *h1, const char *meta)
 	return hw <= 2 && mw >= 5 && !holds_ci(meta, h1);
 }
 
+/* s[0..n) ends in a separator, white space aside: "Headline –". */
+static int
+ends_in_separator(const char *s, size_t n)
+{
+	static const char *const marks[] = {
+		"-", ":", "|", "\xE2\x80\x93", "\xE2\x80\x94",
+	};
+	size_t k, len;
+
+	trim_spaces(&s, &n);
+	for (k = 0; k < LEN(marks); k++) {
+		len = strlen(marks[k]);
+		if (n > len && !memcmp(s + n - len, marks[k], len))
+			return 1;
+	}
+	return 0;
+}
+
+/* The heading right after element h (white space between), or 0. */
+static uint32_t
+next_heading(const struct hdoc *d, uint32_t h)
+{
+	uint32_t j = d->node[h].end;
+	const char *p;
+	size_t n;
+
+	while (j < d->n && d->node[j].tag == T_TEXT) {
+		p = node_text(d, j), n = d->node[j].len;
+		htrim(&p, &n);
+		if (n)
+			return 0;
+		j++;
+	}
+	return j < d->n && !(d->node[j].flags & N_DROP)
+	    && html_tag_kind(d->node[j].tag) & K_HEADING ? j : 0;
+}
+
+/* A headline that ends in a separator goes on in the heading after it:
+ * one headline set as two elements. */
+static char *
+whole_headline(const struct hdoc *d, uint32_t h)
+{
+	char *t = headline_text(d, h), *rest;
+	uint32_t next;
+	struct buf b = BUF_INIT;
+
+	if (!t || !ends_in_separator(t, strlen(t)) || !(next = next_heading(d, h))
+	    || !(rest = headline_text(d, next)))
+		return t;
+	buf_adds(&b, t);
+	buf_addc(&b, ' ');
+	buf_adds(&b, rest);
+	free(t);
+	free(rest);
+	return buf_take(&b);
+}
+
+/* "Kicker: Headline" in the <h1> where the metadata's title is
+ * "Headline": the kicker is a label over the headline, not part of it. */
+static int
+kicker_over(const char *h1, const char *t)
+{
+	size_t hn = strlen(h1), tn = strlen(t);
+
+	return hn > tn && tn && starts_ci(h1 + hn - tn, t) && words(t, tn) >= 3
+	    && words(h1, hn - tn) >= 1 && ends_in_separator(h1, hn - tn);
+}
+
 char *
 html_headline(const struct hdoc *d, const struct hscore *s, struct hmeta *m)
 {
 	uint32_t h = s->h1;
-	char *h1 = h ? headline_text(d, h) : NULL, *t = NULL;
+	char *h1 = h ? whole_headline(d, h) : NULL, *t = NULL;
 
 	if (m->val[M_TITLE] && (t = html_clean_title(m->val[M_TITLE], m, h1)) != NULL
 	    && html_names_site(t, strlen(t), m) && m->val[M_SITE_TITLE]) {
 		free(t);
 		t = NULL;
 	}
-	if (h1 && !(t && h1_falls_short(h1, t))) {
+	if (h1 && !(t && (h1_falls_short(h1, t) || kicker_over(h1, t)))) {
 		free(t);
 		return h1;
 	}
