@@ -474,13 +474,22 @@ EOF2
 ["p3-updated","The long wait for the northern bridge is over","Tom Reed, Example News","March 8, 2021",null,"LONDON","AP"]
 ["p4-from-headline","Schools plan longer summer break after heat wave",null,"March 3, 2024",null,null,null]
 ["p5-por","El puerto reabre tras la tormenta y los barcos vuelven a salir","Lucía Romero","04.05.2022",null,null,null]
+["p6-deck-comments","Ferry fares to rise again from June","Priya Nandakumar","12 May 2024",null,null,null]
+["p7-kicker-deck","City approves a tram line to the airport",null,null,"3 April 2024",null,null]
 EOF2
-	run bash -c "split-header '$FX/pages' | jq -c '[(.body | split(\"\n\n\") | .[0][:30], .[-1][-30:]), (.body | test(\"Menu|Subscribe|cookies|Share|More from|Privacy|Impressum|Kommentar|Antworten|Teilen|Contacto|Terms of Use|Lee también\"))]'"
+	run bash -c "split-header '$FX/pages' | jq -c '[(.body | split(\"\n\n\") | .[0][:30], .[-1][-30:]), (.body | test(\"Menu|Subscribe|cookies|Share|More from|Privacy|Impressum|Kommentar|Antworten|Teilen|Contacto|Terms of Use|Lee también|Reply|ADVERTISEMENT|Most read|Terms of use\"))]'"
 	assert_output - <<'EOF2'
 ["The first night train in a dec"," half sold, the operator said.",false]
 ["Der milde Winter hat den Rhaba","um Erdbeeren und ihre Ableger.",false]
 ["River traffic resumes below th","to be rebuilt on deeper piles.",false]
 ["Education officials said on Tu","alks with teachers and parents",false]
 ["Las autoridades esperan que el","n ayudas al gobierno regional.",false]
+["Operators blame fuel costs and","at the next transport meeting.",false]
+["The city council voted 31 to 9","s for a fraction of the price.",false]
 EOF2
+	# the headline over its deck, the comments under the article left out
+	run bash -c "split-header '$FX/pages/p7-kicker-deck.txt' | jq -r .subtitle"
+	assert_output "The council backed the eleven kilometre route after two years of hearings, though funding is not settled yet"
+	run bash -c "split-header '$FX/pages/p6-deck-comments.txt' | jq -r .body | grep -c 'Reply\\|May 2024\\|council seems\\|harbourgazette'"
+	assert_output 0
 }

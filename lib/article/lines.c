@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "article/internal.h"
+#include "date/date.h"
 
 static const char *const months[] = {
 	"january", "february", "march", "april", "may", "june", "july",
@@ -182,7 +183,7 @@ art_is_date_line(const char *s, size_t n)
 			year = 1;
 		else if (digits >= 6 && numeric_date(t, tn))
 			year = month = 1;
-		else if (art_is_month(t, tn))
+		else if (art_is_month(t, tn) || date_foreign_month(t, tn - (tn > 1 && t[tn - 1] == '.')))
 			month = 1;
 		else if (digits && digits + 3 >= tn)
 			;	/* 28, 28th, 09:53 */

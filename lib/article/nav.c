@@ -81,6 +81,71 @@ over_deck(struct parse *p, size_t u, size_t h, size_t from)
 	    && nwords(line_s(p, u), p->cl[u].len, 41) <= nwords(line_s(p, h), p->cl[h].len, 41);
 }
 
+static int credit_marks(const char *s, size_t n);
+
+/* No lower-case letter: a menu in capitals ("NEWS SPORT TRAVEL"). */
+static int
+capitals(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] >= 'a' && s[i] <= 'z')
+			return 0;
+	return 1;
+}
+
+/* A few words, each capitalised, no punctuation: names, a list of
+ * sections ("Sport Politics Culture"), no headline over a deck. */
+static int
+name_list(const char *s, size_t n)
+{
+	size_t i;
+
+	if (nwords(s, n, 6) > 5)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if ((i == 0 || s[i - 1] == ' ') && s[i] >= 'a' && s[i] <= 'z')
+			return 0;
+		if (strchr(",:;?!.", s[i]))
+			return 0;
+	}
+	return 1;
+}
+
+/* In a page, line h, the best headline, is the deck of the line u above
+ * it: h is long (ten words or more), u is a headline too, of four words
+ * or more but fewer than h, not in capitals, no list of names and no
+ * breadcrumb ending in h. */
+static int
+over_page_deck(struct parse *p, size_t u, size_t h)
+{
+	const char *s = line_s(p, u), *t = line_s(p, h);
+	size_t n = p->cl[u].len, m = p->cl[h].len;
+
+	if (!headline(p, u) || anchor(p, u) || art_nwords(p, u) < 4 || art_nwords(p, u) >= art_nwords(p, h)
+	    || art_nwords(p, h) < 10)
+		return 0;
+	if (capitals(s, n) || credit_marks(s, n) || (n >= m && same_ci(s + n - m, m, t, m)))
+		return 0;
+	return !name_list(s, n);
+}
+
+/* One word with a slash and a letter: a link's address or a path
+ * ("example.com/2019/10/19/story"), whose date is no line's date. */
+static int
+path_word(const char *s, size_t n)
+{
+	size_t i;
+	int letter = 0;
+
+	if (memchr(s, ' ', n) || !memchr(s, '/', n))
+		return 0;
+	for (i = 0; i < n && !letter; i++)
+		letter = (s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z';
+	return letter;
+}
+
 int
 art_anchor_line(const char *s, size_t n)
 {
@@ -89,7 +154,7 @@ art_anchor_line(const char *s, size_t n)
 
 	if (art_byline(s, n, &v, &vn) || (n && art_by_word(s, n) == n))
 		return 1;
-	return n <= 160 && has_digit(s, n)
+	return n <= 160 && has_digit(s, n) && !path_word(s, n)
 	    && (art_is_date_line(s, n) || (nwords(s, n, 15) <= 14 && art_date_span(s, n, &b, &e)));
 }
 
@@ -172,13 +237,16 @@ headline_score(struct parse *p, size_t j, size_t from, size_t lead, size_t seen)
 		score += 5;
 	if (credit_marks(line_s(p, j), p->cl[j].len))
 		score -= 120;
+	if (capitals(line_s(p, j), p->cl[j].len))
+		score -= 10;
 	return score;
 }
 
 int
 art_is_headline(struct parse *p, size_t i)
 {
-	return headline(p, i) && !anchor(p, i) && anchored(p, i, p->cnl);
+	return headline(p, i) && !anchor(p, i) && !credit_marks(line_s(p, i), p->cl[i].len)
+	    && anchored(p, i, p->cnl);
 }
 
 size_t
@@ -206,5 +274,7 @@ art_headline(struct parse *p, size_t from, size_t lead, int *anchor_seen)
 	/* A deck under its headline. */
 	for (u = h; u > from && p->cl[u - 1].len == 0; u--)
 		;
-	return u-- > from && over_deck(p, u, h, from) ? u : h;
+	if (u-- == from)
+		return h;
+	return (p->page && over_page_deck(p, u, h)) || over_deck(p, u, h, from) ? u : h;
 }

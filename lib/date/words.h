@@ -7,7 +7,5 @@
 
 /* A two-byte UTF-8 letter of Latin-1 or Latin Extended-A at s. */
 int date_latin_letter(const char *s, size_t n);
-/* Month 1-12 of a month name of another language (words.c), 0 if none. */
-int date_foreign_month(const char *s, size_t n);
 
 #endif
