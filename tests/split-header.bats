@@ -476,6 +476,7 @@ EOF2
 ["p5-por","El puerto reabre tras la tormenta y los barcos vuelven a salir","Lucía Romero","04.05.2022",null,null,null]
 ["p6-deck-comments","Ferry fares to rise again from June","Priya Nandakumar","12 May 2024",null,null,null]
 ["p7-kicker-deck","City approves a tram line to the airport",null,null,"3 April 2024",null,null]
+["p8-short-title","Frühjahrsputz",null,"14.03.2024",null,null,null]
 EOF2
 	run bash -c "split-header '$FX/pages' | jq -c '[(.body | split(\"\n\n\") | .[0][:30], .[-1][-30:]), (.body | test(\"Menu|Subscribe|cookies|Share|More from|Privacy|Impressum|Kommentar|Antworten|Teilen|Contacto|Terms of Use|Lee también|Reply|ADVERTISEMENT|Most read|Terms of use\"))]'"
 	assert_output - <<'EOF2'
@@ -486,6 +487,7 @@ EOF2
 ["Las autoridades esperan que el","n ayudas al gobierno regional.",false]
 ["Operators blame fuel costs and","at the next transport meeting.",false]
 ["The city council voted 31 to 9","s for a fraction of the price.",false]
+["Am Samstag treffen sich alle M","Kaffee und Kuchen ist gesorgt.",false]
 EOF2
 	# the headline over its deck, the comments under the article left out
 	run bash -c "split-header '$FX/pages/p7-kicker-deck.txt' | jq -r .subtitle"

@@ -93,19 +93,25 @@ site_name(struct parse *p, size_t i, size_t top)
 	return 1;
 }
 
-/* A date line right above a page's headline ("13. Februar 2017", then
- * the headline): the date of the article when none comes under it. */
+/* A date line, or a short line with a date, at most three lines above
+ * a page's headline ("13. Februar 2017", "04.02.2022 | 13:10 Uhr |
+ * Jane Doe", then the headline): the date of the article when none
+ * comes under it. */
 static int
 date_above(struct parse *p, size_t i)
 {
-	size_t j, lines = 0;
+	const char *s = line_s(p, i);
+	size_t n = p->cl[i].len, j, lines = 0, b, e;
 
 	for (j = i + 1; j < p->title_at; j++)
-		if (p->cl[j].len && ++lines > 2)
+		if (p->cl[j].len && ++lines > 3)
 			return 0;
-	if (!art_is_date_line(line_s(p, i), p->cl[i].len))
+	if (art_is_date_line(s, n))
+		p->date_above = s, p->date_above_len = n;
+	else if (art_dated_span(p, s, n, &b, &e))
+		p->date_above = s + b, p->date_above_len = e - b;
+	else
 		return 0;
-	p->date_above = line_s(p, i), p->date_above_len = p->cl[i].len;
 	art_drop(p, i, "date_raw");
 	return 1;
 }

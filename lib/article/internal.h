@@ -410,6 +410,8 @@ void art_set_date(char **dst, const char *s, size_t n);
  * "By Jane Doe, August 14, 2020 2:30 pm"): its date and byline set;
  * 1 if it was one. */
 int art_dated_line(struct parse *p, const char *s, size_t n);
+/* The same without setting the date: its bytes [*b, *e). */
+int art_dated_span(struct parse *p, const char *s, size_t n, size_t *b, size_t *e);
 
 /* header.c, body.c: pass 3. */
 size_t art_header(struct parse *p, size_t i);

@@ -242,6 +242,27 @@ headline_score(struct parse *p, size_t j, size_t from, size_t lead, size_t seen)
 	return score;
 }
 
+/* In a page, a headline of one or two words ("Impressum", "Der
+ * WindRebell"), as a menu item or a name may be too: no date, prompt,
+ * caption, credit or link, upper case or a digit first, no sentence
+ * but an exclamation or a question, no label (':' last). */
+static int
+short_headline(struct parse *p, size_t i)
+{
+	const char *s = line_s(p, i);
+	size_t n = p->cl[i].len;
+	unsigned char c = (unsigned char)s[0];
+	int photo;
+
+	if (!p->page || n == 0 || n > 40 || art_nwords(p, i) > 2 || art_is(p, i, LI_ANCHOR)
+	    || art_is(p, i, LI_PROMPT) || art_is(p, i, LI_CAPTION) || art_is(p, i, LI_CRUMB)
+	    || art_is(p, i, LI_MARKER) || art_lone_credit(s, n, &photo) || art_lone_url(s, n))
+		return 0;
+	if (s[n - 1] == '.' || s[n - 1] == ':' || s[n - 1] == ',')
+		return 0;
+	return (c >= 'A' && c <= 'Z') || isdig(c) || c >= 0x80;
+}
+
 int
 art_is_headline(struct parse *p, size_t i)
 {
@@ -262,9 +283,13 @@ art_headline(struct parse *p, size_t from, size_t lead, int *anchor_seen)
 		if (p->cl[j].len == 0)
 			continue;
 		seen++;
-		if (anchor(p, j) || !headline(p, j))
+		if ((anchor(p, j) || !headline(p, j)) && !short_headline(p, j))
 			continue;
 		score = headline_score(p, j, from, lead, seen);
+		/* one or two words: right over the article, or for want
+		 * of any other */
+		if (art_nwords(p, j) <= 2 && seen > 1)
+			score -= 1000;
 		if (h == NO_LINE || score > best)
 			h = j, best = score;
 	}
