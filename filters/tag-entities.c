@@ -36,6 +36,7 @@ static const char help[] =
     "                  \"entities\" across the stream and redo the summaries\n"
     "  --strict        stop at the first line that is not a JSON object\n"
     "  --rejects FILE  append rejected lines to FILE\n"
+    RECORD_HELP
     "  -h, --help      show this help\n"
     "  -V, --version   show the version\n"
     "\n"
@@ -133,6 +134,25 @@ add_mentions(int part, size_t base)
 	}
 }
 
+/* The tagger's second pass reads a whole document.  An article of more
+ * than DOC_WORDS words is tagged as documents of at most that many, cut
+ * where a sentence begins, so that the tagger's memory is bounded; news
+ * articles are far shorter and are one document. */
+#define DOC_WORDS (1 << 17)
+
+static void
+tag_words(void)
+{
+	size_t a, e;
+
+	for (a = 0; a < st.nw; a = e) {
+		e = st.nw - a > DOC_WORDS ? a + DOC_WORDS : st.nw;
+		while (e < st.nw && e > a + DOC_WORDS / 2 && st.w[e].brk != NER_BRK_SENT)
+			e--;
+		ner_tag_doc(st.model, &st.ctx, st.w + a, e - a, st.tags + a);
+	}
+}
+
 static void
 tag_article(const char *title, const char *body)
 {
@@ -149,10 +169,34 @@ tag_article(const char *title, const char *body)
 	if (st.nw == 0)		/* no words, so no tags (st.tags may be NULL) */
 		return;
 	st.tags = egrow(st.tags, &st.tcap, st.nw, sizeof *st.tags);
-	ner_tag_doc(st.model, &st.ctx, st.w, st.nw, st.tags);
+	tag_words();
 	add_mentions(0, 0);
 	add_mentions(1, nt);
 	names_article_resolve(&st.art);
+}
+
+/* The arrays of one long article are given back once it is tagged
+ * (its mentions keep their own offsets), not kept for the next: the
+ * memory of an article then holds only what its record needs. */
+#define KEEP_WORDS (1 << 16)
+
+static void
+free_words(void)
+{
+	token_list_free(&st.tl[0]);
+	token_list_free(&st.tl[1]);
+	free(st.w);
+	free(st.tags);
+	st.w = NULL;
+	st.tags = NULL;
+	st.wcap = st.tcap = 0;
+}
+
+static void
+give_back(void)
+{
+	if (st.wcap > KEEP_WORDS)
+		free_words();
 }
 
 static json_t *
@@ -177,7 +221,10 @@ mentions_json(void)
 			json_array_append_new(arr, o);
 		}
 	}
-	names_article_clear(&st.art);
+	if (st.art.cap > KEEP_WORDS)
+		names_article_free(&st.art);
+	else
+		names_article_clear(&st.art);
 	return arr;
 }
 
@@ -256,6 +303,7 @@ each(json_t *rec, const struct record_src *src, void *arg)
 		title = record_str(rec, "title");
 		body = record_str(rec, "body");
 		tag_article(title, body);
+		give_back();
 		ents = mentions_json();
 	}
 	v = finish(rec, ents, src);
@@ -323,13 +371,7 @@ teardown(void *arg)
 	ner_ctx_free(&st.ctx);
 	names_seen_free(st.seen);
 	st.seen = NULL;
-	token_list_free(&st.tl[0]);
-	token_list_free(&st.tl[1]);
-	free(st.w);
-	free(st.tags);
-	st.w = NULL;
-	st.tags = NULL;
-	st.wcap = st.tcap = 0;
+	free_words();
 	names_article_free(&st.art);
 }
 

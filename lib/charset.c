@@ -4,6 +4,7 @@
 #include <strings.h>
 
 #include "charset.h"
+#include "diag.h"
 #include "text.h"
 
 /* UTF-16 without a byte order mark: ASCII-heavy text has a NUL in every
@@ -42,8 +43,12 @@ convert(const char *from, const char *s, size_t n, struct buf *out, size_t *bad)
 	size_t left = n, room;
 	int status = CHARSET_OK;
 
-	if (cd == (iconv_t)-1)
+	if (cd == (iconv_t)-1) {
+		/* Not "no such converter": one that could not be loaded. */
+		if (errno == ENOMEM)
+			die(1, "out of memory");
 		return CHARSET_UNKNOWN;
+	}
 	while (left > 0) {
 		/* Three bytes of UTF-8 per input byte covers every charset
 		 * but the rare four-byte ones, which just take another turn. */

@@ -164,6 +164,8 @@ text_fold(const char *s, size_t n, size_t *outlen)
 	len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
 	    UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD
 	    | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
+	if (len == UTF8PROC_ERROR_NOMEM)
+		die(1, "out of memory");
 	if (len < 0) {
 		/* Only invalid UTF-8 gets here; callers validate input first. */
 		if (outlen)

@@ -111,6 +111,26 @@ check_dates() {
 	check_pub "26. Okt. 23" null
 }
 
+@test "month names in other languages, the day with a dot, 'de' between" {
+	check_pub "6. August 2009" 2009-08-06
+	check_pub "2. März 2021, 14:05" 2021-03-02T14:05
+	check_pub "13 de enero de 2014" 2014-01-13
+	check_pub "1er février 2020" 2020-02-01
+	check_pub "15 marzo 2020" 2020-03-15
+	check_pub "14 maja 2019" 2019-05-14
+	check_pub "19. helmikuuta 2019" 2019-02-19
+	check_pub "3 марта 2021" 2021-03-03
+	check_pub "$(printf '12\xc2\xa0September\xc2\xa02019')" 2019-09-12
+}
+
+@test "a date after a label or weekday in words it does not know" {
+	check_pub "Stand: 05. Februar 2020" 2020-02-05
+	check_pub "Mittwoch, 3. März 2021" 2021-03-03
+	check_pub "Publié le 1er février 2020 à 10h" 2020-02-01
+	check_pub "März 2021" null
+	check_pub "soon" null
+}
+
 @test "numeric dates: year first, day first with dots, month first unless --dmy" {
 	check_pub "2025/09/02" 2025-09-02
 	check_pub "02.09.2025" 2025-09-02

@@ -268,7 +268,7 @@ EOF
 	    '{"text":"Second one."}' '{"id":"k","body":"Third."}' '{"id":"z","title":"T"}' >"$BATS_TEST_TMPDIR/in"
 	run --separate-stderr split-header --ndjson "$BATS_TEST_TMPDIR/in"
 	assert_failure 1
-	[[ $stderr == *"split-header: $BATS_TEST_TMPDIR/in:4: no string field \"text\" (or \"body\") with the article"* ]] || fail "$stderr"
+	[[ $stderr == *"split-header: $BATS_TEST_TMPDIR/in:4: no string field \"text\", \"html\" (or \"body\") with the article"* ]] || fail "$stderr"
 	run bash -c "split-header --ndjson '$BATS_TEST_TMPDIR/in' 2>/dev/null | jq -c '[.n, .id, .source, .title, .agency, .dateline_place, .date_raw, .body, has(\"text\")]'"
 	assert_output - <<EOF
 [1,"k","db","Headline","AFP","Paris","2024-01-02","A body line.",false]
@@ -477,6 +477,7 @@ EOF2
 ["p6-deck-comments","Ferry fares to rise again from June","Priya Nandakumar","12 May 2024",null,null,null]
 ["p7-kicker-deck","City approves a tram line to the airport",null,null,"3 April 2024",null,null]
 ["p8-short-title","Frühjahrsputz",null,"14.03.2024",null,null,null]
+["p9-no-headline",null,null,"13 March 2021",null,null,null]
 EOF2
 	run bash -c "split-header '$FX/pages' | jq -c '[(.body | split(\"\n\n\") | .[0][:30], .[-1][-30:]), (.body | test(\"Menu|Subscribe|cookies|Share|More from|Privacy|Impressum|Kommentar|Antworten|Teilen|Contacto|Terms of Use|Lee también|Reply|ADVERTISEMENT|Most read|Terms of use\"))]'"
 	assert_output - <<'EOF2'
@@ -488,6 +489,7 @@ EOF2
 ["Operators blame fuel costs and","at the next transport meeting.",false]
 ["The city council voted 31 to 9","s for a fraction of the price.",false]
 ["Am Samstag treffen sich alle M","Kaffee und Kuchen ist gesorgt.",false]
+["The council said on Tuesday th"," the builder ran out of money.",false]
 EOF2
 	# the headline over its deck, the comments under the article left out
 	run bash -c "split-header '$FX/pages/p7-kicker-deck.txt' | jq -r .subtitle"

@@ -41,11 +41,16 @@ article_parse(struct article *a, const char *text, size_t len, int flags, size_t
 	i = art_header(&p, 0);
 	art_body(&p, i);
 	/* A date over the headline, or an "Updated" one, is the date only
-	 * when the text gives no other. */
+	 * when the text gives no other; an "Updated" one is always the
+	 * last update. */
 	if (p.date_above && !a->date_raw && !a->published_raw)
 		art_set_date(&a->date_raw, p.date_above, p.date_above_len);
+	if (p.updated && !a->date_modified_raw)
+		art_set_date(&a->date_modified_raw, p.updated, p.updated_len);
 	if (p.updated && !a->date_raw && !a->published_raw)
 		art_set_date(&a->date_raw, p.updated, p.updated_len);
+	if (a->byline)
+		article_add_authors(a, a->byline, strlen(a->byline));
 	if (!a->outlet && a->url)
 		a->outlet = article_outlet_for_url(a->url);
 	a->word_count = article_words(a->body, a->body_len);
@@ -73,9 +78,14 @@ article_free(struct article *a)
 	free(a->dateline_date);
 	free(a->date_raw);
 	free(a->published_raw);
+	free(a->language);
+	free(a->date_modified_raw);
 	for (i = 0; i < a->ntags; i++)
 		free(a->tags[i]);
 	free(a->tags);
+	for (i = 0; i < a->nauthors; i++)
+		free(a->authors[i]);
+	free(a->authors);
 	free(a->body);
 	for (i = 0; i < a->nremoved; i++)
 		free(a->removed[i].text);

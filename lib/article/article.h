@@ -10,8 +10,12 @@ struct article {
 	/* Each is a malloc'd string, or NULL when unknown. */
 	char *title, *subtitle, *outlet, *agency, *byline, *url;
 	char *dateline_place, *dateline_date, *date_raw, *published_raw;
+	char *language;		/* as the page says it: "en", "de-DE" */
+	char *date_modified_raw;	/* the last update, as written */
 	char **tags;		/* ntags strings */
 	size_t ntags;
+	char **authors;		/* nauthors names, from the byline or the page */
+	size_t nauthors;
 	char *body;		/* never NULL after a successful parse */
 	size_t body_len;
 	size_t word_count;
@@ -56,6 +60,11 @@ const char *article_agency(const char *s, size_t n);
  * table, else the host without "www."; NULL if url has no host.
  * Returns a malloc'd string. */
 char *article_outlet_for_url(const char *url);
+/* Add the names a byline holds ("By Jane Doe and Omar Said, Staff
+ * Writers") to a->authors, each once (case-insensitive): "By", roles
+ * and places dropped, split at commas, semicolons, '&', '|', '/' and the
+ * word "and" of a few languages (lib/article/authors.c). */
+void article_add_authors(struct article *a, const char *s, size_t n);
 /* Words in s: runs of letters and digits, an apostrophe or hyphen
  * between two of them joining them. */
 size_t article_words(const char *s, size_t n);

@@ -96,14 +96,16 @@ site_name(struct parse *p, size_t i, size_t top)
 /* A date line, or a short line with a date, at most three lines above
  * a page's headline ("13. Februar 2017", "04.02.2022 | 13:10 Uhr |
  * Jane Doe", then the headline): the date of the article when none
- * comes under it. */
+ * comes under it; the same above the first paragraph of a page with no
+ * headline. */
 static int
 date_above(struct parse *p, size_t i)
 {
 	const char *s = line_s(p, i);
 	size_t n = p->cl[i].len, j, lines = 0, b, e;
+	size_t end = p->title_at < p->cnl ? p->title_at : p->lead;
 
-	for (j = i + 1; j < p->title_at; j++)
+	for (j = i + 1; j < end && j < p->cnl; j++)
 		if (p->cl[j].len && ++lines > 3)
 			return 0;
 	if (art_is_date_line(s, n))
