@@ -11,6 +11,9 @@
  * page copy rather than an article with a few header lines. */
 #define PAGE_MIN_SHORT 5
 
+/* Lines of two words or fewer, one under the other, that make a menu. */
+#define MENU_MIN 3
+
 /* Lines above the first paragraph the headline may stand. */
 #define HEADLINE_REACH 20
 
@@ -242,10 +245,32 @@ headline_score(struct parse *p, size_t j, size_t from, size_t lead, size_t seen)
 	return score;
 }
 
+/* A menu item of two words or fewer, no sentence. */
+static int
+menu_item(struct parse *p, size_t i)
+{
+	return art_nwords(p, i) <= 2 && short_line(line_s(p, i), p->cl[i].len);
+}
+
+/* Line i is one of a run of three menu items or more, one right under
+ * the other (no blank line between). */
+static int
+in_menu(struct parse *p, size_t i)
+{
+	size_t b = i, e = i + 1;
+
+	while (b > 0 && menu_item(p, b - 1))
+		b--;
+	while (e < p->cnl && menu_item(p, e))
+		e++;
+	return e - b >= MENU_MIN;
+}
+
 /* In a page, a headline of one or two words ("Impressum", "Der
  * WindRebell"), as a menu item or a name may be too: no date, prompt,
- * caption, credit or link, upper case or a digit first, no sentence
- * but an exclamation or a question, no label (':' last). */
+ * caption, credit or link, no item of a menu, upper case or a
+ * digit first, no sentence but an exclamation or a question, no label
+ * (':' last). */
 static int
 short_headline(struct parse *p, size_t i)
 {
@@ -256,7 +281,8 @@ short_headline(struct parse *p, size_t i)
 
 	if (!p->page || n == 0 || n > 40 || art_nwords(p, i) > 2 || art_is(p, i, LI_ANCHOR)
 	    || art_is(p, i, LI_PROMPT) || art_is(p, i, LI_CAPTION) || art_is(p, i, LI_CRUMB)
-	    || art_is(p, i, LI_MARKER) || art_lone_credit(s, n, &photo) || art_lone_url(s, n))
+	    || art_is(p, i, LI_MARKER) || art_lone_credit(s, n, &photo) || art_lone_url(s, n)
+	    || in_menu(p, i))
 		return 0;
 	if (s[n - 1] == '.' || s[n - 1] == ':' || s[n - 1] == ',')
 		return 0;
