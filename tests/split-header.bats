@@ -470,18 +470,24 @@ EOF2
 	run bash -c "split-header '$FX/pages' | jq -c '[.id, .title, .byline, .date_raw, .published_raw, .dateline_place, .agency]'"
 	assert_output - <<'EOF2'
 ["p1-menus","Night trains return to the Alpine line after ten years","Marta Kowalski",null,"4 March 2024",null,null]
+["p10-name-line","Glaciers in the southern range are melting twice as fast as a decade ago",null,"Tue 9 Apr 2024 06.00 BST",null,null,null]
+["p11-coauthor","Students were fined for missing class until the county changed its rules","Dana Holt","June 2, 2023",null,null,null]
+["p12-name-alone","Der Stadtrat streitet über die neue Brücke","Karin Oswald","03.05.2023 - 07:15 Uhr",null,null,null]
 ["p2-blog-comments","Warum der Rhabarber dieses Jahr so früh kommt","Anna Berg","12. März 2023",null,null,null]
 ["p3-updated","The long wait for the northern bridge is over","Tom Reed, Example News","March 8, 2021",null,"LONDON","AP"]
 ["p4-from-headline","Schools plan longer summer break after heat wave",null,"March 3, 2024",null,null,null]
 ["p5-por","El puerto reabre tras la tormenta y los barcos vuelven a salir","Lucía Romero","04.05.2022",null,null,null]
 ["p6-deck-comments","Ferry fares to rise again from June","Priya Nandakumar","12 May 2024",null,null,null]
-["p7-kicker-deck","City approves a tram line to the airport",null,null,"3 April 2024",null,null]
+["p7-kicker-deck","City approves a tram line to the airport","Ines Duarte",null,"3 April 2024",null,null]
 ["p8-short-title","Frühjahrsputz",null,"14.03.2024",null,null,null]
 ["p9-no-headline",null,null,"13 March 2021",null,null,null]
 EOF2
 	run bash -c "split-header '$FX/pages' | jq -c '[(.body | split(\"\n\n\") | .[0][:30], .[-1][-30:]), (.body | test(\"Menu|Subscribe|cookies|Share|More from|Privacy|Impressum|Kommentar|Antworten|Teilen|Contacto|Terms of Use|Lee también|Reply|ADVERTISEMENT|Most read|Terms of use\"))]'"
 	assert_output - <<'EOF2'
 ["The first night train in a dec"," half sold, the operator said.",false]
+["A survey of forty glaciers in ","d be gone within twenty years.",false]
+["& Ravi Menon, Director of Yout"," for a change for a long time.",false]
+["Die Kosten für den Neubau sind"," Bürger vorher befragt werden.",false]
 ["Der milde Winter hat den Rhaba","um Erdbeeren und ihre Ableger.",false]
 ["River traffic resumes below th","to be rebuilt on deeper piles.",false]
 ["Education officials said on Tu","alks with teachers and parents",false]

@@ -115,9 +115,8 @@ static const char *const name_joiners[] = {
 	"du", "al", "bin",
 };
 
-/* Names, maybe with places: every word capitalised but the joiners. */
-static int
-names_only(const char *s, size_t n)
+int
+art_names_only(const char *s, size_t n)
 {
 	size_t i = 0, w;
 
@@ -213,7 +212,7 @@ credit_line(const char *s, size_t n, struct buf *by)
 		;
 	while (e > i && (s[e - 1] == '.' || s[e - 1] == ' '))
 		e--;
-	if (!names_only(s + i, e - i))
+	if (!art_names_only(s + i, e - i))
 		return 0;
 	if (k <= 1)
 		credit_names(s + i, e - i, by);

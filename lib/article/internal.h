@@ -317,6 +317,9 @@ int art_byline(const char *s, size_t n, const char **v, size_t *vn);
 size_t art_by_word(const char *s, size_t n);
 /* "By" alone on line s, the name t on the next. */
 int art_byline_split(const char *s, size_t n, const char *t, size_t tn);
+/* Names, maybe with places ("Omar Said in Cairo"): every word
+ * capitalised but the joiners. */
+int art_names_only(const char *s, size_t n);
 /* A wire credit line: 1, its reporters set as the byline if set. */
 int art_credit(struct parse *p, const char *s, size_t n, int set);
 

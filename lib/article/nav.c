@@ -56,7 +56,8 @@ art_headline_shape(struct parse *p, size_t i)
 	const char *s = line_s(p, i);
 	size_t n = p->cl[i].len, w = art_nwords(p, i);
 
-	if (n == 0 || n > 300 || w < 3 || w > 40 || art_is(p, i, LI_MARKER) || art_is(p, i, LI_CREDIT))
+	if (n == 0 || n > 300 || w < 3 || w > 40 || art_is(p, i, LI_MARKER) || art_is(p, i, LI_CREDIT)
+	    || strchr("&+|/*=~<>,.;:", s[0]))
 		return 0;
 	if (art_is(p, i, LI_PROSE) && !(w <= 20 && (s[n - 1] == '?' || s[n - 1] == '!')))
 		return 0;
@@ -85,6 +86,7 @@ over_deck(struct parse *p, size_t u, size_t h, size_t from)
 }
 
 static int credit_marks(const char *s, size_t n);
+static int anchored(struct parse *p, size_t h, size_t lead);
 
 /* No lower-case letter: a menu in capitals ("NEWS SPORT TRAVEL"). */
 static int
@@ -132,6 +134,38 @@ over_page_deck(struct parse *p, size_t u, size_t h)
 	if (capitals(s, n) || credit_marks(s, n) || (n >= m && same_ci(s + n - m, m, t, m)))
 		return 0;
 	return !name_list(s, n);
+}
+
+/* A line of a name or two and what they do ("Jane Doe, Staff Writer",
+ * "Jane Doe Education editor", "Interview: Jane Doe"): eight words at
+ * most, three in four capitalised, and a comma or a colon in it or
+ * four words at most. */
+static int
+name_line(const char *s, size_t n)
+{
+	size_t i, words = 0, caps = 0;
+	int mark = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == ',' || s[i] == ':')
+			mark = 1;
+		if (i == 0 || s[i - 1] == ' ') {
+			words++;
+			caps += (s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] >= 0x80;
+		}
+	}
+	return words <= 8 && caps * 4 >= words * 3 && (mark || words <= 4);
+}
+
+/* Line h, the best headline, is an author's line under the headline
+ * (or its deck) u: u is a headline by its shape, longer, and h is a
+ * name line over a date or a byline (before lead). */
+static int
+over_name_line(struct parse *p, size_t u, size_t h, size_t lead)
+{
+	return headline(p, u) && !anchor(p, u) && art_nwords(p, u) > art_nwords(p, h)
+	    && anchored(p, h, lead)
+	    && !credit_marks(line_s(p, u), p->cl[u].len) && name_line(line_s(p, h), p->cl[h].len);
 }
 
 /* One word with a slash and a letter: a link's address or a path
@@ -299,7 +333,7 @@ art_is_headline(struct parse *p, size_t i)
 size_t
 art_headline(struct parse *p, size_t from, size_t lead, int *anchor_seen)
 {
-	size_t j, seen = 0, h = NO_LINE, u;
+	size_t j, seen = 0, h = NO_LINE, u, climbs;
 	long score, best = 0;
 
 	*anchor_seen = 0;
@@ -322,10 +356,17 @@ art_headline(struct parse *p, size_t from, size_t lead, int *anchor_seen)
 	if (h == NO_LINE)
 		return NO_LINE;
 	*anchor_seen = anchored(p, h, lead);
-	/* A deck under its headline. */
-	for (u = h; u > from && p->cl[u - 1].len == 0; u--)
-		;
-	if (u-- == from)
-		return h;
-	return (p->page && over_page_deck(p, u, h)) || over_deck(p, u, h, from) ? u : h;
+	/* A deck or an author's line under its headline (in a page, or
+	 * a deck over an author's line). */
+	for (climbs = 0; climbs < 2; climbs++) {
+		for (u = h; u > from && p->cl[u - 1].len == 0; u--)
+			;
+		if (u-- == from)
+			return h;
+		if (((p->page || climbs) && over_page_deck(p, u, h)) || over_name_line(p, u, h, lead))
+			h = u;
+		else
+			return over_deck(p, u, h, from) ? u : h;
+	}
+	return h;
 }
