@@ -473,6 +473,8 @@ EOF2
 ["p10-name-line","Glaciers in the southern range are melting twice as fast as a decade ago",null,"Tue 9 Apr 2024 06.00 BST",null,null,null]
 ["p11-coauthor","Students were fined for missing class until the county changed its rules","Dana Holt","June 2, 2023",null,null,null]
 ["p12-name-alone","Der Stadtrat streitet über die neue Brücke","Karin Oswald","03.05.2023 - 07:15 Uhr",null,null,null]
+["p13-far-headline","Harbour workers end a six week strike over pay","Lena Vogt, Coast Herald","March 22, 2024",null,null,null]
+["p14-label-line","Night buses will run every hour from May",null,null,null,null,null]
 ["p2-blog-comments","Warum der Rhabarber dieses Jahr so früh kommt","Anna Berg","12. März 2023",null,null,null]
 ["p3-updated","The long wait for the northern bridge is over","Tom Reed, Example News","March 8, 2021",null,"LONDON","AP"]
 ["p4-from-headline","Schools plan longer summer break after heat wave",null,"March 3, 2024",null,null,null]
@@ -488,6 +490,8 @@ EOF2
 ["A survey of forty glaciers in ","d be gone within twenty years.",false]
 ["& Ravi Menon, Director of Yout"," for a change for a long time.",false]
 ["Die Kosten für den Neubau sind"," Bürger vorher befragt werden.",false]
+["Dock workers at the harbour re","f the coast had been unloaded.",false]
+["What changes for passengers:","stay valid on the night buses.",false]
 ["Der milde Winter hat den Rhaba","um Erdbeeren und ihre Ableger.",false]
 ["River traffic resumes below th","to be rebuilt on deeper piles.",false]
 ["Education officials said on Tu","alks with teachers and parents",false]
@@ -502,4 +506,10 @@ EOF2
 	assert_output "The council backed the eleven kilometre route after two years of hearings, though funding is not settled yet"
 	run bash -c "split-header '$FX/pages/p6-deck-comments.txt' | jq -r .body | grep -c 'Reply\\|May 2024\\|council seems\\|harbourgazette'"
 	assert_output 0
+	# a headline anchored far over its article: the list between is
+	# navigation; a label line (':' last) is neither headline nor deck
+	run bash -c "split-header '$FX/pages/p13-far-headline.txt' | jq -r .body | grep -c 'WATCH\\|stand still\\|so far\\|More videos'"
+	assert_output 0
+	run bash -c "split-header '$FX/pages/p14-label-line.txt' | jq -c '[.subtitle, .word_count]'"
+	assert_output '[null,46]'
 }

@@ -225,13 +225,20 @@ art_header(struct parse *p, size_t i)
 				continue;
 			}
 		}
-		if (after_title == 1 && blanks <= 1 && !a->subtitle && !art_is_prose(s, n)
+		if (after_title == 1 && blanks <= 1 && !a->subtitle && !art_is_prose(s, n) && s[n - 1] != ':'
 		    && n <= 400 && nwords(s, n, 4) >= 3 && !(p->cl[i].flags & LF_HEADING)
 		    && title_like(p, s, n)) {
 			art_set_once(&a->subtitle, s, n);
 			art_drop(p, i, "subtitle");
 			after_title = 0;
 			continue;
+		}
+		/* a headline far over its article: the lines between that
+		 * are no sentence (a list of videos, of other stories) are
+		 * navigation */
+		if (p->page && !art_is(p, i, LI_PROSE) && art_headline_far(p)) {
+			header_drop(p, i, "navigation");
+			goto dropped;
 		}
 		break;
 dropped:

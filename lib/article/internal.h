@@ -378,6 +378,9 @@ int art_body_like(const char *s, size_t n);
  * anchor (*anchored), above clean line lead and from line from on;
  * NO_LINE if none. */
 size_t art_headline(struct parse *p, size_t from, size_t lead, int *anchored);
+/* The headline (title_at) stands further over the first paragraph than
+ * a headline is looked for but for one its byline or date anchors. */
+int art_headline_far(struct parse *p);
 /* A date or byline among the next lines non-blank lines from line i,
  * down to end (exclusive) or up to end (inclusive). */
 int art_anchor_near(struct parse *p, size_t i, size_t end, int down, size_t lines);

@@ -14,8 +14,10 @@
 /* Lines of two words or fewer, one under the other, that make a menu. */
 #define MENU_MIN 3
 
-/* Lines above the first paragraph the headline may stand. */
+/* Lines above the first paragraph the headline may stand, and in a
+ * page, the headline a date or byline anchors. */
 #define HEADLINE_REACH 20
+#define HEADLINE_FAR 60
 
 /* A short line that is no sentence: a menu item, a section name. */
 static int
@@ -57,7 +59,7 @@ art_headline_shape(struct parse *p, size_t i)
 	size_t n = p->cl[i].len, w = art_nwords(p, i);
 
 	if (n == 0 || n > 300 || w < 3 || w > 40 || art_is(p, i, LI_MARKER) || art_is(p, i, LI_CREDIT)
-	    || strchr("&+|/*=~<>,.;:", s[0]))
+	    || strchr("&+|/*=~<>,.;:", s[0]) || s[n - 1] == ':')
 		return 0;
 	if (art_is(p, i, LI_PROSE) && !(w <= 20 && (s[n - 1] == '?' || s[n - 1] == '!')))
 		return 0;
@@ -324,6 +326,18 @@ short_headline(struct parse *p, size_t i)
 }
 
 int
+art_headline_far(struct parse *p)
+{
+	size_t i, seen = 0;
+
+	if (p->title_at >= p->lead || p->lead > p->cnl)
+		return 0;
+	for (i = p->title_at + 1; i < p->lead && seen <= HEADLINE_REACH; i++)
+		seen += p->cl[i].len > 0;
+	return seen > HEADLINE_REACH;
+}
+
+int
 art_is_headline(struct parse *p, size_t i)
 {
 	return headline(p, i) && !anchor(p, i) && !credit_marks(line_s(p, i), p->cl[i].len)
@@ -339,18 +353,23 @@ art_headline(struct parse *p, size_t from, size_t lead, int *anchor_seen)
 	*anchor_seen = 0;
 	if (lead > p->cnl)
 		lead = p->cnl;
-	for (j = lead; j-- > from && seen < HEADLINE_REACH;) {
+	for (j = lead; j-- > from && seen < HEADLINE_FAR;) {
 		if (p->cl[j].len == 0)
 			continue;
 		seen++;
 		if ((anchor(p, j) || !headline(p, j)) && !short_headline(p, j))
 			continue;
-		score = headline_score(p, j, from, lead, seen);
+		/* further up, only a headline its byline or date anchors, when
+		 * none nearer is */
+		if (seen > HEADLINE_REACH && (!p->page || (h != NO_LINE && anchored(p, h, lead))
+		    || !anchored(p, j, lead) || art_nwords(p, j) <= 2))
+			continue;
+		score = headline_score(p, j, from, lead, seen > HEADLINE_REACH ? HEADLINE_REACH : seen);
 		/* one or two words: right over the article, or for want
 		 * of any other */
 		if (art_nwords(p, j) <= 2 && seen > 1)
 			score -= 1000;
-		if (h == NO_LINE || score > best)
+		if (h == NO_LINE || score > best || (seen > HEADLINE_REACH && score > 0 && !anchored(p, h, lead)))
 			h = j, best = score;
 	}
 	if (h == NO_LINE)
