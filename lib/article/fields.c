@@ -274,7 +274,7 @@ split_byline(struct parse *p, size_t *i)
 }
 
 /* In a page, a name alone under the headline ("Jane Doe"), right over
- * a date or a byline line: the author's line, written without "By"
+ * a date (over a byline, it is a caption's name): the author's line, written without "By"
  * ("Jane Doe," over "11.12.2022 - 05:00").  Two to four capitalised
  * words (no sign like "©" first), no digit, no comma but a last one (a
  * list of sections), no sentence, no prompt. */
@@ -293,7 +293,7 @@ name_alone(struct parse *p, size_t i)
 	for (k = 0; k < n; k++)
 		if ((k == 0 || s[k - 1] == ' ') && (unsigned char)s[k] >= 0x80 && (unsigned char)s[k] < 0xC3)
 			return 0;
-	if (j >= p->cnl || j > i + 2 || !art_is(p, j, LI_ANCHOR))
+	if (j >= p->cnl || j > i + 2 || !art_is(p, j, LI_ANCHOR) || art_by_word(line_s(p, j), p->cl[j].len))
 		return 0;
 	art_set_once(&p->a->byline, s, n);
 	return 1;

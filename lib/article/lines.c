@@ -200,6 +200,15 @@ art_is_date_line(const char *s, size_t n)
 	return year && month;
 }
 
+/* A link to the story before or after ("<- Older post", "Newer post
+ * ->"): an arrow first or last. */
+int
+art_is_arrow_link(const char *s, size_t n)
+{
+	return (n >= 3 && (!memcmp(s, "\xE2\x86\x90", 3) || !memcmp(s + n - 3, "\xE2\x86\x92", 3)))
+	    || (n >= 2 && (!memcmp(s, "<-", 2) || !memcmp(s + n - 2, "->", 2)));
+}
+
 /* "Home > National > Politics", "World | Asia | Korea", "Klima / News /
  * Berichte". */
 int
