@@ -322,6 +322,17 @@ EOF
 	assert_output '["TASS",null,""]'
 }
 
+# A period after a byline's name ends no sentence; an abbreviation
+# keeps its own.
+@test "bylines ending in a period: By Jane Doe. and By John Roe Jr." {
+	printf 'Harbour reopens\n\nBy Kim Lee.\n\nThe harbour reopened on Monday after two weeks of repairs.\n' >"$BATS_TEST_TMPDIR/a.txt"
+	run field "$BATS_TEST_TMPDIR/a.txt" '[.byline, .body]'
+	assert_output '["Kim Lee","The harbour reopened on Monday after two weeks of repairs."]'
+	printf 'Harbour reopens\n\nBy Sam Park Jr.\n\nThe harbour reopened on Monday after two weeks of repairs.\n' >"$BATS_TEST_TMPDIR/b.txt"
+	run field "$BATS_TEST_TMPDIR/b.txt" '.byline'
+	assert_output '"Sam Park Jr."'
+}
+
 # A wire story's credit line names its reporters: they are the byline
 # when the text has none above, and the line is no part of the body.
 @test "wire credit lines: Reporting by ... is the byline; credits and 'contributed to this report' leave the body" {
@@ -477,6 +488,7 @@ EOF2
 ["p14-label-line","Night buses will run every hour from May",null,null,null,null,null]
 ["p15-prev-next","Why the old orchard needs new bees",null,null,null,null,null]
 ["p16-caption-name","El museo de la ciudad reabre tras dos años de obras","Ana Ruiz","12 de marzo de 2024",null,null,null]
+["p17-dated-byline","Neue Radwege für die Altstadt","Jonas Berger","14. Mai 2024",null,null,null]
 ["p2-blog-comments","Warum der Rhabarber dieses Jahr so früh kommt","Anna Berg","12. März 2023",null,null,null]
 ["p3-updated","The long wait for the northern bridge is over","Tom Reed, Example News","March 8, 2021",null,"LONDON","AP"]
 ["p4-from-headline","Schools plan longer summer break after heat wave",null,"March 3, 2024",null,null,null]
@@ -496,6 +508,7 @@ EOF2
 ["What changes for passengers:","stay valid on the night buses.",false]
 ["The apple trees at the bottom ","how me how to look after them.",false]
 ["La nueva sala de arte moderno "," durante todo el mes de abril.",false]
+["Die Stadt baut bis zum Herbst ","an zwei Kreuzungen umgeleitet.",false]
 ["Der milde Winter hat den Rhaba","um Erdbeeren und ihre Ableger.",false]
 ["River traffic resumes below th","to be rebuilt on deeper piles.",false]
 ["Education officials said on Tu","alks with teachers and parents",false]

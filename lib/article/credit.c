@@ -89,14 +89,67 @@ byline_names(const char *v, size_t vn)
 int
 art_byline(const char *s, size_t n, const char **v, size_t *vn)
 {
-	size_t k = art_by_word(s, n);
+	size_t k = art_by_word(s, n), last;
 
-	if (!k || n < k + 2 || n > 80 || art_is_prose(s, n))
+	if (!k || n < k + 2 || n > 80)
+		return 0;
+	/* a period after the name ends no sentence: "By Jane Doe.", "By
+	 * John Roe Jr." (the abbreviation keeps it) */
+	if (s[n - 1] == '.' && s[n - 2] != '.') {
+		for (last = n - 1; last > 0 && s[last - 1] != ' '; last--)
+			;
+		if (n - last > 3)
+			n--;
+	} else if (art_is_prose(s, n))
 		return 0;
 	*v = s + k + 1;
 	*vn = n - k - 1;
 	trim(v, vn);
 	return byline_names(*v, *vn);
+}
+
+/* The capitalised words from s on (joiners between them allowed), up
+ * to a separator ("|", "·"), a digit or a word in lower case; their
+ * length, 0 if none. */
+static size_t
+name_words(const char *s, size_t n)
+{
+	size_t i = 0, w, end = 0;
+	unsigned char c;
+
+	while (i < n) {
+		for (w = i; w < n && s[w] != ' '; w++)
+			;
+		c = (unsigned char)s[i];
+		if (has_digit(s + i, w - i))
+			break;
+		if ((c >= 'A' && c <= 'Z') || c >= 0xC3)
+			end = w;
+		else if (!in_list(s + i, w - i, by_joiners, LEN(by_joiners)))
+			break;
+		i = w + 1;
+	}
+	while (end && s[end - 1] == ',')
+		end--;
+	return end;
+}
+
+int
+art_byline_within(const char *s, size_t n, const char **v, size_t *vn)
+{
+	size_t k, m;
+
+	for (k = 0; k < n; k++) {
+		if (k && s[k - 1] != ' ')
+			continue;
+		m = art_by_word(s + k, n - k);
+		if (!m || k + m + 1 >= n || s[k + m] != ' ')
+			continue;
+		*v = s + k + m + 1;
+		if ((*vn = name_words(*v, n - k - m - 1)) > 0)
+			return 1;
+	}
+	return 0;
 }
 
 /* "By" alone, the name on the next line: 1 if s is the byline word and

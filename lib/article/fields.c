@@ -299,6 +299,17 @@ name_alone(struct parse *p, size_t i)
 	return 1;
 }
 
+/* A date line with the byline in it ("12 May 2024 | von Jane Doe"). */
+static void
+dated_byline(struct parse *p, const char *s, size_t n)
+{
+	const char *v;
+	size_t vn;
+
+	if (!p->a->byline && art_byline_within(s, n, &v, &vn))
+		art_set_once(&p->a->byline, v, vn);
+}
+
 const char *
 art_window_line(struct parse *p, size_t *i)
 {
@@ -315,6 +326,7 @@ art_window_line(struct parse *p, size_t *i)
 	}
 	if (art_is_date_line(s, n)) {
 		art_set_date(&p->a->date_raw, s, n);
+		dated_byline(p, s, n);
 		return "date_raw";
 	}
 	if (art_byline(s, n, &v, &vn)) {
@@ -323,7 +335,10 @@ art_window_line(struct parse *p, size_t *i)
 	}
 	if (split_byline(p, i) || name_alone(p, *i))
 		return "byline";
-	return art_dated_line(p, s, n) ? "date_raw" : NULL;
+	if (!art_dated_line(p, s, n))
+		return NULL;
+	dated_byline(p, s, n);
+	return "date_raw";
 }
 
 const char *

@@ -316,6 +316,9 @@ const char *art_lone_credit(const char *s, size_t n, int *photo);
 int art_byline(const char *s, size_t n, const char **v, size_t *vn);
 /* The length of a byline word ("By", "Von") s starts with, 0 if none. */
 size_t art_by_word(const char *s, size_t n);
+/* The names after a byline word inside a line ("12 May 2024 | by Jane
+ * Doe | Politics", "Par Jean Roe le 7 mai"): 1, the names in *v. */
+int art_byline_within(const char *s, size_t n, const char **v, size_t *vn);
 /* "By" alone on line s, the name t on the next. */
 int art_byline_split(const char *s, size_t n, const char *t, size_t tn);
 /* Names, maybe with places ("Omar Said in Cairo"): every word
