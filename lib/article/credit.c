@@ -152,6 +152,47 @@ art_byline_within(const char *s, size_t n, const char **v, size_t *vn)
 	return 0;
 }
 
+/* The length of a separator at s ("|", "·", " - ", " – "), 0 if none. */
+static size_t
+separator(const char *s, size_t n)
+{
+	if (n >= 1 && s[0] == '|')
+		return 1;
+	if (n >= 2 && !memcmp(s, "\xC2\xB7", 2))
+		return 2;
+	if (n >= 3 && !memcmp(s, " - ", 3))
+		return 3;
+	if (n >= 5 && !memcmp(s, " \xE2\x80\x93 ", 5))
+		return 5;
+	return 0;
+}
+
+int
+art_name_part(const char *s, size_t n, const char **v, size_t *vn)
+{
+	size_t b = 0, i = 0, k, w;
+
+	for (;;) {
+		k = i < n ? separator(s + i, n - i) : 0;
+		if (i == n || k) {
+			*v = s + b;
+			*vn = i - b;
+			trim(v, vn);
+			w = nwords(*v, *vn, 5);
+			if (b > 0 || i < n)
+				if (w >= 2 && w <= 4 && !has_digit(*v, *vn) && !memchr(*v, '/', *vn)
+				    && art_names_only(*v, *vn)
+				    && !art_is_month(*v, strcspn(*v, " ")) && !art_is_weekday(*v, strcspn(*v, " ")))
+					return 1;
+			if (i == n)
+				return 0;
+			b = i += k;
+			continue;
+		}
+		i++;
+	}
+}
+
 /* "By" alone, the name on the next line: 1 if s is the byline word and
  * t (the next line) a name. */
 int

@@ -306,7 +306,7 @@ dated_byline(struct parse *p, const char *s, size_t n)
 	const char *v;
 	size_t vn;
 
-	if (!p->a->byline && art_byline_within(s, n, &v, &vn))
+	if (!p->a->byline && (art_byline_within(s, n, &v, &vn) || (p->page && art_name_part(s, n, &v, &vn))))
 		art_set_once(&p->a->byline, v, vn);
 }
 

@@ -319,6 +319,10 @@ size_t art_by_word(const char *s, size_t n);
 /* The names after a byline word inside a line ("12 May 2024 | by Jane
  * Doe | Politics", "Par Jean Roe le 7 mai"): 1, the names in *v. */
 int art_byline_within(const char *s, size_t n, const char **v, size_t *vn);
+/* A part of a line between separators ("12 May 2024 | Jane Doe"), of
+ * two to four capitalised words, no digit, no slash, no month or
+ * weekday first: 1, the names in *v. */
+int art_name_part(const char *s, size_t n, const char **v, size_t *vn);
 /* "By" alone on line s, the name t on the next. */
 int art_byline_split(const char *s, size_t n, const char *t, size_t tn);
 /* Names, maybe with places ("Omar Said in Cairo"): every word
