@@ -274,10 +274,10 @@ split_byline(struct parse *p, size_t *i)
 }
 
 /* In a page, a name alone under the headline ("Jane Doe"), right over
- * a date (over a byline, it is a caption's name): the author's line, written without "By"
- * ("Jane Doe," over "11.12.2022 - 05:00").  Two to four capitalised
- * words (no sign like "©" first), no digit, no comma but a last one (a
- * list of sections), no sentence, no prompt. */
+ * a date: the author's line, written without "By" ("Jane Doe," over
+ * "11.12.2022 - 05:00"); over a byline, it is a caption's name.  Two
+ * to four capitalised words (no sign like "©" first), no digit, no
+ * comma but a last one (a list of sections), no sentence, no prompt. */
 static int
 name_alone(struct parse *p, size_t i)
 {

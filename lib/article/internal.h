@@ -400,7 +400,8 @@ int art_anchor_line(const char *s, size_t n);
  * a date, a byline, a prompt, a caption, a credit, two words or fewer. */
 int art_header_line(struct parse *p, size_t i);
 /* Clean line i may be a headline: 3 to 40 words, no sentence unless a
- * short question or exclamation, no dateline, no story-list marker. */
+ * short question or exclamation, no dateline, no story-list marker, no
+ * sign like "&" or "|" first, no label (':' last), no arrow link. */
 int art_headline_shape(struct parse *p, size_t i);
 /* Whether the lines from h to lead are a page's navigation. */
 int art_page_top(struct parse *p, size_t h, size_t lead);
