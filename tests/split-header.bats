@@ -322,6 +322,17 @@ EOF
 	assert_output '["TASS",null,""]'
 }
 
+# A period after a byline's name ends no sentence; an abbreviation
+# keeps its own.
+@test "bylines ending in a period: By Jane Doe. and By John Roe Jr." {
+	printf 'Harbour reopens\n\nBy Kim Lee.\n\nThe harbour reopened on Monday after two weeks of repairs.\n' >"$BATS_TEST_TMPDIR/a.txt"
+	run field "$BATS_TEST_TMPDIR/a.txt" '[.byline, .body]'
+	assert_output '["Kim Lee","The harbour reopened on Monday after two weeks of repairs."]'
+	printf 'Harbour reopens\n\nBy Sam Park Jr.\n\nThe harbour reopened on Monday after two weeks of repairs.\n' >"$BATS_TEST_TMPDIR/b.txt"
+	run field "$BATS_TEST_TMPDIR/b.txt" '.byline'
+	assert_output '"Sam Park Jr."'
+}
+
 # A wire story's credit line names its reporters: they are the byline
 # when the text has none above, and the line is no part of the body.
 @test "wire credit lines: Reporting by ... is the byline; credits and 'contributed to this report' leave the body" {
@@ -470,19 +481,54 @@ EOF2
 	run bash -c "split-header '$FX/pages' | jq -c '[.id, .title, .byline, .date_raw, .published_raw, .dateline_place, .agency]'"
 	assert_output - <<'EOF2'
 ["p1-menus","Night trains return to the Alpine line after ten years","Marta Kowalski",null,"4 March 2024",null,null]
+["p10-name-line","Glaciers in the southern range are melting twice as fast as a decade ago",null,"Tue 9 Apr 2024 06.00 BST",null,null,null]
+["p11-coauthor","Students were fined for missing class until the county changed its rules","Dana Holt","June 2, 2023",null,null,null]
+["p12-name-alone","Der Stadtrat streitet über die neue Brücke","Karin Oswald","03.05.2023 - 07:15 Uhr",null,null,null]
+["p13-far-headline","Harbour workers end a six week strike over pay","Lena Vogt, Coast Herald","March 22, 2024",null,null,null]
+["p14-label-line","Night buses will run every hour from May",null,null,null,null,null]
+["p15-prev-next","Why the old orchard needs new bees",null,null,null,null,null]
+["p16-caption-name","El museo de la ciudad reabre tras dos años de obras","Ana Ruiz","12 de marzo de 2024",null,null,null]
+["p17-dated-byline","Neue Radwege für die Altstadt","Jonas Berger","14. Mai 2024",null,null,null]
+["p18-name-part","Gemeinderat beschließt neues Schwimmbad","Lena Hoff","04.06.2024",null,null,null]
 ["p2-blog-comments","Warum der Rhabarber dieses Jahr so früh kommt","Anna Berg","12. März 2023",null,null,null]
 ["p3-updated","The long wait for the northern bridge is over","Tom Reed, Example News","March 8, 2021",null,"LONDON","AP"]
 ["p4-from-headline","Schools plan longer summer break after heat wave",null,"March 3, 2024",null,null,null]
 ["p5-por","El puerto reabre tras la tormenta y los barcos vuelven a salir","Lucía Romero","04.05.2022",null,null,null]
-["p6-no-headline",null,null,"13 March 2021",null,null,null]
+["p6-deck-comments","Ferry fares to rise again from June","Priya Nandakumar","12 May 2024",null,null,null]
+["p7-kicker-deck","City approves a tram line to the airport","Ines Duarte",null,"3 April 2024",null,null]
+["p8-short-title","Frühjahrsputz",null,"14.03.2024",null,null,null]
+["p9-no-headline",null,null,"13 March 2021",null,null,null]
 EOF2
-	run bash -c "split-header '$FX/pages' | jq -c '[(.body | split(\"\n\n\") | .[0][:30], .[-1][-30:]), (.body | test(\"Menu|Subscribe|cookies|Share|More from|Privacy|Impressum|Kommentar|Antworten|Teilen|Contacto|Terms of Use|Lee también\"))]'"
+	run bash -c "split-header '$FX/pages' | jq -c '[(.body | split(\"\n\n\") | .[0][:30], .[-1][-30:]), (.body | test(\"Menu|Subscribe|cookies|Share|More from|Privacy|Impressum|Kommentar|Antworten|Teilen|Contacto|Terms of Use|Lee también|Reply|ADVERTISEMENT|Most read|Terms of use\"))]'"
 	assert_output - <<'EOF2'
 ["The first night train in a dec"," half sold, the operator said.",false]
+["A survey of forty glaciers in ","d be gone within twenty years.",false]
+["& Ravi Menon, Director of Yout"," for a change for a long time.",false]
+["Die Kosten für den Neubau sind"," Bürger vorher befragt werden.",false]
+["Dock workers at the harbour re","f the coast had been unloaded.",false]
+["What changes for passengers:","stay valid on the night buses.",false]
+["The apple trees at the bottom ","how me how to look after them.",false]
+["La nueva sala de arte moderno "," durante todo el mes de abril.",false]
+["Die Stadt baut bis zum Herbst ","an zwei Kreuzungen umgeleitet.",false]
+["Der Gemeinderat hat am Montaga","wölf Millionen Euro geschätzt.",false]
 ["Der milde Winter hat den Rhaba","um Erdbeeren und ihre Ableger.",false]
 ["River traffic resumes below th","to be rebuilt on deeper piles.",false]
 ["Education officials said on Tu","alks with teachers and parents",false]
 ["Las autoridades esperan que el","n ayudas al gobierno regional.",false]
+["Operators blame fuel costs and","at the next transport meeting.",false]
+["The city council voted 31 to 9","s for a fraction of the price.",false]
+["Am Samstag treffen sich alle M","Kaffee und Kuchen ist gesorgt.",false]
 ["The council said on Tuesday th"," the builder ran out of money.",false]
 EOF2
+	# the headline over its deck, the comments under the article left out
+	run bash -c "split-header '$FX/pages/p7-kicker-deck.txt' | jq -r .subtitle"
+	assert_output "The council backed the eleven kilometre route after two years of hearings, though funding is not settled yet"
+	run bash -c "split-header '$FX/pages/p6-deck-comments.txt' | jq -r .body | grep -c 'Reply\\|May 2024\\|council seems\\|harbourgazette'"
+	assert_output 0
+	# a headline anchored far over its article: the list between is
+	# navigation; a label line (':' last) is neither headline nor deck
+	run bash -c "split-header '$FX/pages/p13-far-headline.txt' | jq -r .body | grep -c 'WATCH\\|stand still\\|so far\\|More videos'"
+	assert_output 0
+	run bash -c "split-header '$FX/pages/p14-label-line.txt' | jq -c '[.subtitle, .word_count]'"
+	assert_output '[null,46]'
 }

@@ -89,14 +89,108 @@ byline_names(const char *v, size_t vn)
 int
 art_byline(const char *s, size_t n, const char **v, size_t *vn)
 {
-	size_t k = art_by_word(s, n);
+	size_t k = art_by_word(s, n), last;
 
-	if (!k || n < k + 2 || n > 80 || art_is_prose(s, n))
+	if (!k || n < k + 2 || n > 80)
+		return 0;
+	/* a period after the name ends no sentence: "By Jane Doe.", "By
+	 * John Roe Jr." (the abbreviation keeps it) */
+	if (s[n - 1] == '.' && s[n - 2] != '.') {
+		for (last = n - 1; last > 0 && s[last - 1] != ' '; last--)
+			;
+		if (n - last > 3)
+			n--;
+	} else if (art_is_prose(s, n))
 		return 0;
 	*v = s + k + 1;
 	*vn = n - k - 1;
 	trim(v, vn);
 	return byline_names(*v, *vn);
+}
+
+/* The capitalised words from s on (joiners between them allowed), up
+ * to a separator ("|", "·"), a digit or a word in lower case; their
+ * length, 0 if none. */
+static size_t
+name_words(const char *s, size_t n)
+{
+	size_t i = 0, w, end = 0;
+	unsigned char c;
+
+	while (i < n) {
+		for (w = i; w < n && s[w] != ' '; w++)
+			;
+		c = (unsigned char)s[i];
+		if (has_digit(s + i, w - i))
+			break;
+		if ((c >= 'A' && c <= 'Z') || c >= 0xC3)
+			end = w;
+		else if (!in_list(s + i, w - i, by_joiners, LEN(by_joiners)))
+			break;
+		i = w + 1;
+	}
+	while (end && s[end - 1] == ',')
+		end--;
+	return end;
+}
+
+int
+art_byline_within(const char *s, size_t n, const char **v, size_t *vn)
+{
+	size_t k, m;
+
+	for (k = 0; k < n; k++) {
+		if (k && s[k - 1] != ' ')
+			continue;
+		m = art_by_word(s + k, n - k);
+		if (!m || k + m + 1 >= n || s[k + m] != ' ')
+			continue;
+		*v = s + k + m + 1;
+		if ((*vn = name_words(*v, n - k - m - 1)) > 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The length of a separator at s ("|", "·", " - ", " – "), 0 if none. */
+static size_t
+separator(const char *s, size_t n)
+{
+	if (n >= 1 && s[0] == '|')
+		return 1;
+	if (n >= 2 && !memcmp(s, "\xC2\xB7", 2))
+		return 2;
+	if (n >= 3 && !memcmp(s, " - ", 3))
+		return 3;
+	if (n >= 5 && !memcmp(s, " \xE2\x80\x93 ", 5))
+		return 5;
+	return 0;
+}
+
+int
+art_name_part(const char *s, size_t n, const char **v, size_t *vn)
+{
+	size_t b = 0, i = 0, k, w;
+
+	for (;;) {
+		k = i < n ? separator(s + i, n - i) : 0;
+		if (i == n || k) {
+			*v = s + b;
+			*vn = i - b;
+			trim(v, vn);
+			w = nwords(*v, *vn, 5);
+			if (b > 0 || i < n)
+				if (w >= 2 && w <= 4 && !has_digit(*v, *vn) && !memchr(*v, '/', *vn)
+				    && art_names_only(*v, *vn)
+				    && !art_is_month(*v, strcspn(*v, " ")) && !art_is_weekday(*v, strcspn(*v, " ")))
+					return 1;
+			if (i == n)
+				return 0;
+			b = i += k;
+			continue;
+		}
+		i++;
+	}
 }
 
 /* "By" alone, the name on the next line: 1 if s is the byline word and
@@ -115,9 +209,8 @@ static const char *const name_joiners[] = {
 	"du", "al", "bin",
 };
 
-/* Names, maybe with places: every word capitalised but the joiners. */
-static int
-names_only(const char *s, size_t n)
+int
+art_names_only(const char *s, size_t n)
 {
 	size_t i = 0, w;
 
@@ -213,7 +306,7 @@ credit_line(const char *s, size_t n, struct buf *by)
 		;
 	while (e > i && (s[e - 1] == '.' || s[e - 1] == ' '))
 		e--;
-	if (!names_only(s + i, e - i))
+	if (!art_names_only(s + i, e - i))
 		return 0;
 	if (k <= 1)
 		credit_names(s + i, e - i, by);

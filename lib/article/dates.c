@@ -117,15 +117,25 @@ dated_byline(struct parse *p, const char *s, size_t n)
 }
 
 int
-art_dated_line(struct parse *p, const char *s, size_t n)
+art_dated_span(struct parse *p, const char *s, size_t n, size_t *b, size_t *e)
 {
-	size_t b, e, w = n > 160 ? 15 : nwords(s, n, 15);
+	size_t w = n > 160 ? 15 : nwords(s, n, 15);
 
 	if (n > 160 || !has_digit(s, n) || w > 14 || (w >= 8 && art_is_prose(s, n))
-	    || !art_date_span(s, n, &b, &e))
+	    || !art_date_span(s, n, b, e))
+		return 0;
+	dated_byline(p, s, *b);
+	dated_byline(p, s + *e, n - *e);
+	return 1;
+}
+
+int
+art_dated_line(struct parse *p, const char *s, size_t n)
+{
+	size_t b, e;
+
+	if (!art_dated_span(p, s, n, &b, &e))
 		return 0;
 	art_set_once(&p->a->date_raw, s + b, e - b);
-	dated_byline(p, s, b);
-	dated_byline(p, s + e, n - e);
 	return 1;
 }

@@ -273,6 +273,43 @@ split_byline(struct parse *p, size_t *i)
 	return "byline";
 }
 
+/* In a page, a name alone under the headline ("Jane Doe"), right over
+ * a date: the author's line, written without "By" ("Jane Doe," over
+ * "11.12.2022 - 05:00"); over a byline, it is a caption's name.  Two
+ * to four capitalised words (no sign like "©" first), no digit, no
+ * comma but a last one (a list of sections), no sentence, no prompt. */
+static int
+name_alone(struct parse *p, size_t i)
+{
+	const char *s = line_s(p, i);
+	size_t n = p->cl[i].len, w = nwords(s, n, 5), j = next_nonblank(p, i + 1), k;
+
+	if (n && s[n - 1] == ',')
+		n--;
+	if (!p->page || !p->a->title || i == p->title_at || p->a->byline || n > 50 || w < 2 || w > 4
+	    || has_digit(s, n) || art_is_prose(s, n) || memchr(s, ',', n) || art_is(p, i, LI_PROMPT)
+	    || !art_names_only(s, n))
+		return 0;
+	for (k = 0; k < n; k++)
+		if ((k == 0 || s[k - 1] == ' ') && (unsigned char)s[k] >= 0x80 && (unsigned char)s[k] < 0xC3)
+			return 0;
+	if (j >= p->cnl || j > i + 2 || !art_is(p, j, LI_ANCHOR) || art_by_word(line_s(p, j), p->cl[j].len))
+		return 0;
+	art_set_once(&p->a->byline, s, n);
+	return 1;
+}
+
+/* A date line with the byline in it ("12 May 2024 | von Jane Doe"). */
+static void
+dated_byline(struct parse *p, const char *s, size_t n)
+{
+	const char *v;
+	size_t vn;
+
+	if (!p->a->byline && (art_byline_within(s, n, &v, &vn) || (p->page && art_name_part(s, n, &v, &vn))))
+		art_set_once(&p->a->byline, v, vn);
+}
+
 const char *
 art_window_line(struct parse *p, size_t *i)
 {
@@ -289,15 +326,19 @@ art_window_line(struct parse *p, size_t *i)
 	}
 	if (art_is_date_line(s, n)) {
 		art_set_date(&p->a->date_raw, s, n);
+		dated_byline(p, s, n);
 		return "date_raw";
 	}
 	if (art_byline(s, n, &v, &vn)) {
 		art_set_once(&p->a->byline, v, vn);
 		return "byline";
 	}
-	if (split_byline(p, i))
+	if (split_byline(p, i) || name_alone(p, *i))
 		return "byline";
-	return art_dated_line(p, s, n) ? "date_raw" : NULL;
+	if (!art_dated_line(p, s, n))
+		return NULL;
+	dated_byline(p, s, n);
+	return "date_raw";
 }
 
 const char *

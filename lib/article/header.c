@@ -93,20 +93,27 @@ site_name(struct parse *p, size_t i, size_t top)
 	return 1;
 }
 
-/* A date line right above a page's headline ("13. Februar 2017", then
- * the headline), or above the first paragraph of a page with no
- * headline: the date of the article when none comes under it. */
+/* A date line, or a short line with a date, at most three lines above
+ * a page's headline ("13. Februar 2017", "04.02.2022 | 13:10 Uhr |
+ * Jane Doe", then the headline): the date of the article when none
+ * comes under it; the same above the first paragraph of a page with no
+ * headline. */
 static int
 date_above(struct parse *p, size_t i)
 {
-	size_t j, lines = 0, end = p->title_at < p->cnl ? p->title_at : p->lead;
+	const char *s = line_s(p, i);
+	size_t n = p->cl[i].len, j, lines = 0, b, e;
+	size_t end = p->title_at < p->cnl ? p->title_at : p->lead;
 
 	for (j = i + 1; j < end && j < p->cnl; j++)
-		if (p->cl[j].len && ++lines > 2)
+		if (p->cl[j].len && ++lines > 3)
 			return 0;
-	if (!art_is_date_line(line_s(p, i), p->cl[i].len))
+	if (art_is_date_line(s, n))
+		p->date_above = s, p->date_above_len = n;
+	else if (art_dated_span(p, s, n, &b, &e))
+		p->date_above = s + b, p->date_above_len = e - b;
+	else
 		return 0;
-	p->date_above = line_s(p, i), p->date_above_len = p->cl[i].len;
 	art_drop(p, i, "date_raw");
 	return 1;
 }
@@ -128,7 +135,7 @@ header_boilerplate(struct parse *p, size_t i)
 	const char *s = line_s(p, i), *t = p->a->title;
 	size_t n = p->cl[i].len;
 
-	if (art_is_breadcrumb(s, n))
+	if (art_is_breadcrumb(s, n) || art_is_arrow_link(s, n))
 		return "navigation";
 	if (art_is_prompt(s, n))
 		return "prompt";
@@ -218,13 +225,20 @@ art_header(struct parse *p, size_t i)
 				continue;
 			}
 		}
-		if (after_title == 1 && blanks <= 1 && !a->subtitle && !art_is_prose(s, n)
+		if (after_title == 1 && blanks <= 1 && !a->subtitle && !art_is_prose(s, n) && s[n - 1] != ':'
 		    && n <= 400 && nwords(s, n, 4) >= 3 && !(p->cl[i].flags & LF_HEADING)
 		    && title_like(p, s, n)) {
 			art_set_once(&a->subtitle, s, n);
 			art_drop(p, i, "subtitle");
 			after_title = 0;
 			continue;
+		}
+		/* a headline far over its article: the lines between that
+		 * are no sentence (a list of videos, of other stories) are
+		 * navigation */
+		if (p->page && !art_is(p, i, LI_PROSE) && art_headline_far(p)) {
+			header_drop(p, i, "navigation");
+			goto dropped;
 		}
 		break;
 dropped:

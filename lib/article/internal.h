@@ -300,6 +300,7 @@ int art_is_month(const char *t, size_t n);
 int art_is_weekday(const char *t, size_t n);
 int art_is_date_line(const char *s, size_t n);		/* only a date */
 int art_is_breadcrumb(const char *s, size_t n);		/* "Home > World" */
+int art_is_arrow_link(const char *s, size_t n);		/* "<- Older post" */
 int art_is_prompt(const char *s, size_t n);		/* "Share this article" */
 int art_is_login_prompt(const char *s, size_t n);	/* "Log in to comment." */
 int art_is_marker(const char *s, size_t n);		/* "Related articles" */
@@ -315,8 +316,18 @@ const char *art_lone_credit(const char *s, size_t n, int *photo);
 int art_byline(const char *s, size_t n, const char **v, size_t *vn);
 /* The length of a byline word ("By", "Von") s starts with, 0 if none. */
 size_t art_by_word(const char *s, size_t n);
+/* The names after a byline word inside a line ("12 May 2024 | by Jane
+ * Doe | Politics", "Par Jean Roe le 7 mai"): 1, the names in *v. */
+int art_byline_within(const char *s, size_t n, const char **v, size_t *vn);
+/* A part of a line between separators ("12 May 2024 | Jane Doe"), of
+ * two to four capitalised words, no digit, no slash, no month or
+ * weekday first: 1, the names in *v. */
+int art_name_part(const char *s, size_t n, const char **v, size_t *vn);
 /* "By" alone on line s, the name t on the next. */
 int art_byline_split(const char *s, size_t n, const char *t, size_t tn);
+/* Names, maybe with places ("Omar Said in Cairo"): every word
+ * capitalised but the joiners. */
+int art_names_only(const char *s, size_t n);
 /* A wire credit line: 1, its reporters set as the byline if set. */
 int art_credit(struct parse *p, const char *s, size_t n, int set);
 
@@ -375,6 +386,9 @@ int art_body_like(const char *s, size_t n);
  * anchor (*anchored), above clean line lead and from line from on;
  * NO_LINE if none. */
 size_t art_headline(struct parse *p, size_t from, size_t lead, int *anchored);
+/* The headline (title_at) stands further over the first paragraph than
+ * a headline is looked for but for one its byline or date anchors. */
+int art_headline_far(struct parse *p);
 /* A date or byline among the next lines non-blank lines from line i,
  * down to end (exclusive) or up to end (inclusive). */
 int art_anchor_near(struct parse *p, size_t i, size_t end, int down, size_t lines);
@@ -386,7 +400,8 @@ int art_anchor_line(const char *s, size_t n);
  * a date, a byline, a prompt, a caption, a credit, two words or fewer. */
 int art_header_line(struct parse *p, size_t i);
 /* Clean line i may be a headline: 3 to 40 words, no sentence unless a
- * short question or exclamation, no dateline, no story-list marker. */
+ * short question or exclamation, no dateline, no story-list marker, no
+ * sign like "&" or "|" first, no label (':' last), no arrow link. */
 int art_headline_shape(struct parse *p, size_t i);
 /* Whether the lines from h to lead are a page's navigation. */
 int art_page_top(struct parse *p, size_t h, size_t lead);
@@ -410,6 +425,8 @@ void art_set_date(char **dst, const char *s, size_t n);
  * "By Jane Doe, August 14, 2020 2:30 pm"): its date and byline set;
  * 1 if it was one. */
 int art_dated_line(struct parse *p, const char *s, size_t n);
+/* The same without setting the date: its bytes [*b, *e). */
+int art_dated_span(struct parse *p, const char *s, size_t n, size_t *b, size_t *e);
 
 /* header.c, body.c: pass 3. */
 size_t art_header(struct parse *p, size_t i);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "article/internal.h"
+#include "date/date.h"
 
 static const char *const months[] = {
 	"january", "february", "march", "april", "may", "june", "july",
@@ -182,7 +183,7 @@ art_is_date_line(const char *s, size_t n)
 			year = 1;
 		else if (digits >= 6 && numeric_date(t, tn))
 			year = month = 1;
-		else if (art_is_month(t, tn))
+		else if (art_is_month(t, tn) || date_foreign_month(t, tn - (tn > 1 && t[tn - 1] == '.')))
 			month = 1;
 		else if (digits && digits + 3 >= tn)
 			;	/* 28, 28th, 09:53 */
@@ -197,6 +198,15 @@ art_is_date_line(const char *s, size_t n)
 			return 0;
 	}
 	return year && month;
+}
+
+/* A link to the story before or after ("<- Older post", "Newer post
+ * ->"): an arrow first or last. */
+int
+art_is_arrow_link(const char *s, size_t n)
+{
+	return (n >= 3 && (!memcmp(s, "\xE2\x86\x90", 3) || !memcmp(s + n - 3, "\xE2\x86\x92", 3)))
+	    || (n >= 2 && (!memcmp(s, "<-", 2) || !memcmp(s + n - 2, "->", 2)));
 }
 
 /* "Home > National > Politics", "World | Asia | Korea", "Klima / News /

@@ -11,8 +11,13 @@
  * page copy rather than an article with a few header lines. */
 #define PAGE_MIN_SHORT 5
 
-/* Lines above the first paragraph the headline may stand. */
+/* Lines of two words or fewer, one under the other, that make a menu. */
+#define MENU_MIN 3
+
+/* Lines above the first paragraph the headline may stand, and in a
+ * page, the headline a date or byline anchors. */
 #define HEADLINE_REACH 20
+#define HEADLINE_FAR 60
 
 /* A short line that is no sentence: a menu item, a section name. */
 static int
@@ -53,7 +58,8 @@ art_headline_shape(struct parse *p, size_t i)
 	const char *s = line_s(p, i);
 	size_t n = p->cl[i].len, w = art_nwords(p, i);
 
-	if (n == 0 || n > 300 || w < 3 || w > 40 || art_is(p, i, LI_MARKER) || art_is(p, i, LI_CREDIT))
+	if (n == 0 || n > 300 || w < 3 || w > 40 || art_is(p, i, LI_MARKER) || art_is(p, i, LI_CREDIT)
+	    || strchr("&+|/*=~<>,.;:-", s[0]) || s[n - 1] == ':' || art_is_arrow_link(s, n))
 		return 0;
 	if (art_is(p, i, LI_PROSE) && !(w <= 20 && (s[n - 1] == '?' || s[n - 1] == '!')))
 		return 0;
@@ -81,6 +87,104 @@ over_deck(struct parse *p, size_t u, size_t h, size_t from)
 	    && nwords(line_s(p, u), p->cl[u].len, 41) <= nwords(line_s(p, h), p->cl[h].len, 41);
 }
 
+static int credit_marks(const char *s, size_t n);
+static int anchored(struct parse *p, size_t h, size_t lead);
+
+/* No lower-case letter: a menu in capitals ("NEWS SPORT TRAVEL"). */
+static int
+capitals(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] >= 'a' && s[i] <= 'z')
+			return 0;
+	return 1;
+}
+
+/* A few words, each capitalised, no punctuation: names, a list of
+ * sections ("Sport Politics Culture"), no headline over a deck. */
+static int
+name_list(const char *s, size_t n)
+{
+	size_t i;
+
+	if (nwords(s, n, 6) > 5)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if ((i == 0 || s[i - 1] == ' ') && s[i] >= 'a' && s[i] <= 'z')
+			return 0;
+		if (strchr(",:;?!.", s[i]))
+			return 0;
+	}
+	return 1;
+}
+
+/* In a page, line h, the best headline, is the deck of the line u above
+ * it: h is long (ten words or more), u is a headline too, of four words
+ * or more but fewer than h, not in capitals, no list of names and no
+ * breadcrumb ending in h. */
+static int
+over_page_deck(struct parse *p, size_t u, size_t h)
+{
+	const char *s = line_s(p, u), *t = line_s(p, h);
+	size_t n = p->cl[u].len, m = p->cl[h].len;
+
+	if (!headline(p, u) || anchor(p, u) || art_nwords(p, u) < 4 || art_nwords(p, u) >= art_nwords(p, h)
+	    || art_nwords(p, h) < 10)
+		return 0;
+	if (capitals(s, n) || credit_marks(s, n) || (n >= m && same_ci(s + n - m, m, t, m)))
+		return 0;
+	return !name_list(s, n);
+}
+
+/* A line of a name or two and what they do ("Jane Doe, Staff Writer",
+ * "Jane Doe Education editor", "Interview: Jane Doe"): eight words at
+ * most, three in four capitalised, and a comma or a colon in it or
+ * four words at most. */
+static int
+name_line(const char *s, size_t n)
+{
+	size_t i, words = 0, caps = 0;
+	int mark = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == ',' || s[i] == ':')
+			mark = 1;
+		if (i == 0 || s[i - 1] == ' ') {
+			words++;
+			caps += (s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] >= 0x80;
+		}
+	}
+	return words <= 8 && caps * 4 >= words * 3 && (mark || words <= 4);
+}
+
+/* Line h, the best headline, is an author's line under the headline
+ * (or its deck) u: u is a headline by its shape, longer, and h is a
+ * name line over a date or a byline (before lead). */
+static int
+over_name_line(struct parse *p, size_t u, size_t h, size_t lead)
+{
+	return headline(p, u) && !anchor(p, u) && art_nwords(p, u) > art_nwords(p, h)
+	    && anchored(p, h, lead)
+	    && !credit_marks(line_s(p, u), p->cl[u].len) && name_line(line_s(p, h), p->cl[h].len);
+}
+
+/* One word with a slash and a letter: a link's address or a path
+ * ("example.com/2019/10/19/story"), whose date is no line's date. */
+static int
+path_word(const char *s, size_t n)
+{
+	size_t i;
+	int letter = 0;
+
+	if (memchr(s, ' ', n) || !memchr(s, '/', n))
+		return 0;
+	for (i = 0; i < n && !letter; i++)
+		letter = (s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z';
+	return letter;
+}
+
 int
 art_anchor_line(const char *s, size_t n)
 {
@@ -89,7 +193,7 @@ art_anchor_line(const char *s, size_t n)
 
 	if (art_byline(s, n, &v, &vn) || (n && art_by_word(s, n) == n))
 		return 1;
-	return n <= 160 && has_digit(s, n)
+	return n <= 160 && has_digit(s, n) && !path_word(s, n)
 	    && (art_is_date_line(s, n) || (nwords(s, n, 15) <= 14 && art_date_span(s, n, &b, &e)));
 }
 
@@ -172,39 +276,116 @@ headline_score(struct parse *p, size_t j, size_t from, size_t lead, size_t seen)
 		score += 5;
 	if (credit_marks(line_s(p, j), p->cl[j].len))
 		score -= 120;
+	if (capitals(line_s(p, j), p->cl[j].len))
+		score -= 10;
 	return score;
+}
+
+/* A menu item of two words or fewer, no sentence. */
+static int
+menu_item(struct parse *p, size_t i)
+{
+	return art_nwords(p, i) <= 2 && short_line(line_s(p, i), p->cl[i].len);
+}
+
+/* Line i is one of a run of three menu items or more, one right under
+ * the other (no blank line between). */
+static int
+in_menu(struct parse *p, size_t i)
+{
+	size_t b = i, e = i + 1;
+
+	while (b > 0 && menu_item(p, b - 1))
+		b--;
+	while (e < p->cnl && menu_item(p, e))
+		e++;
+	return e - b >= MENU_MIN;
+}
+
+/* In a page, a headline of one or two words ("Impressum", "Der
+ * WindRebell"), as a menu item or a name may be too: no date, prompt,
+ * caption, credit or link, no item of a menu, upper case or a
+ * digit first, no sentence but an exclamation or a question, no label
+ * (':' last). */
+static int
+short_headline(struct parse *p, size_t i)
+{
+	const char *s = line_s(p, i);
+	size_t n = p->cl[i].len;
+	unsigned char c = (unsigned char)s[0];
+	int photo;
+
+	if (!p->page || n == 0 || n > 40 || art_nwords(p, i) > 2 || art_is(p, i, LI_ANCHOR)
+	    || art_is(p, i, LI_PROMPT) || art_is(p, i, LI_CAPTION) || art_is(p, i, LI_CRUMB)
+	    || art_is(p, i, LI_MARKER) || art_lone_credit(s, n, &photo) || art_lone_url(s, n)
+	    || in_menu(p, i))
+		return 0;
+	if (s[n - 1] == '.' || s[n - 1] == ':' || s[n - 1] == ',')
+		return 0;
+	return (c >= 'A' && c <= 'Z') || isdig(c) || c >= 0x80;
+}
+
+int
+art_headline_far(struct parse *p)
+{
+	size_t i, seen = 0;
+
+	if (p->title_at >= p->lead || p->lead > p->cnl)
+		return 0;
+	for (i = p->title_at + 1; i < p->lead && seen <= HEADLINE_REACH; i++)
+		seen += p->cl[i].len > 0;
+	return seen > HEADLINE_REACH;
 }
 
 int
 art_is_headline(struct parse *p, size_t i)
 {
-	return headline(p, i) && !anchor(p, i) && anchored(p, i, p->cnl);
+	return headline(p, i) && !anchor(p, i) && !credit_marks(line_s(p, i), p->cl[i].len)
+	    && anchored(p, i, p->cnl);
 }
 
 size_t
 art_headline(struct parse *p, size_t from, size_t lead, int *anchor_seen)
 {
-	size_t j, seen = 0, h = NO_LINE, u;
+	size_t j, seen = 0, h = NO_LINE, u, climbs;
 	long score, best = 0;
 
 	*anchor_seen = 0;
 	if (lead > p->cnl)
 		lead = p->cnl;
-	for (j = lead; j-- > from && seen < HEADLINE_REACH;) {
+	for (j = lead; j-- > from && seen < HEADLINE_FAR;) {
 		if (p->cl[j].len == 0)
 			continue;
 		seen++;
-		if (anchor(p, j) || !headline(p, j))
+		if ((anchor(p, j) || !headline(p, j)) && !short_headline(p, j))
 			continue;
-		score = headline_score(p, j, from, lead, seen);
-		if (h == NO_LINE || score > best)
+		/* further up, only a headline its byline or date anchors, when
+		 * none nearer is */
+		if (seen > HEADLINE_REACH && (!p->page || (h != NO_LINE && anchored(p, h, lead))
+		    || !anchored(p, j, lead) || art_nwords(p, j) <= 2))
+			continue;
+		score = headline_score(p, j, from, lead, seen > HEADLINE_REACH ? HEADLINE_REACH : seen);
+		/* one or two words: right over the article, or for want
+		 * of any other */
+		if (art_nwords(p, j) <= 2 && seen > 1)
+			score -= 1000;
+		if (h == NO_LINE || score > best || (seen > HEADLINE_REACH && score > 0 && !anchored(p, h, lead)))
 			h = j, best = score;
 	}
 	if (h == NO_LINE)
 		return NO_LINE;
 	*anchor_seen = anchored(p, h, lead);
-	/* A deck under its headline. */
-	for (u = h; u > from && p->cl[u - 1].len == 0; u--)
-		;
-	return u-- > from && over_deck(p, u, h, from) ? u : h;
+	/* A deck or an author's line under its headline (in a page, or
+	 * a deck over an author's line). */
+	for (climbs = 0; climbs < 2; climbs++) {
+		for (u = h; u > from && p->cl[u - 1].len == 0; u--)
+			;
+		if (u-- == from)
+			return h;
+		if (((p->page || climbs) && over_page_deck(p, u, h)) || over_name_line(p, u, h, lead))
+			h = u;
+		else
+			return over_deck(p, u, h, from) ? u : h;
+	}
+	return h;
 }

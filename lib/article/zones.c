@@ -212,12 +212,27 @@ headed(struct parse *p, size_t from, size_t b)
 	return art_anchor_near(p, b, from, 0, 20);
 }
 
+
 /* A run of paragraphs, MAX_GAP short lines apart at most. */
 struct run {
 	size_t b, e, words;	/* words: the bytes of its paragraphs */
+	size_t paras;		/* and how many */
 	size_t gap;		/* short lines before it */
 	size_t head;		/* the anchored headline over it, or NO_LINE */
 };
+
+/* A date or a byline alone, or in a short line ("12 May 2024 at 10:14",
+ * "By Jane Doe", "Jane Doe, 3 May 2024"), after run a: it starts a text
+ * of its own (a comment, another story), unless a is a headline's deck
+ * (its one paragraph); a caption's date does not. */
+static int
+stamp(struct parse *p, size_t i, const struct run *a)
+{
+	if (a && a->paras == 1 && a->head != NO_LINE)
+		return 0;
+	return art_is(p, i, LI_ANCHOR) && (art_nwords(p, i) <= 6
+	    || art_is_date_line(line_s(p, i), p->cl[i].len));
+}
 
 /* The runs of paragraphs from line h on, in *r; returns how many. */
 static size_t
@@ -232,8 +247,13 @@ runs(struct parse *p, size_t h, struct run **r)
 		if (!(w = para_words(p, i, &end))) {
 			/* Menus and link lists are short lines; a subheading,
 			 * a caption or a quote between paragraphs is longer.
-			 * A headline over a date or byline starts an article. */
-			if (art_nwords(p, i) <= 4)
+			 * A headline over a date or byline starts an article,
+			 * and a date or byline between paragraphs a text of its
+			 * own (a comment), but under a headline's deck. */
+			if (stamp(p, i, nr ? &(*r)[nr - 1] : NULL)) {
+				if (gap <= MAX_GAP)
+					gap = MAX_GAP + 1;
+			} else if (art_nwords(p, i) <= 4)
 				gap++;
 			else if (art_is_headline(p, i)) {
 				if (gap <= MAX_GAP)
@@ -245,19 +265,21 @@ runs(struct parse *p, size_t h, struct run **r)
 		if (gap > MAX_GAP) {
 			*r = egrow(*r, &cap, nr + 1, sizeof **r);
 			(*r)[nr].b = i, (*r)[nr].words = 0, (*r)[nr].head = head, (*r)[nr].gap = gap;
+			(*r)[nr].paras = 0;
 			nr++;
 			head = NO_LINE;
 		}
 		for (w = 0; i <= end; i++)
 			w += p->cl[i].len;
 		i = end;
-		(*r)[nr - 1].words += w, (*r)[nr - 1].e = end, gap = 0;
+		(*r)[nr - 1].words += w, (*r)[nr - 1].e = end, (*r)[nr - 1].paras++, gap = 0;
 	}
 	return nr;
 }
 
 /* Run b continues run a: the lines between them are few and hold no
- * story list, no prompts and no other headline. */
+ * story list, no prompts, no other headline and no date or byline of
+ * another text (stamp()). */
 static int
 joins(struct parse *p, const struct run *a, const struct run *b)
 {
@@ -270,36 +292,71 @@ joins(struct parse *p, const struct run *a, const struct run *b)
 			continue;
 		if (++lines > NAV_GAP || (p->cl[i].flags & LF_LISTED) || art_is(p, i, LI_MARKER))
 			return 0;
+		if (stamp(p, i, a))
+			return 0;
 		if ((art_is(p, i, LI_PROMPT) || art_is(p, i, LI_LOGIN)) && ++prompts > 1)
 			return 0;
 	}
 	return 1;
 }
 
-/* The article in a page: runs that join (joins(), above), from the
- * first that has a headline over it, if one has; of these the one
- * with the most bytes, three times as many when it has a headline or a
- * date or byline above it (a story list or comments have none).  *b and
- * *e its first and last lines; 0 if there is no paragraph. */
+/* Runs that join (joins(), above), from the first that has a headline
+ * over it, if one has: their lines, and their bytes, three times as
+ * many when a headline or a date or byline stands above them (a story
+ * list or comments have none). */
+struct group {
+	size_t b, e, score, paras;
+	int headed;
+};
+
+/* The groups of the runs from line h on, in *g; returns how many. */
+static size_t
+groups(struct parse *p, size_t h, struct group **g)
+{
+	struct run *r;
+	size_t nr = runs(p, h, &r), ng = 0, cap = 0, i, k, words, paras, start;
+
+	*g = NULL;
+	for (i = 0; i < nr; i = k) {
+		start = i;
+		for (k = i, words = paras = 0; k < nr && (k == i || joins(p, &r[k - 1], &r[k])); k++) {
+			if (r[start].head == NO_LINE && r[k].head != NO_LINE)
+				start = k, words = paras = 0;
+			words += r[k].words;
+			paras += r[k].paras;
+		}
+		*g = egrow(*g, &cap, ng + 1, sizeof **g);
+		(*g)[ng].b = r[start].b, (*g)[ng].e = r[k - 1].e, (*g)[ng].paras = paras;
+		(*g)[ng].headed = r[start].head != NO_LINE
+		    || headed(p, start ? r[start - 1].e + 1 : h, r[start].b);
+		(*g)[ng].score = words * ((*g)[ng].headed ? 3 : 1);
+		ng++;
+	}
+	free(r);
+	return ng;
+}
+
+/* The article in a page: the group that scores best, or a headed one
+ * of three paragraphs or more before it that scores a quarter of that
+ * or more (an article comes before its comments and the teasers under
+ * it, which may be longer, each under a name or a date of its own; a
+ * teaser above it has a paragraph or two).  *b and *e its first and
+ * last lines; 0 if there is no paragraph. */
 static size_t
 main_run(struct parse *p, size_t h, size_t *b, size_t *e)
 {
-	struct run *r;
-	size_t nr = runs(p, h, &r), i, k, words, start, best = 0, score;
+	struct group *g;
+	size_t ng = groups(p, h, &g), i, best = 0, at = 0;
 
-	for (i = 0; i < nr; i = k) {
-		start = i;
-		for (k = i, words = 0; k < nr && (k == i || joins(p, &r[k - 1], &r[k])); k++) {
-			if (r[start].head == NO_LINE && r[k].head != NO_LINE)
-				start = k, words = 0;
-			words += r[k].words;
-		}
-		score = words * (r[start].head != NO_LINE
-		    || headed(p, start ? r[start - 1].e + 1 : h, r[start].b) ? 3 : 1);
-		if (score > best)
-			best = score, *b = r[start].b, *e = r[k - 1].e;
-	}
-	free(r);
+	for (i = 0; i < ng; i++)
+		if (g[i].score > best)
+			best = g[i].score, at = i;
+	for (i = 0; i < at; i++)
+		if (g[i].headed && g[i].paras >= 3 && g[i].score * 4 >= best)
+			break;
+	if (best)
+		*b = g[i].b, *e = g[i].e;
+	free(g);
 	return best;
 }
 

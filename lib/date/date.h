@@ -71,6 +71,11 @@ int date_isoweek(int y, int m, int d, int *wy);
  * ("Sept", "aug"), 0 if none.  Case-insensitive.  (Inside a date,
  * date_parse also reads the month names of other languages.) */
 int date_month_name(const char *s, size_t n);
+/* Month 1-12 for a month name of another language date_parse reads
+ * (German, French, Spanish, Portuguese, Italian, Dutch, Polish: "Okt",
+ * "mayo", "février"), 0 if none.  Some are words of running text too
+ * ("mars", "mai"): a month only beside a day or a year. */
+int date_foreign_month(const char *s, size_t n);
 /* 0 Monday .. 6 Sunday for a weekday name or abbreviation, -1 if none. */
 int date_weekday_name(const char *s, size_t n);
 
