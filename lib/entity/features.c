@@ -289,6 +289,103 @@ describe(struct ner_ctx *c, struct ner_tokinfo *t, const char *s, size_t n,
 	}
 }
 
+/* describe() for a token of ASCII only (nearly every token of news):
+ * the same forms and hashes in one pass, without decoding, recasing
+ * through utf8proc or copying the word.  Its cluster form (ner_form:
+ * digits as 0) is hashed on the way, into *hform. */
+static void
+describe_ascii(struct ner_ctx *c, struct ner_tokinfo *t, const char *s,
+    size_t n, int upcase, uint64_t *hform)
+{
+	char shape[12], ss[12], *low;
+	size_t i, nsh = n < sizeof shape ? n : sizeof shape, nss = 0;
+	uint64_t hw = HASH_FNV_INIT, hl = HASH_FNV_INIT, hf = HASH_FNV_INIT;
+	int ncap = 0, nlow = 0;
+	unsigned char ch;
+
+	buf_add(&c->text, s, n);	/* room for the lower-cased form */
+	t->low = c->text.len - n;
+	t->llen = n;
+	t->cplen = (unsigned)n;
+	low = c->text.s + t->low;
+	for (i = 0; i < n; i++) {
+		ch = (unsigned char)s[i];
+		hf = (hf ^ (ch >= '0' && ch <= '9' ? '0' : ch)) * HASH_FNV_PRIME;
+		if (upcase && ch >= 'a' && ch <= 'z')
+			ch -= 32;
+		hw = (hw ^ ch) * HASH_FNV_PRIME;
+		if (ch >= 'A' && ch <= 'Z') {
+			ncap++;
+			low[i] = (char)(ch + 32);
+			if (i < nsh)
+				shape[i] = 'X';
+		} else if (ch >= '0' && ch <= '9') {
+			t->flags |= T_DIGIT;
+			low[i] = '0';
+			if (i < nsh)
+				shape[i] = 'd';
+		} else {
+			nlow += ch >= 'a' && ch <= 'z';
+			low[i] = (char)ch;
+			if (i < nsh)
+				shape[i] = ch >= 'a' && ch <= 'z' ? 'x' : (char)ch;
+			t->flags |= ch == '-' ? T_HYPHEN : ch == '.' ? T_PERIOD : 0;
+		}
+		hl = (hl ^ (unsigned char)low[i]) * HASH_FNV_PRIME;
+		/* prefixes of 1-4 letters, shorter than the word */
+		if (i < 4)
+			t->hpre[i] = i + 1 < n ? hash_mix(hl) : 0;
+	}
+	for (i = n; i < 4; i++)
+		t->hpre[i] = 0;
+	t->hword = hash_mix(hw);
+	t->hlow = hash_mix(hl);
+	t->hshape = hash_bytes(shape, nsh);
+	for (i = 0; i < nsh; i++)
+		if (nss == 0 || ss[nss - 1] != shape[i])
+			ss[nss++] = shape[i];
+	t->hss = hash_bytes(ss, nss);
+	t->flags |= (ncap ? T_UPPER : 0) | (nlow ? T_LOWER : 0) |
+	    (ncap && !nlow ? T_ALLCAPS : 0);
+	for (i = 0; i < 4; i++)
+		t->hsuf[i] = i + 1 < n ? hash_bytes(low + n - i - 1, i + 1) : 0;
+	*hform = hash_mix(hf);
+}
+
+/* The cluster path of a word by the hash of its form, or 0. */
+static uint32_t
+cluster_by_hash(const struct ner_clusters *cl, uint64_t h)
+{
+	long x;
+
+	if (!cl || !cl->t.n)
+		return 0;
+	x = ner_table_find(&cl->t, k1(K_CLUSTER, h));
+	return x < 0 ? 0 : cl->path[x];
+}
+
+/* clusters() for a token of ASCII only: its form's hash is hform, its
+ * form in lower case is its lower-cased form (hlow), and in title case
+ * that with the first letter in capitals. */
+static void
+clusters_ascii(const struct ner_clusters *cl, const struct ner_ctx *c,
+    struct ner_tokinfo *t, uint64_t hform)
+{
+	const char *low = c->text.s + t->low;
+	unsigned char ch = (unsigned char)low[0];
+	uint64_t h;
+
+	t->c1 = cluster_by_hash(cl, hform);
+	t->c2 = 0;
+	if ((t->flags & T_ALLCAPS) && t->cplen > 1) {
+		h = (HASH_FNV_INIT ^ (ch >= 'a' && ch <= 'z' ? ch - 32u : ch)) *
+		    HASH_FNV_PRIME;
+		t->c2 = cluster_by_hash(cl, hash_mix(hash_fnv(h, low + 1,
+		    t->llen - 1)));
+	} else if (!t->c1 && (t->flags & T_UPPER))
+		t->c2 = cluster_by_hash(cl, t->hlow);
+}
+
 /* Word clusters of token t (s[0..n) as written): c1 of the word as it
  * is; c2 of the word in title case when it is in capitals (headlines,
  * tables), or in lower case when the word as it is has none. */
@@ -395,6 +492,18 @@ sentences(struct ner_ctx *c, const struct ner_word *w, size_t n)
 	c->sent[c->nsent] = n;
 }
 
+/* 1 if s[0..n) is ASCII (and not empty). */
+static int
+ascii_only(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 0;
+	return n > 0;
+}
+
 /* Describe sentence k: forms, the headline flags, clusters. */
 static void
 describe_sentence(struct ner_ctx *c, const struct ner_model *m,
@@ -406,7 +515,11 @@ describe_sentence(struct ner_ctx *c, const struct ner_model *m,
 
 	for (i = a; i < e; i++) {
 		memset(&c->ti[i], 0, sizeof c->ti[i]);
-		describe(c, &c->ti[i], w[i].s, w[i].len, upcase);
+		if ((c->ti[i].ascii = ascii_only(w[i].s, w[i].len)))
+			describe_ascii(c, &c->ti[i], w[i].s, w[i].len, upcase,
+			    &c->ti[i].hform);
+		else
+			describe(c, &c->ti[i], w[i].s, w[i].len, upcase);
 		c->ti[i].s = k;
 		c->ti[i].dw = -1;
 		c->ti[i].brk = i > a ? w[i].brk : NER_BRK_SENT;
@@ -419,7 +532,12 @@ describe_sentence(struct ner_ctx *c, const struct ner_model *m,
 	    (upcase ? T_TITLESENT : 0);
 	for (i = a; i < e; i++) {
 		c->ti[i].flags |= fl | (i == a ? T_INIT : 0);
-		clusters(m ? &m->cl : NULL, &c->ti[i], w[i].s, w[i].len, f, tmp);
+		if (c->ti[i].ascii)
+			clusters_ascii(m ? &m->cl : NULL, c, &c->ti[i],
+			    c->ti[i].hform);
+		else
+			clusters(m ? &m->cl : NULL, &c->ti[i], w[i].s, w[i].len,
+			    f, tmp);
 	}
 }
 
@@ -452,6 +570,8 @@ ner_ctx_free(struct ner_ctx *c)
 	free(c->tags1);
 	free(c->dw);
 	hash_index_free(&c->dix);
+	free(c->fs);
+	free(c->fsat);
 	free(c->emit);
 	free(c->emit2);
 	free(c->vscore);
