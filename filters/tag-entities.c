@@ -19,11 +19,13 @@
 #include "filter.h"
 #include "mem.h"
 #include "opt.h"
+#include "parallel.h"
 #include "record.h"
+#include "splice.h"
 
 static const char synopsis[] =
-    "[--types LIST] [--no-mentions] [--model FILE] [--merge-only]\n"
-    "       [--strict] [--rejects FILE] [FILE...]";
+    "[--types LIST] [--no-mentions] [--model FILE] [--threads N]\n"
+    "       [--merge-only] [--strict] [--rejects FILE] [FILE...]";
 static const char help[] =
     "Tag named entities (PER, ORG, LOC, MISC) in NDJSON article records.\n"
     "\n"
@@ -32,6 +34,8 @@ static const char help[] =
     "  --model FILE    the model (default: $NEWSPIPE_MODEL, models/ner.model\n"
     "                  beside the program, ../share/newspipe/ner.model,\n"
     "                  or " DATADIR "/ner.model)\n"
+    "  --threads N     tag in N threads (default: one per core); the output\n"
+    "                  is the same whatever N\n"
     "  --merge-only    do not tag: merge the canonical names of the records'\n"
     "                  \"entities\" across the stream and redo the summaries\n"
     "  --strict        stop at the first line that is not a JSON object\n"
@@ -42,19 +46,28 @@ static const char help[] =
     "Example:\n"
     "  split-header seeds/ | tag-entities --types PER,ORG | to-csv\n";
 
-enum { OPT_TYPES = OPT_FIRST_OWN, OPT_NO_MENTIONS, OPT_MODEL, OPT_MERGE };
+enum { OPT_TYPES = OPT_FIRST_OWN, OPT_NO_MENTIONS, OPT_MODEL, OPT_MERGE,
+	OPT_THREADS };
+/* More would only cost memory: each holds an article and its scratch. */
+#define MAX_THREADS	256
 
 static const char *const summary[NER_NTYPES] = {
 	[NER_PER] = "persons", [NER_ORG] = "organizations",
 	[NER_LOC] = "locations", [NER_MISC] = "misc"
 };
 
+/* What every worker reads, and the stream's names (the writer's). */
 static struct state {
 	struct ner_model *model;
-	struct ner_ctx ctx;		/* the tagger's scratch */
 	unsigned types;		/* bit per type to report */
 	int mentions, merge_only;
+	unsigned threads;
 	struct names_seen *seen;	/* the stream's names */
+} st;
+
+/* A worker's scratch for tagging one article at a time. */
+struct tagger {
+	struct ner_ctx ctx;		/* the tagger's */
 	struct token_list tl[2];	/* title, body */
 	const char *text[2];
 	struct ner_word *w;	/* the article's words, title then body */
@@ -62,7 +75,7 @@ static struct state {
 	int *tags;
 	size_t tcap;
 	struct names_article art;	/* the article's mentions */
-} st;
+};
 
 static void
 setup(void)
@@ -90,33 +103,33 @@ parse_types(const char *s)
 }
 
 /* Tokenise text onto the end of the article's words (its tokens in
- * st.tl[part]); a part begins a sentence. */
+ * tg->tl[part]); a part begins a sentence. */
 static void
-add_part(const char *text, int part)
+add_part(struct tagger *tg, const char *text, int part)
 {
-	struct token_list *tl = &st.tl[part];
+	struct token_list *tl = &tg->tl[part];
 	const struct token *t;
-	size_t n, i, base = st.nw;
+	size_t n, i, base = tg->nw;
 
 	n = token_split(text, strlen(text), tl);
-	st.w = egrow(st.w, &st.wcap, base + n + 1, sizeof *st.w);
+	tg->w = egrow(tg->w, &tg->wcap, base + n + 1, sizeof *tg->w);
 	for (i = 0; i < n; i++) {
 		t = &tl->v[i];
-		st.w[base + i].s = text + t->off;
-		st.w[base + i].len = t->len;
-		st.w[base + i].brk = i == 0 || t->sent ? NER_BRK_SENT :
+		tg->w[base + i].s = text + t->off;
+		tg->w[base + i].len = t->len;
+		tg->w[base + i].brk = i == 0 || t->sent ? NER_BRK_SENT :
 		    t->line ? NER_BRK_LINE : NER_BRK_NONE;
 	}
-	st.nw += n;
-	st.text[part] = text;
+	tg->nw += n;
+	tg->text[part] = text;
 }
 
 static void
-add_mentions(int part, size_t base)
+add_mentions(struct tagger *tg, int part, size_t base)
 {
-	const struct token_list *tl = &st.tl[part];
-	const int *tags = st.tags + base;
-	const char *text = st.text[part];
+	const struct token_list *tl = &tg->tl[part];
+	const int *tags = tg->tags + base;
+	const char *text = tg->text[part];
 	struct names_mention *mm;
 	size_t i, e, off;
 
@@ -126,7 +139,7 @@ add_mentions(int part, size_t base)
 			continue;
 		e = ner_span_end(tags, tl->n, i);
 		off = tl->v[i].off;
-		mm = names_article_add(&st.art, NER_TYPE(tags[i]), text + off,
+		mm = names_article_add(&tg->art, NER_TYPE(tags[i]), text + off,
 		    tl->v[e - 1].off + tl->v[e - 1].len - off, part == 0, e - i);
 		mm->start = tl->v[i].cp;
 		mm->end = tl->v[e - 1].cp + tl->v[e - 1].cplen;
@@ -134,37 +147,37 @@ add_mentions(int part, size_t base)
 }
 
 static void
-tag_article(const char *title, const char *body)
+tag_article(struct tagger *tg, const char *title, const char *body)
 {
 	size_t nt;
 
-	st.nw = 0;
-	st.text[0] = st.text[1] = NULL;
-	st.tl[0].n = st.tl[1].n = 0;
+	tg->nw = 0;
+	tg->text[0] = tg->text[1] = NULL;
+	tg->tl[0].n = tg->tl[1].n = 0;
 	if (title)
-		add_part(title, 0);
-	nt = st.nw;
+		add_part(tg, title, 0);
+	nt = tg->nw;
 	if (body)
-		add_part(body, 1);
-	if (st.nw == 0)		/* no words, so no tags (st.tags may be NULL) */
+		add_part(tg, body, 1);
+	if (tg->nw == 0)	/* no words, so no tags (tg->tags may be NULL) */
 		return;
-	st.tags = egrow(st.tags, &st.tcap, st.nw, sizeof *st.tags);
-	ner_tag_doc(st.model, &st.ctx, st.w, st.nw, st.tags);
-	add_mentions(0, 0);
-	add_mentions(1, nt);
-	names_article_resolve(&st.art);
+	tg->tags = egrow(tg->tags, &tg->tcap, tg->nw, sizeof *tg->tags);
+	ner_tag_doc(st.model, &tg->ctx, tg->w, tg->nw, tg->tags);
+	add_mentions(tg, 0, 0);
+	add_mentions(tg, 1, nt);
+	names_article_resolve(&tg->art);
 }
 
 static json_t *
-mentions_json(void)
+mentions_json(struct tagger *tg)
 {
 	json_t *arr = json_array(), *o;
 	const struct names_mention *mm, *c;
 	size_t i;
 
-	for (i = 0; i < st.art.n; i++) {
-		mm = &st.art.m[i];
-		c = &st.art.m[mm->canon];
+	for (i = 0; i < tg->art.n; i++) {
+		mm = &tg->art.m[i];
+		c = &tg->art.m[mm->canon];
 		if (st.types & (1u << mm->type)) {
 			o = json_object();
 			json_object_set_new(o, "text", json_stringn(mm->s, mm->len));
@@ -177,8 +190,31 @@ mentions_json(void)
 			json_array_append_new(arr, o);
 		}
 	}
-	names_article_clear(&st.art);
+	names_article_clear(&tg->art);
 	return arr;
+}
+
+static void *
+tagger_new(void *arg)
+{
+	(void)arg;
+	return ecalloc(1, sizeof(struct tagger));
+}
+
+static void
+tagger_free(void *arg)
+{
+	struct tagger *tg = arg;
+
+	if (!tg)
+		return;
+	ner_ctx_free(&tg->ctx);
+	token_list_free(&tg->tl[0]);
+	token_list_free(&tg->tl[1]);
+	free(tg->w);
+	free(tg->tags);
+	names_article_free(&tg->art);
+	free(tg);
 }
 
 /* Across the stream, names whose folded keys match take the first-seen
@@ -237,30 +273,49 @@ fail:
 	return RECORD_REJECT;
 }
 
+/* A worker's part: the article's mentions (or, with --merge-only, its
+ * "entities") as *out, for finish() in input order. */
 static enum record_verdict
-each(json_t *rec, const struct record_src *src, void *arg)
+work(json_t *rec, const struct record_src *src, void *worker, void **out)
 {
-	const char *title, *body;
 	json_t *ents;
-	enum record_verdict v;
 
-	(void)arg;
 	if (st.merge_only) {
 		ents = json_object_get(rec, "entities");
 		if (ents && !json_is_array(ents)) {
 			record_reject(src, "\"entities\" is not an array");
 			return RECORD_REJECT;
 		}
-		ents = ents ? json_incref(ents) : json_array();
-	} else {
-		title = record_str(rec, "title");
-		body = record_str(rec, "body");
-		tag_article(title, body);
-		ents = mentions_json();
+		*out = ents ? json_incref(ents) : json_array();
+		return RECORD_WRITE;
 	}
-	v = finish(rec, ents, src);
-	json_decref(ents);
+	tag_article(worker, record_str(rec, "title"), record_str(rec, "body"));
+	*out = mentions_json(worker);
+	return RECORD_WRITE;
+}
+
+static enum record_verdict
+finish_cb(json_t *rec, const struct record_src *src, void *out, void *arg)
+{
+	enum record_verdict v = finish(rec, out, src);
+
+	(void)arg;
+	json_decref(out);
 	return v;
+}
+
+static const struct parallel_stage stage = { tagger_new, tagger_free, work,
+    finish_cb };
+
+/* Both parts in turn, for the fuzz target (lib/filter.h). */
+static enum record_verdict
+each(json_t *rec, const struct record_src *src, void *arg)
+{
+	void *out = NULL;
+
+	if (work(rec, src, arg, &out) != RECORD_WRITE)
+		return RECORD_REJECT;
+	return finish_cb(rec, src, out, NULL);
 }
 
 static int
@@ -314,23 +369,21 @@ open_model(const char *opt)
 	free(path);
 }
 
+/* The fields read and owned (lib/splice.h): the rest of a record passes
+ * through as it came. */
+static const char *const reads[] = { "title", "body", NULL };
+static const char *const owns[] = { "entities", "persons", "organizations",
+    "locations", "misc", "entity_counts", NULL };
+
 static void
 teardown(void *arg)
 {
-	(void)arg;
+	tagger_free(arg);
 	ner_free(st.model);
 	st.model = NULL;
-	ner_ctx_free(&st.ctx);
 	names_seen_free(st.seen);
 	st.seen = NULL;
-	token_list_free(&st.tl[0]);
-	token_list_free(&st.tl[1]);
-	free(st.w);
-	free(st.tags);
-	st.w = NULL;
-	st.tags = NULL;
-	st.wcap = st.tcap = 0;
-	names_article_free(&st.art);
+	splice_free();
 }
 
 int
@@ -345,6 +398,7 @@ main(int argc, char **argv)
 		{ "no-mentions", no_argument, NULL, OPT_NO_MENTIONS },
 		{ "model", required_argument, NULL, OPT_MODEL },
 		{ "merge-only", no_argument, NULL, OPT_MERGE },
+		{ "threads", required_argument, NULL, OPT_THREADS },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *model = NULL;
@@ -369,6 +423,10 @@ main(int argc, char **argv)
 		case OPT_MERGE:
 			st.merge_only = 1;
 			break;
+		case OPT_THREADS:
+			st.threads = (unsigned)opt_int("--threads", optarg, 1,
+			    MAX_THREADS);
+			break;
 		default:
 			if (!record_option(c, optarg))
 				opt_bad(NULL);
@@ -376,19 +434,25 @@ main(int argc, char **argv)
 	}
 	if (!st.merge_only)
 		open_model(model);
-	status = record_each(argc - optind, argv + optind, each, NULL);
+	/* --merge-only has no tagging to share out */
+	if (st.merge_only || !st.threads)
+		st.threads = st.merge_only ? 1 : parallel_cores();
+	splice_use(st.merge_only ? NULL : reads, owns);
+	status = parallel_each(argc - optind, argv + optind, st.threads, &stage,
+	    NULL);
 	teardown(NULL);
 	return record_done(status);
 }
 
 /* For the fuzz target (lib/filter.h): the model of this checkout, found
- * as the program finds it. */
+ * as the program finds it, and one tagger. */
 static void *
 filter_setup(void)
 {
 	setup();
 	open_model(NULL);
-	return NULL;
+	splice_use(reads, owns);
+	return tagger_new(NULL);
 }
 
 const struct filter filter = { "tag-entities", filter_setup, each, NULL,

@@ -74,15 +74,58 @@ record_write(const json_t *rec)
 	record_out(line.s, line.len);
 }
 
+/* The log this thread's records report to (record_log_begin), or NULL. */
+static _Thread_local struct record_log *logging;
+
+void
+record_log_begin(struct record_log *log)
+{
+	logging = log;
+	diag_hold(&log->msg);
+}
+
+void
+record_log_end(void)
+{
+	logging = NULL;
+	diag_hold(NULL);
+}
+
+void
+record_log_flush(struct record_log *log)
+{
+	if (log->msg.len)
+		fwrite(log->msg.s, 1, log->msg.len, stderr);
+	if (rejects && log->rej.len && (fwrite(log->rej.s, 1, log->rej.len,
+	    rejects) != log->rej.len || fflush(rejects) == EOF))
+		die(1, "%s:", rejects_path);
+	nrejected += log->nrej;
+	buf_reset(&log->msg);
+	buf_reset(&log->rej);
+	if (log->nrej && strict) {
+		warn("stopped at the first rejected record (--strict)");
+		exit(record_done(1));
+	}
+	log->nrej = 0;
+}
+
+void
+record_log_free(struct record_log *log)
+{
+	buf_free(&log->msg);
+	buf_free(&log->rej);
+	log->nrej = 0;
+}
+
 static void
 vreport(const struct record_src *src, const char *what, const char *fmt, va_list ap)
 {
 	if (src->line)
-		fprintf(stderr, "%s: %s:%lu: %s", progname, src->file, src->line, what);
+		diag_printf("%s: %s:%lu: %s", progname, src->file, src->line, what);
 	else
-		fprintf(stderr, "%s: %s: %s", progname, src->file, what);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+		diag_printf("%s: %s: %s", progname, src->file, what);
+	diag_vprintf(fmt, ap);
+	diag_printf("\n");
 }
 
 void
@@ -103,6 +146,14 @@ record_reject(const struct record_src *src, const char *fmt, ...)
 	va_start(ap, fmt);
 	vreport(src, "", fmt, ap);
 	va_end(ap);
+	if (logging) {		/* counted and copied when the log is flushed */
+		logging->nrej++;
+		if (rejects && src->raw) {
+			buf_add(&logging->rej, src->raw, src->len);
+			buf_addc(&logging->rej, '\n');
+		}
+		return;
+	}
 	nrejected++;
 	if (rejects && src->raw) {
 		if (fwrite(src->raw, 1, src->len, rejects) != src->len
@@ -175,25 +226,31 @@ record_parse(const struct record_src *src)
 	return rec;
 }
 
+struct each {
+	record_fn *fn;
+	void *arg;
+};
+
 static void
-one_line(const struct record_src *src, record_fn *fn, void *arg)
+one_line(const struct record_src *src, void *arg)
 {
+	const struct each *e = arg;
 	json_t *rec;
 
 	nread++;
 	if (splice_on()) {	/* the filter reads only some fields */
-		splice_line(src, fn, arg);
+		splice_line(src, e->fn, e->arg);
 		return;
 	}
 	if (!(rec = record_parse(src)))
 		return;
-	if (fn(rec, src, arg) == RECORD_WRITE)
+	if (e->fn(rec, src, e->arg) == RECORD_WRITE)
 		record_write(rec);
 	json_decref(rec);
 }
 
 static int
-each_line(FILE *fp, const char *name, record_fn *fn, void *arg)
+each_line(FILE *fp, const char *name, record_line_fn *fn, void *arg)
 {
 	struct record_src src = { name, 0, NULL, 0 };
 	char *line = NULL;
@@ -209,7 +266,7 @@ each_line(FILE *fp, const char *name, record_fn *fn, void *arg)
 			continue;
 		src.raw = line;
 		src.len = (size_t)n;
-		one_line(&src, fn, arg);
+		fn(&src, arg);
 	}
 	if (ferror(fp)) {
 		warn("%s: read error:", name);
@@ -220,14 +277,14 @@ each_line(FILE *fp, const char *name, record_fn *fn, void *arg)
 }
 
 int
-record_each(int argc, char **argv, record_fn *fn, void *arg)
+record_lines(int argc, char **argv, record_line_fn *fn, void *arg)
 {
 	int status = 0, i;
 	FILE *fp;
 
 	out_init();
 	if (argc == 0)
-		return each_line(stdin, "<stdin>", fn, arg) | (nrejected > 0);
+		return each_line(stdin, "<stdin>", fn, arg);
 	for (i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "-") == 0) {
 			status |= each_line(stdin, "<stdin>", fn, arg);
@@ -241,7 +298,15 @@ record_each(int argc, char **argv, record_fn *fn, void *arg)
 		status |= each_line(fp, argv[i], fn, arg);
 		fclose(fp);
 	}
-	return status | (nrejected > 0);
+	return status;
+}
+
+int
+record_each(int argc, char **argv, record_fn *fn, void *arg)
+{
+	struct each e = { fn, arg };
+
+	return record_lines(argc, argv, one_line, &e) | (nrejected > 0);
 }
 
 int

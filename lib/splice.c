@@ -161,16 +161,23 @@ whole_line(const struct record_src *src, record_fn *fn, void *arg)
 	json_decref(rec);
 }
 
+json_t *
+splice_read(struct scan *sc, const struct record_src *src)
+{
+	if (!scan_object(sc, src->raw, src->len))
+		return NULL;
+	return fields_of(sc);
+}
+
 void
 splice_line(const struct record_src *src, record_fn *fn, void *arg)
 {
 	json_t *rec;
 
-	if (!scan_object(&sp.sc, src->raw, src->len)) {
+	if (!(rec = splice_read(&sp.sc, src))) {
 		whole_line(src, fn, arg);
 		return;
 	}
-	rec = fields_of(&sp.sc);
 	if (fn(rec, src, arg) == RECORD_WRITE) {
 		buf_reset(&sp.out);
 		splice_write(&sp.out, &sp.sc, rec);

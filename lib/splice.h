@@ -28,6 +28,13 @@ int splice_on(void);
  * scan it, call fn on the fields, write what it keeps.  A line the
  * scanner refuses goes to record_parse(), which reports why. */
 void splice_line(const struct record_src *src, record_fn *fn, void *arg);
+/* The fields wanted of the line src as an object (what splice_line
+ * gives its callback), scanned with sc (which the splice_write of it
+ * needs); NULL when the scanner refuses the line: record_parse() then
+ * says why or, should jansson read it after all, gives the whole
+ * record, to be written by record_write().  Any thread may call it
+ * with its own sc. */
+json_t *splice_read(struct scan *sc, const struct record_src *src);
 /* The line sc scanned, with rec's owned fields spliced in, onto b as
  * one compact JSON object (no newline). */
 void splice_write(struct buf *b, const struct scan *sc, const json_t *rec);
