@@ -65,12 +65,12 @@ ner_feats_index(struct ner_feats *f)
 	size_t slots = 16, i, j;
 	uint64_t key;
 
-	while (f->f.n > slots / 10 * 7)
+	while (f->f.n > slots / 10 * 4)
 		slots *= 2;
 	free(f->b);
 	free(f->fp);
+	/* only the buckets filled are ever read (fp says which) */
 	f->b = ealigned(64, slots * sizeof *f->b);
-	memset(f->b, 0, slots * sizeof *f->b);
 	f->fp = ecalloc(slots, sizeof *f->fp);
 	f->mask = slots - 1;
 	for (i = 0; i < f->f.n; i++) {
