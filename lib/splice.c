@@ -18,6 +18,7 @@ static struct {
 	int on;
 	struct scan sc;
 	struct buf out;
+	int whole;		/* splice_line's record is the whole line's */
 } sp;
 
 static void
@@ -156,8 +157,10 @@ whole_line(const struct record_src *src, record_fn *fn, void *arg)
 
 	if (!(rec = record_parse(src)))
 		return;
+	sp.whole = 1;
 	if (fn(rec, src, arg) == RECORD_WRITE)
 		record_write(rec);
+	sp.whole = 0;
 	json_decref(rec);
 }
 
@@ -194,4 +197,26 @@ splice_free(void)
 	scan_free(&sp.sc);
 	buf_free(&sp.out);
 	memset(&sp, 0, sizeof sp);
+}
+
+json_t *
+splice_member(const json_t *rec, const char *key)
+{
+	const struct scan_member *m;
+	json_t *v = json_object_get(rec, key);
+
+	if (v || sp.whole || !(m = scan_find(&sp.sc, key)))
+		return json_incref(v);
+	if (!(v = scan_value(&sp.sc, m)))
+		die(1, "cannot read field %s (out of memory)", key);
+	return v;
+}
+
+void
+splice_current(struct buf *b, const json_t *rec)
+{
+	if (sp.whole)
+		jsonout_value(b, rec);
+	else
+		splice_write(b, &sp.sc, rec);
 }

@@ -38,6 +38,15 @@ json_t *splice_read(struct scan *sc, const struct record_src *src);
 /* The line sc scanned, with rec's owned fields spliced in, onto b as
  * one compact JSON object (no newline). */
 void splice_write(struct buf *b, const struct scan *sc, const json_t *rec);
+/* In splice_line's callback: the field key of the record handled, a new
+ * reference (NULL if it has none): from rec when rec holds it (a field
+ * read or owned, or rec is the whole record), else decoded from the
+ * line now, for a field the filter reads only sometimes. */
+json_t *splice_member(const json_t *rec, const char *key);
+/* In splice_line's callback: onto b, the line handled as splice_line
+ * would write it with rec's owned fields (rec whole, if it is the whole
+ * record), for a filter that writes it later itself. */
+void splice_current(struct buf *b, const json_t *rec);
 /* Free what splice_use() and the lines held. */
 void splice_free(void);
 

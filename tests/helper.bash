@@ -20,7 +20,7 @@ NDJSON_READERS="$JSON_FILTERS to-csv to-xlsx"
 # The filters that decode only the fields they read and own (lib/splice.h):
 # the others pass through as written.  The rest of JSON_FILTERS decode
 # every field and write it again through jansson (docs/record.md).
-PASS_THROUGH="normalize-date tag-entities"
+PASS_THROUGH="normalize-date tag-entities dedupe"
 
 # cmd PROG: how to run PROG on NDJSON input, its output readable as
 # text: to-xlsx through tests/xlsx-ndjson, which prints the workbook's

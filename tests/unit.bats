@@ -52,3 +52,9 @@ UNIT=${NEWSPIPE_UNIT:-$ROOT/build/opt/unit}
 	assert_success
 	assert_output "tagger: ok"
 }
+
+@test "unit: lib/text folds run by run as utf8proc folds the whole" {
+	run "$UNIT/text"
+	assert_success
+	assert_output "text: ok"
+}
