@@ -17,6 +17,8 @@
 #include "entity/ner.h"
 #include "entity/token.h"
 #include "filter.h"
+#include "jsonout.h"
+#include "keymap.h"
 #include "mem.h"
 #include "opt.h"
 #include "parallel.h"
@@ -168,30 +170,100 @@ tag_article(struct tagger *tg, const char *title, const char *body)
 	names_article_resolve(&tg->art);
 }
 
-static json_t *
-mentions_json(struct tagger *tg)
+/* The mentions of an article for the stream's merge: tagged (their
+ * text and place), or with --merge-only the "entities" read, each
+ * written again with its canonical name merged. */
+struct ment {
+	enum ner_type type;
+	const char *canon;	/* its name before the merge */
+	size_t clen;
+	json_t *e;		/* --merge-only: the entity as read */
+	const char *s;		/* tagged: the mention's text, place, field */
+	size_t len, start, end;
+	int title;
+};
+
+struct mentions {
+	struct ment *m;
+	size_t n;
+	json_t *ents;		/* --merge-only: the array, held */
+	long bad;		/* --merge-only: the first entity with no valid
+				 * type and name, or -1 */
+};
+
+/* The article's mentions of the types reported, from its names. */
+static struct mentions *
+tagged_mentions(struct tagger *tg)
 {
-	json_t *arr = json_array(), *o;
+	struct mentions *ms = ecalloc(1, sizeof *ms);
 	const struct names_mention *mm, *c;
+	struct ment *m;
 	size_t i;
 
+	ms->m = emalloc((tg->art.n + 1) * sizeof *ms->m);
+	ms->bad = -1;
 	for (i = 0; i < tg->art.n; i++) {
 		mm = &tg->art.m[i];
 		c = &tg->art.m[mm->canon];
-		if (st.types & (1u << mm->type)) {
-			o = json_object();
-			json_object_set_new(o, "text", json_stringn(mm->s, mm->len));
-			json_object_set_new(o, "type", json_string(ner_types[mm->type]));
-			json_object_set_new(o, "start", json_integer((json_int_t)mm->start));
-			json_object_set_new(o, "end", json_integer((json_int_t)mm->end));
-			json_object_set_new(o, "canonical", json_stringn(c->s, c->len));
-			if (mm->title)
-				json_object_set_new(o, "field", json_string("title"));
-			json_array_append_new(arr, o);
-		}
+		if (!(st.types & (1u << mm->type)))
+			continue;
+		m = &ms->m[ms->n++];
+		memset(m, 0, sizeof *m);
+		m->type = mm->type;
+		m->canon = c->s;
+		m->clen = c->len;
+		m->s = mm->s;
+		m->len = mm->len;
+		m->start = mm->start;
+		m->end = mm->end;
+		m->title = mm->title;
 	}
 	names_article_clear(&tg->art);
-	return arr;
+	return ms;
+}
+
+/* --merge-only: the record's entities, up to the first without a valid
+ * type and name (the record is rejected at it, in input order, after
+ * the names before it joined the stream's, as they always have). */
+static struct mentions *
+read_mentions(json_t *ents)
+{
+	struct mentions *ms = ecalloc(1, sizeof *ms);
+	const char *canon;
+	struct ment *m;
+	json_t *e;
+	size_t i;
+	int t;
+
+	ms->ents = json_incref(ents);
+	ms->m = emalloc((json_array_size(ents) + 1) * sizeof *ms->m);
+	ms->bad = -1;
+	json_array_foreach(ents, i, e) {
+		t = ner_type_of(record_str(e, "type"));
+		if (!(canon = record_str(e, "canonical")))
+			canon = record_str(e, "text");
+		if (t < 0 || !canon) {
+			ms->bad = (long)i;
+			break;
+		}
+		m = &ms->m[ms->n++];
+		memset(m, 0, sizeof *m);
+		m->type = t;
+		m->canon = canon;
+		m->clen = strlen(canon);
+		m->e = e;
+	}
+	return ms;
+}
+
+static void
+mentions_free(struct mentions *ms)
+{
+	if (!ms)
+		return;
+	json_decref(ms->ents);
+	free(ms->m);
+	free(ms);
 }
 
 static void *
@@ -217,60 +289,141 @@ tagger_free(void *arg)
 	free(tg);
 }
 
-/* Across the stream, names whose folded keys match take the first-seen
- * form; then the summary fields.  Tagging and --merge-only both end
- * here, so a parallel run merged afterwards equals a sequential one. */
-static enum record_verdict
-finish(json_t *rec, json_t *ents, const struct record_src *src)
+/* The writer's buffers: the owned fields' JSON text, made for each
+ * record, and the count of each name in it. */
+static struct {
+	struct buf ents, lists[NER_NTYPES], counts;
+	struct keymap seen;	/* name -> its index in n */
+	size_t *n, ncap;
+} w;
+
+static void
+add_entity(const struct ment *m, const char *canon, size_t clen)
 {
-	json_t *lists[NER_NTYPES], *counts = json_object(), *e, *kept;
+	if (w.ents.len > 1)
+		buf_addc(&w.ents, ',');
+	if (m->e) {
+		record_set(m->e, "canonical", json_stringn(canon, clen));
+		jsonout_value(&w.ents, m->e);
+		return;
+	}
+	buf_adds(&w.ents, "{\"text\":");
+	jsonout_string(&w.ents, m->s, m->len);
+	buf_printf(&w.ents, ",\"type\":\"%s\",\"start\":%zu,\"end\":%zu,"
+	    "\"canonical\":", ner_types[m->type], m->start, m->end);
+	jsonout_string(&w.ents, canon, clen);
+	buf_adds(&w.ents, m->title ? ",\"field\":\"title\"}" : "}");
+}
+
+/* One more mention of the name canon in the record: counted, and the
+ * first time, listed under its type (a name under two types is listed
+ * under the first, and counted once for both, as entity_counts is
+ * keyed by name). */
+static void
+count_name(enum ner_type type, const char *canon, size_t clen)
+{
+	size_t before = w.seen.n;
+	struct keyent *e = keymap_get(&w.seen, canon, clen, before);
+
+	if (w.seen.n > before) {
+		w.n = egrow(w.n, &w.ncap, w.seen.n, sizeof *w.n);
+		w.n[before] = 0;
+		if (w.lists[type].len > 1)
+			buf_addc(&w.lists[type], ',');
+		jsonout_string(&w.lists[type], canon, clen);
+	}
+	w.n[e->val]++;
+}
+
+/* entity_counts from the names counted, in the order first seen. */
+static void
+counts_json(void)
+{
+	size_t k;
+
+	buf_reset(&w.counts);
+	buf_addc(&w.counts, '{');
+	for (k = 0; k < w.seen.n; k++) {
+		if (k)
+			buf_addc(&w.counts, ',');
+		jsonout_string(&w.counts, keymap_key(&w.seen, &w.seen.e[k]),
+		    w.seen.e[k].len);
+		buf_printf(&w.counts, ":%zu", w.n[k]);
+	}
+	buf_addc(&w.counts, '}');
+}
+
+static void
+set_raw(json_t *rec, const char *key, const struct buf *b)
+{
+	record_set(rec, key, json_stringn(b->s, b->len));
+}
+
+/* Across the stream, names whose folded keys match take the first-seen
+ * form; then the summary fields, written as JSON text (lib/splice.h's
+ * raw fields).  Tagging and --merge-only both end here, so a run in
+ * chunks merged afterwards equals one run. */
+static enum record_verdict
+finish(json_t *rec, const struct mentions *ms, const struct record_src *src)
+{
+	const struct ment *m;
 	const char *canon, *first;
-	size_t i;
+	size_t i, clen;
 	int t;
 
-	for (t = 0; t < NER_NTYPES; t++)
-		lists[t] = json_array();
-	kept = json_array();
-	json_array_foreach(ents, i, e) {
-		t = ner_type_of(record_str(e, "type"));
-		canon = record_str(e, "canonical");
-		if (!canon)
-			canon = record_str(e, "text");
-		if (t < 0 || !canon) {
-			record_reject(src, "entities[%zu]: no valid type and name", i);
-			goto fail;
-		}
-		if (!(st.types & (1u << t)))
+	buf_reset(&w.ents);
+	buf_addc(&w.ents, '[');
+	for (t = 0; t < NER_NTYPES; t++) {
+		buf_reset(&w.lists[t]);
+		buf_addc(&w.lists[t], '[');
+	}
+	keymap_clear(&w.seen);
+	for (i = 0; i < ms->n; i++) {
+		m = &ms->m[i];
+		if (!(st.types & (1u << m->type)))
 			continue;
-		if ((first = names_seen_first(st.seen, t, canon)) != NULL)
-			json_object_set_new(e, "canonical", json_string(first));
-		canon = record_str(e, "canonical");
-		if (!canon) {
-			json_object_set_new(e, "canonical", json_string(record_str(e, "text")));
-			canon = record_str(e, "canonical");
+		canon = m->canon;
+		clen = m->clen;
+		if ((first = names_seen_firstn(st.seen, m->type, canon, clen))) {
+			canon = first;
+			clen = strlen(first);
 		}
-		json_object_set_new(counts, canon, json_integer(
-		    json_integer_value(json_object_get(counts, canon)) + 1));
-		if (json_integer_value(json_object_get(counts, canon)) == 1)
-			json_array_append_new(lists[t], json_string(canon));
-		json_array_append(kept, e);
+		/* counted first: add_entity() frees a --merge-only
+		 * entity's old "canonical", which canon may be */
+		count_name(m->type, canon, clen);
+		add_entity(m, canon, clen);
 	}
+	if (ms->bad >= 0) {
+		record_reject(src, "entities[%ld]: no valid type and name", ms->bad);
+		return RECORD_REJECT;
+	}
+	buf_addc(&w.ents, ']');
 	if (st.mentions)
-		record_set(rec, "entities", kept);
-	else {
+		set_raw(rec, "entities", &w.ents);
+	else
 		json_object_del(rec, "entities");
-		json_decref(kept);
+	for (t = 0; t < NER_NTYPES; t++) {
+		buf_addc(&w.lists[t], ']');
+		set_raw(rec, summary[t], &w.lists[t]);
 	}
-	for (t = 0; t < NER_NTYPES; t++)
-		record_set(rec, summary[t], lists[t]);
-	record_set(rec, "entity_counts", counts);
+	counts_json();
+	set_raw(rec, "entity_counts", &w.counts);
 	return RECORD_WRITE;
-fail:
+}
+
+static void
+finish_free(void)
+{
+	int t;
+
+	buf_free(&w.ents);
 	for (t = 0; t < NER_NTYPES; t++)
-		json_decref(lists[t]);
-	json_decref(kept);
-	json_decref(counts);
-	return RECORD_REJECT;
+		buf_free(&w.lists[t]);
+	buf_free(&w.counts);
+	keymap_free(&w.seen);
+	free(w.n);
+	w.n = NULL;
+	w.ncap = 0;
 }
 
 /* A worker's part: the article's mentions (or, with --merge-only, its
@@ -286,11 +439,13 @@ work(json_t *rec, const struct record_src *src, void *worker, void **out)
 			record_reject(src, "\"entities\" is not an array");
 			return RECORD_REJECT;
 		}
-		*out = ents ? json_incref(ents) : json_array();
+		ents = ents ? json_incref(ents) : json_array();
+		*out = read_mentions(ents);
+		json_decref(ents);
 		return RECORD_WRITE;
 	}
 	tag_article(worker, record_str(rec, "title"), record_str(rec, "body"));
-	*out = mentions_json(worker);
+	*out = tagged_mentions(worker);
 	return RECORD_WRITE;
 }
 
@@ -300,7 +455,7 @@ finish_cb(json_t *rec, const struct record_src *src, void *out, void *arg)
 	enum record_verdict v = finish(rec, out, src);
 
 	(void)arg;
-	json_decref(out);
+	mentions_free(out);
 	return v;
 }
 
@@ -383,6 +538,7 @@ teardown(void *arg)
 	st.model = NULL;
 	names_seen_free(st.seen);
 	st.seen = NULL;
+	finish_free();
 	splice_free();
 }
 
@@ -438,6 +594,7 @@ main(int argc, char **argv)
 	if (st.merge_only || !st.threads)
 		st.threads = st.merge_only ? 1 : parallel_cores();
 	splice_use(st.merge_only ? NULL : reads, owns);
+	splice_raw(owns);
 	status = parallel_each(argc - optind, argv + optind, st.threads, &stage,
 	    NULL);
 	teardown(NULL);
@@ -452,6 +609,7 @@ filter_setup(void)
 	setup();
 	open_model(NULL);
 	splice_use(reads, owns);
+	splice_raw(owns);
 	return tagger_new(NULL);
 }
 

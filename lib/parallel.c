@@ -122,8 +122,10 @@ write_job(struct job *j)
 		return;
 	if (v == RECORD_WRITE)
 		v = P.st->finish(j->rec, &j->src, j->out, P.arg);
-	if (v == RECORD_WRITE && j->whole)
+	if (v == RECORD_WRITE && j->whole) {
+		splice_whole(j->rec);
 		record_write(j->rec);
+	}
 	else if (v == RECORD_WRITE) {
 		buf_reset(&P.out);
 		splice_write(&P.out, &j->sc, j->rec);

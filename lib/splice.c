@@ -10,6 +10,7 @@ struct field {
 	const char *name;
 	size_t len;
 	int owned;
+	int raw;		/* owned, and a string value is JSON text */
 };
 
 static struct {
@@ -28,6 +29,7 @@ add_fields(const char *const *list, int owned)
 		sp.f = erealloc(sp.f, (sp.n + 1) * sizeof *sp.f);
 		sp.f[sp.n].name = *list;
 		sp.f[sp.n].len = strlen(*list);
+		sp.f[sp.n].raw = 0;
 		sp.f[sp.n++].owned = owned;
 	}
 }
@@ -39,6 +41,36 @@ splice_use(const char *const *read, const char *const *owned)
 	add_fields(owned, 1);
 	add_fields(read, 0);
 	sp.on = 1;
+}
+
+void
+splice_raw(const char *const *list)
+{
+	size_t i;
+
+	for (; list && *list; list++)
+		for (i = 0; i < sp.n; i++)
+			if (sp.f[i].owned && strcmp(sp.f[i].name, *list) == 0)
+				sp.f[i].raw = 1;
+}
+
+void
+splice_whole(json_t *rec)
+{
+	json_error_t err;
+	json_t *v;
+	size_t i;
+
+	for (i = 0; i < sp.n; i++) {
+		v = json_object_get(rec, sp.f[i].name);
+		if (!sp.f[i].raw || !json_is_string(v))
+			continue;
+		v = json_loadb(json_string_value(v), json_string_length(v),
+		    JSON_DECODE_ANY, &err);
+		if (!v)
+			die(1, "field %s: not JSON text: %s", sp.f[i].name, err.text);
+		record_set(rec, sp.f[i].name, v);
+	}
 }
 
 int
@@ -102,13 +134,16 @@ compact(struct buf *b, const char *s, size_t n)
 }
 
 static void
-owned_member(struct buf *b, size_t *n, const char *key, const json_t *v)
+owned_member(struct buf *b, size_t *n, const struct field *f, const json_t *v)
 {
 	if ((*n)++)
 		buf_addc(b, ',');
-	jsonout_string(b, key, strlen(key));
+	jsonout_string(b, f->name, f->len);
 	buf_addc(b, ':');
-	jsonout_value(b, v);
+	if (f->raw && json_is_string(v))
+		buf_add(b, json_string_value(v), json_string_length(v));
+	else
+		jsonout_value(b, v);
 }
 
 void
@@ -125,7 +160,7 @@ splice_write(struct buf *b, const struct scan *sc, const json_t *rec)
 		m = &sc->m[i];
 		if ((f = field(m->key, m->klen)) && f->owned) {
 			if ((v = json_object_get(rec, f->name)))
-				owned_member(b, &n, f->name, v);
+				owned_member(b, &n, f, v);
 			continue;
 		}
 		if (n++)
@@ -143,7 +178,7 @@ splice_write(struct buf *b, const struct scan *sc, const json_t *rec)
 			continue;
 		if (!(f = field(k, strlen(k))) || !f->owned)
 			die(1, "field %s was set but is not among the fields the program owns", k);
-		owned_member(b, &n, k, v);
+		owned_member(b, &n, f, v);
 	}
 	buf_addc(b, '}');
 }
@@ -158,8 +193,10 @@ whole_line(const struct record_src *src, record_fn *fn, void *arg)
 	if (!(rec = record_parse(src)))
 		return;
 	sp.whole = 1;
-	if (fn(rec, src, arg) == RECORD_WRITE)
+	if (fn(rec, src, arg) == RECORD_WRITE) {
+		splice_whole(rec);
 		record_write(rec);
+	}
 	sp.whole = 0;
 	json_decref(rec);
 }
@@ -215,8 +252,10 @@ splice_member(const json_t *rec, const char *key)
 void
 splice_current(struct buf *b, const json_t *rec)
 {
-	if (sp.whole)
+	if (sp.whole) {
+		splice_whole((json_t *)rec);
 		jsonout_value(b, rec);
+	}
 	else
 		splice_write(b, &sp.sc, rec);
 }

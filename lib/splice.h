@@ -22,6 +22,14 @@
  * lists, kept by the caller); owned fields the record has are decoded
  * too. */
 void splice_use(const char *const *read, const char *const *owned);
+/* Of the owned fields, those in list (NULL-ended) are set by the filter
+ * as strings holding their value's JSON text, compact, made by
+ * lib/jsonout (what it writes of many small values without building
+ * them in jansson); such a string is written as the text it holds. */
+void splice_raw(const char *const *list);
+/* Those fields of rec, a whole record to be written by record_write(),
+ * made values again. */
+void splice_whole(json_t *rec);
 /* 1 after splice_use(). */
 int splice_on(void);
 /* What record_each() does with one line once splice_use() was called:

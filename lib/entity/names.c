@@ -473,11 +473,17 @@ const char *
 names_seen_first(struct names_seen *seen, enum ner_type type,
     const char *name)
 {
+	return names_seen_firstn(seen, type, name, strlen(name));
+}
+
+const char *
+names_seen_firstn(struct names_seen *seen, enum ner_type type,
+    const char *name, size_t len)
+{
 	struct keyent *e;
 	char **v;
-	size_t n;
+	size_t n = len;
 
-	n = strlen(name);
 	if (ascii_name(name, n)) {	/* the key of words_key, made at once */
 		buf_reset(&seen->key);
 		buf_adds(&seen->key, ner_types[type]);
@@ -493,7 +499,7 @@ names_seen_first(struct names_seen *seen, enum ner_type type,
 	if ((e = keymap_find(&seen->first, seen->key.s, seen->key.len)))
 		return seen->names.s + e->val;
 	keymap_add(&seen->first, seen->key.s, seen->key.len, seen->names.len);
-	buf_adds(&seen->names, name);
+	buf_add(&seen->names, name, len);
 	buf_addc(&seen->names, '\0');
 	return NULL;
 }
