@@ -30,7 +30,7 @@ MANS       = $(MAN_SRC:man/%=build/man/%)
 # Required flags come before the user's CFLAGS, so CFLAGS=-O0 keeps them.
 REQ_CFLAGS = -std=c11 -Wall -Wextra -Werror -pedantic -D_POSIX_C_SOURCE=200809L \
              -DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"' -Ilib \
-             $(shell $(PKG_CONFIG) --cflags jansson libutf8proc) \
+             $(shell $(PKG_CONFIG) --cflags jansson libutf8proc libxml-2.0) \
              $(if $(SANITIZE),$(SAN_FLAGS))
 REQ_LDLIBS = $(shell $(PKG_CONFIG) --libs jansson libutf8proc) -lm
 ALL_CFLAGS = $(REQ_CFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP
@@ -47,6 +47,10 @@ LIBS_to-xlsx = $(shell $(PKG_CONFIG) --libs xlsxwriter)
 PTHREAD    = -pthread
 LIBS_tag-entities = $(PTHREAD)
 $(B)/lib/parallel.o $(B)/filters/tag-entities.o: REQ_CFLAGS += $(PTHREAD)
+XML_LIBS = $(shell $(PKG_CONFIG) --libs libxml-2.0)
+LIBS_split-header = $(XML_LIBS)
+# The unit test and the fuzz target of lib/html (tests/unit/html.c, fuzz/html.c).
+LIBS_html = $(XML_LIBS)
 
 all: $(PROGS:%=$(BIN)/%) $(MANS)
 
@@ -82,9 +86,10 @@ deps:
 # Installs missing Debian packages (as root) or says how, then tests.
 check:
 	@scripts/need-packages build test xlsx-test
-	@$(MAKE) --no-print-directory all unit $(CHECK_TOOLS)
+	@$(MAKE) --no-print-directory all unit faults $(CHECK_TOOLS)
 	NEWSPIPE_BIN=$(CURDIR)/$(BIN) NEWSPIPE_UNIT=$(CURDIR)/$(B)/unit \
-	    NEWSPIPE_TOOLS=$(CURDIR)/$(B)/tools $(BATS) --formatter tap tests
+	    NEWSPIPE_TOOLS=$(CURDIR)/$(B)/tools NEWSPIPE_FAULTS=$(CURDIR)/$(B)/faults \
+	    $(BATS) --formatter tap tests
 
 # Every program's output against another commit's on the seeds, the
 # fixtures and a generated corpus (scripts/same-output): make same-output

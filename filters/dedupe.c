@@ -8,12 +8,14 @@
  * signatures, word counts and (for short texts) name hashes are kept,
  * never text.  Story groups are lib/story's.  docs/dedupe.md explains
  * the design. */
+#include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "date/date.h"
@@ -53,7 +55,8 @@ static const char help[] =
     "  --short N           texts under N words are short: their names must agree,\n"
     "                      containment is not used (default 100; 0: none)\n"
     "  --shingle N         words per shingle, N >= 1 (default 5)\n"
-    "  --load-index FILE   also compare with the articles kept in FILE\n"
+    "  --load-index FILE   also compare with the articles kept in FILE (none\n"
+    "                      yet if it does not exist)\n"
     "  --save-index FILE   write the kept articles' signatures to FILE at the end\n"
     "  --stories           add story and story_size: reports of the same event\n"
     "  --window DAYS       a story spans DAYS days from its first report (default 7)\n"
@@ -61,6 +64,7 @@ static const char help[] =
     "                      (default 0.25)\n"
     "  --strict            stop at the first line that is not a JSON object\n"
     "  --rejects FILE      append rejected lines to FILE\n"
+    RECORD_HELP
     "  -h, --help          show this help\n"
     "  -V, --version       show the version\n"
     "\n"
@@ -751,6 +755,11 @@ main(int argc, char **argv)
 
 	diag_init(argv[0]);
 	options(argc, argv, &load, &save);
+	/* The first day of a saved index: there is none yet. */
+	if (load && access(load, F_OK) != 0 && errno == ENOENT) {
+		warn("%s: no index yet: starting with an empty one", load);
+		load = NULL;
+	}
 	if (load) {
 		if (!(st.ix = lsh_load(load)))
 			return record_done(1);

@@ -25,6 +25,7 @@ static const char help[] =
     "  --ref DATE      reference date (YYYY-MM-DD) for articles without one\n"
     "  --strict        stop at the first line that is not a JSON object\n"
     "  --rejects FILE  append rejected lines to FILE\n"
+    RECORD_HELP
     "  -h, --help      show this help\n"
     "  -V, --version   show the version\n"
     "\n"

@@ -6,13 +6,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <jansson.h>
 
 #include "article/article.h"
 #include "buf.h"
+#include "charset.h"
 #include "diag.h"
 #include "filter.h"
 #include "hash.h"
+#include "html/html.h"
 #include "jsonout.h"
 #include "mem.h"
 #include "opt.h"
@@ -21,25 +24,34 @@
 #include "walk.h"
 
 static const char synopsis[] =
-    "[--ndjson] [--keep-boilerplate] [--strict] [--rejects FILE] [PATH...]";
+    "[--ndjson] [--keep-boilerplate] [--explain] [--encoding NAME] [--strict]\n"
+    "    [--rejects FILE] [PATH...]";
 static const char help[] =
     "Split raw news articles into metadata and a clean body, one NDJSON\n"
-    "record per article.  Directories are walked in byte order of their\n"
-    "paths.  A PATH '-' (once), or no PATH, reads one article from\n"
-    "standard input.\n"
+    "record per article.  Saved web pages (by their first bytes, or named\n"
+    ".html, .htm) give their metadata and the article's text.  Directories\n"
+    "are walked in byte order of their paths.  A PATH '-' (once), or no\n"
+    "PATH, reads one article from standard input.\n"
     "\n"
     "  --ndjson            input is NDJSON; each record's \"text\" holds\n"
-    "                      the raw article\n"
-    "  --keep-boilerplate  keep every line; only metadata is split off\n"
+    "                      the raw article, or its \"html\" a web page\n"
+    "  --keep-boilerplate  keep every line (a page: all its visible text);\n"
+    "                      only metadata is split off\n"
+    "  --explain           add \"removed\": each line that left the body and\n"
+    "                      why (the field it went to, or the boilerplate)\n"
+    "  --encoding NAME     read files and stdin in encoding NAME (iconv's\n"
+    "                      names); default: UTF-8, UTF-16 or Windows-1252\n"
+    "                      as the bytes show (a web page: as it declares)\n"
     "  --strict            stop at the first article that cannot be read\n"
     "  --rejects FILE      append rejected articles to FILE\n"
+    RECORD_HELP
     "  -h, --help          show this help\n"
     "  -V, --version       show the version\n"
     "\n"
     "Example:\n"
     "  split-header seeds/ | jq -r '[.id, .title] | @tsv'\n";
 
-enum { OPT_NDJSON = OPT_FIRST_OWN, OPT_KEEP };
+enum { OPT_NDJSON = OPT_FIRST_OWN, OPT_KEEP, OPT_EXPLAIN, OPT_ENCODING };
 
 /* An id written, and the next suffix to try when it comes again. */
 struct idslot {
@@ -50,6 +62,9 @@ struct idslot {
 
 static struct {
 	int flags;		/* for article_parse */
+	const char *encoding;	/* --encoding, or NULL to detect */
+	int resplit;		/* the record being split holds a split body */
+	struct buf text;	/* a file's text as UTF-8 */
 	struct idslot *ids;	/* ids written, in the order written */
 	size_t idcap, nids;
 	struct hash_index idix;	/* state.ids by hash */
@@ -59,6 +74,8 @@ static void
 setup(void)
 {
 	state.flags = 0;
+	state.encoding = NULL;
+	state.text = (struct buf)BUF_INIT;
 	state.idcap = 0;
 	state.nids = 0;
 	state.ids = NULL;
@@ -124,26 +141,34 @@ unique_id(const char *id)
 
 /* The fields an article gives its record, in the order written (after
  * id and source); one list for --ndjson records and for files. */
-enum field_kind { FIELD_STRING, FIELD_TAGS, FIELD_BODY, FIELD_WORDS };
+enum field_kind { FIELD_STRING, FIELD_LIST, FIELD_BODY, FIELD_WORDS, FIELD_REMOVED };
+
+#define STR(f) FIELD_STRING, offsetof(struct article, f), 0
+#define LIST(f, n) FIELD_LIST, offsetof(struct article, f), offsetof(struct article, n)
 
 static const struct {
 	const char *key;
 	enum field_kind kind;
-	size_t off;		/* FIELD_STRING: of its char * in struct article */
+	size_t off;		/* of its char * (FIELD_STRING) or char ** (FIELD_LIST) */
+	size_t noff;		/* FIELD_LIST: of its size_t count */
 } fields[] = {
-	{ "title", FIELD_STRING, offsetof(struct article, title) },
-	{ "subtitle", FIELD_STRING, offsetof(struct article, subtitle) },
-	{ "outlet", FIELD_STRING, offsetof(struct article, outlet) },
-	{ "agency", FIELD_STRING, offsetof(struct article, agency) },
-	{ "byline", FIELD_STRING, offsetof(struct article, byline) },
-	{ "url", FIELD_STRING, offsetof(struct article, url) },
-	{ "dateline_place", FIELD_STRING, offsetof(struct article, dateline_place) },
-	{ "dateline_date", FIELD_STRING, offsetof(struct article, dateline_date) },
-	{ "date_raw", FIELD_STRING, offsetof(struct article, date_raw) },
-	{ "published_raw", FIELD_STRING, offsetof(struct article, published_raw) },
-	{ "tags", FIELD_TAGS, 0 },
-	{ "body", FIELD_BODY, 0 },
-	{ "word_count", FIELD_WORDS, 0 }
+	{ "title", STR(title) },
+	{ "subtitle", STR(subtitle) },
+	{ "outlet", STR(outlet) },
+	{ "agency", STR(agency) },
+	{ "byline", STR(byline) },
+	{ "authors", LIST(authors, nauthors) },
+	{ "url", STR(url) },
+	{ "language", STR(language) },
+	{ "dateline_place", STR(dateline_place) },
+	{ "dateline_date", STR(dateline_date) },
+	{ "date_raw", STR(date_raw) },
+	{ "published_raw", STR(published_raw) },
+	{ "date_modified_raw", STR(date_modified_raw) },
+	{ "tags", LIST(tags, ntags) },
+	{ "body", FIELD_BODY, 0, 0 },
+	{ "word_count", FIELD_WORDS, 0, 0 },
+	{ "removed", FIELD_REMOVED, 0, 0 }	/* with --explain only */
 };
 
 #define NFIELDS (sizeof fields / sizeof fields[0])
@@ -155,42 +180,75 @@ field_string(const struct article *a, size_t i)
 	return *(char *const *)(const void *)((const char *)a + fields[i].off);
 }
 
+/* Field i's list (FIELD_LIST) and its length in *n. */
+static char *const *
+field_list(const struct article *a, size_t i, size_t *n)
+{
+	*n = *(const size_t *)(const void *)((const char *)a + fields[i].noff);
+	return *(char **const *)(const void *)((const char *)a + fields[i].off);
+}
+
+/* A field the text gives replaces the record's, but for a record split
+ * before (state.resplit): its fields were settled then. */
 static void
 set_found(json_t *rec, const char *key, const char *val)
 {
-	if (val || !record_str(rec, key))
+	if (!record_str(rec, key) || (val && !state.resplit))
 		record_set_str(rec, key, val);
 }
 
-/* A record that has tags keeps them when the text names none. */
+/* A record that has the list (tags, authors) keeps it when the article
+ * names none. */
 static void
-set_tags(json_t *rec, const char *key, const struct article *a)
+set_list(json_t *rec, const char *key, char *const *list, size_t n)
 {
-	json_t *tags;
+	json_t *arr;
 	size_t i;
 
-	if (!a->ntags && json_is_array(json_object_get(rec, key)))
+	if (!n && json_is_array(json_object_get(rec, key)))
 		return;
-	tags = json_array();
-	for (i = 0; i < a->ntags; i++)
-		json_array_append_new(tags, json_string(a->tags[i]));
-	record_set(rec, key, tags);
+	arr = json_array();
+	for (i = 0; i < n; i++)
+		json_array_append_new(arr, json_string(list[i]));
+	record_set(rec, key, arr);
+}
+
+/* --explain: "removed": [{"text", "reason"}, ...]. */
+static json_t *
+removed_json(const struct article *a)
+{
+	json_t *v = json_array(), *o;
+	size_t i;
+
+	for (i = 0; i < a->nremoved; i++) {
+		o = json_object();
+		json_object_set_new(o, "text", json_string(a->removed[i].text));
+		json_object_set_new(o, "reason", json_string(a->removed[i].reason));
+		json_array_append_new(v, o);
+	}
+	return v;
 }
 
 static void
 set_article(json_t *rec, const struct article *a)
 {
-	size_t i;
+	char *const *list;
+	size_t i, n;
 
 	for (i = 0; i < NFIELDS; i++) {
 		const char *key = fields[i].key;
 
 		switch (fields[i].kind) {
+		case FIELD_REMOVED:
+			if (state.flags & ARTICLE_EXPLAIN)
+				record_set(rec, key, removed_json(a));
+			break;
 		case FIELD_STRING:
 			set_found(rec, key, field_string(a, i));
 			break;
-		case FIELD_TAGS:
-			set_tags(rec, key, a);
+		case FIELD_LIST:
+			list = field_list(a, i, &n);
+			set_list(rec, key, list, n);
 			break;
 		case FIELD_BODY:
 			record_set_strn(rec, key, a->body, a->body_len);
@@ -202,14 +260,50 @@ set_article(json_t *rec, const struct article *a)
 	}
 }
 
-/* Parse text into rec; 0, or -1 after rejecting it. */
+/* A saved page by its name: .html, .htm, .xhtml, .shtml (a page that
+ * starts with a server's warning before <html> is still one). */
 static int
-split(json_t *rec, const char *text, size_t len, const struct record_src *src)
+page_name(const char *path)
+{
+	static const char *const exts[] = { ".html", ".htm", ".xhtml", ".shtml" };
+	const char *dot = strrchr(path, '.');
+	size_t i;
+
+	if (!dot || strchr(dot, '/'))
+		return 0;
+	for (i = 0; i < sizeof exts / sizeof exts[0]; i++)
+		if (strcasecmp(dot, exts[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* The engine for one raw article: HTML for a page (by its first bytes,
+ * its file name, or from an "html" field: html set; decoded: s is UTF-8
+ * already), else text, with flags added to the program's.  0, or -1
+ * when text is not valid UTF-8 (*bad: where).  A page without article
+ * text is still a record, with a warning. */
+static int
+parse_any(struct article *a, const char *s, size_t n, int html, int decoded,
+    int flags, const struct record_src *src, size_t *bad)
+{
+	if (!html && !html_is_page(s, n))
+		return article_parse(a, s, n, state.flags | flags, bad);
+	html_parse(a, s, n, (state.flags & ARTICLE_KEEP_BOILERPLATE ? HTML_KEEP_BOILERPLATE : 0)
+	    | (decoded ? HTML_DECODED : 0));
+	if (a->body_len == 0)
+		record_warn(src, "no article text in the page");
+	return 0;
+}
+
+/* Parse the article of a record into it; 0, or -1 after rejecting it. */
+static int
+split(json_t *rec, const char *text, size_t len, int html, int flags,
+    const struct record_src *src)
 {
 	struct article a;
 	size_t bad;
 
-	if (article_parse(&a, text, len, state.flags, &bad) != 0) {
+	if (parse_any(&a, text, len, html, 1, flags, src, &bad) != 0) {
 		record_reject(src, "invalid UTF-8 at byte %zu", bad + 1);
 		return -1;
 	}
@@ -229,8 +323,9 @@ file_stem(struct buf *b, const char *path)
 	buf_add(b, base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
 }
 
-/* --ndjson: the raw article is in "text" (or, for a record that was
- * split before, in "body"); "text" is consumed, other fields stay. */
+/* --ndjson: the raw article is in "text", a saved page in "html" (or,
+ * for a record that was split before, the text in "body"); "text" and
+ * "html" are consumed, other fields stay. */
 static enum record_verdict
 each(json_t *rec, const struct record_src *src, void *arg)
 {
@@ -238,17 +333,25 @@ each(json_t *rec, const struct record_src *src, void *arg)
 	const char *id = record_str(rec, "id");
 	struct buf b = BUF_INIT;
 	char *uid;
-	int r;
+	int r, html = 0, flags = ARTICLE_CHECKED_UTF8;
 
 	(void)arg;
-	if (!t)
-		t = json_object_get(rec, "body");
+	if (!json_is_string(t) && json_is_string(json_object_get(rec, "html"))) {
+		t = json_object_get(rec, "html");
+		html = 1;
+	}
+	/* A record split before: its body has no header left in it. */
+	state.resplit = !t && (t = json_object_get(rec, "body")) && record_str(rec, "title");
+	if (state.resplit)
+		flags |= ARTICLE_BODY;
 	if (!json_is_string(t)) {
-		record_reject(src, "no string field \"text\" (or \"body\") with the article");
+		record_reject(src, "no string field \"text\", \"html\" (or \"body\") with the article");
 		return RECORD_REJECT;
 	}
 	json_incref(t);
 	json_object_del(rec, "text");
+	if (html)
+		json_object_del(rec, "html");
 	if (!id) {
 		file_stem(&b, strcmp(src->file, "<stdin>") ? src->file : "stdin");
 		buf_printf(&b, "-%lu", src->line);
@@ -263,20 +366,9 @@ each(json_t *rec, const struct record_src *src, void *arg)
 		record_set_str(rec, "source", b.s);
 	}
 	buf_free(&b);
-	r = split(rec, json_string_value(t), json_string_length(t), src);
+	r = split(rec, json_string_value(t), json_string_length(t), html, flags, src);
 	json_decref(t);
 	return r == 0 ? RECORD_WRITE : RECORD_REJECT;
-}
-
-static int
-read_all(FILE *fp, struct buf *b)
-{
-	char chunk[1 << 16];
-	size_t n;
-
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		buf_add(b, chunk, n);
-	return ferror(fp) ? -1 : 0;
 }
 
 /* ,"key": */
@@ -298,15 +390,31 @@ put_string(struct buf *b, const char *val)
 }
 
 static void
-put_tags(struct buf *b, const struct article *a)
+put_list(struct buf *b, char *const *list, size_t n)
 {
 	size_t i;
 
 	buf_addc(b, '[');
-	for (i = 0; i < a->ntags; i++) {
+	for (i = 0; i < n; i++) {
 		if (i)
 			buf_addc(b, ',');
-		jsonout_string(b, a->tags[i], strlen(a->tags[i]));
+		jsonout_string(b, list[i], strlen(list[i]));
+	}
+	buf_addc(b, ']');
+}
+
+static void
+put_removed(struct buf *b, const struct article *a)
+{
+	size_t i;
+
+	buf_addc(b, '[');
+	for (i = 0; i < a->nremoved; i++) {
+		buf_adds(b, i ? ",{\"text\":" : "{\"text\":");
+		put_string(b, a->removed[i].text);
+		buf_adds(b, ",\"reason\":");
+		put_string(b, a->removed[i].reason);
+		buf_addc(b, '}');
 	}
 	buf_addc(b, ']');
 }
@@ -316,7 +424,8 @@ static void
 write_article(const char *id, const char *path, const struct article *a)
 {
 	static struct buf b;
-	size_t i;
+	char *const *list;
+	size_t i, n;
 
 	buf_reset(&b);
 	buf_add(&b, "{\"id\":", 6);
@@ -324,13 +433,16 @@ write_article(const char *id, const char *path, const struct article *a)
 	put_key(&b, "source");
 	put_string(&b, path);
 	for (i = 0; i < NFIELDS; i++) {
+		if (fields[i].kind == FIELD_REMOVED && !(state.flags & ARTICLE_EXPLAIN))
+			continue;
 		put_key(&b, fields[i].key);
 		switch (fields[i].kind) {
 		case FIELD_STRING:
 			put_string(&b, field_string(a, i));
 			break;
-		case FIELD_TAGS:
-			put_tags(&b, a);
+		case FIELD_LIST:
+			list = field_list(a, i, &n);
+			put_list(&b, list, n);
 			break;
 		case FIELD_BODY:
 			jsonout_string(&b, a->body, a->body_len);
@@ -338,10 +450,46 @@ write_article(const char *id, const char *path, const struct article *a)
 		case FIELD_WORDS:
 			buf_printf(&b, "%zu", a->word_count);
 			break;
+		case FIELD_REMOVED:
+			put_removed(&b, a);
+			break;
 		}
 	}
 	buf_add(&b, "}\n", 2);
 	record_out(b.s, b.len);
+}
+
+/* The file's bytes as UTF-8 (lib/charset): the bytes themselves when
+ * they are UTF-8, else their conversion in state.text; NULL after
+ * rejecting the file.  Text that is not UTF-8 but reads as Windows-1252
+ * is converted with a warning. */
+static const char *
+decode(const struct record_src *src, size_t *len)
+{
+	struct charset_found found;
+	size_t bad = 0;
+
+	if (!state.encoding && charset_plain_utf8(src->raw, src->len)) {
+		*len = src->len;
+		return src->raw;
+	}
+	switch (charset_decode(src->raw, src->len, state.encoding, &state.text, &found, &bad)) {
+	case CHARSET_OK:
+		if (found.cs == CHARSET_WINDOWS_1252)
+			record_warn(src, "not UTF-8; read as Windows-1252 (--encoding to say otherwise)");
+		*len = state.text.len;
+		return state.text.s;
+	case CHARSET_INVALID:
+		if (state.encoding)
+			record_reject(src, "invalid %s at byte %zu", state.encoding, bad + 1);
+		else
+			record_reject(src, "invalid UTF-8 at byte %zu (not Windows-1252 either; "
+			    "name its encoding with --encoding)", bad + 1);
+		return NULL;
+	default:	/* the name was checked before any input was read */
+		record_reject(src, "unknown encoding %s", state.encoding);
+		return NULL;
+	}
 }
 
 static void
@@ -350,16 +498,24 @@ emit(const char *name, const char *path, const struct buf *text)
 	struct record_src src = { path, 0, text->s ? text->s : "", text->len };
 	struct article a;
 	char *id = unique_id(name);
-	size_t bad;
+	const char *utf8;
+	size_t bad, len;
 
 	record_count_one();
 	if (text_invalid_at(path, strlen(path)) < strlen(path))
 		record_reject(&src, "file name is not valid UTF-8");
-	else if (article_parse(&a, src.raw, src.len, state.flags, &bad) != 0) {
-		record_reject(&src, "invalid UTF-8 at byte %zu", bad + 1);
-	} else {
+	else if (page_name(path) || html_is_page(src.raw, src.len)) {
+		/* a page declares its own encoding: lib/html decodes it */
+		parse_any(&a, src.raw, src.len, 1, 0, 0, &src, &bad);
 		write_article(id, path, &a);
 		article_free(&a);
+	} else if ((utf8 = decode(&src, &len))) {
+		if (parse_any(&a, utf8, len, 0, 1, ARTICLE_CHECKED_UTF8, &src, &bad) != 0)
+			record_reject(&src, "invalid UTF-8 at byte %zu", bad + 1);
+		else {
+			write_article(id, path, &a);
+			article_free(&a);
+		}
 	}
 	free(id);
 }
@@ -377,32 +533,24 @@ one_file(const char *path, void *arg)
 		warn("%s:", path);
 		return 1;
 	}
-	if (read_all(fp, &text) != 0) {
-		warn("%s: read error:", path);
-		status = 1;
-	} else {
+	if ((status = record_read_all(fp, path, &text)) == 0)
 		emit(id.s, path, &text);
-	}
 	fclose(fp);
 	buf_free(&text);
 	buf_free(&id);
-	return status;
+	return status > 0;
 }
 
 static int
 from_stdin(void)
 {
 	struct buf text = BUF_INIT;
-	int status = 0;
+	int status;
 
-	if (read_all(stdin, &text) != 0) {
-		warn("<stdin>: read error:");
-		status = 1;
-	} else {
+	if ((status = record_read_all(stdin, "<stdin>", &text)) == 0)
 		emit("stdin", "<stdin>", &text);
-	}
 	buf_free(&text);
-	return status;
+	return status > 0;
 }
 
 /* Files and directories in the order given, '-' reading stdin where it
@@ -432,6 +580,7 @@ teardown(void *arg)
 	for (i = 0; i < state.nids; i++)
 		free(state.ids[i].id);
 	free(state.ids);
+	buf_free(&state.text);
 	hash_index_free(&state.idix);
 	setup();
 }
@@ -446,8 +595,12 @@ main(int argc, char **argv)
 		{ "rejects", required_argument, NULL, OPT_REJECTS },
 		{ "ndjson", no_argument, NULL, OPT_NDJSON },
 		{ "keep-boilerplate", no_argument, NULL, OPT_KEEP },
+		{ "explain", no_argument, NULL, OPT_EXPLAIN },
+		{ "encoding", required_argument, NULL, OPT_ENCODING },
 		{ NULL, 0, NULL, 0 }
 	};
+	struct buf probe = BUF_INIT;
+	size_t bad;
 	int c, status, ndjson = 0;
 
 	diag_init(argv[0]);
@@ -461,11 +614,20 @@ main(int argc, char **argv)
 		case OPT_KEEP:
 			state.flags |= ARTICLE_KEEP_BOILERPLATE;
 			break;
+		case OPT_EXPLAIN:
+			state.flags |= ARTICLE_EXPLAIN;
+			break;
+		case OPT_ENCODING:
+			state.encoding = optarg;
+			break;
 		default:
 			if (!record_option(c, optarg))
 				opt_bad(NULL);
 		}
 	}
+	if (state.encoding && charset_decode("", 0, state.encoding, &probe, NULL, &bad) == CHARSET_UNKNOWN)
+		opt_bad("unknown encoding '%s' (iconv -l lists them)", state.encoding);
+	buf_free(&probe);
 	if (ndjson)
 		status = record_each(argc - optind, argv + optind, each, NULL);
 	else if (argc == optind)
@@ -473,7 +635,7 @@ main(int argc, char **argv)
 	else
 		status = operands(argc - optind, argv + optind);
 	teardown(NULL);
-	return record_done(status | (record_count_rejected() > 0));
+	return record_done(status);
 }
 
 /* For the fuzz target (lib/filter.h): one raw file at a time. */

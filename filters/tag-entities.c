@@ -42,6 +42,7 @@ static const char help[] =
     "                  \"entities\" across the stream and redo the summaries\n"
     "  --strict        stop at the first line that is not a JSON object\n"
     "  --rejects FILE  append rejected lines to FILE\n"
+    RECORD_HELP
     "  -h, --help      show this help\n"
     "  -V, --version   show the version\n"
     "\n"
@@ -148,6 +149,25 @@ add_mentions(struct tagger *tg, int part, size_t base)
 	}
 }
 
+/* The tagger's second pass reads a whole document.  An article of more
+ * than DOC_WORDS words is tagged as documents of at most that many, cut
+ * where a sentence begins, so that the tagger's memory is bounded; news
+ * articles are far shorter and are one document. */
+#define DOC_WORDS (1 << 17)
+
+static void
+tag_words(struct tagger *tg)
+{
+	size_t a, e;
+
+	for (a = 0; a < tg->nw; a = e) {
+		e = tg->nw - a > DOC_WORDS ? a + DOC_WORDS : tg->nw;
+		while (e < tg->nw && e > a + DOC_WORDS / 2 && tg->w[e].brk != NER_BRK_SENT)
+			e--;
+		ner_tag_doc(st.model, &tg->ctx, tg->w + a, e - a, tg->tags + a);
+	}
+}
+
 static void
 tag_article(struct tagger *tg, const char *title, const char *body)
 {
@@ -164,10 +184,34 @@ tag_article(struct tagger *tg, const char *title, const char *body)
 	if (tg->nw == 0)	/* no words, so no tags (tg->tags may be NULL) */
 		return;
 	tg->tags = egrow(tg->tags, &tg->tcap, tg->nw, sizeof *tg->tags);
-	ner_tag_doc(st.model, &tg->ctx, tg->w, tg->nw, tg->tags);
+	tag_words(tg);
 	add_mentions(tg, 0, 0);
 	add_mentions(tg, 1, nt);
 	names_article_resolve(&tg->art);
+}
+
+/* The arrays of one long article are given back once it is tagged
+ * (its mentions keep their own offsets), not kept for the next: the
+ * memory of an article then holds only what its record needs. */
+#define KEEP_WORDS (1 << 16)
+
+static void
+free_words(struct tagger *tg)
+{
+	token_list_free(&tg->tl[0]);
+	token_list_free(&tg->tl[1]);
+	free(tg->w);
+	free(tg->tags);
+	tg->w = NULL;
+	tg->tags = NULL;
+	tg->wcap = tg->tcap = 0;
+}
+
+static void
+give_back(struct tagger *tg)
+{
+	if (tg->wcap > KEEP_WORDS)
+		free_words(tg);
 }
 
 /* The mentions of an article for the stream's merge: tagged (their
@@ -218,7 +262,10 @@ tagged_mentions(struct tagger *tg)
 		m->end = mm->end;
 		m->title = mm->title;
 	}
-	names_article_clear(&tg->art);
+	if (tg->art.cap > KEEP_WORDS)
+		names_article_free(&tg->art);
+	else
+		names_article_clear(&tg->art);
 	return ms;
 }
 
@@ -281,10 +328,7 @@ tagger_free(void *arg)
 	if (!tg)
 		return;
 	ner_ctx_free(&tg->ctx);
-	token_list_free(&tg->tl[0]);
-	token_list_free(&tg->tl[1]);
-	free(tg->w);
-	free(tg->tags);
+	free_words(tg);
 	names_article_free(&tg->art);
 	free(tg);
 }
@@ -445,6 +489,7 @@ work(json_t *rec, const struct record_src *src, void *worker, void **out)
 		return RECORD_WRITE;
 	}
 	tag_article(worker, record_str(rec, "title"), record_str(rec, "body"));
+	give_back(worker);
 	*out = tagged_mentions(worker);
 	return RECORD_WRITE;
 }

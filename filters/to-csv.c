@@ -38,6 +38,7 @@ static const char help[] =
     "      --no-truncate   keep cells longer than 32767 characters\n"
     "      --strict        stop at the first line that is not a JSON object\n"
     "      --rejects FILE  append rejected lines to FILE\n"
+    RECORD_HELP
     "  -h, --help          show this help\n"
     "  -V, --version       show the version\n"
     "\n"

@@ -38,6 +38,7 @@ static const char help[] =
     "      --join SEP      joins arrays of scalars (default \"; \")\n"
     "      --strict        stop at the first line that is not a JSON object\n"
     "      --rejects FILE  append rejected lines to FILE\n"
+    RECORD_HELP
     "  -h, --help          show this help\n"
     "  -V, --version       show the version\n"
     "\n"

@@ -4,6 +4,7 @@
 #include <strings.h>
 
 #include "charset.h"
+#include "diag.h"
 #include "text.h"
 
 /* UTF-16 without a byte order mark: ASCII-heavy text has a NUL in every
@@ -18,6 +19,8 @@ utf16_by_nuls(const unsigned char *s, size_t n)
 		return CHARSET_UTF8;
 	if (n > 4096)
 		n = 4096;
+	if (!memchr(s, 0, n))	/* most text: no NUL at all */
+		return CHARSET_UTF8;
 	for (i = 0; i + 1 < n; i += 2) {
 		even += s[i] == 0;
 		odd += s[i + 1] == 0;
@@ -40,8 +43,12 @@ convert(const char *from, const char *s, size_t n, struct buf *out, size_t *bad)
 	size_t left = n, room;
 	int status = CHARSET_OK;
 
-	if (cd == (iconv_t)-1)
+	if (cd == (iconv_t)-1) {
+		/* Not "no such converter": one that could not be loaded. */
+		if (errno == ENOMEM)
+			die(1, "out of memory");
 		return CHARSET_UNKNOWN;
+	}
 	while (left > 0) {
 		/* Three bytes of UTF-8 per input byte covers every charset
 		 * but the rare four-byte ones, which just take another turn. */
@@ -95,6 +102,18 @@ detect(const char *s, size_t n, struct buf *out, struct charset_found *f,
 	}
 	f->cs = CHARSET_WINDOWS_1252;
 	return CHARSET_OK;
+}
+
+int
+charset_plain_utf8(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	enum charset cs = CHARSET_UTF8;
+	size_t skip = (size_t)bom(u, n, &cs);
+
+	if (cs != CHARSET_UTF8 || (!skip && utf16_by_nuls(u, n) != CHARSET_UTF8))
+		return 0;
+	return text_invalid_at(s + skip, n - skip) == n - skip;
 }
 
 int

@@ -38,6 +38,10 @@ enum {
  * sequence), or CHARSET_UNKNOWN. */
 int charset_decode(const char *s, size_t n, const char *name, struct buf *out,
     struct charset_found *found, size_t *bad);
+/* Whether detection (name NULL) would take s[0..n) as it is: valid
+ * UTF-8, maybe after a UTF-8 byte order mark, and no UTF-16.  Callers
+ * that can read the bytes in place skip the copy charset_decode makes. */
+int charset_plain_utf8(const char *s, size_t n);
 /* The charset's name as iconv and HTML spell it ("UTF-16LE",
  * "windows-1252"); for CHARSET_NAMED, name. */
 const char *charset_name(enum charset cs, const char *name);

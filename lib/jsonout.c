@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "jsonout.h"
+#include "text.h"
 
 void
 jsonout_real(struct buf *b, double d)
@@ -34,14 +35,14 @@ jsonout_real(struct buf *b, double d)
 	}
 }
 
-void
-jsonout_string(struct buf *b, const char *s, size_t n)
+/* The characters of s as a JSON string has them, without the quotes. */
+static void
+escape(struct buf *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	size_t i, run = 0;
 	unsigned char c;
 
-	buf_addc(b, '"');
 	for (i = 0; i < n; i++) {
 		c = (unsigned char)s[i];
 		if (c >= 0x20 && c != '"' && c != '\\')
@@ -64,6 +65,45 @@ jsonout_string(struct buf *b, const char *s, size_t n)
 		}
 	}
 	buf_add(b, s + run, n - run);
+}
+
+void
+jsonout_string(struct buf *b, const char *s, size_t n)
+{
+	buf_addc(b, '"');
+	escape(b, s, n);
+	buf_addc(b, '"');
+}
+
+void
+jsonout_string_lossy(struct buf *b, const char *s, size_t n)
+{
+	size_t ok;
+
+	buf_addc(b, '"');
+	while (n) {
+		ok = text_invalid_at(s, n);
+		escape(b, s, ok);
+		if (ok == n)
+			break;
+		buf_adds(b, "\xEF\xBF\xBD");
+		s += ok + 1;
+		n -= ok + 1;
+	}
+	buf_addc(b, '"');
+}
+
+/* A long string in pieces, flushed as they are made: escaping works
+ * byte by byte, so a cut inside a character does no harm. */
+static void
+string_flushed(struct buf *b, const char *s, size_t n, jsonout_flush_fn *flush)
+{
+	buf_addc(b, '"');
+	for (; n > JSONOUT_CHUNK; s += JSONOUT_CHUNK, n -= JSONOUT_CHUNK) {
+		escape(b, s, JSONOUT_CHUNK);
+		flush(b);
+	}
+	escape(b, s, n);
 	buf_addc(b, '"');
 }
 
@@ -82,13 +122,15 @@ jsonout_integer(struct buf *b, json_int_t v)
 	buf_add(b, p, (size_t)(s + sizeof s - p));
 }
 
-void
-jsonout_value(struct buf *b, const json_t *v)
+static void
+value(struct buf *b, const json_t *v, jsonout_flush_fn *flush)
 {
 	const char *k;
 	json_t *e;
 	size_t i;
 
+	if (flush && b->len >= JSONOUT_CHUNK)
+		flush(b);
 	switch (json_typeof(v)) {
 	case JSON_OBJECT:
 		buf_addc(b, '{');
@@ -98,7 +140,7 @@ jsonout_value(struct buf *b, const json_t *v)
 				buf_addc(b, ',');
 			jsonout_string(b, k, strlen(k));
 			buf_addc(b, ':');
-			jsonout_value(b, e);
+			value(b, e, flush);
 		}
 		buf_addc(b, '}');
 		break;
@@ -107,12 +149,15 @@ jsonout_value(struct buf *b, const json_t *v)
 		json_array_foreach(v, i, e) {
 			if (i)
 				buf_addc(b, ',');
-			jsonout_value(b, e);
+			value(b, e, flush);
 		}
 		buf_addc(b, ']');
 		break;
 	case JSON_STRING:
-		jsonout_string(b, json_string_value(v), json_string_length(v));
+		if (flush)
+			string_flushed(b, json_string_value(v), json_string_length(v), flush);
+		else
+			jsonout_string(b, json_string_value(v), json_string_length(v));
 		break;
 	case JSON_INTEGER:
 		jsonout_integer(b, json_integer_value(v));
@@ -130,4 +175,16 @@ jsonout_value(struct buf *b, const json_t *v)
 		buf_adds(b, "null");
 		break;
 	}
+}
+
+void
+jsonout_value(struct buf *b, const json_t *v)
+{
+	value(b, v, NULL);
+}
+
+void
+jsonout_stream(struct buf *b, const json_t *v, jsonout_flush_fn *flush)
+{
+	value(b, v, flush);
 }

@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,7 +7,9 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "mem.h"
 #include "opt.h"
+#include "record.h"
 
 static const char *usage_synopsis = "[options]", *usage_help = "";
 
@@ -56,6 +59,43 @@ bad_option(const char *arg)
 	opt_bad("unknown option '-%c'", optopt);
 }
 
+static int
+listed(const struct option *o, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(o[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* longopts and, after them, the record options (record.h) that it does
+ * not list: every program takes those, new ones too. */
+static const struct option *
+with_record_options(const struct option *longopts)
+{
+	static const struct option *from;
+	static struct option *all;
+	size_t n = 0, k, i;
+
+	if (all && from == longopts)
+		return all;
+	while (longopts && longopts[n].name)
+		n++;
+	for (k = 0; record_options[k].name; k++)
+		;
+	free(all);
+	all = ecalloc(n + k + 1, sizeof *all);
+	if (n)
+		memcpy(all, longopts, n * sizeof *all);
+	for (i = 0; i < k; i++)
+		if (!listed(all, n, record_options[i].name))
+			all[n++] = record_options[i];
+	from = longopts;
+	return all;
+}
+
 int
 opt_next(int argc, char **argv, const char *shortopts,
     const struct option *longopts)
@@ -68,7 +108,7 @@ opt_next(int argc, char **argv, const char *shortopts,
 		buf_addc(&quiet, ':');
 		buf_adds(&quiet, shortopts);
 	}
-	c = getopt_long(argc, argv, quiet.s, longopts, NULL);
+	c = getopt_long(argc, argv, quiet.s, with_record_options(longopts), NULL);
 	switch (c) {
 	case 'h':
 		help();
@@ -107,4 +147,26 @@ opt_fraction(const char *opt, const char *arg)
 	if (end == arg || *end || errno || !(t > 0 && t <= 1))
 		opt_bad("bad %s '%s': want a number, 0 < T <= 1", opt, arg);
 	return t;
+}
+
+size_t
+opt_bytes(const char *opt, const char *arg)
+{
+	char *end;
+	unsigned long long n;
+	int shift = 0;
+
+	errno = 0;
+	n = strtoull(arg, &end, 10);
+	if (end != arg && *arg != '-' && !errno) {
+		switch (*end) {
+		case 'K': case 'k': shift = 10; end++; break;
+		case 'M': case 'm': shift = 20; end++; break;
+		case 'G': case 'g': shift = 30; end++; break;
+		}
+		if (!*end && n <= (SIZE_MAX >> shift))
+			return (size_t)n << shift;
+	}
+	opt_bad("bad %s '%s': want a whole number of bytes, with K, M or G for 2^10, 2^20, 2^30",
+	    opt, arg);
 }

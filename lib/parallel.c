@@ -88,10 +88,14 @@ fill(struct job *j, const struct record_src *src)
 		buf_add(&j->log.msg, P.reader.msg.s, P.reader.msg.len);
 	if (P.reader.rej.len)
 		buf_add(&j->log.rej, P.reader.rej.s, P.reader.rej.len);
+	if (P.reader.logged.len)
+		buf_add(&j->log.logged, P.reader.logged.s, P.reader.logged.len);
 	j->log.nrej += P.reader.nrej;
+	j->log.nread += P.reader.nread;
 	buf_reset(&P.reader.msg);
 	buf_reset(&P.reader.rej);
-	P.reader.nrej = 0;
+	buf_reset(&P.reader.logged);
+	P.reader.nrej = P.reader.nread = 0;
 }
 
 /* What a worker does: parse, then the stage's work, its messages held. */
@@ -285,5 +289,5 @@ parallel_each(int argc, char **argv, unsigned threads,
 	free(P.ring);
 	record_log_free(&P.reader);
 	buf_free(&P.out);
-	return status | (record_count_rejected() > 0);
+	return status;
 }

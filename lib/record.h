@@ -7,6 +7,8 @@
 #ifndef RECORD_H
 #define RECORD_H
 
+#include <getopt.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <jansson.h>
 
@@ -30,19 +32,37 @@ typedef enum record_verdict record_fn(json_t *rec, const struct record_src *src,
     void *arg);
 
 /* Long options every filter takes; programs number their own from
- * OPT_FIRST_OWN.  "--strict" and "--rejects FILE". */
-enum { OPT_STRICT = 256, OPT_REJECTS, OPT_FIRST_OWN };
+ * OPT_FIRST_OWN.  "--strict", "--rejects FILE", "--reject-log FILE",
+ * "--max-bytes N" and "--rejects-ok" (rejected input alone does not make
+ * the exit status 1); opt_next() adds them to every program's own. */
+enum {
+	OPT_STRICT = 256, OPT_REJECTS, OPT_REJECT_LOG, OPT_MAX_BYTES, OPT_REJECTS_OK,
+	OPT_FIRST_OWN
+};
+extern const struct option record_options[];
+/* The help lines of the record options after --strict and --rejects,
+ * for every program's --help. */
+#define RECORD_HELP \
+    "  --reject-log FILE   append a JSON line for each rejected input to\n" \
+    "                      FILE: program, file, line, reason, input\n" \
+    "  --max-bytes N       reject input (a line, an article) over N bytes;\n" \
+    "                      K, M, G for 2^10, 2^20, 2^30; 0: no limit\n" \
+    "                      (default 64M)\n" \
+    "  --rejects-ok        exit 0 if rejected input was all that went wrong\n"
+/* The limit on one record or article without --max-bytes: 64 MiB. */
+#define RECORD_MAX_BYTES (64UL << 20)
 
 /* Handle a shared option; returns 1 if it was one. */
 int record_option(int opt, const char *arg);
 /* Run fn over every record of the files in argv[0..argc-1] ("-" or none:
- * stdin).  Returns 0, or 1 if a file could not be read or a line was
- * rejected. */
+ * stdin).  Returns 0, or 1 if a file could not be read (rejected lines
+ * count in record_done). */
 int record_each(int argc, char **argv, record_fn *fn, void *arg);
 /* What record_each() does before it parses: call fn on every line of
  * the files that is not blank (its newline cut), with its place in
  * src.  Returns 0, or 1 if a file could not be read (said on stderr).
- * Counts nothing: the caller counts each record (record_count_one). */
+ * A line over --max-bytes is rejected and counted here, not given to
+ * fn; the caller counts each other record (record_count_one). */
 typedef void record_line_fn(const struct record_src *src, void *arg);
 int record_lines(int argc, char **argv, record_line_fn *fn, void *arg);
 
@@ -54,8 +74,9 @@ int record_lines(int argc, char **argv, record_line_fn *fn, void *arg);
  * record_log_flush writes them out as they would have been, counts the
  * rejects, then stops the program if --strict and there was one. */
 struct record_log {
-	struct buf msg, rej;
-	unsigned long nrej;
+	struct buf msg, rej, logged;	/* logged: --reject-log's lines */
+	unsigned long nrej, nread;	/* nread: lines the reader rejected
+					 * by their size */
 };
 void record_log_begin(struct record_log *log);
 void record_log_end(void);
@@ -71,8 +92,14 @@ json_t *record_parse(const struct record_src *src);
 void record_write(const json_t *rec);
 /* Write raw bytes to the output (for filters whose output is not JSON). */
 void record_out(const char *buf, size_t len);
+/* Read all of fp, named name in messages (a file is a record of its
+ * own, as split-header reads them), into b.  Returns 0; 1 after a read
+ * error, reported; -1 when it is over --max-bytes, then rejected and
+ * counted as a record read (b is left empty: it is not kept). */
+int record_read_all(FILE *fp, const char *name, struct buf *b);
 /* Report src as rejected: "PROG: FILE:LINE: message", copy its raw bytes
- * to the --rejects file, and count it.  With --strict, exits 1. */
+ * to the --rejects file, add a line to the --reject-log file, and count
+ * it.  With --strict, exits 1. */
 void record_reject(const struct record_src *src, const char *fmt, ...);
 /* A warning about a record that is still written: "PROG: FILE:LINE: ...". */
 void record_warn(const struct record_src *src, const char *fmt, ...);
@@ -83,7 +110,8 @@ unsigned long record_count_read(void);
 void record_count_one(void);
 unsigned long record_count_rejected(void);
 /* Print the reject summary, flush and close stdout; returns the final
- * exit status (status, or 1 on a write error or rejected input). */
+ * exit status: status, or 1 on a write error or (without --rejects-ok)
+ * rejected input. */
 int record_done(int status);
 
 /* Field access.  record_str() is NULL unless key holds a string;

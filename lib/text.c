@@ -146,6 +146,8 @@ fold_run(struct buf *b, const char *s, size_t n)
 	len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
 	    UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD
 	    | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
+	if (len == UTF8PROC_ERROR_NOMEM)
+		die(1, "out of memory");
 	if (len < 0)
 		return 0;
 	buf_add(b, (const char *)out, (size_t)len);

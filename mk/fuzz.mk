@@ -5,7 +5,7 @@
 #   make fuzz-build               build the targets into build/fuzz/bin/
 # A target NAME is fuzz/NAME.c with LLVMFuzzerTestOneInput and seeds in
 # fuzz/corpus/NAME/.  To add one, write those and add its name here:
-FUZZ_TARGETS = record_line scan text date token article
+FUZZ_TARGETS = record_line scan text date token article html
 # Every program also gets a target filter-PROG: fuzz/filter.c linked with
 # the program's own object, driven through its `struct filter filter`
 # (lib/filter.h); its main() is made a local symbol so libFuzzer's runs.
@@ -52,7 +52,7 @@ $(FB)/bin/filter-%: $(FB)/fuzz/filter.o $(FB)/filters/%.o $(FB)/libnewspipe.a
 
 $(FB)/bin/%: $(FB)/fuzz/%.o $(FB)/libnewspipe.a
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_FLAGS) $(LDFLAGS) -o $@ $< $(FB)/libnewspipe.a $(REQ_LDLIBS)
+	$(FUZZ_CC) $(FUZZ_FLAGS) $(LDFLAGS) -o $@ $< $(FB)/libnewspipe.a $(LIBS_$*) $(REQ_LDLIBS)
 
 fuzz-build: $(FUZZ_BINS)
 

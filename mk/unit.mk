@@ -6,7 +6,7 @@ UNIT_BINS = $(UNIT_SRC:tests/unit/%.c=$(B)/unit/%)
 
 $(B)/unit/%: $(B)/tests/unit/%.o $(LIBA)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(REQ_LDLIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(LIBS_$*) $(REQ_LDLIBS)
 
 unit: $(UNIT_BINS)
 

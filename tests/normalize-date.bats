@@ -91,6 +91,46 @@ check_dates() {
 	check_pub "Published: 30 Aug. 2025, 09:53" 2025-08-30T09:53
 }
 
+# Page copies write dates in their own language; split-header hands the
+# date on as written.
+@test "month names of other languages, a German day with its dot, Spanish 'de'" {
+	check_pub "26. Oktober 2023" 2023-10-26
+	check_pub "7. November 2023 um 11:54 Uhr" 2023-11-07
+	check_pub "3. Mär. 2021" 2021-03-03
+	check_pub "MÄRZ 3, 2021" 2021-03-03
+	check_pub "9 décembre 2019 à 09h08" 2019-12-09
+	check_pub "4 de maio de 2022, 05:34 h" 2022-05-04T05:34
+	check_pub "3 de Mayo de 2022" 2022-05-03
+	check_pub "8 de mayo del 2022" 2022-05-08
+	check_pub "18 maggio 2020" 2020-05-18
+	check_pub "12 maart 2021" 2021-03-12
+	check_pub "7 maja 2020" 2020-05-07
+	check_pub "Oktober 25, 2023" 2023-10-25
+	# still no guesses: a two-digit year, an impossible day
+	check_pub "31. Februar 2023" null
+	check_pub "26. Okt. 23" null
+}
+
+@test "month names in other languages, the day with a dot, 'de' between" {
+	check_pub "6. August 2009" 2009-08-06
+	check_pub "2. März 2021, 14:05" 2021-03-02T14:05
+	check_pub "13 de enero de 2014" 2014-01-13
+	check_pub "1er février 2020" 2020-02-01
+	check_pub "15 marzo 2020" 2020-03-15
+	check_pub "14 maja 2019" 2019-05-14
+	check_pub "19. helmikuuta 2019" 2019-02-19
+	check_pub "3 марта 2021" 2021-03-03
+	check_pub "$(printf '12\xc2\xa0September\xc2\xa02019')" 2019-09-12
+}
+
+@test "a date after a label or weekday in words it does not know" {
+	check_pub "Stand: 05. Februar 2020" 2020-02-05
+	check_pub "Mittwoch, 3. März 2021" 2021-03-03
+	check_pub "Publié le 1er février 2020 à 10h" 2020-02-01
+	check_pub "März 2021" null
+	check_pub "soon" null
+}
+
 @test "numeric dates: year first, day first with dots, month first unless --dmy" {
 	check_pub "2025/09/02" 2025-09-02
 	check_pub "02.09.2025" 2025-09-02

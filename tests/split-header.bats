@@ -148,18 +148,53 @@ EOF
 	assert_output '["Old style title","Body line one.\n\nBody line two."]'
 }
 
-@test "invalid UTF-8 rejects that article only, with its byte offset" {
+@test "undecodable bytes reject that article only, with the byte and a hint of --encoding" {
 	mkdir "$BATS_TEST_TMPDIR/d"
 	printf 'Good one.\n' >"$BATS_TEST_TMPDIR/d/a.txt"
-	printf 'Bad \xff byte.\n' >"$BATS_TEST_TMPDIR/d/b.txt"
+	printf 'Bad \x81 byte.\n' >"$BATS_TEST_TMPDIR/d/b.txt"
 	printf 'Also good.\n' >"$BATS_TEST_TMPDIR/d/c.txt"
 	run --separate-stderr bash -c "split-header --rejects '$BATS_TEST_TMPDIR/rej' '$BATS_TEST_TMPDIR/d' | jq -r .id"
 	assert_output $'a\nc'
-	[[ $stderr == *"split-header: $BATS_TEST_TMPDIR/d/b.txt: invalid UTF-8 at byte 5"* ]] || fail "$stderr"
+	[[ $stderr == *"split-header: $BATS_TEST_TMPDIR/d/b.txt: invalid UTF-8 at byte 5 (not Windows-1252 either; name its encoding with --encoding)"* ]] || fail "$stderr"
 	[[ $stderr == *"split-header: 1 of 3 records rejected"* ]] || fail "$stderr"
-	cmp "$BATS_TEST_TMPDIR/rej" <(printf 'Bad \xff byte.\n\n')
+	cmp "$BATS_TEST_TMPDIR/rej" <(printf 'Bad \x81 byte.\n\n')
 	run --separate-stderr split-header "$BATS_TEST_TMPDIR/d/b.txt"
 	assert_failure 1
+	# a named encoding that the bytes are not
+	run --separate-stderr split-header --encoding UTF-8 "$BATS_TEST_TMPDIR/d/b.txt"
+	assert_failure 1
+	[[ $stderr == *"b.txt: invalid UTF-8 at byte 5"* ]] || fail "$stderr"
+}
+
+@test "UTF-16 with and without a byte order mark, either byte order, is read" {
+	printf 'Tit\xc3\xa9 here\n\nFirst para \xe2\x80\x94 with a dash.\n' >"$BATS_TEST_TMPDIR/u8.txt"
+	iconv -f UTF-8 -t UTF-16LE "$BATS_TEST_TMPDIR/u8.txt" >"$BATS_TEST_TMPDIR/le.txt"
+	iconv -f UTF-8 -t UTF-16BE "$BATS_TEST_TMPDIR/u8.txt" >"$BATS_TEST_TMPDIR/be.txt"
+	{ printf '\xff\xfe'; cat "$BATS_TEST_TMPDIR/le.txt"; } >"$BATS_TEST_TMPDIR/lebom.txt"
+	{ printf '\xfe\xff'; cat "$BATS_TEST_TMPDIR/be.txt"; } >"$BATS_TEST_TMPDIR/bebom.txt"
+	run --separate-stderr bash -c "cd '$BATS_TEST_TMPDIR' && split-header u8.txt le.txt be.txt lebom.txt bebom.txt | jq -c '[.title, .body, .word_count]' | sort -u"
+	assert_success
+	assert_output '["Tité here","First para — with a dash.",5]'
+	[ -z "$stderr" ] || fail "$stderr"
+	run --separate-stderr bash -c "split-header <'$BATS_TEST_TMPDIR/lebom.txt' | jq -c .title"
+	assert_output '"Tité here"'
+}
+
+@test "Windows-1252 text is converted with a warning naming the file; --encoding forces one" {
+	printf 'Caf\xe9 prices\n\nA coffee costs \xa33 \x96 up \x93a lot\x94.\n' >"$BATS_TEST_TMPDIR/w.txt"
+	run --separate-stderr bash -c "split-header '$BATS_TEST_TMPDIR/w.txt' | jq -c '[.title, .body]'"
+	assert_success
+	assert_output '["Café prices","A coffee costs £3 – up “a lot”."]'
+	[[ $stderr == "split-header: $BATS_TEST_TMPDIR/w.txt: warning: not UTF-8; read as Windows-1252 (--encoding to say otherwise)" ]] || fail "$stderr"
+	printf '\xcd\xee\xe2\xee\xf1\xf2\xe8\n\n\xc3\xee\xf0\xee\xe4 \xe6\xe4\xb8\xf2.\n' >"$BATS_TEST_TMPDIR/cp.txt"
+	run --separate-stderr bash -c "split-header --encoding CP1251 '$BATS_TEST_TMPDIR/cp.txt' | jq -c '[.title, .body]'"
+	assert_success
+	assert_output '["Новости","Город ждёт."]'
+	[ -z "$stderr" ] || fail "$stderr"
+	run --separate-stderr split-header --encoding NO-SUCH-THING "$BATS_TEST_TMPDIR/cp.txt"
+	assert_failure 2
+	assert_output ""
+	[[ $stderr == "split-header: unknown encoding 'NO-SUCH-THING' (iconv -l lists them)"* ]] || fail "$stderr"
 }
 
 @test "empty file, binary bytes and control characters never crash" {
@@ -233,7 +268,7 @@ EOF
 	    '{"text":"Second one."}' '{"id":"k","body":"Third."}' '{"id":"z","title":"T"}' >"$BATS_TEST_TMPDIR/in"
 	run --separate-stderr split-header --ndjson "$BATS_TEST_TMPDIR/in"
 	assert_failure 1
-	[[ $stderr == *"split-header: $BATS_TEST_TMPDIR/in:4: no string field \"text\" (or \"body\") with the article"* ]] || fail "$stderr"
+	[[ $stderr == *"split-header: $BATS_TEST_TMPDIR/in:4: no string field \"text\", \"html\" (or \"body\") with the article"* ]] || fail "$stderr"
 	run bash -c "split-header --ndjson '$BATS_TEST_TMPDIR/in' 2>/dev/null | jq -c '[.n, .id, .source, .title, .agency, .dateline_place, .date_raw, .body, has(\"text\")]'"
 	assert_output - <<EOF
 [1,"k","db","Headline","AFP","Paris","2024-01-02","A body line.",false]
@@ -308,4 +343,146 @@ EOF
 	printf 'T\n\nOne sentence here.\n\n(Reporting by Lee In-ho and Kim Min in Seoul; Editing by Bo Ra)\n' >"$BATS_TEST_TMPDIR/c.txt"
 	run field "$BATS_TEST_TMPDIR/c.txt" .byline
 	assert_output '"Lee In-ho and Kim Min"'
+}
+
+# --- wire copy (tests/fixtures/split-header/wire: invented stories) -----
+
+@test "wire stories: dateline place, agency, clean body and last words, all right" {
+	run bash -c "PATH='$BIN':\$PATH '$ROOT/tools/wire-score' --min 1 '$FX/wire/expected.tsv'"
+	assert_success
+	assert_output "stories 25: dateline place 1.000, agency 1.000, clean body 1.000; last words kept 25 of 25"
+}
+
+# wire TEXT: place, date, agency and body of TEXT as one line.
+wire() {
+	printf '%s' "$1" | split-header | jq -c '[.dateline_place, .dateline_date, .agency, .body]'
+}
+
+@test "datelines of every common form, with or without an agency, leave the body" {
+	run wire $'HOUSTON, March 2 - Acme Corp said it cut its dividend.'
+	assert_output '["HOUSTON","March 2",null,"Acme Corp said it cut its dividend."]'
+	run wire $'SPRINGFIELD, Ill., Mar. 3 -- Prices rose.'
+	assert_output '["SPRINGFIELD, Ill.","Mar. 3",null,"Prices rose."]'
+	run wire $'LYON, Feb 26 — Le Monde said so.'
+	assert_output '["LYON","Feb 26",null,"Le Monde said so."]'
+	run wire $'WASHINGTON (AP) - The Senate voted.'
+	assert_output '["WASHINGTON",null,"AP","The Senate voted."]'
+	run wire $'PARIS, March 12 (AFP) - A museum opened.'
+	assert_output '["PARIS","March 12","AFP","A museum opened."]'
+	run wire $'MOSCOW, March 14. /TASS/. A tram line opens.'
+	assert_output '["MOSCOW","March 14","TASS","A tram line opens."]'
+	run wire $'Paris, 2 March - Rain fell all day.'
+	assert_output '["Paris","2 March",null,"Rain fell all day."]'
+	run wire $'SAN DIEGO — Cranes were replaced.'
+	assert_output '["SAN DIEGO",null,null,"Cranes were replaced."]'
+	# no dateline: a capitalised phrase before a dash without a date, a
+	# sentence with a dash
+	run wire $'New Haven - a city of trees - grew.'
+	assert_output '[null,null,null,"New Haven - a city of trees - grew."]'
+	run wire $'The plan - which nobody read - was late.'
+	assert_output '[null,null,null,"The plan - which nobody read - was late."]'
+}
+
+@test "sign-offs give the agency, leave the body and keep the sentence before them" {
+	for t in $'The deal closed.\n\nReuter' $'The deal closed. Reuter' $'The deal closed. (Reuters)' \
+	    $'The deal closed.\n\n-- AP' $'The deal closed. (AFP)' $'The deal closed.\n\n(Xinhua)'; do
+		run wire "$t"
+		[[ $output == '[null,null,"'*'","The deal closed."]' ]] || fail "$t: $output"
+		[[ $output != *'null,null,null'* ]] || fail "$t: $output"
+	done
+	for t in $'The deal closed.\n\n###' $'The deal closed. [END]' $'The deal closed. (END)'; do
+		run wire "$t"
+		assert_output '[null,null,null,"The deal closed."]'
+	done
+	# a dateline's agency comes first
+	run wire $'OSLO (AP) - The deal closed.\n\n(Reuters)'
+	assert_output '["OSLO",null,"AP","The deal closed."]'
+}
+
+@test "a paragraph without a final period is never lost; a word wrapped onto its own line stays" {
+	run wire $'LONDON, May 4 - Prices rose for a third week on Monday, traders said, as buyers\nreturned after the holiday'
+	assert_output '["LONDON","May 4",null,"Prices rose for a third week on Monday, traders said, as buyers returned after the holiday"]'
+	run wire $'Loan demand should rise, a bank official told\nReuters.\n\nHe gave no figures'
+	assert_output '[null,null,null,"Loan demand should rise, a bank official told Reuters.\n\nHe gave no figures"]'
+	run wire $'Qtly div 12 cts vs 12 cts prior\n    Pay April 15\n    Record March 31\n Reuter'
+	assert_output '[null,null,"Reuters","Qtly div 12 cts vs 12 cts prior\n\nPay April 15\n\nRecord March 31"]'
+}
+
+# --- zones --------------------------------------------------------------
+
+@test "inside the body, Source: lines, links and credits stay; a caption under an image leaves" {
+	printf 'Flu cases climb\n\nBy Ann Lee\n\nFlu cases rose for a fourth week, health officials said on Friday.\n\nSource: Health Department, City Hospital\n\nThe rise was steepest among children under five, the department said.\n\nhttps://www.facebook.com/example/posts/123\n\nSchools were asked to report absences daily.\n\nA nurse at work\n\nReuters\n\nClinics will open longer on weekends, officials said.\n' >"$BATS_TEST_TMPDIR/z.txt"
+	run field "$BATS_TEST_TMPDIR/z.txt" '[.byline, .outlet, .url, .agency, (.body | split("\n\n") | length), (.body | test("Source: Health Department")), (.body | test("facebook.com")), (.body | test("A nurse at work\n\nReuters"))]'
+	assert_output '["Ann Lee",null,null,null,8,true,true,true]'
+	printf '# Flu cases climb\n\nFlu cases rose for a fourth week, officials said.\n\n![A nurse](https://example.org/n.jpg)\nA nurse at work in the city hospital\nReuters\n\nClinics will open longer on weekends, officials said.\n' >"$BATS_TEST_TMPDIR/m.md"
+	run bash -c "split-header --explain '$BATS_TEST_TMPDIR/m.md' | jq -c '[.agency, .body, [.removed[] | select(.reason == \"caption\" or .reason == \"image\") | .text]]'"
+	assert_output '[null,"Flu cases rose for a fourth week, officials said.\n\nClinics will open longer on weekends, officials said.",["![A nurse](https://example.org/n.jpg)","A nurse at work in the city hospital","Reuters"]]'
+}
+
+@test "header fields come from the header zone, sign-offs from the footer only" {
+	printf 'Budget passes\n\nThe council passed the budget on Monday after a long debate.\n\nBy the end of the night, members were tired and hungry.\n\nSpending on roads rises by a fifth, the budget shows.\n\nMay 3, 2024\n\nReuters\n\nThe mayor thanked the staff, saying the work was done.\n' >"$BATS_TEST_TMPDIR/h.txt"
+	run field "$BATS_TEST_TMPDIR/h.txt" '[.date_raw, .agency, (.body | split("\n\n") | length)]'
+	assert_output '[null,null,6]'
+	# under the headline, the first lines may hold the date and byline
+	printf 'Budget passes\n\nThe council passed the budget on Monday after a long debate.\n\nMay 3, 2024\n\nBy Ann Lee\n\nThe mayor thanked the staff, saying the work was done.\n' >"$BATS_TEST_TMPDIR/w.txt"
+	run field "$BATS_TEST_TMPDIR/w.txt" '[.date_raw, .byline, (.body | split("\n\n") | length)]'
+	assert_output '["May 3, 2024","Ann Lee",2]'
+}
+
+# --- --explain: nothing disappears unaccounted ----------------------------
+
+@test "--explain: removed lists each line that left the body with its reason" {
+	run bash -c "split-header --explain '$FX/wire-reuters.txt' '$FX/webpage.txt' | jq -c '.removed | map(.reason)'"
+	assert_output - <<'EOF2'
+["dateline","credit"]
+["outlet","navigation","prompt","prompt","title","published_raw","caption","related","related","related","repeat","sign-off","tags","related","related","related","related","related","prompt"]
+EOF2
+	run bash -c "split-header --explain '$FX/wire-reuters.txt' | jq -c '.removed[0]'"
+	assert_output '{"text":"MOSCOW, Sept 2 (Reuters) -","reason":"dateline"}'
+	run bash -c "split-header '$FX/wire-reuters.txt' | jq -c 'has(\"removed\")'"
+	assert_output false
+}
+
+@test "--explain invariant: every non-blank line is in the body, a field or removed" {
+	local f n=0
+	for f in "$SEEDS"/*.txt "$FX"/*.* "$FX"/wire/*.txt "$FX"/pages/*.txt; do
+		split-header --explain "$f" >"$BATS_TEST_TMPDIR/rec.json"
+		run "$ROOT/tests/explain-check" "$f" "$BATS_TEST_TMPDIR/rec.json"
+		[ "$status" -eq 0 ] || fail "$f: $output"
+		n=$((n + 1))
+	done
+	[ "$n" -ge 45 ] || fail "only $n files"
+}
+
+# --- idempotence ------------------------------------------------------------
+
+@test "split-header --ndjson on its own output gives the same record" {
+	local f
+	for f in "$SEEDS"/*.txt "$FX"/*.* "$FX"/wire/*.txt "$FX"/pages/*.txt; do
+		diff <(split-header "$f" | jq -c 'del(.source)') \
+		    <(split-header "$f" | split-header --ndjson | jq -c 'del(.source)') || fail "$f"
+	done
+}
+
+# --- copies of whole web pages (tests/fixtures/split-header/pages) ------------
+
+@test "page copies: the headline the byline and date anchor, navigation around the article gone" {
+	run bash -c "split-header '$FX/pages' | jq -c '[.id, .title, .byline, .date_raw, .published_raw, .dateline_place, .agency]'"
+	assert_output - <<'EOF2'
+["p1-menus","Night trains return to the Alpine line after ten years","Marta Kowalski",null,"4 March 2024",null,null]
+["p2-blog-comments","Warum der Rhabarber dieses Jahr so früh kommt","Anna Berg","12. März 2023",null,null,null]
+["p3-updated","The long wait for the northern bridge is over","Tom Reed, Example News","March 8, 2021",null,"LONDON","AP"]
+["p4-from-headline","Schools plan longer summer break after heat wave",null,"March 3, 2024",null,null,null]
+["p5-por","El puerto reabre tras la tormenta y los barcos vuelven a salir","Lucía Romero","04.05.2022",null,null,null]
+["p6-no-headline",null,null,"13 March 2021",null,null,null]
+EOF2
+	run bash -c "split-header '$FX/pages' | jq -c '[(.body | split(\"\n\n\") | .[0][:30], .[-1][-30:]), (.body | test(\"Menu|Subscribe|cookies|Share|More from|Privacy|Impressum|Kommentar|Antworten|Teilen|Contacto|Terms of Use|Lee también\"))]'"
+	assert_output - <<'EOF2'
+["The first night train in a dec"," half sold, the operator said.",false]
+["Der milde Winter hat den Rhaba","um Erdbeeren und ihre Ableger.",false]
+["River traffic resumes below th","to be rebuilt on deeper piles.",false]
+["Education officials said on Tu","alks with teachers and parents",false]
+["Las autoridades esperan que el","n ayudas al gobierno regional.",false]
+["The council said on Tuesday th"," the builder ran out of money.",false]
+EOF2
 }

@@ -353,6 +353,28 @@ mixed() {
 	[ "$(wc -l <r1)" -eq 16 ]
 }
 
+@test "with threads, --reject-log and lines over --max-bytes come in input order" {
+	mixed "$BATS_TEST_TMPDIR/a"
+	cd "$BATS_TEST_TMPDIR"
+	# a line of 400 bytes, after the second bad line
+	sed -i "7i {\"id\":\"long\",\"body\":\"$(printf 'word %.0s' $(seq 1 75))\"}" a
+	run --separate-stderr tag-entities --threads 1 --max-bytes 300 --reject-log l1 a
+	assert_failure 1
+	out1=$output err1=$stderr
+	[[ $err1 == *"tag-entities: a:7: a line of 398 bytes, over --max-bytes 300"* ]] || fail "$err1"
+	[ "$(wc -l <l1)" -eq "$(grep -c 'rejected\|^tag-entities: a:' <<<"$err1" | awk '{ print $1 - 1 }')" ]
+	# a line not kept is not in the log
+	[ "$(jq -c 'select(.line == 7) | has("input")' l1)" = false ]
+	[ "$(jq -r .line l1 | tr '\n' ' ')" = "$(sed -n 's/^tag-entities: a:\([0-9]*\):.*/\1/p' <<<"$err1" | tr '\n' ' ')" ]
+	for t in 2 4; do
+		run --separate-stderr tag-entities --threads "$t" --max-bytes 300 --reject-log "l$t" a
+		assert_failure 1
+		[ "$output" = "$out1" ] || fail "--threads $t: other output"
+		[ "$stderr" = "$err1" ] || fail "--threads $t: other messages: $stderr"
+		cmp l1 "l$t"
+	done
+}
+
 @test "with threads, --strict stops at the first rejected line after writing those before it" {
 	mixed "$BATS_TEST_TMPDIR/a"
 	run --separate-stderr tag-entities --threads 1 --strict "$BATS_TEST_TMPDIR/a"

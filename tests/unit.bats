@@ -58,3 +58,21 @@ UNIT=${NEWSPIPE_UNIT:-$ROOT/build/opt/unit}
 	assert_success
 	assert_output "text: ok"
 }
+
+@test "unit: lib/date reads a date that opens a longer text" {
+	run "$UNIT/date"
+	assert_success
+	assert_output "date: ok"
+}
+
+@test "unit: article_add_authors splits bylines into names" {
+	run "$UNIT/authors"
+	assert_success
+	assert_output "authors: ok"
+}
+
+@test "unit: html_is_page tells a page by its first bytes" {
+	run "$UNIT/html"
+	assert_success
+	assert_output "html: ok"
+}

@@ -21,7 +21,7 @@ article_parse(struct article *a, const char *text, size_t len, int flags, size_t
 	size_t at, i;
 
 	memset(a, 0, sizeof *a);
-	if ((at = text_invalid_at(text, len)) < len) {
+	if (!(flags & ARTICLE_CHECKED_UTF8) && (at = text_invalid_at(text, len)) < len) {
 		if (bad)
 			*bad = at;
 		return -1;
@@ -29,12 +29,28 @@ article_parse(struct article *a, const char *text, size_t len, int flags, size_t
 	memset(&p, 0, sizeof p);
 	p.a = a;
 	p.keep = flags & ARTICLE_KEEP_BOILERPLATE;
+	p.explain = (flags & ARTICLE_EXPLAIN) != 0;
+	p.resplit = (flags & ARTICLE_BODY) != 0;
 	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3))
 		text += 3, len -= 3;
 	art_normalise(&p, text, len);
-	art_clean_lines(&p, art_front_matter(&p));
+	p.from = art_front_matter(&p);
+	for (i = 0; i < p.from; i++)
+		art_removed(&p, p.norm + p.nl[i].off, p.nl[i].len, "front-matter");
+	art_clean_lines(&p, p.from);
 	i = art_header(&p, 0);
 	art_body(&p, i);
+	/* A date over the headline, or an "Updated" one, is the date only
+	 * when the text gives no other; an "Updated" one is always the
+	 * last update. */
+	if (p.date_above && !a->date_raw && !a->published_raw)
+		art_set_date(&a->date_raw, p.date_above, p.date_above_len);
+	if (p.updated && !a->date_modified_raw)
+		art_set_date(&a->date_modified_raw, p.updated, p.updated_len);
+	if (p.updated && !a->date_raw && !a->published_raw)
+		art_set_date(&a->date_raw, p.updated, p.updated_len);
+	if (a->byline)
+		article_add_authors(a, a->byline, strlen(a->byline));
 	if (!a->outlet && a->url)
 		a->outlet = article_outlet_for_url(a->url);
 	a->word_count = article_words(a->body, a->body_len);
@@ -43,6 +59,7 @@ article_parse(struct article *a, const char *text, size_t len, int flags, size_t
 	free(p.nl);
 	free(p.cl);
 	free(p.kept);
+	free(p.facts);
 	return 0;
 }
 
@@ -61,10 +78,18 @@ article_free(struct article *a)
 	free(a->dateline_date);
 	free(a->date_raw);
 	free(a->published_raw);
+	free(a->language);
+	free(a->date_modified_raw);
 	for (i = 0; i < a->ntags; i++)
 		free(a->tags[i]);
 	free(a->tags);
+	for (i = 0; i < a->nauthors; i++)
+		free(a->authors[i]);
+	free(a->authors);
 	free(a->body);
+	for (i = 0; i < a->nremoved; i++)
+		free(a->removed[i].text);
+	free(a->removed);
 	memset(a, 0, sizeof *a);
 }
 

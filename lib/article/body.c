@@ -75,28 +75,144 @@ art_keep_line(struct parse *p, const char *s, size_t n, int gap)
 	p->kept = egrow(p->kept, &p->keptcap, p->nkept + 1, sizeof *p->kept);
 	p->kept[p->nkept].s = s;
 	p->kept[p->nkept].n = n;
+	p->kept[p->nkept].line = n;
 	p->kept[p->nkept++].gap = gap;
 }
 
-static int
-drop_in_body(struct parse *p, struct lineset *seen, const char *s, size_t n,
-    unsigned fl, int *headlines)
+/* Why a line of the body is boilerplate, or NULL. */
+static const char *
+drop_in_body(struct parse *p, struct lineset *seen, size_t i, int gap, int *headlines)
 {
-	const char *t = p->a->title;
+	const char *t = p->a->title, *s = line_s(p, i);
+	size_t n = p->cl[i].len;
 
-	if (seen_before(seen, s, n) || art_is_caption(s, n, fl) || art_is_breadcrumb(s, n)
-	    || (!art_is_prose(s, n) && art_is_prompt(s, n)) || art_is_login_prompt(s, n)
-	    || (t && same_ci(s, n, t, strlen(t))))
-		return 1;
-	if (art_is_marker(s, n)) {
+	if (seen_before(seen, s, n) || (t && same_ci(s, n, t, strlen(t))))
+		return "repeat";
+	/* The end of a hard-wrapped sentence ("comment. Reuter") is no
+	 * prompt, caption or menu. */
+	if (!gap && art_is(p, i, LI_CONT))
+		return NULL;
+	if (art_is(p, i, LI_CAPTION))
+		return "caption";
+	if (art_is(p, i, LI_CRUMB))
+		return "navigation";
+	if ((!art_is(p, i, LI_PROSE) && art_is(p, i, LI_PROMPT)) || art_is(p, i, LI_LOGIN))
+		return "prompt";
+	if (art_is(p, i, LI_MARKER)) {
 		*headlines = 1;
+		return "related";
+	}
+	if (art_is(p, i, LI_PROSE)) {
+		*headlines = 0;
+		return NULL;
+	}
+	return *headlines ? "related" : NULL;
+}
+
+/* In a page copy, a short line that no paragraph follows is a menu
+ * item, a tag, a button ("Permalink", "Next post"); a subheading has
+ * its paragraph under it. */
+static int
+page_stray(struct parse *p, size_t i)
+{
+	size_t j;
+
+	if (!p->page || art_nwords(p, i) > 6 || art_is(p, i, LI_PROSE))
+		return 0;
+	j = next_nonblank(p, i + 1);
+	return j >= p->foot || !art_para(p, j);
+}
+
+/* A caption and its credit right under an image ("![..](..)", then
+ * "Rescuers search a street", then "Reuters"): 1 if line i is one, and
+ * *skip the credit line after it, if any. */
+static int
+image_caption(struct parse *p, size_t i, size_t *skip)
+{
+	const char *s = line_s(p, i);
+	size_t n = p->cl[i].len, j;
+	int photo;
+
+	*skip = NO_LINE;
+	if (art_lone_credit(s, n, &photo) || photo)
+		return 1;
+	j = next_nonblank(p, i + 1);
+	if (j < p->cnl && j <= i + 2 && nwords(s, n, 41) <= 40
+	    && (art_lone_credit(line_s(p, j), p->cl[j].len, &photo) || photo)) {
+		*skip = j;
 		return 1;
 	}
-	if (art_is_prose(s, n)) {
-		*headlines = 0;
-		return 0;
+	return 0;
+}
+
+/* A line of the body zone that is metadata: in the header zone, any; in
+ * the first lines of the text, dates and bylines; further on, a photo
+ * credit and a caption under an image only. */
+static const char *
+body_meta(struct parse *p, size_t *i, int after_image, size_t *skip)
+{
+	int photo;
+
+	if (*i < p->lead)
+		return art_meta_line(p, i);
+	if (after_image && image_caption(p, *i, skip))
+		return "caption";
+	if (*i < p->second)
+		return art_window_line(p, i);
+	return !art_lone_credit(line_s(p, *i), p->cl[*i].len, &photo) && photo ? "caption" : NULL;
+}
+
+/* What kind of boilerplate a line of the footer is. */
+static const char *
+footer_reason(struct parse *p, size_t i)
+{
+	if ((p->cl[i].flags & LF_LISTED) || art_is(p, i, LI_MARKER))
+		return "related";
+	if (art_is(p, i, LI_PROMPT) || art_is(p, i, LI_LOGIN))
+		return "prompt";
+	if (art_is(p, i, LI_CAPTION))
+		return "caption";
+	if (art_is(p, i, LI_CRUMB))
+		return "navigation";
+	return p->page ? "navigation" : "tail";
+}
+
+/* A line of the footer zone: metadata, else boilerplate. */
+static void
+footer(struct parse *p, size_t *i)
+{
+	const char *r = art_footer_line(p, i, 1);
+
+	if (r)
+		art_drop(p, *i, r);
+	else if (p->keep)
+		art_keep_line(p, line_s(p, *i), p->cl[*i].len, 1);
+	else if (p->explain)
+		art_drop(p, *i, footer_reason(p, *i));
+}
+
+/* A wire story's end marks on line i: "... approval. (END)" on any
+ * line, a sign-off after the last sentence of the text ("... stake.
+ * Reuter"); the line's new length. */
+static size_t
+end_marks(struct parse *p, size_t i, const char *s, size_t n)
+{
+	const char *ag;
+	size_t k;
+
+	if (ends_with(s, n, "(END)")) {
+		art_removed(p, s + n - 5, 5, "sign-off");
+		n -= 5;
+		while (n && s[n - 1] == ' ')
+			n--;
 	}
-	return *headlines;
+	if (i + 1 == p->foot && (k = art_signoff_tail(s, n, &ag)) > 0) {
+		art_removed(p, s + n - k, k, "sign-off");
+		n -= k;
+		if (ag)
+			p->signoff = ag;
+	}
+	return n;
 }
 
 /* The kept lines as paragraphs: a line goes on the one before it (a
@@ -112,7 +228,7 @@ join_kept(struct parse *p)
 		struct kept *c = &p->kept[k], *pr = k ? &p->kept[k - 1] : NULL;
 
 		if (pr && !c->gap && !art_is_prose(pr->s, pr->n)
-		    && ((c->s[0] >= 'a' && c->s[0] <= 'z') || pr->n >= 60))
+		    && (pr->line >= 60 || art_wraps(pr->s, pr->n, c->s, c->n)))
 			buf_addc(&b, ' ');
 		else if (pr)
 			buf_add(&b, "\n\n", 2);
@@ -128,9 +244,9 @@ art_body(struct parse *p, size_t i)
 {
 	struct article *a = p->a;
 	struct lineset seen = { NULL, 0, 0, HASH_INDEX_INIT };
-	const char *s;
-	size_t n, d, last = 0;
-	int gap = 1, headlines = 0, first = 1;
+	const char *s, *r = NULL;
+	size_t n, d, skip = NO_LINE;
+	int gap = 1, headlines = 0, first = 1, after_image = 0, dated = 0;
 
 	hash_index_init(&seen.ix, p->cnl + 2);
 	if (a->title)
@@ -140,39 +256,50 @@ art_body(struct parse *p, size_t i)
 	for (; i < p->cnl; i++) {
 		s = line_s(p, i);
 		n = p->cl[i].len;
-		if (n == 0 || art_meta_line(p, &i, 0)) {
+		if (n == 0) {
+			if (p->nl[i + p->from].len)
+				art_drop(p, i, p->cl[i].flags & LF_IMAGE ? "image" : "markup");
+			after_image = (p->cl[i].flags & LF_IMAGE) || (after_image && !p->nl[i + p->from].len);
 			gap = 1;
 			continue;
 		}
-		if (!p->keep && drop_in_body(p, &seen, s, n, p->cl[i].flags, &headlines)) {
+		if (i >= p->foot) {
+			footer(p, &i);
 			gap = 1;
 			continue;
 		}
-		/* A wire story's end mark: "... approval. (END)". */
-		if (ends_with(s, n, "(END)")) {
-			n -= 5;
-			while (n && s[n - 1] == ' ')
-				n--;
-			if (n == 0)
-				continue;
+		if (i == skip || (r = body_meta(p, &i, after_image, &skip))) {
+			art_drop(p, i, i == skip ? "caption" : r);
+			after_image = 0;
+			gap = 1;
+			continue;
 		}
-		if (first) {
+		after_image = 0;
+		if (!p->keep && ((r = drop_in_body(p, &seen, i, gap, &headlines))
+		    || (page_stray(p, i) && (r = "navigation")))) {
+			art_drop(p, i, r);
+			gap = 1;
+			continue;
+		}
+		if ((n = end_marks(p, i, s, n)) == 0)
+			continue;
+		/* A dateline opens the text: its first line, or its first
+		 * paragraph under stray lines. */
+		if (first || (i == p->lead && !dated)) {
 			first = 0;
-			d = art_dateline(p, s, n, 1);
+			if ((d = art_dateline(p, s, n, 1)) > 0)
+				art_removed(p, s, d, "dateline"), dated = 1;
 			s += d;
 			n -= d;
 			if (n == 0)
 				continue;
 		}
-		art_keep_line(p, s, n, gap);
+		art_keep_line(p, s, n, gap || (p->nl[i + p->from].flags & LF_INDENT));
+		p->kept[p->nkept - 1].line = p->cl[i].len;
 		gap = 0;
-		/* "help-image Social comment?" is no sentence of the article. */
-		if (art_is_prose(s, n) && (nwords(s, n, 4) >= 4 || s[n - 1] == '.'))
-			last = p->nkept;
 	}
-	/* After the last sentence come link lists, prompts and widgets. */
-	if (!p->keep && last)
-		p->nkept = last;
+	if (p->signoff)
+		art_set_once(&a->agency, p->signoff, strlen(p->signoff));
 	join_kept(p);
 	free(seen.v);
 	hash_index_free(&seen.ix);

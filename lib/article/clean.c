@@ -20,6 +20,14 @@ push_line(struct line **v, size_t *nv, size_t *cap, size_t off, size_t len, unsi
 	(*v)[(*nv)++].flags = flags;
 }
 
+/* A line that starts with two spaces or a tab: in plain text, a new
+ * paragraph ("    Pay April 15"). */
+static unsigned
+indented(const char *s, size_t n)
+{
+	return (n >= 2 && s[0] == ' ' && s[1] == ' ') || (n && s[0] == '\t') ? LF_INDENT : 0;
+}
+
 /* Lines without their ends, white space collapsed to one ASCII space,
  * trimmed; zero-width characters and the BOM dropped. */
 void
@@ -27,6 +35,7 @@ art_normalise(struct parse *p, const char *s, size_t n)
 {
 	size_t i = 0, o = 0, start = 0;
 	int space = 0, len;
+	unsigned indent = indented(s, n);
 	int32_t cp;
 	char *out;
 
@@ -53,10 +62,11 @@ art_normalise(struct parse *p, const char *s, size_t n)
 			continue;
 		}
 		if (c == '\n' || c == '\r') {
-			push_line(&p->nl, &p->nnl, &p->nlcap, start, o - start, 0);
+			push_line(&p->nl, &p->nnl, &p->nlcap, start, o - start, indent);
 			i += c == '\r' && i + 1 < n && s[i + 1] == '\n' ? 2 : 1;
 			start = o;
 			space = 0;
+			indent = indented(s + i, n - i);
 			continue;
 		}
 		if (c < 0x80) {		/* blanks, controls, NUL, DEL */
@@ -70,7 +80,8 @@ art_normalise(struct parse *p, const char *s, size_t n)
 			continue;
 		}
 		if (cp == 0x2028 || cp == 0x2029) {
-			push_line(&p->nl, &p->nnl, &p->nlcap, start, o - start, 0);
+			push_line(&p->nl, &p->nnl, &p->nlcap, start, o - start, indent);
+			indent = 0;
 			start = o;
 			space = 0;
 		} else if (cp == 0xFEFF || cp == 0x200B || cp == 0x2060 || cp == 0x00AD) {
@@ -87,7 +98,7 @@ art_normalise(struct parse *p, const char *s, size_t n)
 		i += (size_t)len;
 	}
 	if (o > start || p->nnl == 0)
-		push_line(&p->nl, &p->nnl, &p->nlcap, start, o - start, 0);
+		push_line(&p->nl, &p->nnl, &p->nlcap, start, o - start, indent);
 }
 
 /* ---- pass 2: inline markdown --------------------------------------- */
@@ -212,7 +223,7 @@ md_line(const char *s, size_t n, char *out, unsigned *fl)
 				int inword = isalnum_a(prev) && isalnum_a(next);
 				int spaced = prev == ' ' && next == ' ';
 
-				if ((c == '*' && !inword && !spaced) || (c == '_' && !inword)) {
+				if (!spaced && !inword) {
 					i += run;
 					continue;
 				}

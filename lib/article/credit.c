@@ -39,28 +39,73 @@ art_lone_credit(const char *s, size_t n, int *photo)
 	return article_agency(s, n);
 }
 
-/* "By Jane Doe", "By Jane Doe and John Roe": a capitalised name. */
+/* The word a byline starts with, in the languages news is read in. */
+static const char *const by_words[] = {
+	"by", "von", "por", "par", "door", "przez"
+};
+
+/* The length of the byline word s starts with ("By", "Von"), 0 if none. */
+size_t
+art_by_word(const char *s, size_t n)
+{
+	size_t i, k;
+
+	if (n < 2 || !strchr("bBvVpPdD", s[0]) || !s[0])
+		return 0;
+	for (i = 0; i < LEN(by_words); i++) {
+		k = strlen(by_words[i]);
+		if (n >= k && eq_ci(s, k, by_words[i]) && (n == k || s[k] == ' ' || s[k] == ':'))
+			return k;
+	}
+	return 0;
+}
+
+/* Words that may stand lower case in a byline between names. */
+static const char *const by_joiners[] = {
+	"and", "in", "de", "van", "von", "und", "et", "y"
+};
+
+/* "Jane Doe", "Jane Doe and John Roe": names of at most eight words. */
+static int
+byline_names(const char *v, size_t vn)
+{
+	size_t i, e;
+
+	if (vn == 0 || nwords(v, vn, 9) > 8 || !((v[0] >= 'A' && v[0] <= 'Z') || (unsigned char)v[0] >= 0xC3))
+		return 0;
+	for (i = 0; i + 1 < vn; i++) {
+		if (v[i] != ' ' || !(v[i + 1] >= 'a' && v[i + 1] <= 'z'))
+			continue;
+		for (e = i + 1; e < vn && v[e] != ' '; e++)
+			;
+		if (!in_list(v + i + 1, e - i - 1, by_joiners, LEN(by_joiners)))
+			return 0;
+	}
+	return 1;
+}
+
+/* "By Jane Doe", "By Jane Doe and John Roe", "Von Anna Berg": a
+ * capitalised name after a byline word. */
 int
 art_byline(const char *s, size_t n, const char **v, size_t *vn)
 {
-	size_t i, w;
+	size_t k = art_by_word(s, n);
 
-	if (!starts_word(s, n, "by") || n < 4 || n > 80 || s[2] != ' ' || art_is_prose(s, n))
+	if (!k || n < k + 2 || n > 80 || art_is_prose(s, n))
 		return 0;
-	*v = s + 3;
-	*vn = n - 3;
-	w = nwords(*v, *vn, 9);
-	if (w > 8 || !((*v)[0] >= 'A' && (*v)[0] <= 'Z'))
-		return 0;
-	for (i = 0; i + 1 < *vn; i++)
-		if ((*v)[i] == ' ' && (*v)[i + 1] >= 'a' && (*v)[i + 1] <= 'z'
-		    && !starts_word(*v + i + 1, *vn - i - 1, "and")
-		    && !starts_word(*v + i + 1, *vn - i - 1, "in")
-		    && !starts_word(*v + i + 1, *vn - i - 1, "de")
-		    && !starts_word(*v + i + 1, *vn - i - 1, "van")
-		    && !starts_word(*v + i + 1, *vn - i - 1, "von"))
-			return 0;
-	return 1;
+	*v = s + k + 1;
+	*vn = n - k - 1;
+	trim(v, vn);
+	return byline_names(*v, *vn);
+}
+
+/* "By" alone, the name on the next line: 1 if s is the byline word and
+ * t (the next line) a name. */
+int
+art_byline_split(const char *s, size_t n, const char *t, size_t tn)
+{
+	return n && art_by_word(s, n) == n - (s[n - 1] == ':') && tn <= 60 && byline_names(t, tn)
+	    && !art_is_prose(t, tn);
 }
 
 /* Words that may stand lower case inside a name or after it ("Omar
@@ -147,7 +192,8 @@ credit_line(const char *s, size_t n, struct buf *by)
 	};
 	size_t i, k, e;
 
-	if (n > 400)
+	/* the words the lines start with, or "... contributed ... ." */
+	if (n > 400 || n < 8 || (!strchr("(rRwWeEaAcCgG", s[0]) && s[n - 1] != '.'))
 		return 0;
 	if (n >= 2 && s[0] == '(' && s[n - 1] == ')')
 		s++, n -= 2;
@@ -177,12 +223,12 @@ credit_line(const char *s, size_t n, struct buf *by)
 /* A credit line is metadata: its reporters become the byline when the
  * text named none before. */
 int
-art_credit(struct parse *p, const char *s, size_t n)
+art_credit(struct parse *p, const char *s, size_t n, int set)
 {
 	struct buf by = BUF_INIT;
 	int is = credit_line(s, n, &by);
 
-	if (by.len)
+	if (by.len && set)
 		art_set_once(&p->a->byline, by.s, by.len);
 	buf_free(&by);
 	return is;

@@ -74,8 +74,8 @@ set_field(struct parse *p, enum field f, const char *v, size_t vn)
 	switch (f) {
 	case F_TITLE: art_set_once(&a->title, v, vn); break;
 	case F_SUBTITLE: art_set_once(&a->subtitle, v, vn); break;
-	case F_DATE: art_set_once(&a->date_raw, v, vn); break;
-	case F_PUBLISHED: art_set_once(&a->published_raw, v, vn); break;
+	case F_DATE: art_set_date(&a->date_raw, v, vn); break;
+	case F_PUBLISHED: art_set_date(&a->published_raw, v, vn); break;
 	case F_BYLINE:
 		if (starts_word(v, vn, "by") && vn > 3 && v[2] == ' ')
 			v += 3, vn -= 3;
@@ -199,54 +199,162 @@ art_front_matter(struct parse *p)
 	return end;
 }
 
-/* Metadata lines that may stand anywhere; 1 if line *i was one (*i may
- * move past a URL on the next line). */
-int
-art_meta_line(struct parse *p, size_t *i, int header)
+/* The reason ARTICLE_EXPLAIN gives for a line that set field f. */
+static const char *
+field_reason(enum field f)
 {
-	struct article *a = p->a;
-	const char *s = line_s(p, *i), *v, *ag;
-	size_t n = p->cl[*i].len, vn, j;
-	enum field f;
-	int photo;
+	static const char *const names[] = {
+		[F_NONE] = "metadata", [F_TITLE] = "title", [F_SUBTITLE] = "subtitle",
+		[F_DATE] = "date_raw", [F_PUBLISHED] = "published_raw",
+		[F_UPDATED] = "updated", [F_BYLINE] = "byline", [F_URL] = "url",
+		[F_SOURCE] = "source", [F_OUTLET] = "outlet", [F_AGENCY] = "agency",
+		[F_TAGS] = "tags"
+	};
 
-	f = key_value(s, n, &v, &vn);
-	if (f != F_NONE && !header && f != F_URL && f != F_SOURCE && f != F_TAGS
-	    && f != F_PUBLISHED && f != F_UPDATED && f != F_BYLINE && f != F_AGENCY)
-		f = F_NONE;
-	if (f != F_NONE && vn == 0 && (f == F_URL || f == F_SOURCE)) {
+	return names[f];
+}
+
+/* An "Updated ..." date: the date of the text only when it gives no
+ * other (article.c). */
+static void
+set_updated(struct parse *p, const char *v, size_t vn)
+{
+	if (!p->updated)
+		p->updated = v, p->updated_len = vn;
+}
+
+/* A "key: value" line, or a key alone with a URL on the next line. */
+static const char *
+key_line(struct parse *p, size_t *i, int footer, int set)
+{
+	const char *s = line_s(p, *i), *v;
+	size_t n = p->cl[*i].len, vn, j;
+	enum field f = key_value(s, n, &v, &vn);
+
+	if (f == F_NONE)
+		return NULL;
+	if (vn == 0 && (f == F_URL || f == F_SOURCE)) {
 		j = next_nonblank(p, *i + 1);
 		if (j < p->cnl && art_lone_url(line_s(p, j), p->cl[j].len)) {
+			if (!set)
+				return "url";
+			art_drop(p, *i, "url");
 			set_field(p, F_URL, line_s(p, j), p->cl[j].len);
 			*i = j;
-			return 1;
+			return "url";
 		}
 	}
-	if (f != F_NONE && (header || vn == 0 || nwords(v, vn, 13) <= 12)) {
+	/* At the end of a text a source is a link or an agency, never a
+	 * chart's "Source: ..." read as the outlet. */
+	if (footer && (f == F_SOURCE ? !art_is_url(v, vn) && !article_agency(v, vn)
+	    : f != F_URL && f != F_TAGS && f != F_AGENCY))
+		return NULL;
+	if (!set)
+		return field_reason(f);
+	if (f == F_UPDATED)
+		set_updated(p, v, vn);
+	else
 		set_field(p, f, v, vn);
-		return 1;
-	}
+	return field_reason(f);
+}
+
+/* "By" alone, the name on the next line. */
+static const char *
+split_byline(struct parse *p, size_t *i)
+{
+	size_t j = next_nonblank(p, *i + 1);
+
+	if (j >= p->cnl || j > *i + 2
+	    || !art_byline_split(line_s(p, *i), p->cl[*i].len, line_s(p, j), p->cl[j].len))
+		return NULL;
+	art_drop(p, *i, "byline");
+	art_set_once(&p->a->byline, line_s(p, j), p->cl[j].len);
+	*i = j;
+	return "byline";
+}
+
+const char *
+art_window_line(struct parse *p, size_t *i)
+{
+	const char *s = line_s(p, *i), *v;
+	size_t n = p->cl[*i].len, vn;
+	enum field f;
+
 	if ((f = published_line(s, n, &v, &vn)) != F_NONE) {
-		set_field(p, f, v, vn);
-		return 1;
+		if (f == F_UPDATED)
+			set_updated(p, v, vn);
+		else
+			set_field(p, f, v, vn);
+		return field_reason(f);
 	}
+	if (art_is_date_line(s, n)) {
+		art_set_date(&p->a->date_raw, s, n);
+		return "date_raw";
+	}
+	if (art_byline(s, n, &v, &vn)) {
+		art_set_once(&p->a->byline, v, vn);
+		return "byline";
+	}
+	if (split_byline(p, i))
+		return "byline";
+	return art_dated_line(p, s, n) ? "date_raw" : NULL;
+}
+
+const char *
+art_meta_line(struct parse *p, size_t *i)
+{
+	struct article *a = p->a;
+	const char *s = line_s(p, *i), *r, *ag;
+	size_t n = p->cl[*i].len;
+	int photo;
+
+	if ((r = key_line(p, i, 0, 1)) || (r = art_window_line(p, i)))
+		return r;
 	if (starts_word(s, n, "tags") && n > 5 && s[4] == ' ' && !art_is_prose(s, n)) {
 		add_tags(p, s + 5, n - 5);
-		return 1;
+		return "tags";
 	}
-	if (art_lone_url(s, n) && (header || !a->url)) {
+	if (art_lone_url(s, n)) {
 		set_field(p, F_URL, s, n);
-		return 1;
+		return "url";
 	}
 	if ((ag = art_lone_credit(s, n, &photo))) {
 		art_set_once(&a->agency, ag, strlen(ag));
-		return 1;
+		return "agency";
 	}
-	if (photo)
-		return 1;
-	if (art_byline(s, n, &v, &vn)) {
-		art_set_once(&a->byline, v, vn);
-		return 1;
+	return photo ? "caption" : NULL;
+}
+
+const char *
+art_footer_line(struct parse *p, size_t *i, int set)
+{
+	struct article *a = p->a;
+	const char *s = line_s(p, *i), *ag, *r;
+	size_t n = p->cl[*i].len, j = *i;
+	int photo;
+
+	/* "...a bank official told\nReuters." ends a sentence: no sign-off. */
+	if (art_signoff(s, n, &ag) && !(s[n - 1] == '.' && *i > 0 && p->cl[*i - 1].len
+	    && !art_is_prose(line_s(p, *i - 1), p->cl[*i - 1].len))) {
+		if (set && ag)
+			art_set_once(&a->agency, ag, strlen(ag));
+		return "sign-off";
 	}
-	return !header && art_credit(p, s, n);
+	if (!art_lone_credit(s, n, &photo) && photo)
+		return "caption";
+	if (art_credit(p, s, n, set))
+		return "credit";
+	if (starts_word(s, n, "tags") && n > 5 && s[4] == ' ' && !art_is_prose(s, n)) {
+		if (set)
+			add_tags(p, s + 5, n - 5);
+		return "tags";
+	}
+	if (art_lone_url(s, n)) {
+		if (set)
+			set_field(p, F_URL, s, n);
+		return "url";
+	}
+	r = key_line(p, &j, 1, set);
+	*i = j;
+	return r;
 }

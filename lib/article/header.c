@@ -60,6 +60,7 @@ date_first_line(struct parse *p, size_t i)
 		if ((k == 9 || k == 12) ? s[k] != '-' : !isdig((unsigned char)s[k]))
 			return i;
 	art_set_once(&p->a->date_raw, s + 5, 10);
+	art_removed(p, s, 15, "date_raw");
 	r = s + 15;
 	rn = n - 15;
 	trim(&r, &rn);
@@ -67,6 +68,7 @@ date_first_line(struct parse *p, size_t i)
 		return i + 1;
 	if (title_like(p, r, rn)) {
 		art_set_once(&p->a->title, r, rn);
+		art_removed(p, r, rn, "title");
 		return i + 1;
 	}
 	l->off += (size_t)(r - s);
@@ -74,60 +76,144 @@ date_first_line(struct parse *p, size_t i)
 	return i;
 }
 
+/* The site's name at the very top: a short Title Case line over a
+ * breadcrumb or the headline ("The Daily Example", "Korea Herald"). */
+static int
+site_name(struct parse *p, size_t i, size_t top)
+{
+	size_t j = next_nonblank(p, i + 1);
+
+	if (i != top || p->a->outlet || (p->cl[i].flags & LF_HEADING)
+	    || !title_case_short(line_s(p, i), p->cl[i].len, 5) || j >= p->cnl)
+		return 0;
+	if (!art_is_breadcrumb(line_s(p, j), p->cl[j].len) && j != p->title_at)
+		return 0;
+	art_set_once(&p->a->outlet, line_s(p, i), p->cl[i].len);
+	art_drop(p, i, "outlet");
+	return 1;
+}
+
+/* A date line right above a page's headline ("13. Februar 2017", then
+ * the headline), or above the first paragraph of a page with no
+ * headline: the date of the article when none comes under it. */
+static int
+date_above(struct parse *p, size_t i)
+{
+	size_t j, lines = 0, end = p->title_at < p->cnl ? p->title_at : p->lead;
+
+	for (j = i + 1; j < end && j < p->cnl; j++)
+		if (p->cl[j].len && ++lines > 2)
+			return 0;
+	if (!art_is_date_line(line_s(p, i), p->cl[i].len))
+		return 0;
+	p->date_above = line_s(p, i), p->date_above_len = p->cl[i].len;
+	art_drop(p, i, "date_raw");
+	return 1;
+}
+
+/* A line of boilerplate in the header: dropped (kept with
+ * ARTICLE_KEEP_BOILERPLATE), with its reason. */
+static void
+header_drop(struct parse *p, size_t i, const char *reason)
+{
+	if (p->keep)
+		art_keep_line(p, line_s(p, i), p->cl[i].len, 1);
+	else
+		art_drop(p, i, reason);
+}
+
+static const char *
+header_boilerplate(struct parse *p, size_t i)
+{
+	const char *s = line_s(p, i), *t = p->a->title;
+	size_t n = p->cl[i].len;
+
+	if (art_is_breadcrumb(s, n))
+		return "navigation";
+	if (art_is_prompt(s, n))
+		return "prompt";
+	if (art_is_caption(s, n, p->cl[i].flags))
+		return "caption";
+	return t && same_ci(s, n, t, strlen(t)) ? "repeat" : NULL;
+}
+
 /* The header from line i on: its fields set, its boilerplate dropped (or
  * kept for the body with ARTICLE_KEEP_BOILERPLATE); returns the first
- * line of the body. */
+ * line of the body.  The headline is the line the lines under it anchor
+ * (nav.c); what stands above it is navigation, but for header keys and
+ * the site's name at the top. */
 size_t
 art_header(struct parse *p, size_t i)
 {
 	struct article *a = p->a;
-	const char *s;
-	size_t n, blanks = 0, after_title = 0, j;
+	const char *s, *r;
+	size_t n, blanks = 0, after_title = 0, j, top;
+	int at_top, anchored;
 
 	i = next_nonblank(p, i);
 	if (i < p->cnl)
 		i = date_first_line(p, i);
+	art_zones(p, i);
+	top = i = next_nonblank(p, i);
+	if (!a->title && !p->resplit && p->title_at == NO_LINE)
+		p->title_at = art_headline(p, i, p->lead, &anchored);
+	at_top = a->title != NULL;
 	if (a->title)
 		after_title = 1;
-	for (; i < p->cnl; i++) {
+	for (; i < p->cnl && i < p->lead; i++) {
 		s = line_s(p, i);
 		n = p->cl[i].len;
 		if (n == 0) {
 			blanks++;
 			continue;
 		}
-		if (art_meta_line(p, &i, 1))
-			goto dropped;
-		if (art_is_breadcrumb(s, n) || art_is_prompt(s, n)
-		    || art_is_caption(s, n, p->cl[i].flags) || (a->title && same_ci(s, n, a->title, strlen(a->title)))) {
-			if (p->keep)
-				art_keep_line(p, s, n, 1);
+		if (p->page && i < p->title_at && !a->title) {
+			if (!site_name(p, i, top) && !date_above(p, i))
+				header_drop(p, i, "navigation");
+			continue;
+		}
+		if ((r = art_meta_line(p, &i))) {
+			art_drop(p, i, r);
 			goto dropped;
 		}
-		if (art_is_date_line(s, n)) {
-			art_set_once(&a->date_raw, s, n);
+		if ((r = header_boilerplate(p, i))) {
+			header_drop(p, i, r);
 			goto dropped;
 		}
 		if (art_is_marker(s, n))
 			break;
-		if (!a->title) {
-			if (!(p->cl[i].flags & LF_H1) && !title_like(p, s, n))
-				break;
-			j = next_nonblank(p, i + 1);
-			if (!a->outlet && !(p->cl[i].flags & LF_HEADING) && title_case_short(s, n, 5)
-			    && j < p->cnl && art_is_breadcrumb(line_s(p, j), p->cl[j].len)) {
-				art_set_once(&a->outlet, s, n);
+		if (!a->title && !p->resplit) {
+			if (p->title_at != NO_LINE && i < p->title_at) {
+				if (!site_name(p, i, top))
+					header_drop(p, i, "navigation");
 				continue;
 			}
+			if (p->title_at == NO_LINE) {
+				if (p->page || (!(p->cl[i].flags & LF_H1) && !title_like(p, s, n)))
+					break;
+				j = next_nonblank(p, i + 1);
+				if (!a->outlet && !(p->cl[i].flags & LF_HEADING) && title_case_short(s, n, 5)
+				    && j < p->cnl && art_is_breadcrumb(line_s(p, j), p->cl[j].len)) {
+					art_set_once(&a->outlet, s, n);
+					art_drop(p, i, "outlet");
+					continue;
+				}
+			}
 			art_set_once(&a->title, s, n);
+			art_drop(p, i, "title");
+			at_top = i == top;
 			after_title = 1;
 			blanks = 0;
 			continue;
 		}
-		if (after_title == 1 && !a->outlet && title_case_short(s, n, 5)) {
+		if (p->resplit)
+			break;
+		/* The site's name under a headline that opens the text. */
+		if (after_title == 1 && at_top && !a->outlet && title_case_short(s, n, 5)) {
 			j = next_nonblank(p, i + 1);
 			if (j < p->cnl && !art_is_prose(line_s(p, j), p->cl[j].len)) {
 				art_set_once(&a->outlet, s, n);
+				art_drop(p, i, "outlet");
 				after_title = 0;
 				continue;
 			}
@@ -136,6 +222,7 @@ art_header(struct parse *p, size_t i)
 		    && n <= 400 && nwords(s, n, 4) >= 3 && !(p->cl[i].flags & LF_HEADING)
 		    && title_like(p, s, n)) {
 			art_set_once(&a->subtitle, s, n);
+			art_drop(p, i, "subtitle");
 			after_title = 0;
 			continue;
 		}

@@ -14,6 +14,7 @@
 #define ARTICLE_INTERNAL_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "article/article.h"
@@ -25,7 +26,9 @@ enum {
 	LF_HEADING = 1,		/* was a markdown heading */
 	LF_H1 = 2,		/* "# ..." */
 	LF_IMAGE = 4,		/* held a markdown image */
-	LF_CREDITLINK = 8	/* ends in a link whose text is a host name */
+	LF_CREDITLINK = 8,	/* ends in a link whose text is a host name */
+	LF_LISTED = 16,		/* in a list of other stories (zones.c) */
+	LF_INDENT = 32		/* normalised lines: the line was indented */
 };
 
 struct line {
@@ -37,19 +40,64 @@ struct line {
 struct kept {
 	const char *s;
 	size_t n;
+	size_t line;		/* the length of the whole line it was cut from */
 	int gap;		/* a blank or dropped line came before it */
+};
+
+/* No line. */
+#define NO_LINE ((size_t)-1)
+
+/* What facts.c knows of a clean line (art_is). */
+enum {
+	LI_PROSE = 1,		/* art_is_prose */
+	LI_PROMPT = 2,		/* art_is_prompt */
+	LI_LOGIN = 4,		/* art_is_login_prompt */
+	LI_CAPTION = 8,		/* art_is_caption */
+	LI_CREDIT = 16,		/* a wire credit line (art_credit) */
+	LI_MARKER = 32,		/* art_is_marker */
+	LI_CRUMB = 64,		/* art_is_breadcrumb */
+	LI_ANCHOR = 128,	/* a date or byline (art_anchor_line) */
+	LI_CONT = 256,		/* goes on the line before (art_continues) */
+	LI_SKIP = 512,		/* no headline: a date, byline... (art_header_line) */
+	LI_HEAD = 1024,		/* a headline by its shape (art_headline_shape) */
+	LI_FOOTER = 2048	/* metadata of a footer (art_footer_line) */
+};
+
+/* One clean line's facts (facts.c). */
+struct fact {
+	uint16_t known, is;	/* LI_ bits asked, and their answers */
+	uint32_t words;		/* nwords capped at 41, plus one; 0 unknown */
+	uint32_t para;		/* the paragraph starting here: words plus one */
+	uint32_t span;		/* and its lines after this one */
 };
 
 /* One parse: the article being filled and the passes' lines. */
 struct parse {
 	struct article *a;
 	int keep;		/* ARTICLE_KEEP_BOILERPLATE */
+	int explain;		/* ARTICLE_EXPLAIN */
+	int resplit;		/* ARTICLE_BODY: a body split before: no headline,
+				 * no page navigation, no dates under a headline */
 	char *norm, *clean;
 	struct line *nl, *cl;	/* normalised and clean lines */
 	size_t nnl, cnl, nlcap, clcap;
+	size_t from;		/* normalised lines before clean line 0 */
 	struct kept *kept;
 	size_t nkept, keptcap;
-	size_t tagcap;
+	size_t tagcap, rmcap;
+	/* The zones (zones.c), as clean line numbers: the header is before
+	 * lead, the first paragraph of prose; dates and bylines may stand
+	 * up to second, the paragraph after it; the footer starts at foot.
+	 * page: the text is a copy of a whole web page, whose navigation
+	 * stands before title_at (the headline) and from foot on. */
+	size_t lead, second, foot, title_at;
+	int page;
+	const char *updated;	/* an "Updated ..." date, for want of another */
+	size_t updated_len;
+	const char *signoff;	/* the agency the last line signs off with */
+	const char *date_above;	/* a date over a page's headline */
+	size_t date_above_len;
+	struct fact *facts;	/* facts.c, one per clean line */
 };
 
 /* What a header key ("key: value" lines, YAML front matter) sets. */
@@ -119,6 +167,27 @@ isdig(int c)
 	return c >= '0' && c <= '9';
 }
 
+/* s[0..n) holds an ASCII digit: eight bytes a step, as the lines a
+ * date is looked for in are many and most have none. */
+static inline int
+has_digit(const char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	uint64_t x, t;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&x, s + i, 8);
+		t = x ^ (ones * '0');
+		if ((t - ones * 10) & ~t & highs)
+			return 1;
+	}
+	for (; i < n; i++)
+		if (isdig((unsigned char)s[i]))
+			return 1;
+	return 0;
+}
+
 static inline int
 isalnum_a(int c)
 {
@@ -143,9 +212,20 @@ in_list(const char *s, size_t n, const char *const *list, size_t len)
 static inline size_t
 nwords(const char *s, size_t n, size_t cap)
 {
-	size_t i, w = n > 0;
+	const uint64_t lows = 0x7F7F7F7F7F7F7F7Fu, spaces = 0x2020202020202020u;
+	uint64_t x, t;
+	size_t i = 0, w = n > 0;
 
-	for (i = 0; i < n && w <= cap; i++)
+	/* eight bytes a step: the spaces of a chunk are its zero bytes
+	 * after xor, counted by their high bits */
+	for (; i + 8 <= n && w <= cap; i += 8) {
+		memcpy(&x, s + i, 8);
+		x ^= spaces;
+		t = ~(((x & lows) + lows) | x | lows);
+		while (t)
+			w++, t &= t - 1;
+	}
+	for (; i < n && w <= cap; i++)
 		if (s[i] == ' ')
 			w++;
 	return w;
@@ -180,6 +260,17 @@ line_s(struct parse *p, size_t i)
 	return p->clean + p->cl[i].off;
 }
 
+int art_fact(struct parse *p, size_t i, unsigned fact);
+
+/* What clean line i is (an LI_ fact), asked once: facts.c. */
+static inline int
+art_is(struct parse *p, size_t i, unsigned f)
+{
+	if (p->facts && (p->facts[i].known & f))
+		return (p->facts[i].is & f) != 0;
+	return art_fact(p, i, f);
+}
+
 static inline size_t
 next_nonblank(struct parse *p, size_t i)
 {
@@ -196,6 +287,13 @@ enum field art_key_field(const char *s, size_t n);
 
 /* lines.c: what a line, or a token of one, is by its shape. */
 int art_is_prose(const char *s, size_t n);		/* ends a sentence */
+/* Cut in the middle of a sentence by a hard wrap: ends in a comma or a
+ * short word in lower case ("... narrowed to"). */
+int art_cut_line(const char *s, size_t n);
+/* Line s goes on line pr, hard-wrapped: pr ends no sentence, and s
+ * starts in lower case, or pr was cut, or s is the sentence's last word
+ * or two. */
+int art_wraps(const char *pr, size_t pn, const char *s, size_t n);
 int art_is_url(const char *s, size_t n);		/* starts with http(s):// */
 int art_lone_url(const char *s, size_t n);		/* a URL and nothing else */
 int art_is_month(const char *t, size_t n);
@@ -206,23 +304,36 @@ int art_is_prompt(const char *s, size_t n);		/* "Share this article" */
 int art_is_login_prompt(const char *s, size_t n);	/* "Log in to comment." */
 int art_is_marker(const char *s, size_t n);		/* "Related articles" */
 int art_is_caption(const char *s, size_t n, unsigned flags);
+/* A photo credit or copyright: "©", "Foto: ...", "(Jane Doe/Reuters)". */
+int art_photo_credit(const char *s, size_t n);
 
 /* credit.c */
 /* The agency a lone credit line names, or NULL; *photo: it was a photo
  * credit in brackets. */
 const char *art_lone_credit(const char *s, size_t n, int *photo);
-/* "By Jane Doe": 1, the names in *v. */
+/* "By Jane Doe", "Von Anna Berg": 1, the names in *v. */
 int art_byline(const char *s, size_t n, const char **v, size_t *vn);
-/* A wire credit line: 1, its reporters set as the byline. */
-int art_credit(struct parse *p, const char *s, size_t n);
+/* The length of a byline word ("By", "Von") s starts with, 0 if none. */
+size_t art_by_word(const char *s, size_t n);
+/* "By" alone on line s, the name t on the next. */
+int art_byline_split(const char *s, size_t n, const char *t, size_t tn);
+/* A wire credit line: 1, its reporters set as the byline if set. */
+int art_credit(struct parse *p, const char *s, size_t n, int set);
 
 /* fields.c */
 /* Set *dst to s, trimmed, unless set already or empty. */
 void art_set_once(char **dst, const char *s, size_t n);
 /* The normalised lines YAML front matter takes (0: none), its fields set. */
 size_t art_front_matter(struct parse *p);
-/* 1 if clean line *i is metadata, its field set; header: in the header. */
-int art_meta_line(struct parse *p, size_t *i, int header);
+/* The field clean line *i of the header zone sets (its name, for
+ * ARTICLE_EXPLAIN), its value set; NULL if it is no metadata.  *i may
+ * move past a URL on the next line, or a name after "By". */
+const char *art_meta_line(struct parse *p, size_t *i);
+/* The same for a line of the footer zone: sign-offs, credit lines,
+ * tags, links; set 0 only says whether it is one. */
+const char *art_footer_line(struct parse *p, size_t *i, int set);
+/* Dates, bylines and "Published" lines under the headline. */
+const char *art_window_line(struct parse *p, size_t *i);
 
 /* clean.c */
 /* Pass 1: s to p->norm and its lines p->nl. */
@@ -234,6 +345,71 @@ void art_clean_lines(struct parse *p, size_t from);
 /* The bytes a wire dateline spans at the start of s (0: none); set: its
  * place, date and agency go to the article. */
 size_t art_dateline(struct parse *p, const char *s, size_t n, int set);
+
+/* facts.c: art_is, above, and: */
+/* nwords of clean line i, capped at 41. */
+size_t art_nwords(struct parse *p, size_t i);
+/* The paragraph of prose that starts at clean line i (zones.c), once
+ * worked out: its words (0: none) and last line. */
+int art_para_known(struct parse *p, size_t i, size_t *words, size_t *end);
+void art_para_keep(struct parse *p, size_t i, size_t words, size_t end);
+
+/* explain.c: what left the body (ARTICLE_EXPLAIN). */
+void art_removed(struct parse *p, const char *s, size_t n, const char *reason);
+/* Clean line i left the body: its normalised text is recorded. */
+void art_drop(struct parse *p, size_t i, const char *reason);
+
+/* zones.c */
+/* Find the zones of the clean lines from h on (struct parse). */
+void art_zones(struct parse *p, size_t h);
+/* Line i goes on the paragraph of line i - 1 (hard-wrapped text). */
+int art_continues(struct parse *p, size_t i);
+/* Line i starts a paragraph of prose. */
+int art_para(struct parse *p, size_t i);
+/* A line that may close an article's text: a sentence, a paragraph
+ * without its period, a row of figures. */
+int art_body_like(const char *s, size_t n);
+
+/* nav.c: copies of whole web pages. */
+/* The headline: the line the byline, date and deck lines under it
+ * anchor (*anchored), above clean line lead and from line from on;
+ * NO_LINE if none. */
+size_t art_headline(struct parse *p, size_t from, size_t lead, int *anchored);
+/* A date or byline among the next lines non-blank lines from line i,
+ * down to end (exclusive) or up to end (inclusive). */
+int art_anchor_near(struct parse *p, size_t i, size_t end, int down, size_t lines);
+/* Line i is a headline with a date or byline under it. */
+int art_is_headline(struct parse *p, size_t i);
+/* A date or byline line, as anchors a headline. */
+int art_anchor_line(const char *s, size_t n);
+/* Clean line i stands between a headline and its article but is none:
+ * a date, a byline, a prompt, a caption, a credit, two words or fewer. */
+int art_header_line(struct parse *p, size_t i);
+/* Clean line i may be a headline: 3 to 40 words, no sentence unless a
+ * short question or exclamation, no dateline, no story-list marker. */
+int art_headline_shape(struct parse *p, size_t i);
+/* Whether the lines from h to lead are a page's navigation. */
+int art_page_top(struct parse *p, size_t h, size_t lead);
+
+/* wire.c: sign-offs. */
+/* A line that only signs a story off ("Reuter", "(AFP)", "-- AP",
+ * "###", "[END]"): 1, and *agency the agency it names or NULL. */
+int art_signoff(const char *s, size_t n, const char **agency);
+/* The bytes of a sign-off at the end of a sentence ("... stake.
+ * Reuter"), 0 if none; *agency as art_signoff. */
+size_t art_signoff_tail(const char *s, size_t n, const char **agency);
+
+/* dates.c: dates inside a line. */
+/* The first full date in s (a day, a month and a year, in any order
+ * date_parse reads): 1 with its bytes [*b, *e). */
+int art_date_span(const char *s, size_t n, size_t *b, size_t *e);
+/* Set *dst (once) to the date s: all of it if date_parse reads it, else
+ * the date inside ("Stand: 26.10.2021"). */
+void art_set_date(char **dst, const char *s, size_t n);
+/* A short line around a date ("Veröffentlicht am 26. Oktober 2023",
+ * "By Jane Doe, August 14, 2020 2:30 pm"): its date and byline set;
+ * 1 if it was one. */
+int art_dated_line(struct parse *p, const char *s, size_t n);
 
 /* header.c, body.c: pass 3. */
 size_t art_header(struct parse *p, size_t i);

@@ -71,6 +71,31 @@ art_is_prose(const char *s, size_t n)
 }
 
 int
+art_wraps(const char *pr, size_t pn, const char *s, size_t n)
+{
+	if (pn == 0 || n == 0 || art_is_prose(pr, pn))
+		return 0;
+	if ((s[0] >= 'a' && s[0] <= 'z') || art_cut_line(pr, pn))
+		return 1;
+	/* "... a bank official told / Reuters." */
+	return pn >= 30 && nwords(s, n, 3) <= 2 && art_is_prose(s, n);
+}
+
+int
+art_cut_line(const char *s, size_t n)
+{
+	size_t k;
+
+	if (n < 40 || art_is_prose(s, n))
+		return 0;
+	if (strchr(",;-", s[n - 1]))
+		return 1;
+	for (k = n; k > 0 && s[k - 1] >= 'a' && s[k - 1] <= 'z'; k--)
+		;
+	return n - k >= 1 && n - k <= 3 && k > 0 && s[k - 1] == ' ';
+}
+
+int
 art_is_url(const char *s, size_t n)
 {
 	return (n > 8 && eq_ci(s, 8, "https://")) || (n > 7 && eq_ci(s, 7, "http://"));
@@ -114,6 +139,28 @@ art_is_weekday(const char *t, size_t n)
 	return in_list(t, n, weekdays, LEN(weekdays));
 }
 
+/* 2025-08-28, 28.08.2025, 8/28/2025 (maybe with a time after a T): a
+ * year of four digits first or last, the other parts one or two. */
+static int
+numeric_date(const char *t, size_t n)
+{
+	size_t k = 0, len[3], g;
+
+	for (g = 0; g < 3; g++) {
+		len[g] = 0;
+		while (k < n && isdig((unsigned char)t[k]))
+			k++, len[g]++;
+		if (g < 2 && (k >= n || !strchr("-/.", t[k])))
+			return 0;
+		k += g < 2;
+	}
+	if (k < n && t[k] != 'T' && t[k] != ',')
+		return 0;
+	if (len[0] == 4)
+		return len[1] >= 1 && len[1] <= 2 && len[2] >= 1 && len[2] <= 2;
+	return len[0] >= 1 && len[0] <= 2 && len[1] >= 1 && len[1] <= 2 && len[2] == 4;
+}
+
 /* A line that is only a date ("August 28, 2025", "2025-08-28 10:00 KST",
  * "Wednesday, 3 Sept. 2025"): at most one token that is not date-like. */
 int
@@ -125,13 +172,15 @@ art_is_date_line(const char *s, size_t n)
 
 	if (n == 0 || n > 60)
 		return 0;
+	if (!has_digit(s, n))	/* a year, or a numeric date */
+		return 0;
 	while (next_token(s, n, &i, &t, &tn)) {
 		for (k = digits = 0; k < tn; k++)
 			digits += isdig((unsigned char)t[k]) != 0;
 		if (tn >= 4 && digits == 4 && isdig((unsigned char)t[0]) && (t[0] == '1' || t[0] == '2')
 		    && (tn == 4 || !isdig((unsigned char)t[4])))
 			year = 1;
-		else if (digits >= 6 && (memchr(t, '-', tn) || memchr(t, '/', tn) || memchr(t, '.', tn)))
+		else if (digits >= 6 && numeric_date(t, tn))
 			year = month = 1;
 		else if (art_is_month(t, tn))
 			month = 1;
@@ -150,7 +199,8 @@ art_is_date_line(const char *s, size_t n)
 	return year && month;
 }
 
-/* "Home > National > Politics", "World | Asia | Korea". */
+/* "Home > National > Politics", "World | Asia | Korea", "Klima / News /
+ * Berichte". */
 int
 art_is_breadcrumb(const char *s, size_t n)
 {
@@ -161,17 +211,50 @@ art_is_breadcrumb(const char *s, size_t n)
 	for (i = 0; i < n; i++) {
 		if (s[i] == '>' && i > 0 && s[i - 1] == ' ')
 			parts++, words = 0;
-		else if (s[i] == '|' && i > 0 && s[i - 1] == ' ')
+		else if ((s[i] == '|' || s[i] == '/') && i > 0 && s[i - 1] == ' ' && i + 1 < n && s[i + 1] == ' ')
 			parts++, pipes++, words = 0;
 		else if (i + 1 < n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xBB)
 			parts++, words = 0;
 		else if (i + 2 < n && !memcmp(s + i, "\xE2\x80\xBA", 3))
 			parts++, words = 0;
-		else if (s[i] == ' ' && i + 1 < n && s[i + 1] != '>' && s[i + 1] != '|')
+		else if (s[i] == ' ' && i + 1 < n && s[i + 1] != '>' && s[i + 1] != '|' && s[i + 1] != '/')
 			if (++words > 4)
 				return 0;
 	}
 	return pipes ? parts >= 3 && pipes + 1 == parts : parts >= 2;
+}
+
+/* A list of lower-case words looked up by first letter: the prompt test
+ * asks it of every word of every short line. */
+struct wordset {
+	const char *const *w;
+	size_t n;
+	unsigned char at[26][24], cnt[26];
+	int ready;
+};
+
+static struct wordset prompts = { prompt_words, LEN(prompt_words), { { 0 } }, { 0 }, 0 };
+static struct wordset fillers = { filler_words, LEN(filler_words), { { 0 } }, { 0 }, 0 };
+
+static int
+in_set(struct wordset *ws, const char *t, size_t n)
+{
+	size_t i, c;
+
+	if (!ws->ready) {
+		for (i = 0; i < ws->n; i++) {
+			c = (size_t)(ws->w[i][0] - 'a');
+			if (c < 26 && ws->cnt[c] < sizeof ws->at[c])
+				ws->at[c][ws->cnt[c]++] = (unsigned char)i;
+		}
+		ws->ready = 1;
+	}
+	if (n == 0 || (c = (size_t)(lower((unsigned char)t[0]) - 'a')) >= 26)
+		return 0;
+	for (i = 0; i < ws->cnt[c]; i++)
+		if (eq_ci(t, n, ws->w[ws->at[c][i]]))
+			return 1;
+	return 0;
 }
 
 /* Short, no sentence, and at least half of its words are about sharing,
@@ -192,10 +275,10 @@ art_is_prompt(const char *s, size_t n)
 			i++;
 		if ((tn = (size_t)(s + i - t)) == 0)
 			break;
-		if (in_list(t, tn, filler_words, LEN(filler_words)))
+		if (in_set(&fillers, t, tn))
 			continue;
 		count++;
-		if (in_list(t, tn, prompt_words, LEN(prompt_words)))
+		if (in_set(&prompts, t, tn))
 			hit++;
 	}
 	return hit > 0 && hit * 2 >= count;
@@ -231,7 +314,10 @@ art_is_marker(const char *s, size_t n)
 {
 	size_t i, k;
 
-	if (n == 0 || (nwords(s, n, 7) > 6
+	/* the first letters of the markers */
+	if (n == 0 || !strchr("aAeEfFlLmMoOpPrRsStTuUyY", s[0]) || !s[0])
+		return 0;
+	if ((nwords(s, n, 7) > 6
 	    && (art_is_prose(s, n) || !memchr(s, ':', n < 40 ? n : 40))))
 		return 0;
 	for (i = 0; i < LEN(markers); i++) {
@@ -247,8 +333,60 @@ art_is_marker(const char *s, size_t n)
 	return 0;
 }
 
+/* Words that say a photo, in the languages news is read in. */
+static const char *const photo_words[] = {
+	"photo", "photos", "image", "picture", "foto", "fotos", "fot", "bild",
+	"titelbild", "symbolbild", "credit", "credits"
+};
+
+/* s starts with a photo word (maybe after "(") and a colon, dot or
+ * space ("Foto: Jane Doe", "(Photo: AP)", "Fot. Jan Kowalski"). */
+static int
+photo_word(const char *s, size_t n)
+{
+	size_t k;
+
+	while (n && (s[0] == '(' || s[0] == ' '))
+		s++, n--;
+	for (k = 0; k < n && isalnum_a((unsigned char)s[k]) && (unsigned char)s[k] < 0x80; k++)
+		;
+	return k > 2 && k + 1 < n && (s[k] == ':' || s[k] == '.')
+	    && in_list(s, k, photo_words, LEN(photo_words));
+}
+
+int
+art_photo_credit(const char *s, size_t n)
+{
+	size_t i, open;
+	const char *c;
+
+	if (n == 0 || n > 200)
+		return 0;
+	for (c = s; (c = memchr(c, 0xC2, (size_t)(s + n - c))) && c + 1 < s + n; c++)
+		if ((unsigned char)c[1] == 0xA9)		/* © */
+			return nwords(s, n, 21) <= 20;
+	/* "Foto: ..." at the start, or after "(" or "|" */
+	if (photo_word(s, n))
+		return nwords(s, n, 21) <= 20;
+	for (c = s; (c = memchr(c, '(', (size_t)(s + n - c))); c++)
+		if (photo_word(c, (size_t)(s + n - c)))
+			return nwords(s, n, 21) <= 20;
+	for (c = s; (c = memchr(c, '|', (size_t)(s + n - c))); c++)
+		if (photo_word(c + 1, (size_t)(s + n - c - 1)))
+			return nwords(s, n, 21) <= 20;
+	/* "... (Alex Wong/Getty Images)": a credit in brackets at the end */
+	if (s[n - 1] != ')')
+		return 0;
+	for (open = n - 1; open > 0 && s[open] != '('; open--)
+		;
+	for (i = open + 1; i + 1 < n - 1; i++)
+		if (s[i] == '/' && s[i - 1] != ' ' && s[i + 1] != ' ')
+			return s[open] == '(' && n - open < 60 && nwords(s, n, 21) <= 20;
+	return 0;
+}
+
 /* A caption: ends in a bracketed photo credit "... [YONHAP]", ends in a
- * link to a bare host name, or says it is a photo. */
+ * link to a bare host name, says it is a photo, or credits one. */
 int
 art_is_caption(const char *s, size_t n, unsigned flags)
 {
@@ -256,12 +394,14 @@ art_is_caption(const char *s, size_t n, unsigned flags)
 
 	if (flags & LF_CREDITLINK)
 		return 1;
+	if (n <= 160 && art_photo_credit(s, n))
+		return 1;
 	if (n > 3 && s[n - 1] == ']') {
 		for (i = n - 1; i > 0 && n - i < 48; i--) {
 			unsigned char c = s[i - 1];
 
-			if (c == '[')
-				return i > 1 && letters >= 2;
+			if (c == '[')	/* "[END]" ends a wire story */
+				return i > 1 && letters >= 2 && !(n - i == 4 && !memcmp(s + i, "END", 3));
 			if (c >= 'A' && c <= 'Z')
 				letters++;
 			else if (!(c == ' ' || c == '/' || c == '-' || c == '.' || c == '&'

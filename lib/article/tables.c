@@ -43,6 +43,7 @@ static const struct {
 	{ "AFP", "AFP" }, { "Agence France-Presse", "AFP" },
 	{ "Agence France Presse", "AFP" },
 	{ "Reuters", "Reuters" }, { "Thomson Reuters", "Reuters" },
+	{ "Reuter", "Reuters" },
 	{ "AP", "AP" }, { "Associated Press", "AP" },
 	{ "The Associated Press", "AP" },
 	{ "Xinhua", "Xinhua" }, { "Xinhua News Agency", "Xinhua" },
@@ -130,15 +131,29 @@ art_key_field(const char *s, size_t n)
 const char *
 article_agency(const char *s, size_t n)
 {
-	size_t i;
+	/* The names by their first letter: the table is asked of many
+	 * short lines, most of which name no agency. */
+	static unsigned char idx[26][16], cnt[26];
+	static int ready;
+	size_t i, c;
 
+	if (!ready) {
+		for (i = 0; i < LEN(agencies); i++) {
+			c = (size_t)(lower((unsigned char)agencies[i].name[0]) - 'a');
+			if (c < 26 && cnt[c] < sizeof idx[c])
+				idx[c][cnt[c]++] = (unsigned char)i;
+		}
+		ready = 1;
+	}
 	trim(&s, &n);
-	if (n == 0 || n > 40)
+	if (n < 2 || n > 40)
 		return NULL;
-	for (i = 0; i < LEN(agencies); i++)
-		if (lower((unsigned char)s[0]) == lower((unsigned char)agencies[i].name[0])
-		    && eq_ci(s, n, agencies[i].name))
-			return agencies[i].canon;
+	c = (size_t)(lower((unsigned char)s[0]) - 'a');
+	if (c >= 26)
+		return NULL;
+	for (i = 0; i < cnt[c]; i++)
+		if (eq_ci(s, n, agencies[idx[c][i]].name))
+			return agencies[idx[c][i]].canon;
 	return NULL;
 }
 

@@ -3,15 +3,7 @@
 #include <string.h>
 
 #include "date/date.h"
-
-static const char *const months[] = {
-	"january", "february", "march", "april", "may", "june", "july",
-	"august", "september", "october", "november", "december"
-};
-static const char *const wdays[] = {
-	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-	"sunday"
-};
+#include "date/words.h"
 
 static int
 lower(int c)
@@ -29,63 +21,6 @@ static int
 is_alpha(int c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-/* s[0..n) equals the lower-case word w, ignoring case. */
-static int
-word_eq(const char *s, size_t n, const char *w)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (!w[i] || lower((unsigned char)s[i]) != w[i])
-			return 0;
-	return w[n] == '\0';
-}
-
-/* s[0..n) is the full name, or a prefix of at least 3 letters that is
- * one of the usual abbreviations. */
-static int
-name_match(const char *s, size_t n, const char *full, size_t minlen, const char *alt)
-{
-	size_t i;
-
-	if (word_eq(s, n, full) || (alt && word_eq(s, n, alt)))
-		return 1;
-	if (n != minlen)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (lower((unsigned char)s[i]) != full[i])
-			return 0;
-	return 1;
-}
-
-int
-date_month_name(const char *s, size_t n)
-{
-	int m;
-
-	for (m = 0; m < 12; m++)
-		if (name_match(s, n, months[m], 3, m == 8 ? "sept" : NULL))
-			return m + 1;
-	return 0;
-}
-
-int
-date_weekday_name(const char *s, size_t n)
-{
-	static const char *const alt[] = {
-		"mon", "tues", "wed", "thur", "fri", "sat", "sun"
-	};
-	int w;
-
-	for (w = 0; w < 7; w++) {
-		if (name_match(s, n, wdays[w], 3, alt[w]))
-			return w;
-		if (w == 3 && word_eq(s, n, "thurs"))
-			return w;
-	}
-	return -1;
 }
 
 int
@@ -220,10 +155,14 @@ tokenize(const char *s, size_t n, struct tok *t)
 	while (i < n && nt < MAXTOK) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c >= 0x80) {
-			/* Non-ASCII (no-break spaces, dashes) separates too. */
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r'
+		    || (c >= 0x80 && !date_letter_len(s + i, n - i))) {
+			/* U+0080-U+00BF (no-break space, guillemets) and
+			 * U+2000-U+2FFF (spaces, dashes, quotes) separate
+			 * too; other non-ASCII is letters ("März"). */
 			space = 1;
-			i++;
+			for (i++; i < n && ((unsigned char)s[i] & 0xC0) == 0x80; i++)
+				;
 			continue;
 		}
 		t[nt].s = s + i;
@@ -235,9 +174,17 @@ tokenize(const char *s, size_t n, struct tok *t)
 				if (t[nt].val < 100000000000L)
 					t[nt].val = t[nt].val * 10 + (s[j] - '0');
 			t[nt].type = T_NUM;
-		} else if (is_alpha(c)) {
-			for (j = i; j < n && is_alpha((unsigned char)s[j]); j++)
-				;
+		} else if (is_alpha(c) || date_letter_len(s + i, n - i)) {
+			for (j = i; j < n;) {
+				size_t k = date_letter_len(s + j, n - j);
+
+				if (k)
+					j += k;
+				else if (is_alpha((unsigned char)s[j]))
+					j++;
+				else
+					break;
+			}
 			t[nt].type = T_WORD;
 		} else {
 			j = i + 1;
@@ -280,7 +227,7 @@ static int
 at_word(struct parser *p, const char *w)
 {
 	return p->i < p->nt && p->t[p->i].type == T_WORD
-	    && word_eq(p->t[p->i].s, p->t[p->i].n, w);
+	    && date_word_eq(p->t[p->i].s, p->t[p->i].n, w);
 }
 
 static const struct tok *
@@ -310,7 +257,8 @@ month_word(struct parser *p)
 
 	if (p->i >= p->nt || p->t[p->i].type != T_WORD)
 		return 0;
-	if (!(m = date_month_name(p->t[p->i].s, p->t[p->i].n)))
+	if (!(m = date_month_name(p->t[p->i].s, p->t[p->i].n))
+	    && !(m = date_foreign_month(p->t[p->i].s, p->t[p->i].n)))
 		return 0;
 	p->i++;
 	skip_punct(p, '.');
@@ -326,7 +274,8 @@ day_num(struct parser *p)
 	if (!t)
 		return 0;
 	p->i++;
-	if (at_word(p, "st") || at_word(p, "nd") || at_word(p, "rd") || at_word(p, "th"))
+	if (at_word(p, "st") || at_word(p, "nd") || at_word(p, "rd") || at_word(p, "th")
+	    || at_word(p, "er"))
 		p->i++;
 	return (int)t->val;
 }
@@ -410,12 +359,16 @@ named_date(struct parser *p, struct date *d)
 		if (!(day = day_num(p)))
 			goto fail;
 	} else if ((day = day_num(p))) {
-		if (at_word(p, "of"))
+		/* "6. August", "3rd of September", "13 de enero de" */
+		skip_punct(p, '.');
+		if (at_word(p, "of") || at_word(p, "de"))
 			p->i++;
 		skip_punct(p, '-');
 		if (!(m = month_word(p)))
 			goto fail;
 		skip_punct(p, '-');
+		if (at_word(p, "de") || at_word(p, "del"))
+			p->i++;
 	} else
 		goto fail;
 	skip_punct(p, ',');
@@ -449,7 +402,7 @@ meridiem(struct parser *p)
 	if ((at_word(p, "a") || at_word(p, "p")) && p->i + 2 < p->nt
 	    && p->t[p->i + 1].type == T_PUNCT && p->t[p->i + 1].s[0] == '.'
 	    && p->t[p->i + 2].type == T_WORD
-	    && word_eq(p->t[p->i + 2].s, p->t[p->i + 2].n, "m")) {
+	    && date_word_eq(p->t[p->i + 2].s, p->t[p->i + 2].n, "m")) {
 		r = lower((unsigned char)p->t[p->i].s[0]) == 'a' ? 1 : 2;
 		p->i += 3;
 		skip_punct(p, '.');
@@ -510,7 +463,7 @@ zone(struct parser *p, struct date *d)
 	if (p->i >= p->nt || p->t[p->i].type != T_WORD)
 		return;
 	for (z = zones; z->name; z++) {
-		if (!word_eq(p->t[p->i].s, p->t[p->i].n, z->name))
+		if (!date_word_eq(p->t[p->i].s, p->t[p->i].n, z->name))
 			continue;
 		p->i++;
 		d->has_zone = 1, d->zone = z->off;
@@ -622,57 +575,103 @@ skip_labels(struct parser *p)
 	}
 }
 
-enum date_status
-date_parse(const char *s, size_t n, int flags, struct date *d)
+/* How many leading words a date may follow when none of them is a label
+ * or weekday we know ("Stand: 5. Februar 2020", "Mittwoch, 3. März"). */
+#define MAX_LEAD 8
+
+/* The date at p->t[p->i]: DATE_UNKNOWN when none starts there. */
+static enum date_status
+date_at(struct parser *p, struct date *d, int *wd)
 {
-	struct parser p;
 	enum date_status st;
-	int wd = -1;
 
 	memset(d, 0, sizeof *d);
+	*wd = -1;
+	skip_labels(p);
+	if (p->i < p->nt && p->t[p->i].type == T_WORD
+	    && (*wd = date_weekday_name(p->t[p->i].s, p->t[p->i].n)) >= 0) {
+		p->i++;
+		skip_punct(p, '.');
+		skip_punct(p, ',');
+	}
+	if (at_num(p, 8, 8)) {
+		/* 20250902: ISO 8601 basic form */
+		long v = p->t[p->i].val;
+
+		d->year = (int)(v / 10000), d->month = (int)(v / 100 % 100);
+		d->day = (int)(v % 100), d->prec = DATE_DAY;
+		p->i++;
+		return check_day(d);
+	}
+	if ((st = numeric_date(p, d)) == DATE_UNKNOWN && (st = named_date(p, d)) == DATE_UNKNOWN
+	    && at_num(p, 4, 4) && p->nt == p->i + 1) {
+		d->year = (int)p->t[p->i].val, d->prec = DATE_YEAR;
+		return d->year >= 1 ? DATE_OK : DATE_IMPOSSIBLE;
+	}
+	return st;
+}
+
+/* date_parse's work on the tokens of s, p left after the date.  span:
+ * the date must open s (no lead words skipped, and a lone 9 or 10 digit
+ * number is no epoch time), for date_parse_span. */
+static enum date_status
+parse(struct parser *p, const char *s, size_t n, int flags, struct date *d,
+    int span)
+{
+	enum date_status st;
+	int wd = -1, from;
+
+	memset(d, 0, sizeof *d);
+	p->nt = p->i = 0;
 	while (n && (*s == ' ' || *s == '\t' || *s == '@'))
 		s++, n--;
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
 		n--;
 	if (all_digits(s, n) && (n == 9 || n == 10))
-		return epoch(s, n, d);
-	p.nt = tokenize(s, n, p.t);
-	p.i = 0;
-	p.flags = flags;
-	skip_labels(&p);
-	if (p.i < p.nt && p.t[p.i].type == T_WORD
-	    && (wd = date_weekday_name(p.t[p.i].s, p.t[p.i].n)) >= 0) {
-		p.i++;
-		skip_punct(&p, '.');
-		skip_punct(&p, ',');
-	}
-	if (at_num(&p, 8, 8)) {
-		/* 20250902: ISO 8601 basic form */
-		long v = p.t[p.i].val;
-
-		d->year = (int)(v / 10000), d->month = (int)(v / 100 % 100);
-		d->day = (int)(v % 100), d->prec = DATE_DAY;
-		p.i++;
-		st = check_day(d);
-	} else if ((st = numeric_date(&p, d)) == DATE_UNKNOWN
-	    && (st = named_date(&p, d)) == DATE_UNKNOWN) {
-		if (at_num(&p, 4, 4) && p.nt == p.i + 1) {
-			d->year = (int)p.t[p.i].val, d->prec = DATE_YEAR;
-			return d->year >= 1 ? DATE_OK : DATE_IMPOSSIBLE;
-		}
-		return st;
+		return span ? DATE_UNKNOWN : epoch(s, n, d);
+	p->nt = tokenize(s, n, p->t);
+	p->flags = flags;
+	for (from = 0;; from++) {
+		p->i = from;
+		if ((st = date_at(p, d, &wd)) != DATE_UNKNOWN)
+			break;
+		/* a lead in words we do not know: try after it */
+		if (span || from >= MAX_LEAD || from + 1 >= p->nt || p->t[from].type == T_NUM)
+			return st;
 	}
 	if (st != DATE_OK)
 		return st;
+	if (d->prec == DATE_YEAR) {
+		p->i++;
+		return st;
+	}
 	/* Year 0 means "not given" elsewhere; written as 0000 it is no date. */
 	if (d->year < 1)
 		return DATE_IMPOSSIBLE;
-	if (d->prec == DATE_DAY && (st = time_of_day(&p, d)) != DATE_OK)
+	if (d->prec == DATE_DAY && (st = time_of_day(p, d)) != DATE_OK)
 		return st;
 	if (wd >= 0 && d->prec >= DATE_DAY
 	    && date_weekday(d->year, d->month, d->day) != wd)
 		return DATE_AMBIGUOUS;
 	return DATE_OK;
+}
+
+enum date_status
+date_parse(const char *s, size_t n, int flags, struct date *d)
+{
+	struct parser p;
+
+	return parse(&p, s, n, flags, d, 0);
+}
+
+enum date_status
+date_parse_span(const char *s, size_t n, int flags, struct date *d, size_t *used)
+{
+	struct parser p;
+	enum date_status st = parse(&p, s, n, flags, d, 1);
+
+	*used = st == DATE_OK && p.i > 0 ? (size_t)(p.t[p.i - 1].s + p.t[p.i - 1].n - s) : 0;
+	return st;
 }
 
 enum date_status

@@ -38,6 +38,14 @@ struct date {
 #define DATE_TZ_CHINA	2	/* CST is China Standard Time (+08:00) */
 
 enum date_status date_parse(const char *s, size_t n, int flags, struct date *d);
+/* date_parse for a date that opens a longer text ("26. Oktober 2023 von
+ * Jane Doe"): *used gets the bytes the date took (0 unless DATE_OK).
+ * A lone number is never read as epoch seconds here. */
+enum date_status date_parse_span(const char *s, size_t n, int flags, struct date *d,
+    size_t *used);
+/* Whether a date date_parse reads may start at s: a digit, a month or
+ * weekday name, a label ("Published").  Cheap: for looking into lines. */
+int date_may_start(const char *s, size_t n);
 /* A date in a URL path: /2025/08/28/, /2025-08-28/, /20250828/. */
 enum date_status date_from_url(const char *s, size_t n, struct date *d);
 /* Month and day without a year ("September 3", "Aug. 30", "3 Sept."):
@@ -60,7 +68,8 @@ int date_weekday(int y, int m, int d);
 /* ISO 8601 week of a date: *wy gets the week-numbering year. */
 int date_isoweek(int y, int m, int d, int *wy);
 /* Month number 1-12 for an English month name or abbreviation
- * ("Sept", "aug"), 0 if none.  Case-insensitive. */
+ * ("Sept", "aug"), 0 if none.  Case-insensitive.  (Inside a date,
+ * date_parse also reads the month names of other languages.) */
 int date_month_name(const char *s, size_t n);
 /* 0 Monday .. 6 Sunday for a weekday name or abbreviation, -1 if none. */
 int date_weekday_name(const char *s, size_t n);

@@ -1,4 +1,5 @@
 /* The workbook: typed cells, the header's looks, the file's safe arrival. */
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -422,8 +423,13 @@ xlsxout_close(struct xlsxout *x)
 
 	for (i = 0; i < x->nsheets; i++)
 		finish(x->sheets[i]);
+	errno = 0;
 	if ((err = workbook_close(x->wb)) != LXW_NO_ERROR) {
-		warn("%s: %s", x->path ? x->path : "stdout", lxw_strerror(err));
+		/* The library's message names no cause; errno may. */
+		if (errno)
+			warn("%s: %s:", x->path ? x->path : "stdout", lxw_strerror(err));
+		else
+			warn("%s: %s", x->path ? x->path : "stdout", lxw_strerror(err));
 		status = 1;
 	} else if (x->path && rename(tmp_path, x->path) != 0) {
 		warn("%s:", x->path);

@@ -362,6 +362,9 @@ lsh_save(const struct lsh_index *ix, const char *path)
 	    || put(&io, ix->nhash, ix->nnames * sizeof(*ix->nhash));
 	sum = io.sum;
 	bad = bad || put(&io, &sum, sizeof(sum));
+	/* On the disk before it replaces the old index. */
+	if (fflush(io.fp) == EOF || fsync(fileno(io.fp)) != 0)
+		bad = 1;
 	if (fclose(io.fp) == EOF)
 		bad = 1;
 	if (bad || rename(tmp, path) != 0) {

@@ -58,6 +58,11 @@ main(void)
 	check("named utf-8, bom", S("\xef\xbb\xbfx"), "UTF-8", CHARSET_OK, "x",
 	    CHARSET_UTF8, 1, 0);
 	check("unknown name", S("x"), "NO-SUCH-CHARSET", CHARSET_UNKNOWN, NULL, 0, 0, 0);
+	/* what detection would take as it is */
+	if (!charset_plain_utf8(S("caf\xc3\xa9")) || !charset_plain_utf8(S("\xef\xbb\xbfHi"))
+	    || !charset_plain_utf8(S("")) || charset_plain_utf8(S("\xff\xfeH\0i\0"))
+	    || charset_plain_utf8(S("T\0i\0t\0l\0")) || charset_plain_utf8(S("caf\xe9")))
+		printf("FAIL plain utf-8\n"), failed = 1;
 	if (strcmp(charset_name(CHARSET_WINDOWS_1252, NULL), "windows-1252") != 0)
 		printf("FAIL name\n"), failed = 1;
 	if (!failed)

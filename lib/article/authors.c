@@ -1,0 +1,239 @@
+/* authors: the names a byline holds, for the record's "authors" array;
+ * one helper for the text engine (its "By" lines and credit lines) and
+ * the HTML engine (bylines, meta author, JSON-LD names).
+ *
+ * "By Jane Doe and Omar Said, Staff Writers" gives "Jane Doe" and "Omar
+ * Said": the lead word ("By", "Von", "Por"...) goes, the line splits at
+ * commas, semicolons, '&', '|', '/' and "and" in a few languages, and a
+ * part that only says a role ("Staff Writers") or a place after "in"
+ * goes.  What is left is kept as written. */
+#include <string.h>
+
+#include "article/internal.h"
+#include "buf.h"
+#include "mem.h"
+
+/* Words that open a byline, before the names ("Written by" is two). */
+static const char *const leads[] = {
+	"by", "von", "por", "par", "door", "di", "da", "av", "af", "text",
+	"texte", "autor", "autorin", "author", "authors", "written", "posted",
+	"reported", "byline", "de",
+};
+
+/* "and" between two names. */
+static const char *const ands[] = {
+	"and", "und", "y", "et", "e", "i", "og", "och", "ve", "a",
+};
+
+/* A part made only of these words (and "of", "the") names a role, not a
+ * person: "Staff Writers", "Senior Political Correspondent". */
+static const char *const roles[] = {
+	"staff", "writer", "writers", "reporter", "reporters", "correspondent",
+	"correspondents", "editor", "editors", "contributor", "contributors",
+	"contributing", "columnist", "journalist", "photographer", "bureau",
+	"chief", "senior", "political", "news", "desk", "special", "freelance",
+	"deputy", "associate", "managing", "digital", "producer", "of", "the",
+	"for",
+};
+
+static int
+space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* The next word of s[*i..n): its start and length; 0 at the end. */
+static size_t
+word_at(const char *s, size_t n, size_t *i, size_t *start)
+{
+	size_t e;
+
+	while (*i < n && space(s[*i]))
+		(*i)++;
+	*start = *i;
+	for (e = *i; e < n && !space(s[e]); e++)
+		;
+	*i = e;
+	return e - *start;
+}
+
+/* Only role words: a title, not a name. */
+static int
+is_role(const char *s, size_t n)
+{
+	size_t i = 0, w, k, words = 0;
+
+	while ((k = word_at(s, n, &i, &w)) > 0) {
+		if (!in_list(s + w, k, roles, LEN(roles)))
+			return 0;
+		words++;
+	}
+	return words > 0;
+}
+
+/* Where the lead word(s) end: "By ", "Written by ", "Von:", any one
+ * word with a colon ("Interview:"), a copyright sign; the short lead
+ * words but "by" only in lower case ("di Marco Rossi", not "Di Maio"). */
+static size_t
+skip_lead(const char *s, size_t n)
+{
+	size_t i = 0, w, k, at = 0;
+
+	while ((k = word_at(s, n, &i, &w)) > 0) {
+		if (k == 2 && !memcmp(s + w, "\xC2\xA9", 2)) {
+			at = i;
+			continue;
+		}
+		if (k > 1 && s[w + k - 1] == ':') {
+			at = i;
+			continue;
+		}
+		if (!in_list(s + w, k, leads, LEN(leads))
+		    || (k == 2 && s[w] >= 'A' && s[w] <= 'Z' && !eq_ci(s + w, 2, "by")))
+			break;
+		at = i;
+	}
+	while (at < n && (space(s[at]) || s[at] == ':'))
+		at++;
+	return at;
+}
+
+/* Words that lead a date after a name ("Jane Doe am 20.09.2020"). */
+static const char *const date_leads[] = {
+	"am", "on", "at", "le", "el", "il", "um", "em", "op", "den", "dnia",
+};
+
+/* The length of the name at the start of part: up to " in Place",
+ * " for The Paper", a parenthesis, an email address, a number ("am
+ * 20.09.2020", "03:48 pm") or a label ("Stand:"); a word that leads a
+ * date, left at its end ("lupa am"), goes too. */
+static size_t
+name_len(const char *s, size_t n)
+{
+	size_t i = 0, w, k, end = 0, last = 0;
+
+	while ((k = word_at(s, n, &i, &w)) > 0) {
+		if (s[w] == '(' || memchr(s + w, '@', k) || isdig((unsigned char)s[w]))
+			break;
+		if (end && ((k == 2 && !memcmp(s + w, "in", 2)) || eq_ci(s + w, k, "for")))
+			break;
+		if (end && k > 1 && s[w + k - 1] == ':')
+			break;
+		last = w;
+		end = w + k;
+	}
+	while (end && last && in_list(s + last, end - last, date_leads, LEN(date_leads))) {
+		end = last;
+		while (end && space(s[end - 1]))
+			end--;
+		for (last = end; last && !space(s[last - 1]); last--)
+			;
+	}
+	while (end && strchr(",;:-", s[end - 1]))
+		end--;
+	return end;
+}
+
+/* Two words or more, all lower case: a phrase ("publiziert am"), not a
+ * name; a lone lower-case word may be a user name. */
+static int
+lower_phrase(const char *s, size_t n)
+{
+	size_t i = 0, w, k, words = 0;
+
+	while ((k = word_at(s, n, &i, &w)) > 0) {
+		if (!(s[w] >= 'a' && s[w] <= 'z'))
+			return 0;
+		words++;
+	}
+	return words >= 2;
+}
+
+static void
+add_one(struct article *a, const char *s, size_t n)
+{
+	size_t i;
+
+	trim(&s, &n);
+	n = name_len(s, n);
+	if (n == 0 || n > 80 || art_is_url(s, n) || (n >= 4 && eq_ci(s, 4, "www."))
+	    || lower_phrase(s, n))
+		return;
+	for (i = 0; i < a->nauthors; i++)
+		if (same_ci(a->authors[i], strlen(a->authors[i]), s, n))
+			return;
+	a->authors = erealloc(a->authors, (a->nauthors + 1) * sizeof *a->authors);
+	a->authors[a->nauthors++] = estrndup(s, n);
+}
+
+/* The length of a separator between names at s (0: none): , ; & | /
+ * and the middle dots U+00B7 and U+2022. */
+static size_t
+sep_len(const char *s, size_t n)
+{
+	if (strchr(",;&|/", s[0]))
+		return 1;
+	if (n >= 2 && !memcmp(s, "\xC2\xB7", 2))
+		return 2;
+	if (n >= 3 && !memcmp(s, "\xE2\x80\xA2", 3))
+		return 3;
+	return 0;
+}
+
+/* The end of the part that starts at s[i]: a separator or an "and"
+ * ("and" and "und" in any case; the one-letter ones lower case only).
+ * *next: where the next part starts. */
+static size_t
+part_end(const char *s, size_t n, size_t i, size_t *next)
+{
+	size_t e, w, k, j, sl;
+
+	for (e = i; e < n; e++) {
+		if ((sl = sep_len(s + e, n - e)) > 0) {
+			*next = e + sl;
+			return e;
+		}
+		if (space(s[e]) && e > i) {
+			j = e;
+			if ((k = word_at(s, n, &j, &w)) > 0 && j < n
+			    && in_list(s + w, k, ands, LEN(ands))
+			    && (k > 1 || (s[w] >= 'a' && s[w] <= 'z'))) {
+				*next = j;
+				return e;
+			}
+		}
+	}
+	*next = n;
+	return n;
+}
+
+void
+article_add_authors(struct article *a, const char *s, size_t n)
+{
+	size_t i, e, next, lead, before = a->nauthors;
+	const char *p, *role = NULL;
+	size_t pn, rolen = 0;
+
+	trim(&s, &n);
+	if (art_is_url(s, n) || (n >= 4 && eq_ci(s, 4, "www.")))
+		return;
+	i = skip_lead(s, n);
+	while (i < n) {
+		e = part_end(s, n, i, &next);
+		p = s + i;
+		pn = e - i;
+		trim(&p, &pn);
+		lead = skip_lead(p, pn);
+		p += lead, pn -= lead;
+		if (pn && is_role(p, pn)) {
+			if (!role)
+				role = p, rolen = pn;
+		} else if (pn) {
+			add_one(a, p, pn);
+		}
+		i = next;
+	}
+	/* "Staff Writer" alone is all the page says: keep it. */
+	if (a->nauthors == before && role)
+		add_one(a, role, rolen);
+}

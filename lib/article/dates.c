@@ -1,0 +1,131 @@
+/* dates: a date inside a short line of a page's header ("Veröffentlicht
+ * am 26. Oktober 2023", "By Jane Doe, August 14, 2020 2:30 pm", "04.02.2022
+ * | 13:10 Uhr | Jane Doe"): the date is read by lib/date, the byline
+ * beside it by credit.c. */
+#include <string.h>
+
+#include "article/internal.h"
+#include "date/date.h"
+
+/* A token may start at j: the line's start or after a space or mark. */
+static int
+token_start(const char *s, size_t j)
+{
+	unsigned char c = (unsigned char)s[j], b = j ? (unsigned char)s[j - 1] : ' ';
+
+	if (!(isdig(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
+		return 0;
+	return j == 0 || b == ' ' || b == ',' || b == '(' || b == '|' || b == '/' || b == '-'
+	    || b == '>' || b >= 0x80;
+}
+
+/* Where a full date could start: its year has four digits ("2023"),
+ * and a date takes at most 40 bytes before its year's end.  No year,
+ * no date: most lines cost one scan.  Returns the end of the last
+ * year, 0 if none; *from, 40 bytes before the end of the first. */
+static size_t
+year_reach(const char *s, size_t n, size_t *from)
+{
+	size_t i, run = 0, first = 0, last = 0;
+
+	for (i = 0; i <= n; i++) {
+		if (i < n && isdig((unsigned char)s[i])) {
+			run++;
+			continue;
+		}
+		if (run == 4 && (s[i - 4] == '1' || s[i - 4] == '2')) {
+			if (!first)
+				first = i;
+			last = i;
+		}
+		run = 0;
+	}
+	*from = first > 40 ? first - 40 : 0;
+	return last;
+}
+
+int
+art_date_span(const char *s, size_t n, size_t *b, size_t *e)
+{
+	struct date d;
+	size_t j, used, from, year;
+
+	if (n > 160 || !has_digit(s, n) || !(year = year_reach(s, n, &from)))
+		return 0;
+	for (j = from; j < year; j++) {
+		if (!token_start(s, j) || !date_may_start(s + j, n - j))
+			continue;
+		/* the date ends with its year or a time after it */
+		if (date_parse_span(s + j, n - j < year - j + 30 ? n - j : year - j + 30, 0, &d, &used)
+		    != DATE_OK || d.prec < DATE_DAY)
+			continue;
+		/* The parser may have read a comma or "at" before a time that
+		 * did not come. */
+		while (used && (s[j + used - 1] == ',' || s[j + used - 1] == ' '
+		    || s[j + used - 1] == '-'))
+			used--;
+		if (used > 3 && (ends_with(s + j, used, " at") || ends_with(s + j, used, " um")))
+			used -= 3;
+		*b = j;
+		*e = j + used;
+		return 1;
+	}
+	return 0;
+}
+
+void
+art_set_date(char **dst, const char *s, size_t n)
+{
+	struct date d;
+	size_t b, e;
+
+	if (*dst)
+		return;
+	if ((date_parse(s, n, 0, &d) != DATE_OK || d.prec < DATE_DAY) && art_date_span(s, n, &b, &e))
+		s += b, n = e - b;
+	art_set_once(dst, s, n);
+}
+
+/* Separators between the parts of a dated line. */
+static int
+sep(unsigned char c)
+{
+	return c == ' ' || c == ',' || c == '|' || c == '/' || c == '-' || c == '(' || c == ')'
+	    || c == '+';
+}
+
+/* The byline in part s of a dated line, the part up to the next
+ * separating mark ("by Jane Doe · in Politics"). */
+static void
+dated_byline(struct parse *p, const char *s, size_t n)
+{
+	const char *v;
+	size_t vn, k;
+
+	trim(&s, &n);
+	while (n && sep((unsigned char)s[0]))
+		s++, n--;
+	for (k = 0; k < n; k++)
+		if (s[k] == '|' || s[k] == ',' || (k + 1 < n && !memcmp(s + k, "\xC2\xB7", 2))
+		    || (s[k] == '/' && k && s[k - 1] == ' '))
+			break;
+	n = k;
+	while (n && sep((unsigned char)s[n - 1]))
+		n--;
+	if (art_byline(s, n, &v, &vn))
+		art_set_once(&p->a->byline, v, vn);
+}
+
+int
+art_dated_line(struct parse *p, const char *s, size_t n)
+{
+	size_t b, e, w = n > 160 ? 15 : nwords(s, n, 15);
+
+	if (n > 160 || !has_digit(s, n) || w > 14 || (w >= 8 && art_is_prose(s, n))
+	    || !art_date_span(s, n, &b, &e))
+		return 0;
+	art_set_once(&p->a->date_raw, s + b, e - b);
+	dated_byline(p, s, b);
+	dated_byline(p, s + e, n - e);
+	return 1;
+}

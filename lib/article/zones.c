@@ -1,0 +1,378 @@
+/* zones: where the article's own text stands.  The header zone runs up
+ * to the first paragraph of prose (lead); dates and bylines may still
+ * stand before the second one; the footer zone starts after the last
+ * line of the article's text (foot), and there only sign-offs, credit
+ * lines, tags and links are read.  A copy of a whole web page has
+ * navigation before its headline and after its article: the article is
+ * then the run of prose paragraphs with the most text, and it ends
+ * where a long run of other lines (menus, link lists) begins. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "article/internal.h"
+#include "mem.h"
+
+/* Lines other than paragraphs that may stand between two paragraphs of
+ * one article (a subheading, a caption, a pull quote): more, and the
+ * run is navigation or a list of other stories. */
+#define MAX_GAP 5
+
+/* Lines between two runs of paragraphs of one article (a share bar, a
+ * list of tags, a video); more, and they are a page's navigation. */
+#define NAV_GAP 25
+
+/* Line i goes on the paragraph of line i - 1 (a hard-wrapped text): it
+ * starts in lower case, or the line before was cut mid-sentence.  (The
+ * body joins more, body.c; a headline over its deck is no paragraph.) */
+int
+art_continues(struct parse *p, size_t i)
+{
+	const struct line *pr;
+
+	if (i == 0)
+		return 0;
+	pr = &p->cl[i - 1];
+	if (!pr->len || (p->nl[i + p->from].flags & LF_INDENT)
+	    || !art_wraps(p->clean + pr->off, pr->len, line_s(p, i), p->cl[i].len))
+		return 0;
+	/* "Log in to Twitter to connect / with the Daily": a prompt goes on
+	 * no paragraph. */
+	return !art_is(p, i - 1, LI_PROMPT) && !art_is(p, i - 1, LI_LOGIN);
+}
+
+/* The line before line i, blank lines skipped, ends a sentence. */
+static int
+after_prose(struct parse *p, size_t i)
+{
+	while (i > 0 && p->cl[i - 1].len == 0)
+		i--;
+	return i > 0 && art_is(p, i - 1, LI_PROSE);
+}
+
+static size_t para_block(struct parse *p, size_t i, size_t *e);
+
+/* Ends a sentence, maybe before a sign-off ("... closed. Reuter"). */
+static int
+prose_signed(const char *s, size_t n)
+{
+	const char *ag;
+
+	return art_is_prose(s, n) || art_is_prose(s, n - art_signoff_tail(s, n, &ag));
+}
+
+/* The paragraph that starts at line i: its last line in *e and its
+ * words if it is prose: a sentence of six words or more, or 25 words or
+ * more, and no caption, log-in prompt or credit line. */
+static size_t
+para_words(struct parse *p, size_t i, size_t *e)
+{
+	size_t w;
+
+	if (art_para_known(p, i, &w, e))
+		return w;
+	w = para_block(p, i, e);
+	art_para_keep(p, i, w, *e);
+	return w;
+}
+
+static size_t
+para_block(struct parse *p, size_t i, size_t *e)
+{
+	const char *s = line_s(p, i);
+	size_t n = p->cl[i].len, w = 0, j;
+
+	for (j = i; j < p->cnl && p->cl[j].len && (j == i || art_is(p, j, LI_CONT)); j++)
+		w += art_nwords(p, j);
+	*e = j > i ? j - 1 : i;
+	if (n == 0 || w < 6)
+		return 0;
+	if (w < 25 && (!prose_signed(line_s(p, *e), p->cl[*e].len)
+	    || (*e > i && line_s(p, *e)[p->cl[*e].len - 1] != '.')))
+		return 0;
+	/* A short question or exclamation alone is a headline. */
+	if (*e == i && w <= 20 && (s[n - 1] == '?' || s[n - 1] == '!'))
+		return 0;
+	if (*e == i && (art_is(p, i, LI_CAPTION) || art_is(p, i, LI_LOGIN) || art_is(p, i, LI_CREDIT)))
+		return 0;
+	/* A sentence over a date or a byline, and under no sentence, is a
+	 * headline or a deck. */
+	if (*e == i && w < 25 && (j = next_nonblank(p, i + 1)) < p->cnl && j <= i + 2
+	    && art_is(p, j, LI_ANCHOR) && !after_prose(p, i))
+		return 0;
+	return w;
+}
+
+/* Two or more tokens with a digit, a quarter of the line or more: a row
+ * of figures ("Shr 1.25 dlrs vs 1.10 dlrs"). */
+static int
+figures(const char *s, size_t n)
+{
+	size_t i, tokens = 0, num = 0;
+	int dig = 0, in = 0;
+
+	if (n > 200)
+		return 0;
+	for (i = 0; i <= n; i++) {
+		if (i == n || s[i] == ' ') {
+			if (in) {
+				tokens++;
+				num += dig;
+			}
+			in = dig = 0;
+		} else {
+			in = 1;
+			dig |= isdig((unsigned char)s[i]);
+		}
+	}
+	return num >= 2 && num * 4 >= tokens;
+}
+
+int
+art_body_like(const char *s, size_t n)
+{
+	size_t w = nwords(s, n, 12);
+
+	/* "help-image Social comment?" is no sentence of the article. */
+	if (art_is_prose(s, n) && (w >= 4 || s[n - 1] == '.'))
+		return 1;
+	return w >= 12 || figures(s, n);
+}
+
+/* Boilerplate by its shape alone: what makes the lines after the last
+ * sentence widgets rather than the end of the text. */
+static int
+junk(struct parse *p, size_t i)
+{
+	return (p->cl[i].flags & LF_LISTED) || art_is(p, i, LI_PROMPT) || art_is(p, i, LI_LOGIN)
+	    || art_is(p, i, LI_CRUMB) || art_is(p, i, LI_CAPTION);
+}
+
+/* Flag the lines of story lists: a marker ("Related Stories", "More in
+ * Politics") and the lines that are no sentence after it, as the body
+ * drops them (body.c). */
+static void
+flag_lists(struct parse *p, size_t h)
+{
+	size_t i;
+	int in = 0;
+
+	for (i = h; i < p->cnl; i++) {
+		if (p->cl[i].len == 0)
+			continue;
+		if (art_is(p, i, LI_MARKER))
+			in = 1;
+		else if (art_is(p, i, LI_PROSE))
+			in = 0;
+		if (in)
+			p->cl[i].flags |= LF_LISTED;
+	}
+}
+
+/* The end of the article's text from the end of the lines: the line
+ * after the last that reads like text.  The lines after it are its
+ * footer when they hold boilerplate ("Share", a story list, a log-in
+ * box); otherwise they are the text's own last lines (a table's rows,
+ * a closing line without a period) and only metadata is footer. */
+static size_t
+text_end(struct parse *p, size_t h)
+{
+	size_t i = p->cnl, b, words, last_other = NO_LINE;
+	int dirty = 0, like;
+
+	while (i-- > h) {
+		if (p->cl[i].len == 0 || art_is(p, i, LI_FOOTER))
+			continue;
+		/* The paragraph line i ends, hard-wrapped lines joined. */
+		for (b = i, words = 0;; b--) {
+			words += art_nwords(p, b);
+			if (b == h || !art_is(p, b, LI_CONT))
+				break;
+		}
+		if (b == i && junk(p, i)) {
+			dirty = 1;
+			continue;
+		}
+		like = art_body_like(line_s(p, i), p->cl[i].len) || (b < i && (words >= 12
+		    || (art_is(p, i, LI_PROSE) && line_s(p, i)[p->cl[i].len - 1] == '.')));
+		if (like)
+			return dirty || last_other == NO_LINE ? i + 1 : last_other + 1;
+		if (last_other == NO_LINE)
+			last_other = i;
+		i = b;
+	}
+	/* No line reads like text: nothing is cut. */
+	return last_other == NO_LINE ? h : last_other + 1;
+}
+
+/* A date or a byline among the lines above line b (back to from): the
+ * header of an article, not of a list of stories or comments. */
+static int
+headed(struct parse *p, size_t from, size_t b)
+{
+	return art_anchor_near(p, b, from, 0, 20);
+}
+
+/* A run of paragraphs, MAX_GAP short lines apart at most. */
+struct run {
+	size_t b, e, words;	/* words: the bytes of its paragraphs */
+	size_t gap;		/* short lines before it */
+	size_t head;		/* the anchored headline over it, or NO_LINE */
+};
+
+/* The runs of paragraphs from line h on, in *r; returns how many. */
+static size_t
+runs(struct parse *p, size_t h, struct run **r)
+{
+	size_t i, w, end, nr = 0, cap = 0, gap = NAV_GAP + 1, head = NO_LINE;
+
+	*r = NULL;
+	for (i = h; i < p->cnl; i++) {
+		if (p->cl[i].len == 0)
+			continue;
+		if (!(w = para_words(p, i, &end))) {
+			/* Menus and link lists are short lines; a subheading,
+			 * a caption or a quote between paragraphs is longer.
+			 * A headline over a date or byline starts an article. */
+			if (art_nwords(p, i) <= 4)
+				gap++;
+			else if (art_is_headline(p, i)) {
+				if (gap <= MAX_GAP)
+					gap = MAX_GAP + 1;
+				head = i;
+			}
+			continue;
+		}
+		if (gap > MAX_GAP) {
+			*r = egrow(*r, &cap, nr + 1, sizeof **r);
+			(*r)[nr].b = i, (*r)[nr].words = 0, (*r)[nr].head = head, (*r)[nr].gap = gap;
+			nr++;
+			head = NO_LINE;
+		}
+		for (w = 0; i <= end; i++)
+			w += p->cl[i].len;
+		i = end;
+		(*r)[nr - 1].words += w, (*r)[nr - 1].e = end, gap = 0;
+	}
+	return nr;
+}
+
+/* Run b continues run a: the lines between them are few and hold no
+ * story list, no prompts and no other headline. */
+static int
+joins(struct parse *p, const struct run *a, const struct run *b)
+{
+	size_t i, lines = 0, prompts = 0;
+
+	if (b->head != NO_LINE)
+		return 0;
+	for (i = a->e + 1; i < b->b; i++) {
+		if (p->cl[i].len == 0)
+			continue;
+		if (++lines > NAV_GAP || (p->cl[i].flags & LF_LISTED) || art_is(p, i, LI_MARKER))
+			return 0;
+		if ((art_is(p, i, LI_PROMPT) || art_is(p, i, LI_LOGIN)) && ++prompts > 1)
+			return 0;
+	}
+	return 1;
+}
+
+/* The article in a page: runs that join (joins(), above), from the
+ * first that has a headline over it, if one has; of these the one
+ * with the most bytes, three times as many when it has a headline or a
+ * date or byline above it (a story list or comments have none).  *b and
+ * *e its first and last lines; 0 if there is no paragraph. */
+static size_t
+main_run(struct parse *p, size_t h, size_t *b, size_t *e)
+{
+	struct run *r;
+	size_t nr = runs(p, h, &r), i, k, words, start, best = 0, score;
+
+	for (i = 0; i < nr; i = k) {
+		start = i;
+		for (k = i, words = 0; k < nr && (k == i || joins(p, &r[k - 1], &r[k])); k++) {
+			if (r[start].head == NO_LINE && r[k].head != NO_LINE)
+				start = k, words = 0;
+			words += r[k].words;
+		}
+		score = words * (r[start].head != NO_LINE
+		    || headed(p, start ? r[start - 1].e + 1 : h, r[start].b) ? 3 : 1);
+		if (score > best)
+			best = score, *b = r[start].b, *e = r[k - 1].e;
+	}
+	free(r);
+	return best;
+}
+
+/* With no paragraph of prose, the text starts at its first sentence,
+ * else at its first line that reads like text (a row of figures, a long
+ * line), else nowhere. */
+static size_t
+first_text(struct parse *p, size_t h)
+{
+	size_t i;
+
+	for (i = h; i < p->cnl; i++)
+		if (p->cl[i].len && prose_signed(line_s(p, i), p->cl[i].len))
+			return i;
+	for (i = h; i < p->cnl; i++)
+		if (p->cl[i].len && art_body_like(line_s(p, i), p->cl[i].len))
+			return i;
+	return p->cnl;
+}
+
+int
+art_para(struct parse *p, size_t i)
+{
+	size_t e;
+
+	return para_words(p, i, &e) > 0;
+}
+
+static size_t
+next_para(struct parse *p, size_t i)
+{
+	size_t e;
+
+	for (; i < p->cnl; i++) {
+		if (para_words(p, i, &e))
+			break;
+		i = e;
+	}
+	return i;
+}
+
+void
+art_zones(struct parse *p, size_t h)
+{
+	size_t b = 0, e = 0, first = next_para(p, h);
+
+	p->title_at = NO_LINE;
+	flag_lists(p, h);
+	/* A page has its short lines; most texts are spared the search. */
+	p->page = !p->resplit && art_page_top(p, h, p->cnl) && main_run(p, h, &b, &e)
+	    && art_page_top(p, h, b);
+	if (p->page) {
+		p->lead = b;
+		p->foot = e + 1;
+	} else {
+		p->lead = first;
+		if (first == p->cnl)
+			p->lead = first_text(p, h);
+		p->foot = text_end(p, h);
+		if (p->foot < p->lead)
+			p->foot = p->lead;
+	}
+	if (p->lead < p->cnl) {
+		/* Dates and bylines may stand under the first paragraph
+		 * (a deck, a caption) and the next. */
+		para_words(p, p->lead, &e);
+		p->second = next_para(p, e + 1);
+		if (p->second < p->cnl) {
+			para_words(p, p->second, &e);
+			p->second = next_para(p, e + 1);
+		}
+	} else
+		p->second = p->cnl;
+	if (p->second > p->foot || p->resplit)
+		p->second = p->resplit ? p->lead : p->foot;
+}

@@ -1,0 +1,182 @@
+#!/usr/bin/env bats
+# split-header on saved web pages (lib/html/, docs/split-header.md "Web
+# pages"): detection, metadata by its order of trust, the article body.
+# Every page here is a small one written for these tests.
+
+load helper
+
+FX="$FIXTURES/split-header/html"
+# The metadata of a page's record, and the new fields.
+META='[.title, .outlet, .byline, .authors, .url, .language, .date_raw, .date_modified_raw, .tags]'
+
+meta() {
+	split-header "$1" | jq -c "$META"
+}
+
+body() {
+	split-header "$1" | jq -c .body
+}
+
+# page NAME CONTENT: write a page into the test's directory, print its path.
+page() {
+	printf '%s' "$2" >"$BATS_TEST_TMPDIR/$1"
+	echo "$BATS_TEST_TMPDIR/$1"
+}
+
+@test "JSON-LD only: headline, dates, authors (not their URLs), publisher, page, language, keywords" {
+	run meta "$FX/jsonld.html"
+	assert_output '["Council approves new cycle lanes","The Northern Ledger","Hannah Brook and Tariq Malik",["Hannah Brook","Tariq Malik"],"https://ledger.example/news/cycle-lanes","en-GB","2024-05-14T08:30:00+01:00","2024-05-14T12:05:00+01:00",["transport","cycling","council"]]'
+	run body "$FX/jsonld.html"
+	assert_output '"The city council voted on Tuesday to build four new cycle lanes across the centre, after a year of consultation with residents and shop owners.\n\nWork on the first lane, along the river road, is due to start in September and should take about three months, the transport committee said."'
+}
+
+@test "OpenGraph and meta only: og:title, article:published_time, author, og:site_name, og:url, article:tag" {
+	run meta "$FX/opengraph.html"
+	assert_output '["Neue Brücke über den Kanal eröffnet","Stadtbote","Jana Körber",["Jana Körber"],"https://stadtbote.example/lokales/bruecke","de","2023-09-02T10:15:00+02:00","2023-09-03T09:00:00+02:00",["Verkehr","Brücken"]]'
+	run body "$FX/opengraph.html"
+	assert_output '"Nach zwei Jahren Bauzeit ist die neue Fußgängerbrücke über den Kanal am Samstag für den Verkehr freigegeben worden, teilte die Stadt mit.\n\nDie Brücke verbindet das Wohngebiet im Norden mit dem Bahnhof und verkürzt den Weg für viele Pendler um fast zehn Minuten."'
+}
+
+@test "JSON-LD and OpenGraph disagree: JSON-LD is trusted first" {
+	run meta "$FX/disagree.html"
+	assert_output '["Ferry timetable to change in April","Harbour Times","Priya Natarajan",["Priya Natarajan"],null,null,"2022-02-28T18:45:00Z",null,[]]'
+}
+
+@test "no metadata: the title from <h1>, else from <title> without the site's name" {
+	run meta "$FX/none.html"
+	assert_output '["Library extends opening hours",null,null,[],null,null,null,null,[]]'
+	f=$(page t.html '<html><head><title>Bakery wins bread prize | Town News</title></head><body><p>A family bakery won the national bread prize on Friday for its rye loaf, the jury said, praising its crust and its long rise.</p></body></html>')
+	run split-header "$f"
+	assert_success
+	run bash -c "split-header '$f' | jq -c '[.title, .body]'"
+	assert_output '["Bakery wins bread prize","A family bakery won the national bread prize on Friday for its rye loaf, the jury said, praising its crust and its long rise."]'
+}
+
+@test "a Latin-1 page (meta http-equiv charset) gives UTF-8" {
+	run bash -c "split-header '$FX/latin1.html' | jq -c '[.title, .body]'"
+	assert_output '["Café reopens on the square","The old café on the market square reopened on Friday after a long renovation, and the owner, Renée Dupré, served free coffee all morning.\n\nRegulars said the new terrace, with its view of the church, was worth the wait of almost two years, and that the prices had stayed the same."]'
+}
+
+@test "UTF-8 with stray Latin-1 bytes: those bytes read as Windows-1252" {
+	f=$(page stray.html "$(printf '<html><body><div class="content"><p>The na\xefve caf\xc3\xa9 owner said the new menu, with six soups and \x80 prices that stay low, would open on Monday.</p></div></body></html>')")
+	run --separate-stderr bash -c "split-header '$f' | jq -c .body"
+	assert_success
+	assert_output '"The naïve café owner said the new menu, with six soups and € prices that stay low, would open on Monday."'
+}
+
+@test "broken markup: unclosed tags, upper case, a comment first, a script" {
+	run bash -c "split-header '$FX/broken.html' | jq -c '[.title, .body]'"
+	assert_output '["Storm closes mountain pass","Heavy snow closed the mountain pass on Sunday night, and the police asked drivers to use the valley road until the ploughs had cleared it.\n\nThe pass is expected to reopen on Tuesday morning & the bus service will resume the same day, the regional office said."]'
+}
+
+@test "nested containers: the article's text, headings and list items; no menu, sidebar or footer" {
+	run body "$FX/nested.html"
+	assert_output '"Fruit growers in the valley began picking apples two weeks earlier than usual this year, because of the warm and dry spring, the growers'"'"' association said.\n\nFewer workers\n\nMany farms are short of pickers, and some have asked students and pensioners to help for a few weeks, paying them by the crate.\n\nEarly apples: from August\nLate apples: from October"'
+}
+
+@test "a comment section is not the article, though its comments are long" {
+	run bash -c "split-header '$FX/comments.html' | jq -c '[.title, .outlet, .body]'"
+	assert_output '["Why I moved to the countryside","A Quiet Blog","Last spring I left the city, where I had lived for fifteen years, and rented a small house near the forest, with a garden and a view of the hills.\n\nI do not miss the noise, but I do miss the late trains, the cinemas and, above all, being able to walk to a friend'"'"'s house in ten minutes."]'
+}
+
+@test "two bylines: the article's, of two names and a role, not a teaser's" {
+	run bash -c "split-header '$FX/bylines.html' | jq -c '[.byline, .authors, .date_raw, (.body | test(\"Lars|More on|March 3|By \"))]'"
+	assert_output '["Jane Doe and Omar Said",["Jane Doe","Omar Said"],"March 3, 2025",false]'
+}
+
+@test "an @graph: the article found by type, its author and publisher by @id" {
+	run meta "$FX/graph.html"
+	assert_output '["Five tips for a greener garden","Green Thumb Weekly","Lena Fischer",["Lena Fischer"],"https://greenthumb.example/tips/","en-US","2021-06-10T09:00:00+00:00","2021-06-12T15:30:00+00:00",["gardening","compost"]]'
+}
+
+@test "text articles get authors from their byline too; language and date_modified_raw stay null" {
+	run bash -c "cd '$FIXTURES/split-header' && split-header credits-reuters.txt keyvalue.txt markdown.md wire-tass.txt | jq -c '[.id, .authors, .language, .date_modified_raw]'"
+	assert_output - <<'EOF'
+["credits-reuters",["Jane Doe","Omar Said"],null,null]
+["keyvalue",["Priya Natarajan"],null,null]
+["markdown",["Maria Lindqvist"],null,null]
+["wire-tass",[],null,null]
+EOF
+}
+
+@test "normalize-date reads the dates pages give" {
+	run bash -c "cd '$FX' && split-header jsonld.html opengraph.html graph.html bylines.html | normalize-date | jq -r '[.id, .date] | @tsv'"
+	assert_output - <<'EOF'
+jsonld	2024-05-14T08:30:00+01:00
+opengraph	2023-09-02T10:15:00+02:00
+graph	2021-06-10T09:00:00+00:00
+bylines	2025-03-03
+EOF
+}
+
+@test "pages are found by their first bytes, whatever the name; .html files are pages" {
+	f=$(page saved.txt '  <!-- saved -->
+<!DOCTYPE html><html><body><p>Rain is expected all week, the weather office said, with the heaviest falls in the hills on Thursday and Friday.</p></body></html>')
+	run bash -c "split-header '$f' | jq -c .body"
+	assert_output '"Rain is expected all week, the weather office said, with the heaviest falls in the hills on Thursday and Friday."'
+	f=$(page head.txt '<head><title>Short note</title></head><p>Only a note.</p>')
+	run bash -c "split-header '$f' | jq -c '[.title, .body]'"
+	assert_output '["Short note","Only a note."]'
+	f=$(page php.html '<?php header("X: 1"); ?>
+<html><body><p>The market opens at eight on Saturdays from now on, the town said, to give farmers more time to sell.</p></body></html>')
+	run bash -c "split-header '$f' | jq -c .body"
+	assert_output '"The market opens at eight on Saturdays from now on, the town said, to give farmers more time to sell."'
+	f=$(page note.txt '<b>Bold</b> claims in a text file are text, not a page.')
+	run bash -c "split-header '$f' | jq -c .body"
+	assert_output '"<b>Bold</b> claims in a text file are text, not a page."'
+}
+
+@test "--ndjson: a page in \"html\" is read as a page, the field consumed, the others kept" {
+	run bash -c "jq -nc --rawfile h '$FX/opengraph.html' '{id: \"p1\", fetched: \"2023-09-04\", html: \$h}' | split-header --ndjson | jq -c '[.id, .fetched, .title, .date_raw, has(\"html\"), (.body | length > 100)]'"
+	assert_output '["p1","2023-09-04","Neue Brücke über den Kanal eröffnet","2023-09-02T10:15:00+02:00",false,true]'
+	run bash -c "jq -nc --rawfile h '$FX/latin1.html' '{id: \"p2\", text: \$h}' 2>/dev/null | split-header --ndjson 2>&1 | jq -c '[.title]'"
+	assert_output --partial 'reopens on the square'
+}
+
+@test "--keep-boilerplate: the whole visible text, menus and footer too" {
+	run bash -c "split-header --keep-boilerplate '$FX/nested.html' | jq -c '[.title, (.body | test(\"Most read\")), (.body | test(\"Valley Post, 12 Main\")), (.body | test(\"Fewer workers\"))]'"
+	assert_output '["Orchard harvest starts early",true,true,true]'
+}
+
+@test "a page without article text: a record with an empty body and a warning naming the file" {
+	f=$(page menu.html '<html><head><title>Index</title></head><body><ul><li><a href="/a">A</a></li><li><a href="/b">B</a></li></ul></body></html>')
+	run --separate-stderr bash -c "split-header '$f' | jq -c '[.id, .title, .body, .word_count]'"
+	assert_success
+	assert_output '["menu","Index","",0]'
+	[ "$stderr" = "split-header: $f: warning: no article text in the page" ] || fail "stderr: $stderr"
+}
+
+@test "a UTF-16 page with a byte order mark" {
+	f="$BATS_TEST_TMPDIR/u16.html"
+	printf '<html><head><title>Tide tables</title></head><body><p>High tide on Sunday is at six in the morning, the harbour master said, and again just after six in the evening.</p></body></html>' |
+	    iconv -f UTF-8 -t UTF-16 >"$f"
+	run bash -c "split-header '$f' | jq -c '[.title, .body]'"
+	assert_output '["Tide tables","High tide on Sunday is at six in the morning, the harbour master said, and again just after six in the evening."]'
+}
+
+@test "hostile pages: deep nesting, huge attributes, NUL bytes, no crash and bounded output" {
+	f="$BATS_TEST_TMPDIR/deep.html"
+	awk 'BEGIN { printf "<html><body>"; for (i = 0; i < 20000; i++) printf "<div>"
+		printf "<p>Deep text here, at the bottom of twenty thousand divs, still read.</p></body></html>" }' >"$f"
+	run bash -c "split-header '$f' | jq -c .body"
+	assert_output '"Deep text here, at the bottom of twenty thousand divs, still read."'
+	f="$BATS_TEST_TMPDIR/nul.html"
+	printf '<html><body><p class="%s">One\0two three, four five six seven eight nine ten eleven twelve.</p></body></html>' "$(head -c 300000 /dev/zero | tr '\0' x)" >"$f"
+	run bash -c "split-header '$f' | jq -c .body"
+	assert_output '"One two three, four five six seven eight nine ten eleven twelve."'
+}
+
+@test "pages shaped to make walks quadratic stay fast: nesting, repeats, headings" {
+	f="$BATS_TEST_TMPDIR/shapes.html"
+	awk 'BEGIN {
+		printf "<html><body><article>"
+		for (i = 1; i <= 30000; i++) printf "<span class=\"author\">By Jane %d ", i
+		for (i = 1; i <= 30000; i++) printf "<div>The same words open every one of these blocks, more than sixty-four bytes, %d.", i
+		for (i = 1; i <= 30000; i++) printf "<h2>Heading %d</h2><ul><li>item %d", i, i
+		printf "</article></body></html>"
+	}' >"$f"
+	run --separate-stderr split-header "$f"
+	assert_success
+	run bash -c "split-header '$f' | jq -c '[.id, (.body | length > 0)]'"
+	assert_output '["shapes",true]'
+}
