@@ -61,7 +61,8 @@ vwarn(const char *fmt, va_list ap, int fatal)
 	size_t n = strlen(fmt);
 
 	if (fatal && held) {
-		fwrite(held->s, 1, held->len, stderr);
+		if (held->len)
+			fwrite(held->s, 1, held->len, stderr);
 		held = NULL;
 	}
 	diag_printf("%s: ", progname);
