@@ -43,6 +43,10 @@ LIBA       = $(B)/libnewspipe.a
 # Libraries only some programs link (libcsv has no .pc file in Debian).
 LIBS_to-csv = -lcsv
 LIBS_to-xlsx = $(shell $(PKG_CONFIG) --libs xlsxwriter)
+# Threads: tag-entities tags in several (lib/parallel.c).
+PTHREAD    = -pthread
+LIBS_tag-entities = $(PTHREAD)
+$(B)/lib/parallel.o $(B)/filters/tag-entities.o: REQ_CFLAGS += $(PTHREAD)
 XML_LIBS = $(shell $(PKG_CONFIG) --libs libxml-2.0)
 LIBS_split-header = $(XML_LIBS)
 # The unit test and the fuzz target of lib/html (tests/unit/html.c, fuzz/html.c).

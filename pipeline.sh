@@ -3,9 +3,9 @@
 #
 #   split-header PATH... | normalize-date | tag-entities | dedupe | to-csv
 #
-# The per-article stages can run in parallel (GNU parallel --pipe
-# --keep-order); dedupe and the cross-article merging of entity names stay
-# single global stages, so the output does not depend on --jobs.
+# Each stage is one process; tag-entities, by far the slowest, tags in
+# --jobs threads and writes in input order, merging entity names across
+# the stream as it goes, so the output does not depend on --jobs.
 set -uo pipefail
 
 prog=${0##*/}
@@ -34,9 +34,8 @@ clean, de-duplicated, entity-tagged, date-normalised CSV on stdout.
   -o, --output FILE        write the CSV to FILE (replaced only on success;
                            through a symbolic link; a FIFO or a device is
                            written into)
-  -j, --jobs N             run the per-article stages in N processes
-                           (default: one less than the cores, at least 1;
-                           needs GNU parallel when N > 1)
+  -j, --jobs N             tag entities in N threads (default: one per
+                           core)
       --ndjson             stop before to-csv: write the NDJSON records
       --xlsx               an .xlsx workbook instead of CSV (to-xlsx; needs
                            -o FILE or stdout that is not a terminal)
@@ -108,14 +107,12 @@ while [ $# -gt 0 ]; do
 done
 [ $# -gt 0 ] || bad_usage "no PATH given"
 case $jobs in
-'')	# The global stages (split-header, the name merge, dedupe, to-csv)
-	# keep about one core busy; on two cores --jobs 2 measured slower
-	# than --jobs 1 (bench/results.md), on 16 --jobs 15 was the fastest
-	# (bench/jobs-scaling.md).
-	jobs=$(( $(nproc 2>/dev/null || echo 2) - 1 ))
-	[ "$jobs" -ge 1 ] || jobs=1 ;;
+'')	# One tagging thread per core: the other stages together use less
+	# than one core (bench/results.md, bench/jobs-scaling.md).
+	jobs=$(nproc 2>/dev/null || echo 1) ;;
 *[!0-9]*|0) bad_usage "--jobs needs a positive whole number, not '$jobs'" ;;
 esac
+[ "$jobs" -le 256 ] || bad_usage "--jobs is at most 256 (tag-entities --threads)"
 if [ -n "$xlsx" ]; then
 	[ -z "$ndjson" ] || bad_usage "--xlsx and --ndjson contradict each other"
 	[ -z "$excel" ] || bad_usage "--excel is for CSV; --xlsx needs no import settings"
@@ -172,10 +169,6 @@ fi
 for p in split-header normalize-date tag-entities dedupe "$([ -n "$xlsx" ] && echo to-xlsx || echo to-csv)"; do
 	command -v "$p" >/dev/null || { say "$p: program not found"; exit 1; }
 done
-if [ "$jobs" -gt 1 ] && ! command -v parallel >/dev/null; then
-	say "--jobs $jobs needs GNU parallel (apt-get install parallel); using one core"
-	jobs=1
-fi
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/newspipe.XXXXXX") || exit 1
 log=$tmp/rejects.ndjson
@@ -189,7 +182,7 @@ if [ -n "$strict" ]; then common=(--strict); else common=(--rejects-ok); fi
 made=("${common[@]}" --max-bytes 0)
 nd=(normalize-date "${made[@]}")
 [ -n "$dmy" ] && nd+=(--dmy)
-te=(tag-entities "${made[@]}")
+te=(tag-entities "${made[@]}" --threads "$jobs")
 dd=(dedupe "${made[@]}")
 [ -n "$mark" ] && dd+=(--mark)
 [ -n "$stories" ] && dd+=(--stories)
@@ -304,18 +297,10 @@ for a; do
 	fi
 done
 
-# The per-article part: one process each, or blocks of records spread
-# over the cores with their order kept.  Entity names are then merged
-# across the whole stream by one sequential pass.
+# The per-article part.  (Splitting normalize-date over processes does
+# not pay: it takes a twentieth of tag-entities' time.)
 per_article() {
-	if [ "$jobs" -le 1 ]; then
-		"${nd[@]}" | "${te[@]}"
-		return
-	fi
-	local q
-	q="$(printf '%q ' "${nd[@]}") | $(printf '%q ' "${te[@]}")"
-	parallel --will-cite --pipe --keep-order --jobs "$jobs" --block 4M \
-	    --halt never "$q" | tag-entities --merge-only "${made[@]}"
+	"${nd[@]}" | "${te[@]}"
 }
 
 # A live count on a terminal: read after split-header, written before

@@ -22,12 +22,14 @@
 #include "diag.h"
 #include "filter.h"
 #include "hash.h"
+#include "jsonout.h"
 #include "mem.h"
 #include "opt.h"
 #include "record.h"
 #include "similar/lshindex.h"
 #include "similar/minhash.h"
 #include "similar/terms.h"
+#include "splice.h"
 #include "story/held.h"
 #include "story/story.h"
 
@@ -130,6 +132,10 @@ static struct {
 	struct story_term *terms;	/* the current article's, for stories */
 	size_t nterms, termcap;
 	struct held_queue held;	/* records waiting for their story */
+	json_t *ents;		/* the current record's entities, if read */
+	struct buf line;	/* a record held, as JSON text */
+	const char **reads;	/* the fields read and owned (lib/splice) */
+	size_t nreads, readcap;
 	unsigned long in, out, exact_n, near_n, empty;
 } st;
 
@@ -174,14 +180,18 @@ text_of(const json_t *v)
 	return t;
 }
 
+/* The entities are decoded only for the records that need them (short
+ * texts, stories): most of a tagged record's bytes are its entities. */
 static void
 read_entities(const json_t *rec, struct fields *f)
 {
-	const json_t *a = json_object_get(rec, "entities"), *e;
+	const json_t *a, *e;
 	const char *type;
 	struct text name;
 	size_t i;
 
+	json_decref(st.ents);
+	a = st.ents = splice_member(rec, "entities");
 	f->nent = 0;
 	if (!(f->has_entities = json_is_array(a)))
 		return;
@@ -511,10 +521,19 @@ emit(json_t *rec)
 		return RECORD_WRITE;
 	story_terms(&a);
 	s = story_add(st.set, &a);
+	/* The record then story after its other fields (held_release adds
+	 * story_size after it), as the line was when written whole. */
 	json_object_del(rec, "story");
 	json_object_del(rec, "story_size");
-	record_set_str(rec, "story", story_id(st.set, s));
-	held_push(&st.held, rec, s);
+	buf_reset(&st.line);
+	splice_current(&st.line, rec);
+	st.line.s[--st.line.len] = '\0';	/* its closing brace */
+	if (st.line.len > 1)
+		buf_addc(&st.line, ',');
+	buf_adds(&st.line, "\"story\":");
+	jsonout_string(&st.line, story_id(st.set, s), strlen(story_id(st.set, s)));
+	buf_addc(&st.line, '}');
+	held_push(&st.held, st.line.s, st.line.len, s);
 	if (st.held.bytes > HOLD_MAX)
 		story_close(st.set, held_first_story(&st.held));
 	held_release(&st.held, st.set);
@@ -611,6 +630,48 @@ teardown(void *arg)
 	held_free(&st.held);
 	buf_free(&st.id);
 	buf_free(&st.fold);
+	buf_free(&st.line);
+	json_decref(st.ents);
+	st.ents = NULL;
+	free(st.reads);
+	st.reads = NULL;
+	st.nreads = st.readcap = 0;
+	splice_free();
+}
+
+static void
+read_field(const char *name)
+{
+	st.reads = egrow(st.reads, &st.readcap, st.nreads + 2, sizeof *st.reads);
+	st.reads[st.nreads++] = name;
+	st.reads[st.nreads] = NULL;
+}
+
+/* What dedupe decodes (lib/splice.h): the id, the key fields, what
+ * stories compare; the entities only when needed (read_entities).  It
+ * owns what --mark and --stories write; without them, nothing, and a
+ * record kept is its line as it came. */
+static void
+use_fields(void)
+{
+	static const char *const marks[] = { "duplicate_of", "similarity",
+	    "containment", "cluster", NULL };
+	static const char *const stories[] = { "story", "story_size", NULL };
+	static const char *const both[] = { "duplicate_of", "similarity",
+	    "containment", "cluster", "story", "story_size", NULL };
+	size_t i;
+
+	st.nreads = 0;
+	read_field("id");
+	for (i = 0; i < st.nkeys; i++)
+		read_field(st.keys[i]);
+	if (st.stories) {
+		read_field("title");
+		read_field("body");
+		read_field("date");
+	}
+	splice_use(st.reads, st.mark && st.stories ? both : st.mark ? marks :
+	    st.stories ? stories : NULL);
 }
 
 static void
@@ -710,6 +771,7 @@ main(int argc, char **argv)
 		st.shingle = lsh_shingle(st.ix);
 	}
 	setup();
+	use_fields();
 	status = record_each(argc - optind, argv + optind, each, NULL);
 	flush_stories();
 	if (save && lsh_save(st.ix, save) != 0)
@@ -725,6 +787,7 @@ filter_setup(void)
 {
 	st.short_words = -1;
 	setup();
+	use_fields();
 	return NULL;
 }
 

@@ -17,13 +17,17 @@
 #include "entity/ner.h"
 #include "entity/token.h"
 #include "filter.h"
+#include "jsonout.h"
+#include "keymap.h"
 #include "mem.h"
 #include "opt.h"
+#include "parallel.h"
 #include "record.h"
+#include "splice.h"
 
 static const char synopsis[] =
-    "[--types LIST] [--no-mentions] [--model FILE] [--merge-only]\n"
-    "       [--strict] [--rejects FILE] [FILE...]";
+    "[--types LIST] [--no-mentions] [--model FILE] [--threads N]\n"
+    "       [--merge-only] [--strict] [--rejects FILE] [FILE...]";
 static const char help[] =
     "Tag named entities (PER, ORG, LOC, MISC) in NDJSON article records.\n"
     "\n"
@@ -32,6 +36,8 @@ static const char help[] =
     "  --model FILE    the model (default: $NEWSPIPE_MODEL, models/ner.model\n"
     "                  beside the program, ../share/newspipe/ner.model,\n"
     "                  or " DATADIR "/ner.model)\n"
+    "  --threads N     tag in N threads (default: one per core); the output\n"
+    "                  is the same whatever N\n"
     "  --merge-only    do not tag: merge the canonical names of the records'\n"
     "                  \"entities\" across the stream and redo the summaries\n"
     "  --strict        stop at the first line that is not a JSON object\n"
@@ -43,19 +49,28 @@ static const char help[] =
     "Example:\n"
     "  split-header seeds/ | tag-entities --types PER,ORG | to-csv\n";
 
-enum { OPT_TYPES = OPT_FIRST_OWN, OPT_NO_MENTIONS, OPT_MODEL, OPT_MERGE };
+enum { OPT_TYPES = OPT_FIRST_OWN, OPT_NO_MENTIONS, OPT_MODEL, OPT_MERGE,
+	OPT_THREADS };
+/* More would only cost memory: each holds an article and its scratch. */
+#define MAX_THREADS	256
 
 static const char *const summary[NER_NTYPES] = {
 	[NER_PER] = "persons", [NER_ORG] = "organizations",
 	[NER_LOC] = "locations", [NER_MISC] = "misc"
 };
 
+/* What every worker reads, and the stream's names (the writer's). */
 static struct state {
 	struct ner_model *model;
-	struct ner_ctx ctx;		/* the tagger's scratch */
 	unsigned types;		/* bit per type to report */
 	int mentions, merge_only;
+	unsigned threads;
 	struct names_seen *seen;	/* the stream's names */
+} st;
+
+/* A worker's scratch for tagging one article at a time. */
+struct tagger {
+	struct ner_ctx ctx;		/* the tagger's */
 	struct token_list tl[2];	/* title, body */
 	const char *text[2];
 	struct ner_word *w;	/* the article's words, title then body */
@@ -63,7 +78,7 @@ static struct state {
 	int *tags;
 	size_t tcap;
 	struct names_article art;	/* the article's mentions */
-} st;
+};
 
 static void
 setup(void)
@@ -91,33 +106,33 @@ parse_types(const char *s)
 }
 
 /* Tokenise text onto the end of the article's words (its tokens in
- * st.tl[part]); a part begins a sentence. */
+ * tg->tl[part]); a part begins a sentence. */
 static void
-add_part(const char *text, int part)
+add_part(struct tagger *tg, const char *text, int part)
 {
-	struct token_list *tl = &st.tl[part];
+	struct token_list *tl = &tg->tl[part];
 	const struct token *t;
-	size_t n, i, base = st.nw;
+	size_t n, i, base = tg->nw;
 
 	n = token_split(text, strlen(text), tl);
-	st.w = egrow(st.w, &st.wcap, base + n + 1, sizeof *st.w);
+	tg->w = egrow(tg->w, &tg->wcap, base + n + 1, sizeof *tg->w);
 	for (i = 0; i < n; i++) {
 		t = &tl->v[i];
-		st.w[base + i].s = text + t->off;
-		st.w[base + i].len = t->len;
-		st.w[base + i].brk = i == 0 || t->sent ? NER_BRK_SENT :
+		tg->w[base + i].s = text + t->off;
+		tg->w[base + i].len = t->len;
+		tg->w[base + i].brk = i == 0 || t->sent ? NER_BRK_SENT :
 		    t->line ? NER_BRK_LINE : NER_BRK_NONE;
 	}
-	st.nw += n;
-	st.text[part] = text;
+	tg->nw += n;
+	tg->text[part] = text;
 }
 
 static void
-add_mentions(int part, size_t base)
+add_mentions(struct tagger *tg, int part, size_t base)
 {
-	const struct token_list *tl = &st.tl[part];
-	const int *tags = st.tags + base;
-	const char *text = st.text[part];
+	const struct token_list *tl = &tg->tl[part];
+	const int *tags = tg->tags + base;
+	const char *text = tg->text[part];
 	struct names_mention *mm;
 	size_t i, e, off;
 
@@ -127,7 +142,7 @@ add_mentions(int part, size_t base)
 			continue;
 		e = ner_span_end(tags, tl->n, i);
 		off = tl->v[i].off;
-		mm = names_article_add(&st.art, NER_TYPE(tags[i]), text + off,
+		mm = names_article_add(&tg->art, NER_TYPE(tags[i]), text + off,
 		    tl->v[e - 1].off + tl->v[e - 1].len - off, part == 0, e - i);
 		mm->start = tl->v[i].cp;
 		mm->end = tl->v[e - 1].cp + tl->v[e - 1].cplen;
@@ -141,38 +156,38 @@ add_mentions(int part, size_t base)
 #define DOC_WORDS (1 << 17)
 
 static void
-tag_words(void)
+tag_words(struct tagger *tg)
 {
 	size_t a, e;
 
-	for (a = 0; a < st.nw; a = e) {
-		e = st.nw - a > DOC_WORDS ? a + DOC_WORDS : st.nw;
-		while (e < st.nw && e > a + DOC_WORDS / 2 && st.w[e].brk != NER_BRK_SENT)
+	for (a = 0; a < tg->nw; a = e) {
+		e = tg->nw - a > DOC_WORDS ? a + DOC_WORDS : tg->nw;
+		while (e < tg->nw && e > a + DOC_WORDS / 2 && tg->w[e].brk != NER_BRK_SENT)
 			e--;
-		ner_tag_doc(st.model, &st.ctx, st.w + a, e - a, st.tags + a);
+		ner_tag_doc(st.model, &tg->ctx, tg->w + a, e - a, tg->tags + a);
 	}
 }
 
 static void
-tag_article(const char *title, const char *body)
+tag_article(struct tagger *tg, const char *title, const char *body)
 {
 	size_t nt;
 
-	st.nw = 0;
-	st.text[0] = st.text[1] = NULL;
-	st.tl[0].n = st.tl[1].n = 0;
+	tg->nw = 0;
+	tg->text[0] = tg->text[1] = NULL;
+	tg->tl[0].n = tg->tl[1].n = 0;
 	if (title)
-		add_part(title, 0);
-	nt = st.nw;
+		add_part(tg, title, 0);
+	nt = tg->nw;
 	if (body)
-		add_part(body, 1);
-	if (st.nw == 0)		/* no words, so no tags (st.tags may be NULL) */
+		add_part(tg, body, 1);
+	if (tg->nw == 0)	/* no words, so no tags (tg->tags may be NULL) */
 		return;
-	st.tags = egrow(st.tags, &st.tcap, st.nw, sizeof *st.tags);
-	tag_words();
-	add_mentions(0, 0);
-	add_mentions(1, nt);
-	names_article_resolve(&st.art);
+	tg->tags = egrow(tg->tags, &tg->tcap, tg->nw, sizeof *tg->tags);
+	tag_words(tg);
+	add_mentions(tg, 0, 0);
+	add_mentions(tg, 1, nt);
+	names_article_resolve(&tg->art);
 }
 
 /* The arrays of one long article are given back once it is tagged
@@ -181,117 +196,287 @@ tag_article(const char *title, const char *body)
 #define KEEP_WORDS (1 << 16)
 
 static void
-free_words(void)
+free_words(struct tagger *tg)
 {
-	token_list_free(&st.tl[0]);
-	token_list_free(&st.tl[1]);
-	free(st.w);
-	free(st.tags);
-	st.w = NULL;
-	st.tags = NULL;
-	st.wcap = st.tcap = 0;
+	token_list_free(&tg->tl[0]);
+	token_list_free(&tg->tl[1]);
+	free(tg->w);
+	free(tg->tags);
+	tg->w = NULL;
+	tg->tags = NULL;
+	tg->wcap = tg->tcap = 0;
 }
 
 static void
-give_back(void)
+give_back(struct tagger *tg)
 {
-	if (st.wcap > KEEP_WORDS)
-		free_words();
+	if (tg->wcap > KEEP_WORDS)
+		free_words(tg);
 }
 
-static json_t *
-mentions_json(void)
+/* The mentions of an article for the stream's merge: tagged (their
+ * text and place), or with --merge-only the "entities" read, each
+ * written again with its canonical name merged. */
+struct ment {
+	enum ner_type type;
+	const char *canon;	/* its name before the merge */
+	size_t clen;
+	json_t *e;		/* --merge-only: the entity as read */
+	const char *s;		/* tagged: the mention's text, place, field */
+	size_t len, start, end;
+	int title;
+};
+
+struct mentions {
+	struct ment *m;
+	size_t n;
+	json_t *ents;		/* --merge-only: the array, held */
+	long bad;		/* --merge-only: the first entity with no valid
+				 * type and name, or -1 */
+};
+
+/* The article's mentions of the types reported, from its names. */
+static struct mentions *
+tagged_mentions(struct tagger *tg)
 {
-	json_t *arr = json_array(), *o;
+	struct mentions *ms = ecalloc(1, sizeof *ms);
 	const struct names_mention *mm, *c;
+	struct ment *m;
 	size_t i;
 
-	for (i = 0; i < st.art.n; i++) {
-		mm = &st.art.m[i];
-		c = &st.art.m[mm->canon];
-		if (st.types & (1u << mm->type)) {
-			o = json_object();
-			json_object_set_new(o, "text", json_stringn(mm->s, mm->len));
-			json_object_set_new(o, "type", json_string(ner_types[mm->type]));
-			json_object_set_new(o, "start", json_integer((json_int_t)mm->start));
-			json_object_set_new(o, "end", json_integer((json_int_t)mm->end));
-			json_object_set_new(o, "canonical", json_stringn(c->s, c->len));
-			if (mm->title)
-				json_object_set_new(o, "field", json_string("title"));
-			json_array_append_new(arr, o);
-		}
+	ms->m = emalloc((tg->art.n + 1) * sizeof *ms->m);
+	ms->bad = -1;
+	for (i = 0; i < tg->art.n; i++) {
+		mm = &tg->art.m[i];
+		c = &tg->art.m[mm->canon];
+		if (!(st.types & (1u << mm->type)))
+			continue;
+		m = &ms->m[ms->n++];
+		memset(m, 0, sizeof *m);
+		m->type = mm->type;
+		m->canon = c->s;
+		m->clen = c->len;
+		m->s = mm->s;
+		m->len = mm->len;
+		m->start = mm->start;
+		m->end = mm->end;
+		m->title = mm->title;
 	}
-	if (st.art.cap > KEEP_WORDS)
-		names_article_free(&st.art);
+	if (tg->art.cap > KEEP_WORDS)
+		names_article_free(&tg->art);
 	else
-		names_article_clear(&st.art);
-	return arr;
+		names_article_clear(&tg->art);
+	return ms;
 }
 
-/* Across the stream, names whose folded keys match take the first-seen
- * form; then the summary fields.  Tagging and --merge-only both end
- * here, so a parallel run merged afterwards equals a sequential one. */
-static enum record_verdict
-finish(json_t *rec, json_t *ents, const struct record_src *src)
+/* --merge-only: the record's entities, up to the first without a valid
+ * type and name (the record is rejected at it, in input order, after
+ * the names before it joined the stream's, as they always have). */
+static struct mentions *
+read_mentions(json_t *ents)
 {
-	json_t *lists[NER_NTYPES], *counts = json_object(), *e, *kept;
-	const char *canon, *first;
+	struct mentions *ms = ecalloc(1, sizeof *ms);
+	const char *canon;
+	struct ment *m;
+	json_t *e;
 	size_t i;
 	int t;
 
-	for (t = 0; t < NER_NTYPES; t++)
-		lists[t] = json_array();
-	kept = json_array();
+	ms->ents = json_incref(ents);
+	ms->m = emalloc((json_array_size(ents) + 1) * sizeof *ms->m);
+	ms->bad = -1;
 	json_array_foreach(ents, i, e) {
 		t = ner_type_of(record_str(e, "type"));
-		canon = record_str(e, "canonical");
-		if (!canon)
+		if (!(canon = record_str(e, "canonical")))
 			canon = record_str(e, "text");
 		if (t < 0 || !canon) {
-			record_reject(src, "entities[%zu]: no valid type and name", i);
-			goto fail;
+			ms->bad = (long)i;
+			break;
 		}
-		if (!(st.types & (1u << t)))
-			continue;
-		if ((first = names_seen_first(st.seen, t, canon)) != NULL)
-			json_object_set_new(e, "canonical", json_string(first));
-		canon = record_str(e, "canonical");
-		if (!canon) {
-			json_object_set_new(e, "canonical", json_string(record_str(e, "text")));
-			canon = record_str(e, "canonical");
-		}
-		json_object_set_new(counts, canon, json_integer(
-		    json_integer_value(json_object_get(counts, canon)) + 1));
-		if (json_integer_value(json_object_get(counts, canon)) == 1)
-			json_array_append_new(lists[t], json_string(canon));
-		json_array_append(kept, e);
+		m = &ms->m[ms->n++];
+		memset(m, 0, sizeof *m);
+		m->type = t;
+		m->canon = canon;
+		m->clen = strlen(canon);
+		m->e = e;
 	}
-	if (st.mentions)
-		record_set(rec, "entities", kept);
-	else {
-		json_object_del(rec, "entities");
-		json_decref(kept);
-	}
-	for (t = 0; t < NER_NTYPES; t++)
-		record_set(rec, summary[t], lists[t]);
-	record_set(rec, "entity_counts", counts);
-	return RECORD_WRITE;
-fail:
-	for (t = 0; t < NER_NTYPES; t++)
-		json_decref(lists[t]);
-	json_decref(kept);
-	json_decref(counts);
-	return RECORD_REJECT;
+	return ms;
 }
 
-static enum record_verdict
-each(json_t *rec, const struct record_src *src, void *arg)
+static void
+mentions_free(struct mentions *ms)
 {
-	const char *title, *body;
-	json_t *ents;
-	enum record_verdict v;
+	if (!ms)
+		return;
+	json_decref(ms->ents);
+	free(ms->m);
+	free(ms);
+}
 
+static void *
+tagger_new(void *arg)
+{
 	(void)arg;
+	return ecalloc(1, sizeof(struct tagger));
+}
+
+static void
+tagger_free(void *arg)
+{
+	struct tagger *tg = arg;
+
+	if (!tg)
+		return;
+	ner_ctx_free(&tg->ctx);
+	free_words(tg);
+	names_article_free(&tg->art);
+	free(tg);
+}
+
+/* The writer's buffers: the owned fields' JSON text, made for each
+ * record, and the count of each name in it. */
+static struct {
+	struct buf ents, lists[NER_NTYPES], counts;
+	struct keymap seen;	/* name -> its index in n */
+	size_t *n, ncap;
+} w;
+
+static void
+add_entity(const struct ment *m, const char *canon, size_t clen)
+{
+	if (w.ents.len > 1)
+		buf_addc(&w.ents, ',');
+	if (m->e) {
+		record_set(m->e, "canonical", json_stringn(canon, clen));
+		jsonout_value(&w.ents, m->e);
+		return;
+	}
+	buf_adds(&w.ents, "{\"text\":");
+	jsonout_string(&w.ents, m->s, m->len);
+	buf_printf(&w.ents, ",\"type\":\"%s\",\"start\":%zu,\"end\":%zu,"
+	    "\"canonical\":", ner_types[m->type], m->start, m->end);
+	jsonout_string(&w.ents, canon, clen);
+	buf_adds(&w.ents, m->title ? ",\"field\":\"title\"}" : "}");
+}
+
+/* One more mention of the name canon in the record: counted, and the
+ * first time, listed under its type (a name under two types is listed
+ * under the first, and counted once for both, as entity_counts is
+ * keyed by name). */
+static void
+count_name(enum ner_type type, const char *canon, size_t clen)
+{
+	size_t before = w.seen.n;
+	struct keyent *e = keymap_get(&w.seen, canon, clen, before);
+
+	if (w.seen.n > before) {
+		w.n = egrow(w.n, &w.ncap, w.seen.n, sizeof *w.n);
+		w.n[before] = 0;
+		if (w.lists[type].len > 1)
+			buf_addc(&w.lists[type], ',');
+		jsonout_string(&w.lists[type], canon, clen);
+	}
+	w.n[e->val]++;
+}
+
+/* entity_counts from the names counted, in the order first seen. */
+static void
+counts_json(void)
+{
+	size_t k;
+
+	buf_reset(&w.counts);
+	buf_addc(&w.counts, '{');
+	for (k = 0; k < w.seen.n; k++) {
+		if (k)
+			buf_addc(&w.counts, ',');
+		jsonout_string(&w.counts, keymap_key(&w.seen, &w.seen.e[k]),
+		    w.seen.e[k].len);
+		buf_printf(&w.counts, ":%zu", w.n[k]);
+	}
+	buf_addc(&w.counts, '}');
+}
+
+static void
+set_raw(json_t *rec, const char *key, const struct buf *b)
+{
+	record_set(rec, key, json_stringn(b->s, b->len));
+}
+
+/* Across the stream, names whose folded keys match take the first-seen
+ * form; then the summary fields, written as JSON text (lib/splice.h's
+ * raw fields).  Tagging and --merge-only both end here, so a run in
+ * chunks merged afterwards equals one run. */
+static enum record_verdict
+finish(json_t *rec, const struct mentions *ms, const struct record_src *src)
+{
+	const struct ment *m;
+	const char *canon, *first;
+	size_t i, clen;
+	int t;
+
+	buf_reset(&w.ents);
+	buf_addc(&w.ents, '[');
+	for (t = 0; t < NER_NTYPES; t++) {
+		buf_reset(&w.lists[t]);
+		buf_addc(&w.lists[t], '[');
+	}
+	keymap_clear(&w.seen);
+	for (i = 0; i < ms->n; i++) {
+		m = &ms->m[i];
+		if (!(st.types & (1u << m->type)))
+			continue;
+		canon = m->canon;
+		clen = m->clen;
+		if ((first = names_seen_firstn(st.seen, m->type, canon, clen))) {
+			canon = first;
+			clen = strlen(first);
+		}
+		/* counted first: add_entity() frees a --merge-only
+		 * entity's old "canonical", which canon may be */
+		count_name(m->type, canon, clen);
+		add_entity(m, canon, clen);
+	}
+	if (ms->bad >= 0) {
+		record_reject(src, "entities[%ld]: no valid type and name", ms->bad);
+		return RECORD_REJECT;
+	}
+	buf_addc(&w.ents, ']');
+	if (st.mentions)
+		set_raw(rec, "entities", &w.ents);
+	else
+		json_object_del(rec, "entities");
+	for (t = 0; t < NER_NTYPES; t++) {
+		buf_addc(&w.lists[t], ']');
+		set_raw(rec, summary[t], &w.lists[t]);
+	}
+	counts_json();
+	set_raw(rec, "entity_counts", &w.counts);
+	return RECORD_WRITE;
+}
+
+static void
+finish_free(void)
+{
+	int t;
+
+	buf_free(&w.ents);
+	for (t = 0; t < NER_NTYPES; t++)
+		buf_free(&w.lists[t]);
+	buf_free(&w.counts);
+	keymap_free(&w.seen);
+	free(w.n);
+	w.n = NULL;
+	w.ncap = 0;
+}
+
+/* A worker's part: the article's mentions (or, with --merge-only, its
+ * "entities") as *out, for finish() in input order. */
+static enum record_verdict
+work(json_t *rec, const struct record_src *src, void *worker, void **out)
+{
+	json_t *ents;
+
 	if (st.merge_only) {
 		ents = json_object_get(rec, "entities");
 		if (ents && !json_is_array(ents)) {
@@ -299,16 +484,38 @@ each(json_t *rec, const struct record_src *src, void *arg)
 			return RECORD_REJECT;
 		}
 		ents = ents ? json_incref(ents) : json_array();
-	} else {
-		title = record_str(rec, "title");
-		body = record_str(rec, "body");
-		tag_article(title, body);
-		give_back();
-		ents = mentions_json();
+		*out = read_mentions(ents);
+		json_decref(ents);
+		return RECORD_WRITE;
 	}
-	v = finish(rec, ents, src);
-	json_decref(ents);
+	tag_article(worker, record_str(rec, "title"), record_str(rec, "body"));
+	give_back(worker);
+	*out = tagged_mentions(worker);
+	return RECORD_WRITE;
+}
+
+static enum record_verdict
+finish_cb(json_t *rec, const struct record_src *src, void *out, void *arg)
+{
+	enum record_verdict v = finish(rec, out, src);
+
+	(void)arg;
+	mentions_free(out);
 	return v;
+}
+
+static const struct parallel_stage stage = { tagger_new, tagger_free, work,
+    finish_cb };
+
+/* Both parts in turn, for the fuzz target (lib/filter.h). */
+static enum record_verdict
+each(json_t *rec, const struct record_src *src, void *arg)
+{
+	void *out = NULL;
+
+	if (work(rec, src, arg, &out) != RECORD_WRITE)
+		return RECORD_REJECT;
+	return finish_cb(rec, src, out, NULL);
 }
 
 static int
@@ -362,17 +569,22 @@ open_model(const char *opt)
 	free(path);
 }
 
+/* The fields read and owned (lib/splice.h): the rest of a record passes
+ * through as it came. */
+static const char *const reads[] = { "title", "body", NULL };
+static const char *const owns[] = { "entities", "persons", "organizations",
+    "locations", "misc", "entity_counts", NULL };
+
 static void
 teardown(void *arg)
 {
-	(void)arg;
+	tagger_free(arg);
 	ner_free(st.model);
 	st.model = NULL;
-	ner_ctx_free(&st.ctx);
 	names_seen_free(st.seen);
 	st.seen = NULL;
-	free_words();
-	names_article_free(&st.art);
+	finish_free();
+	splice_free();
 }
 
 int
@@ -387,6 +599,7 @@ main(int argc, char **argv)
 		{ "no-mentions", no_argument, NULL, OPT_NO_MENTIONS },
 		{ "model", required_argument, NULL, OPT_MODEL },
 		{ "merge-only", no_argument, NULL, OPT_MERGE },
+		{ "threads", required_argument, NULL, OPT_THREADS },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *model = NULL;
@@ -411,6 +624,10 @@ main(int argc, char **argv)
 		case OPT_MERGE:
 			st.merge_only = 1;
 			break;
+		case OPT_THREADS:
+			st.threads = (unsigned)opt_int("--threads", optarg, 1,
+			    MAX_THREADS);
+			break;
 		default:
 			if (!record_option(c, optarg))
 				opt_bad(NULL);
@@ -418,19 +635,27 @@ main(int argc, char **argv)
 	}
 	if (!st.merge_only)
 		open_model(model);
-	status = record_each(argc - optind, argv + optind, each, NULL);
+	/* --merge-only has no tagging to share out */
+	if (st.merge_only || !st.threads)
+		st.threads = st.merge_only ? 1 : parallel_cores();
+	splice_use(st.merge_only ? NULL : reads, owns);
+	splice_raw(owns);
+	status = parallel_each(argc - optind, argv + optind, st.threads, &stage,
+	    NULL);
 	teardown(NULL);
 	return record_done(status);
 }
 
 /* For the fuzz target (lib/filter.h): the model of this checkout, found
- * as the program finds it. */
+ * as the program finds it, and one tagger. */
 static void *
 filter_setup(void)
 {
 	setup();
 	open_model(NULL);
-	return NULL;
+	splice_use(reads, owns);
+	splice_raw(owns);
+	return tagger_new(NULL);
 }
 
 const struct filter filter = { "tag-entities", filter_setup, each, NULL,

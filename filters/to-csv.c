@@ -6,6 +6,7 @@
  * (lib/sheet/csvout.c); this file guards cells against formula injection
  * and writes the rows. */
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 #include <jansson.h>
 
@@ -15,6 +16,7 @@
 #include "record.h"
 #include "sheet/csvout.h"
 #include "sheet/sheet.h"
+#include "splice.h"
 
 static const char synopsis[] =
     "[-f LIST | --all] [--body] [--explode entities|dates] [--join SEP]\n"
@@ -47,6 +49,7 @@ static const char help[] =
 static struct state {
 	struct sheet_opts o;
 	struct sheet *table;
+	const char **reads;	/* the fields the table reads */
 	int lf, excel, no_sanitize, no_truncate;
 	unsigned char delim;
 	struct csvout out;
@@ -121,6 +124,9 @@ setup(void)
 	st.o.cut_note = "Excel's limit; --no-truncate keeps it";
 	st.o.row = row;
 	st.table = sheet_new(&st.o);
+	/* only the columns' fields are decoded (lib/splice.h) */
+	if ((st.reads = sheet_reads(&st.table, 1)) != NULL)
+		splice_use(st.reads, NULL);
 }
 
 static void
@@ -128,6 +134,9 @@ teardown(void *arg)
 {
 	(void)arg;
 	csvout_free(&st.out);
+	splice_free();
+	free(st.reads);
+	st.reads = NULL;
 	sheet_free(st.table);
 	st.table = NULL;
 }

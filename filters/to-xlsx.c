@@ -5,6 +5,7 @@
  * --sheets the exploded rows (entities, dates) go to sheets of their own
  * beside the articles.  The workbook is lib/sheet/xlsxout's. */
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <jansson.h>
@@ -15,6 +16,7 @@
 #include "record.h"
 #include "sheet/sheet.h"
 #include "sheet/xlsxout.h"
+#include "splice.h"
 
 static const char synopsis[] =
     "[-o FILE] [-f LIST | --all] [--body] [--explode entities|dates]...\n"
@@ -56,6 +58,7 @@ static struct state {
 	struct sheet *tables[3];
 	struct xlsxout_sheet *xs[3];	/* each table's sheet */
 	size_t ntables;
+	const char **reads;	/* the fields the tables read */
 	struct xlsxout *x;
 } st;
 
@@ -90,6 +93,9 @@ tables(void)
 		e.explode = st.explode[i];
 		add_table(e);
 	}
+	/* only the fields the tables read are decoded (lib/splice.h) */
+	if ((st.reads = sheet_reads(st.tables, st.ntables)) != NULL)
+		splice_use(st.reads, NULL);
 }
 
 static void
@@ -127,6 +133,9 @@ finish(void)
 	status = st.x ? xlsxout_close(st.x) : 0;
 
 	st.x = NULL;
+	splice_free();		/* its names are the tables' */
+	free(st.reads);
+	st.reads = NULL;
 	for (i = 0; i < st.ntables; i++)
 		sheet_free(st.tables[i]);
 	st.ntables = 0;

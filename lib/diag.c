@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "diag.h"
 
 #ifndef VERSION
@@ -23,17 +24,52 @@ diag_init(const char *argv0)
 	progname = slash ? slash + 1 : argv0;
 }
 
+/* The buffer this thread's messages are held in (diag_hold), or NULL. */
+static _Thread_local struct buf *held;
+
+void
+diag_hold(struct buf *b)
+{
+	held = b;
+}
+
+void
+diag_vprintf(const char *fmt, va_list ap)
+{
+	if (held)
+		buf_vprintf(held, fmt, ap);
+	else
+		vfprintf(stderr, fmt, ap);
+}
+
+void
+diag_printf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vprintf(fmt, ap);
+	va_end(ap);
+}
+
+/* A fatal message is never held (the program ends): what this thread
+ * held goes out first, then the message, without allocating. */
 static void
-vwarn(const char *fmt, va_list ap)
+vwarn(const char *fmt, va_list ap, int fatal)
 {
 	int saved = errno;
 	size_t n = strlen(fmt);
 
-	fprintf(stderr, "%s: ", progname);
-	vfprintf(stderr, fmt, ap);
+	if (fatal && held) {
+		if (held->len)
+			fwrite(held->s, 1, held->len, stderr);
+		held = NULL;
+	}
+	diag_printf("%s: ", progname);
+	diag_vprintf(fmt, ap);
 	if (n > 0 && fmt[n - 1] == ':')
-		fprintf(stderr, " %s", strerror(saved));
-	fputc('\n', stderr);
+		diag_printf(" %s", strerror(saved));
+	diag_printf("\n");
 }
 
 void
@@ -42,7 +78,7 @@ warn(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vwarn(fmt, ap);
+	vwarn(fmt, ap, 0);
 	va_end(ap);
 }
 
@@ -52,7 +88,7 @@ die(int status, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vwarn(fmt, ap);
+	vwarn(fmt, ap, 1);
 	va_end(ap);
 	exit(status);
 }

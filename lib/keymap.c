@@ -58,6 +58,16 @@ keymap_key(const struct keymap *m, const struct keyent *e)
 }
 
 void
+keymap_clear(struct keymap *m)
+{
+	m->n = 0;
+	buf_reset(&m->b);
+	if (m->ix.slot)
+		memset(m->ix.slot, 0, hash_index_bytes(&m->ix));
+	m->ix.used = 0;
+}
+
+void
 keymap_free(struct keymap *m)
 {
 	free(m->e);

@@ -34,6 +34,8 @@ struct keyent *keymap_get(struct keymap *m, const char *k, size_t len,
     size_t val);
 /* The key of entry e (NUL-terminated). */
 const char *keymap_key(const struct keymap *m, const struct keyent *e);
+/* Empty it, keeping its memory. */
+void keymap_clear(struct keymap *m);
 void keymap_free(struct keymap *m);
 
 #endif

@@ -52,6 +52,16 @@ egrow(void *p, size_t *cap, size_t need, size_t size)
 	return erealloc(p, n * size);
 }
 
+void *
+ealigned(size_t align, size_t n)
+{
+	void *p = aligned_alloc(align, n ? n : align);
+
+	if (!p)
+		die(1, "out of memory");
+	return p;
+}
+
 char *
 estrdup(const char *s)
 {

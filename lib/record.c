@@ -127,33 +127,86 @@ record_write(const json_t *rec)
 }
 
 static void
+write_all(int fd, const char *s, size_t n, const char *path)
+{
+	ssize_t k;
+
+	for (; n; s += k, n -= (size_t)k)
+		if ((k = write(fd, s, n)) < 0 && errno != EINTR)
+			die(1, "%s:", path);
+		else if (k < 0)
+			k = 0;
+}
+
+/* The log this thread's records report to (record_log_begin), or NULL. */
+static _Thread_local struct record_log *logging;
+
+void
+record_log_begin(struct record_log *log)
+{
+	logging = log;
+	diag_hold(&log->msg);
+}
+
+void
+record_log_end(void)
+{
+	logging = NULL;
+	diag_hold(NULL);
+}
+
+void
+record_log_flush(struct record_log *log)
+{
+	if (log->msg.len)
+		fwrite(log->msg.s, 1, log->msg.len, stderr);
+	if (rejects && log->rej.len && (fwrite(log->rej.s, 1, log->rej.len,
+	    rejects) != log->rej.len || fflush(rejects) == EOF))
+		die(1, "%s:", rejects_path);
+	if (reject_log >= 0 && log->logged.len)
+		write_all(reject_log, log->logged.s, log->logged.len, reject_log_path);
+	nrejected += log->nrej;
+	nread += log->nread;
+	buf_reset(&log->msg);
+	buf_reset(&log->rej);
+	buf_reset(&log->logged);
+	log->nread = 0;
+	if (log->nrej && strict) {
+		warn("stopped at the first rejected record (--strict)");
+		exit(record_done(1));
+	}
+	log->nrej = 0;
+}
+
+void
+record_log_free(struct record_log *log)
+{
+	buf_free(&log->msg);
+	buf_free(&log->rej);
+	buf_free(&log->logged);
+	log->nrej = log->nread = 0;
+}
+
+static void
 report(const struct record_src *src, const char *what, const char *msg)
 {
 	if (src->line)
-		fprintf(stderr, "%s: %s:%lu: %s%s\n", progname, src->file, src->line, what, msg);
+		diag_printf("%s: %s:%lu: %s%s\n", progname, src->file, src->line, what, msg);
 	else
-		fprintf(stderr, "%s: %s: %s%s\n", progname, src->file, what, msg);
-}
-
-/* A message made from fmt, valid until the next one. */
-static const char *
-message(const char *fmt, va_list ap)
-{
-	static struct buf msg = BUF_INIT;
-
-	buf_reset(&msg);
-	buf_vprintf(&msg, fmt, ap);
-	return msg.s;
+		diag_printf("%s: %s: %s%s\n", progname, src->file, what, msg);
 }
 
 void
 record_warn(const struct record_src *src, const char *fmt, ...)
 {
+	struct buf msg = BUF_INIT;	/* not static: workers report too */
 	va_list ap;
 
 	va_start(ap, fmt);
-	report(src, "warning: ", message(fmt, ap));
+	buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
+	report(src, "warning: ", msg.s);
+	buf_free(&msg);
 }
 
 /* Bytes of a rejected input to the --rejects file. */
@@ -171,20 +224,26 @@ copy_rejected_end(void)
 		die(1, "%s:", rejects_path);
 }
 
+/* One NDJSON line for --reject-log onto b: program, file, line (for a
+ * line of NDJSON), reason, and the line itself when it was kept. */
 static void
-write_all(int fd, const char *s, size_t n, const char *path)
+log_line(struct buf *b, const struct record_src *src, const char *reason)
 {
-	ssize_t k;
-
-	for (; n; s += k, n -= (size_t)k)
-		if ((k = write(fd, s, n)) < 0 && errno != EINTR)
-			die(1, "%s:", path);
-		else if (k < 0)
-			k = 0;
+	buf_adds(b, "{\"program\":");
+	jsonout_string_lossy(b, progname, strlen(progname));
+	buf_adds(b, ",\"file\":");
+	jsonout_string_lossy(b, src->file, strlen(src->file));
+	if (src->line)
+		buf_printf(b, ",\"line\":%lu", src->line);
+	buf_adds(b, ",\"reason\":");
+	jsonout_string_lossy(b, reason, strlen(reason));
+	if (src->line && src->raw) {
+		buf_adds(b, ",\"input\":");
+		jsonout_string_lossy(b, src->raw, src->len);
+	}
+	buf_adds(b, "}\n");
 }
 
-/* One NDJSON line for --reject-log: program, file, line (for a line of
- * NDJSON), reason, and the line itself when it was kept. */
 static void
 log_rejected(const struct record_src *src, const char *reason)
 {
@@ -192,20 +251,12 @@ log_rejected(const struct record_src *src, const char *reason)
 
 	if (reject_log < 0)
 		return;
-	buf_reset(&b);
-	buf_adds(&b, "{\"program\":");
-	jsonout_string_lossy(&b, progname, strlen(progname));
-	buf_adds(&b, ",\"file\":");
-	jsonout_string_lossy(&b, src->file, strlen(src->file));
-	if (src->line)
-		buf_printf(&b, ",\"line\":%lu", src->line);
-	buf_adds(&b, ",\"reason\":");
-	jsonout_string_lossy(&b, reason, strlen(reason));
-	if (src->line && src->raw) {
-		buf_adds(&b, ",\"input\":");
-		jsonout_string_lossy(&b, src->raw, src->len);
+	if (logging) {		/* written when the log is flushed */
+		log_line(&logging->logged, src, reason);
+		return;
 	}
-	buf_adds(&b, "}\n");
+	buf_reset(&b);
+	log_line(&b, src, reason);
 	write_all(reject_log, b.s, b.len, reject_log_path);
 	if (b.cap > KEEP)
 		buf_free(&b);
@@ -217,6 +268,15 @@ static void
 reject(const struct record_src *src, const char *msg, int copy)
 {
 	report(src, "", msg);
+	if (logging) {		/* counted and copied when the log is flushed */
+		logging->nrej++;
+		if (copy && rejects && src->raw) {
+			buf_add(&logging->rej, src->raw, src->len);
+			buf_addc(&logging->rej, '\n');
+		}
+		log_rejected(src, msg);
+		return;
+	}
 	nrejected++;
 	if (copy && rejects && src->raw) {
 		copy_rejected(src->raw, src->len);
@@ -232,11 +292,14 @@ reject(const struct record_src *src, const char *msg, int copy)
 void
 record_reject(const struct record_src *src, const char *fmt, ...)
 {
+	struct buf msg = BUF_INIT;
 	va_list ap;
 
 	va_start(ap, fmt);
-	reject(src, message(fmt, ap), 1);
+	buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
+	reject(src, msg.s, 1);
+	buf_free(&msg);
 }
 
 /* what (an article, a line) of n bytes is over --max-bytes. */
@@ -310,19 +373,25 @@ record_parse(const struct record_src *src)
 	return rec;
 }
 
+struct each {
+	record_fn *fn;
+	void *arg;
+};
+
 static void
-one_line(const struct record_src *src, record_fn *fn, void *arg)
+one_line(const struct record_src *src, void *arg)
 {
+	const struct each *e = arg;
 	json_t *rec;
 
 	nread++;
 	if (splice_on()) {	/* the filter reads only some fields */
-		splice_line(src, fn, arg);
+		splice_line(src, e->fn, e->arg);
 		return;
 	}
 	if (!(rec = record_parse(src)))
 		return;
-	if (fn(rec, src, arg) == RECORD_WRITE)
+	if (e->fn(rec, src, e->arg) == RECORD_WRITE)
 		record_write(rec);
 	json_decref(rec);
 }
@@ -394,7 +463,7 @@ next_line(struct lines *r)
 }
 
 static int
-each_line(FILE *fp, const char *name, record_fn *fn, void *arg)
+each_line(FILE *fp, const char *name, record_line_fn *fn, void *arg)
 {
 	static char chunk[CHUNK];
 	struct record_src src = { name, 0, NULL, 0 };
@@ -404,8 +473,13 @@ each_line(FILE *fp, const char *name, record_fn *fn, void *arg)
 	while (next_line(&r)) {
 		src.line++;
 		if (r.over) {
-			nread++;
+			if (logging)	/* the reader of lib/parallel */
+				logging->nread++;
+			else
+				nread++;
 			copy_rejected_end();
+			src.raw = NULL;	/* not kept: not the line before */
+			src.len = 0;
 			reject_size(&src, "a line", r.over);
 			continue;
 		}
@@ -413,7 +487,7 @@ each_line(FILE *fp, const char *name, record_fn *fn, void *arg)
 			continue;
 		src.raw = r.line.s;
 		src.len = r.line.len;
-		one_line(&src, fn, arg);
+		fn(&src, arg);
 	}
 	if (r.err) {
 		errno = r.err;
@@ -425,7 +499,7 @@ each_line(FILE *fp, const char *name, record_fn *fn, void *arg)
 }
 
 int
-record_each(int argc, char **argv, record_fn *fn, void *arg)
+record_lines(int argc, char **argv, record_line_fn *fn, void *arg)
 {
 	int status = 0, i;
 	FILE *fp;
@@ -447,6 +521,14 @@ record_each(int argc, char **argv, record_fn *fn, void *arg)
 		fclose(fp);
 	}
 	return status;
+}
+
+int
+record_each(int argc, char **argv, record_fn *fn, void *arg)
+{
+	struct each e = { fn, arg };
+
+	return record_lines(argc, argv, one_line, &e);
 }
 
 int

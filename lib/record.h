@@ -58,6 +58,31 @@ int record_option(int opt, const char *arg);
  * stdin).  Returns 0, or 1 if a file could not be read (rejected lines
  * count in record_done). */
 int record_each(int argc, char **argv, record_fn *fn, void *arg);
+/* What record_each() does before it parses: call fn on every line of
+ * the files that is not blank (its newline cut), with its place in
+ * src.  Returns 0, or 1 if a file could not be read (said on stderr).
+ * A line over --max-bytes is rejected and counted here, not given to
+ * fn; the caller counts each other record (record_count_one). */
+typedef void record_line_fn(const struct record_src *src, void *arg);
+int record_lines(int argc, char **argv, record_line_fn *fn, void *arg);
+
+/* The messages and rejects of records handled in a worker thread, held
+ * to be given out in input order (lib/parallel.h).  Between
+ * record_log_begin and record_log_end, this thread's messages (warn,
+ * record_warn, record_reject) go to log->msg and its rejected lines to
+ * log->rej, counted in log->nrej; --strict does not stop there.
+ * record_log_flush writes them out as they would have been, counts the
+ * rejects, then stops the program if --strict and there was one. */
+struct record_log {
+	struct buf msg, rej, logged;	/* logged: --reject-log's lines */
+	unsigned long nrej, nread;	/* nread: lines the reader rejected
+					 * by their size */
+};
+void record_log_begin(struct record_log *log);
+void record_log_end(void);
+void record_log_flush(struct record_log *log);
+void record_log_free(struct record_log *log);
+
 /* Parse one line (src->raw, src->len, no newline) into a record: the
  * object, or NULL after record_reject() says why it is none.  This is
  * what record_each() does per line, without I/O, for fuzzing. */

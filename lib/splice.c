@@ -10,6 +10,7 @@ struct field {
 	const char *name;
 	size_t len;
 	int owned;
+	int raw;		/* owned, and a string value is JSON text */
 };
 
 static struct {
@@ -18,6 +19,7 @@ static struct {
 	int on;
 	struct scan sc;
 	struct buf out;
+	int whole;		/* splice_line's record is the whole line's */
 } sp;
 
 static void
@@ -27,6 +29,7 @@ add_fields(const char *const *list, int owned)
 		sp.f = erealloc(sp.f, (sp.n + 1) * sizeof *sp.f);
 		sp.f[sp.n].name = *list;
 		sp.f[sp.n].len = strlen(*list);
+		sp.f[sp.n].raw = 0;
 		sp.f[sp.n++].owned = owned;
 	}
 }
@@ -38,6 +41,36 @@ splice_use(const char *const *read, const char *const *owned)
 	add_fields(owned, 1);
 	add_fields(read, 0);
 	sp.on = 1;
+}
+
+void
+splice_raw(const char *const *list)
+{
+	size_t i;
+
+	for (; list && *list; list++)
+		for (i = 0; i < sp.n; i++)
+			if (sp.f[i].owned && strcmp(sp.f[i].name, *list) == 0)
+				sp.f[i].raw = 1;
+}
+
+void
+splice_whole(json_t *rec)
+{
+	json_error_t err;
+	json_t *v;
+	size_t i;
+
+	for (i = 0; i < sp.n; i++) {
+		v = json_object_get(rec, sp.f[i].name);
+		if (!sp.f[i].raw || !json_is_string(v))
+			continue;
+		v = json_loadb(json_string_value(v), json_string_length(v),
+		    JSON_DECODE_ANY, &err);
+		if (!v)
+			die(1, "field %s: not JSON text: %s", sp.f[i].name, err.text);
+		record_set(rec, sp.f[i].name, v);
+	}
 }
 
 int
@@ -101,13 +134,16 @@ compact(struct buf *b, const char *s, size_t n)
 }
 
 static void
-owned_member(struct buf *b, size_t *n, const char *key, const json_t *v)
+owned_member(struct buf *b, size_t *n, const struct field *f, const json_t *v)
 {
 	if ((*n)++)
 		buf_addc(b, ',');
-	jsonout_string(b, key, strlen(key));
+	jsonout_string(b, f->name, f->len);
 	buf_addc(b, ':');
-	jsonout_value(b, v);
+	if (f->raw && json_is_string(v))
+		buf_add(b, json_string_value(v), json_string_length(v));
+	else
+		jsonout_value(b, v);
 }
 
 void
@@ -124,7 +160,7 @@ splice_write(struct buf *b, const struct scan *sc, const json_t *rec)
 		m = &sc->m[i];
 		if ((f = field(m->key, m->klen)) && f->owned) {
 			if ((v = json_object_get(rec, f->name)))
-				owned_member(b, &n, f->name, v);
+				owned_member(b, &n, f, v);
 			continue;
 		}
 		if (n++)
@@ -142,7 +178,7 @@ splice_write(struct buf *b, const struct scan *sc, const json_t *rec)
 			continue;
 		if (!(f = field(k, strlen(k))) || !f->owned)
 			die(1, "field %s was set but is not among the fields the program owns", k);
-		owned_member(b, &n, k, v);
+		owned_member(b, &n, f, v);
 	}
 	buf_addc(b, '}');
 }
@@ -156,9 +192,21 @@ whole_line(const struct record_src *src, record_fn *fn, void *arg)
 
 	if (!(rec = record_parse(src)))
 		return;
-	if (fn(rec, src, arg) == RECORD_WRITE)
+	sp.whole = 1;
+	if (fn(rec, src, arg) == RECORD_WRITE) {
+		splice_whole(rec);
 		record_write(rec);
+	}
+	sp.whole = 0;
 	json_decref(rec);
+}
+
+json_t *
+splice_read(struct scan *sc, const struct record_src *src)
+{
+	if (!scan_object(sc, src->raw, src->len))
+		return NULL;
+	return fields_of(sc);
 }
 
 void
@@ -166,11 +214,10 @@ splice_line(const struct record_src *src, record_fn *fn, void *arg)
 {
 	json_t *rec;
 
-	if (!scan_object(&sp.sc, src->raw, src->len)) {
+	if (!(rec = splice_read(&sp.sc, src))) {
 		whole_line(src, fn, arg);
 		return;
 	}
-	rec = fields_of(&sp.sc);
 	if (fn(rec, src, arg) == RECORD_WRITE) {
 		buf_reset(&sp.out);
 		splice_write(&sp.out, &sp.sc, rec);
@@ -187,4 +234,28 @@ splice_free(void)
 	scan_free(&sp.sc);
 	buf_free(&sp.out);
 	memset(&sp, 0, sizeof sp);
+}
+
+json_t *
+splice_member(const json_t *rec, const char *key)
+{
+	const struct scan_member *m;
+	json_t *v = json_object_get(rec, key);
+
+	if (v || sp.whole || !(m = scan_find(&sp.sc, key)))
+		return json_incref(v);
+	if (!(v = scan_value(&sp.sc, m)))
+		die(1, "cannot read field %s (out of memory)", key);
+	return v;
+}
+
+void
+splice_current(struct buf *b, const json_t *rec)
+{
+	if (sp.whole) {
+		splice_whole((json_t *)rec);
+		jsonout_value(b, rec);
+	}
+	else
+		splice_write(b, &sp.sc, rec);
 }

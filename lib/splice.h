@@ -22,15 +22,39 @@
  * lists, kept by the caller); owned fields the record has are decoded
  * too. */
 void splice_use(const char *const *read, const char *const *owned);
+/* Of the owned fields, those in list (NULL-ended) are set by the filter
+ * as strings holding their value's JSON text, compact, made by
+ * lib/jsonout (what it writes of many small values without building
+ * them in jansson); such a string is written as the text it holds. */
+void splice_raw(const char *const *list);
+/* Those fields of rec, a whole record to be written by record_write(),
+ * made values again. */
+void splice_whole(json_t *rec);
 /* 1 after splice_use(). */
 int splice_on(void);
 /* What record_each() does with one line once splice_use() was called:
  * scan it, call fn on the fields, write what it keeps.  A line the
  * scanner refuses goes to record_parse(), which reports why. */
 void splice_line(const struct record_src *src, record_fn *fn, void *arg);
+/* The fields wanted of the line src as an object (what splice_line
+ * gives its callback), scanned with sc (which the splice_write of it
+ * needs); NULL when the scanner refuses the line: record_parse() then
+ * says why or, should jansson read it after all, gives the whole
+ * record, to be written by record_write().  Any thread may call it
+ * with its own sc. */
+json_t *splice_read(struct scan *sc, const struct record_src *src);
 /* The line sc scanned, with rec's owned fields spliced in, onto b as
  * one compact JSON object (no newline). */
 void splice_write(struct buf *b, const struct scan *sc, const json_t *rec);
+/* In splice_line's callback: the field key of the record handled, a new
+ * reference (NULL if it has none): from rec when rec holds it (a field
+ * read or owned, or rec is the whole record), else decoded from the
+ * line now, for a field the filter reads only sometimes. */
+json_t *splice_member(const json_t *rec, const char *key);
+/* In splice_line's callback: onto b, the line handled as splice_line
+ * would write it with rec's owned fields (rec whole, if it is the whole
+ * record), for a filter that writes it later itself. */
+void splice_current(struct buf *b, const json_t *rec);
 /* Free what splice_use() and the lines held. */
 void splice_free(void);
 

@@ -1,6 +1,8 @@
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "mem.h"
 #include "text.h"
@@ -133,46 +135,71 @@ text_is_digit(int32_t cp)
 	return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
 }
 
-/* ASCII folds to its lower case (compatibility forms, marks and
- * ignorable code points are all beyond it): the common case, without
- * utf8proc. */
-static char *
-fold_ascii(const char *s, size_t n, size_t *outlen)
-{
-	char *out = emalloc(n + 1);
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		out[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
-	out[n] = '\0';
-	if (outlen)
-		*outlen = n;
-	return out;
-}
-
-char *
-text_fold(const char *s, size_t n, size_t *outlen)
+/* The folding of one run of non-ASCII bytes onto b; 0 if it is not
+ * valid UTF-8. */
+static int
+fold_run(struct buf *b, const char *s, size_t n)
 {
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t len;
-	size_t i;
 
-	for (i = 0; i < n && (unsigned char)s[i] < 0x80 && s[i]; i++)
-		;
-	if (i == n)
-		return fold_ascii(s, n, outlen);
 	len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
 	    UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD
 	    | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
 	if (len == UTF8PROC_ERROR_NOMEM)
 		die(1, "out of memory");
-	if (len < 0) {
-		/* Only invalid UTF-8 gets here; callers validate input first. */
-		if (outlen)
-			*outlen = 0;
-		return estrdup("");
+	if (len < 0)
+		return 0;
+	buf_add(b, (const char *)out, (size_t)len);
+	free(out);
+	return 1;
+}
+
+/* Folding works run by run: ASCII folds to its lower case without
+ * utf8proc, and each run of other code points through it.  That is the
+ * folding of the whole text, as nothing reaches across the border of a
+ * run: the compatibility forms and case folding map code points one by
+ * one; composition joins a starter to the marks after it, but marks are
+ * stripped, and no ASCII character follows in a composition; an
+ * ignorable code point goes wherever it is (tests/unit/text.c holds it
+ * to utf8proc_map of the whole). */
+int
+text_fold_buf(struct buf *b, const char *s, size_t n)
+{
+	size_t i = 0, j, start = b->len;
+
+	while (i < n) {
+		for (j = i; j < n && (unsigned char)s[j] < 0x80; j++)
+			;
+		if (j > i) {
+			buf_reserve(b, j - i);
+			for (; i < j; i++)
+				b->s[b->len++] = s[i] >= 'A' && s[i] <= 'Z' ?
+				    (char)(s[i] + 32) : s[i];
+			b->s[b->len] = '\0';
+			continue;
+		}
+		for (j = i; j < n && (unsigned char)s[j] >= 0x80; j++)
+			;
+		if (!fold_run(b, s + i, j - i)) {
+			b->len = start;
+			if (b->s)
+				b->s[start] = '\0';
+			return 0;
+		}
+		i = j;
 	}
+	return 1;
+}
+
+char *
+text_fold(const char *s, size_t n, size_t *outlen)
+{
+	struct buf b = BUF_INIT;
+
+	/* Only invalid UTF-8 fails; callers validate input first. */
+	text_fold_buf(&b, s, n);
 	if (outlen)
-		*outlen = (size_t)len;
-	return (char *)out;
+		*outlen = b.len;
+	return buf_take(&b);
 }

@@ -28,5 +28,9 @@ int text_is_digit(int32_t cp);
  * which "Kim Jong-un" style variants compare equal once punctuation is
  * dropped by the caller.  *outlen gets its length. */
 char *text_fold(const char *s, size_t n, size_t *outlen);
+/* The same appended to b (without a copy to free); 0, with b as it
+ * was, if s is not valid UTF-8 (text_fold then gives ""). */
+struct buf;
+int text_fold_buf(struct buf *b, const char *s, size_t n);
 
 #endif

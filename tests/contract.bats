@@ -161,6 +161,10 @@ bad_line() {
 		bad_line "$p" $'{"id":"b","body":"x"}\x01' "invalid JSON at column"
 		bad_line "$p" '{"id":"b","id":"b2"}' "invalid JSON at column"
 		bad_line "$p" '{"id":"b","body":"a\u0000b"}' "invalid JSON at column"
+		# in a field no program reads
+		bad_line "$p" '{"id":"b","zz":[{"k":1,"k":2}]}' "invalid JSON at column"
+		bad_line "$p" $'{"id":"b","zz":{"s":"caf\xe9"}}' "invalid JSON at column"
+		bad_line "$p" '{"id":"b","zz":1e999}' "invalid JSON at column"
 	done
 	printf '{"id":"a"}\n{"id":"b"\0}\n' >"$BATS_TEST_TMPDIR/nul"
 	for p in $NDJSON_READERS; do

@@ -72,15 +72,14 @@ setup() {
 }
 
 @test "bench/jobs-scaling: a row per --jobs value, each checked against the first, then each stage" {
-	command -v parallel >/dev/null || skip "GNU parallel not installed"
 	run --separate-stderr env BENCH_MB=1 BENCH_JOBS="1 2" BIN="$BIN" \
 	    "$ROOT/bench/jobs-scaling"
 	assert_success
 	assert_line --index 1 '- corpus: `build/gen-corpus --seed 3 --size 1`: 149 articles'
 	assert_line --regexp '^\| 1 \| [0-9.]+ \| [0-9.]+ \| 1\.00x \| yes \|$'
 	assert_line --regexp '^\| 2 \| [0-9.]+ \| [0-9.]+ \| [0-9.]+x \| yes \|$'
-	run bash -c "printf '%s\n' \"\$1\" | sed -n 's/^| \\([a-z -]*\\) | [0-9.]* |\$/\\1/p' | tr '\n' ," _ "$output"
-	assert_output "split-header,normalize-date,tag-entities,tag-entities --merge-only,dedupe,to-csv,"
+	run bash -c "printf '%s\n' \"\$1\" | sed -n 's/^| \\([a-z0-9 -]*\\) | [0-9.]* |\$/\\1/p' | tr '\n' ," _ "$output"
+	assert_output "split-header,normalize-date,tag-entities --threads 1,tag-entities --threads $(nproc),dedupe,to-csv,"
 }
 
 @test "--stories: a dated stream, several reports per event, events.tsv" {

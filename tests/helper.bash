@@ -17,10 +17,12 @@ load '/usr/lib/bats/bats-assert/load'
 JSON_FILTERS="split-header normalize-date tag-entities dedupe"
 # Every program that reads NDJSON (split-header does with --ndjson).
 NDJSON_READERS="$JSON_FILTERS to-csv to-xlsx"
-# The filters that decode only the fields they read and own (lib/splice.h):
-# the others pass through as written.  The rest of JSON_FILTERS decode
-# every field and write it again through jansson (docs/record.md).
-PASS_THROUGH="normalize-date"
+# The programs that decode only the fields they read and own
+# (lib/splice.h): the filters among them pass the others through as
+# written.  The rest of JSON_FILTERS decode every field and write it
+# again through jansson (docs/record.md).  Every reader checks the whole
+# line all the same.
+PASS_THROUGH="normalize-date tag-entities dedupe to-csv to-xlsx"
 
 # cmd PROG: how to run PROG on NDJSON input, its output readable as
 # text: to-xlsx through tests/xlsx-ndjson, which prints the workbook's

@@ -62,6 +62,26 @@ fake_stage() {
 	[ "$(wc -l <"$BATS_TEST_TMPDIR/one.json")" -gt 40 ]
 }
 
+@test "pipeline.sh: --jobs N is tag-entities --threads N, one process, no GNU parallel" {
+	NEWSPIPE_BIN=$(fake_stage tag-entities 'echo "$*" >>"$(dirname "$0")/args"; exec "'"$BIN"'/tag-entities" "$@"')
+	export NEWSPIPE_BIN
+	# a PATH without GNU parallel, should it be installed
+	mkdir -p "$BATS_TEST_TMPDIR/path"
+	for t in bash sh cat awk mktemp mkfifo readlink chmod rm mv dirname nproc date sleep kill; do
+		ln -sf "$(command -v $t)" "$BATS_TEST_TMPDIR/path/$t"
+	done
+	for jobs in 1 3; do
+		PATH=$BATS_TEST_TMPDIR/path run --separate-stderr "$PIPELINE" --jobs "$jobs" "$SEEDS"
+		assert_success
+		[ "${#lines[@]}" -eq 6 ]
+	done
+	# each stage runs once on no input first, to judge its options
+	run sort -u "$NEWSPIPE_BIN/args"
+	assert_output $'--rejects-ok --max-bytes 0 --threads 1\n--rejects-ok --max-bytes 0 --threads 3'
+	run --separate-stderr "$PIPELINE" --jobs 257 "$SEEDS"
+	assert_failure 2
+}
+
 @test "pipeline.sh: a failing stage fails the run and is named" {
 	for jobs in 1 3; do
 		NEWSPIPE_BIN=$(fake_stage dedupe 'cat >/dev/null; echo "dedupe: broken" >&2; exit 3')

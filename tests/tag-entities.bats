@@ -275,3 +275,126 @@ OUT
 	assert_failure 1
 	[ "$stderr" = "tag-entities: $BATS_TEST_TMPDIR/old: a tag-entities model of an older format: use the model of this version" ] || fail "stderr: $stderr"
 }
+
+# ---- --threads ----
+
+# corpus FILE: the seeds and a generated corpus as records, normalised,
+# into FILE (about 300 articles).
+corpus() {
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C "$ROOT" build/gen-corpus >&2
+	"$ROOT/build/gen-corpus" --seed 7 --count 300 --out "$BATS_TEST_TMPDIR/gen" 2>/dev/null
+	{ split-header "$SEEDS"; split-header "$BATS_TEST_TMPDIR/gen/articles"; } |
+	    normalize-date >"$1"
+}
+
+@test "--threads 1, 2 and 4 write the same bytes: the seeds and a generated corpus" {
+	corpus "$BATS_TEST_TMPDIR/in"
+	tag-entities --threads 1 "$BATS_TEST_TMPDIR/in" >"$BATS_TEST_TMPDIR/t1"
+	[ "$(wc -l <"$BATS_TEST_TMPDIR/t1")" -eq "$(wc -l <"$BATS_TEST_TMPDIR/in")" ]
+	[ "$(jq '.entities | length' "$BATS_TEST_TMPDIR/t1" | awk '{ n += $1 } END { print n }')" -gt 3000 ]
+	for t in 2 4; do
+		tag-entities --threads "$t" "$BATS_TEST_TMPDIR/in" >"$BATS_TEST_TMPDIR/t$t"
+		cmp "$BATS_TEST_TMPDIR/t1" "$BATS_TEST_TMPDIR/t$t" || fail "--threads $t differs"
+	done
+	# the default (one per core) and stdin too
+	tag-entities <"$BATS_TEST_TMPDIR/in" | cmp - "$BATS_TEST_TMPDIR/t1"
+	# and the stream's name merge is at work: a name first seen in one
+	# form keeps it in later records
+	tag-entities --threads 4 "$F/stream.ndjson" | cmp - <(tag-entities --threads 1 "$F/stream.ndjson")
+}
+
+# mixed FILE: records of every size with lines that are rejected between
+# them (bad JSON, not an object, a blank line that is skipped).
+mixed() {
+	local i
+	{
+		for i in $(seq 1 40); do
+			if [ $((i % 9)) -eq 4 ]; then
+				echo '{"id":"bad'"$i"'",'
+			elif [ $((i % 13)) -eq 6 ]; then
+				echo '[1,2]'
+			elif [ $((i % 11)) -eq 0 ]; then
+				echo
+			else
+				sed -n "$(( (i % 4) + 1 ))p" "$F/stream.ndjson" "$F/invented.ndjson" |
+				    jq -c --arg id "r$i" '.id = $id'
+			fi
+		done
+	} >"$1"
+}
+
+@test "with threads, messages and rejected lines come out in input order, with FILE:LINE" {
+	mixed "$BATS_TEST_TMPDIR/a"
+	mixed "$BATS_TEST_TMPDIR/b"
+	cd "$BATS_TEST_TMPDIR"
+	run --separate-stderr tag-entities --threads 1 --rejects r1 a missing b
+	assert_failure 1
+	out1=$output err1=$stderr
+	[ "${#lines[@]}" -eq 60 ]
+	# the reasons in input order, the missing file between a and b
+	for f in a b; do
+		for l in 4:13 6:a 13:14 19:a 22:14 31:14 32:a 40:14; do
+			case ${l#*:} in
+			a) echo "tag-entities: $f:${l%:*}: not a JSON object but an array" ;;
+			*) echo "tag-entities: $f:${l%:*}: invalid JSON at column ${l#*:}: string or '}' expected near end of file" ;;
+			esac
+		done
+		[ $f = b ] || echo "tag-entities: missing: No such file or directory"
+	done >want
+	echo "tag-entities: 16 of 76 records rejected, copied to r1" >>want
+	[ "$err1" = "$(cat want)" ] || fail "$err1"
+	for t in 2 4; do
+		run --separate-stderr tag-entities --threads "$t" --rejects "r$t" a missing b
+		assert_failure 1
+		[ "$output" = "$out1" ] || fail "--threads $t: other output"
+		[ "${stderr%r$t}" = "${err1%r1}" ] || fail "--threads $t: other messages: $stderr"
+		cmp r1 "r$t"
+	done
+	[ "$(wc -l <r1)" -eq 16 ]
+}
+
+@test "with threads, --reject-log and lines over --max-bytes come in input order" {
+	mixed "$BATS_TEST_TMPDIR/a"
+	cd "$BATS_TEST_TMPDIR"
+	# a line of 400 bytes, after the second bad line
+	sed -i "7i {\"id\":\"long\",\"body\":\"$(printf 'word %.0s' $(seq 1 75))\"}" a
+	run --separate-stderr tag-entities --threads 1 --max-bytes 300 --reject-log l1 a
+	assert_failure 1
+	out1=$output err1=$stderr
+	[[ $err1 == *"tag-entities: a:7: a line of 398 bytes, over --max-bytes 300"* ]] || fail "$err1"
+	[ "$(wc -l <l1)" -eq "$(grep -c 'rejected\|^tag-entities: a:' <<<"$err1" | awk '{ print $1 - 1 }')" ]
+	# a line not kept is not in the log
+	[ "$(jq -c 'select(.line == 7) | has("input")' l1)" = false ]
+	[ "$(jq -r .line l1 | tr '\n' ' ')" = "$(sed -n 's/^tag-entities: a:\([0-9]*\):.*/\1/p' <<<"$err1" | tr '\n' ' ')" ]
+	for t in 2 4; do
+		run --separate-stderr tag-entities --threads "$t" --max-bytes 300 --reject-log "l$t" a
+		assert_failure 1
+		[ "$output" = "$out1" ] || fail "--threads $t: other output"
+		[ "$stderr" = "$err1" ] || fail "--threads $t: other messages: $stderr"
+		cmp l1 "l$t"
+	done
+}
+
+@test "with threads, --strict stops at the first rejected line after writing those before it" {
+	mixed "$BATS_TEST_TMPDIR/a"
+	run --separate-stderr tag-entities --threads 1 --strict "$BATS_TEST_TMPDIR/a"
+	assert_failure 1
+	[ "${#lines[@]}" -eq 3 ]
+	out1=$output err1=$stderr
+	[[ $err1 == *"stopped at the first rejected record (--strict)"* ]] || fail "$err1"
+	for t in 2 4; do
+		run --separate-stderr tag-entities --threads "$t" --strict "$BATS_TEST_TMPDIR/a"
+		assert_failure 1
+		[ "$output" = "$out1" ] || fail "--threads $t: other output"
+		[ "$stderr" = "$err1" ] || fail "--threads $t: $stderr"
+	done
+}
+
+@test "bad --threads values exit 2" {
+	for v in 0 -1 x 1.5 257; do
+		run --separate-stderr tag-entities --threads "$v" </dev/null
+		assert_failure 2
+	done
+	run --separate-stderr tag-entities --threads 256 </dev/null
+	assert_success
+}

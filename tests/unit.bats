@@ -53,6 +53,12 @@ UNIT=${NEWSPIPE_UNIT:-$ROOT/build/opt/unit}
 	assert_output "tagger: ok"
 }
 
+@test "unit: lib/text folds run by run as utf8proc folds the whole" {
+	run "$UNIT/text"
+	assert_success
+	assert_output "text: ok"
+}
+
 @test "unit: lib/date reads a date that opens a longer text" {
 	run "$UNIT/date"
 	assert_success

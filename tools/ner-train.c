@@ -373,7 +373,7 @@ build(const struct weights *w1, const struct weights *w2)
 			model.feats.f.keys[n++] = dict.keys[i];
 	}
 	model.feats.f.n = n;
-	ner_table_index(&model.feats.f);
+	ner_feats_index(&model.feats);
 	for (p = 0; p < NER_NPASS; p++)
 		memcpy(model.trans[p], W[p]->w + W[p]->nfeat * NT,
 		    sizeof model.trans[p]);

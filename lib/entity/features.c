@@ -289,6 +289,103 @@ describe(struct ner_ctx *c, struct ner_tokinfo *t, const char *s, size_t n,
 	}
 }
 
+/* describe() for a token of ASCII only (nearly every token of news):
+ * the same forms and hashes in one pass, without decoding, recasing
+ * through utf8proc or copying the word.  Its cluster form (ner_form:
+ * digits as 0) is hashed on the way, into *hform. */
+static void
+describe_ascii(struct ner_ctx *c, struct ner_tokinfo *t, const char *s,
+    size_t n, int upcase, uint64_t *hform)
+{
+	char shape[12], ss[12], *low;
+	size_t i, nsh = n < sizeof shape ? n : sizeof shape, nss = 0;
+	uint64_t hw = HASH_FNV_INIT, hl = HASH_FNV_INIT, hf = HASH_FNV_INIT;
+	int ncap = 0, nlow = 0;
+	unsigned char ch;
+
+	buf_add(&c->text, s, n);	/* room for the lower-cased form */
+	t->low = c->text.len - n;
+	t->llen = n;
+	t->cplen = (unsigned)n;
+	low = c->text.s + t->low;
+	for (i = 0; i < n; i++) {
+		ch = (unsigned char)s[i];
+		hf = (hf ^ (ch >= '0' && ch <= '9' ? '0' : ch)) * HASH_FNV_PRIME;
+		if (upcase && ch >= 'a' && ch <= 'z')
+			ch -= 32;
+		hw = (hw ^ ch) * HASH_FNV_PRIME;
+		if (ch >= 'A' && ch <= 'Z') {
+			ncap++;
+			low[i] = (char)(ch + 32);
+			if (i < nsh)
+				shape[i] = 'X';
+		} else if (ch >= '0' && ch <= '9') {
+			t->flags |= T_DIGIT;
+			low[i] = '0';
+			if (i < nsh)
+				shape[i] = 'd';
+		} else {
+			nlow += ch >= 'a' && ch <= 'z';
+			low[i] = (char)ch;
+			if (i < nsh)
+				shape[i] = ch >= 'a' && ch <= 'z' ? 'x' : (char)ch;
+			t->flags |= ch == '-' ? T_HYPHEN : ch == '.' ? T_PERIOD : 0;
+		}
+		hl = (hl ^ (unsigned char)low[i]) * HASH_FNV_PRIME;
+		/* prefixes of 1-4 letters, shorter than the word */
+		if (i < 4)
+			t->hpre[i] = i + 1 < n ? hash_mix(hl) : 0;
+	}
+	for (i = n; i < 4; i++)
+		t->hpre[i] = 0;
+	t->hword = hash_mix(hw);
+	t->hlow = hash_mix(hl);
+	t->hshape = hash_bytes(shape, nsh);
+	for (i = 0; i < nsh; i++)
+		if (nss == 0 || ss[nss - 1] != shape[i])
+			ss[nss++] = shape[i];
+	t->hss = hash_bytes(ss, nss);
+	t->flags |= (ncap ? T_UPPER : 0) | (nlow ? T_LOWER : 0) |
+	    (ncap && !nlow ? T_ALLCAPS : 0);
+	for (i = 0; i < 4; i++)
+		t->hsuf[i] = i + 1 < n ? hash_bytes(low + n - i - 1, i + 1) : 0;
+	*hform = hash_mix(hf);
+}
+
+/* The cluster path of a word by the hash of its form, or 0. */
+static uint32_t
+cluster_by_hash(const struct ner_clusters *cl, uint64_t h)
+{
+	long x;
+
+	if (!cl || !cl->t.n)
+		return 0;
+	x = ner_table_find(&cl->t, k1(K_CLUSTER, h));
+	return x < 0 ? 0 : cl->path[x];
+}
+
+/* clusters() for a token of ASCII only: its form's hash is hform, its
+ * form in lower case is its lower-cased form (hlow), and in title case
+ * that with the first letter in capitals. */
+static void
+clusters_ascii(const struct ner_clusters *cl, const struct ner_ctx *c,
+    struct ner_tokinfo *t, uint64_t hform)
+{
+	const char *low = c->text.s + t->low;
+	unsigned char ch = (unsigned char)low[0];
+	uint64_t h;
+
+	t->c1 = cluster_by_hash(cl, hform);
+	t->c2 = 0;
+	if ((t->flags & T_ALLCAPS) && t->cplen > 1) {
+		h = (HASH_FNV_INIT ^ (ch >= 'a' && ch <= 'z' ? ch - 32u : ch)) *
+		    HASH_FNV_PRIME;
+		t->c2 = cluster_by_hash(cl, hash_mix(hash_fnv(h, low + 1,
+		    t->llen - 1)));
+	} else if (!t->c1 && (t->flags & T_UPPER))
+		t->c2 = cluster_by_hash(cl, t->hlow);
+}
+
 /* Word clusters of token t (s[0..n) as written): c1 of the word as it
  * is; c2 of the word in title case when it is in capitals (headlines,
  * tables), or in lower case when the word as it is has none. */
@@ -395,6 +492,18 @@ sentences(struct ner_ctx *c, const struct ner_word *w, size_t n)
 	c->sent[c->nsent] = n;
 }
 
+/* 1 if s[0..n) is ASCII (and not empty). */
+static int
+ascii_only(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 0;
+	return n > 0;
+}
+
 /* Describe sentence k: forms, the headline flags, clusters. */
 static void
 describe_sentence(struct ner_ctx *c, const struct ner_model *m,
@@ -406,7 +515,11 @@ describe_sentence(struct ner_ctx *c, const struct ner_model *m,
 
 	for (i = a; i < e; i++) {
 		memset(&c->ti[i], 0, sizeof c->ti[i]);
-		describe(c, &c->ti[i], w[i].s, w[i].len, upcase);
+		if ((c->ti[i].ascii = ascii_only(w[i].s, w[i].len)))
+			describe_ascii(c, &c->ti[i], w[i].s, w[i].len, upcase,
+			    &c->ti[i].hform);
+		else
+			describe(c, &c->ti[i], w[i].s, w[i].len, upcase);
 		c->ti[i].s = k;
 		c->ti[i].dw = -1;
 		c->ti[i].brk = i > a ? w[i].brk : NER_BRK_SENT;
@@ -419,7 +532,12 @@ describe_sentence(struct ner_ctx *c, const struct ner_model *m,
 	    (upcase ? T_TITLESENT : 0);
 	for (i = a; i < e; i++) {
 		c->ti[i].flags |= fl | (i == a ? T_INIT : 0);
-		clusters(m ? &m->cl : NULL, &c->ti[i], w[i].s, w[i].len, f, tmp);
+		if (c->ti[i].ascii)
+			clusters_ascii(m ? &m->cl : NULL, c, &c->ti[i],
+			    c->ti[i].hform);
+		else
+			clusters(m ? &m->cl : NULL, &c->ti[i], w[i].s, w[i].len,
+			    f, tmp);
 	}
 }
 
@@ -452,6 +570,8 @@ ner_ctx_free(struct ner_ctx *c)
 	free(c->tags1);
 	free(c->dw);
 	hash_index_free(&c->dix);
+	free(c->fs);
+	free(c->fsat);
 	free(c->emit);
 	free(c->emit2);
 	free(c->vscore);
@@ -475,26 +595,9 @@ near(const struct ner_ctx *c, size_t i, int d)
 	return &c->ti[j];
 }
 
-static uint64_t
-low_at(const struct ner_ctx *c, size_t i, int d)
-{
-	const struct ner_tokinfo *t = near(c, i, d);
-
-	return t ? t->hlow : d < 0 ? h_bos : h_eos;
-}
-
-static uint64_t
-ss_at(const struct ner_ctx *c, size_t i, int d)
-{
-	const struct ner_tokinfo *t = near(c, i, d);
-
-	return t ? t->hss : d < 0 ? h_bos : h_eos;
-}
-
 static uint16_t
-gaz_code(const struct ner_ctx *c, size_t i, int d)
+gaz_code(const struct ner_tokinfo *t)
 {
-	const struct ner_tokinfo *t = near(c, i, d);
 	uint16_t b;
 
 	if (!t)
@@ -508,17 +611,18 @@ gaz_code(const struct ner_ctx *c, size_t i, int d)
 static uint32_t
 best_cluster(const struct ner_tokinfo *t)
 {
+	if (!t)
+		return 0;
 	if (t->flags & T_HEAD)
 		return t->c2 ? t->c2 : t->c1;
 	return t->c1 ? t->c1 : t->c2;
 }
 
-/* The first k bits of a path (under its leading 1), or all of it. */
-static uint32_t
-prefix(uint32_t path, unsigned k)
+/* The length of a path: the place of its leading 1. */
+static unsigned
+path_len(uint32_t x)
 {
-	uint32_t x = path;
-	unsigned len = 0;	/* the leading 1's place: the path's length */
+	unsigned len = 0;
 
 	if (x >> 16)
 		len += 16, x >>= 16;
@@ -530,45 +634,69 @@ prefix(uint32_t path, unsigned k)
 		len += 2, x >>= 2;
 	if (x >> 1)
 		len += 1;
+	return len;
+}
+
+/* The first k bits of a path of length len (under its leading 1), or
+ * all of it. */
+static uint32_t
+prefix(uint32_t path, unsigned len, unsigned k)
+{
 	return len > k ? path >> (len - k) : path;
 }
 
 static size_t
-cluster_features(const struct ner_ctx *c, size_t i, uint64_t *out)
+cluster_features(const struct ner_ctx *c, const struct ner_tokinfo *t,
+    const struct ner_tokinfo *m1, const struct ner_tokinfo *p1,
+    uint64_t *out)
 {
-	const struct ner_tokinfo *t = &c->ti[i], *nb;
+	uint32_t pm = best_cluster(m1), pp = best_cluster(p1), p;
+	unsigned l1 = path_len(t->c1), l2 = path_len(t->c2);
+	unsigned lm = path_len(pm), lp = path_len(pp);
+	int c2 = t->c2 && !(c->skip & NER_SKIP_CASE);
 	size_t n = 0, k;
-	uint32_t p;
 
 	if (!t->c1 && !t->c2)
 		out[n++] = k2(F_CL_NONE, t->hss, t->flags & T_HEAD);
 	for (k = 0; k < 4; k++) {
 		if (t->c1)
-			out[n++] = k1(F_CL1 + k, prefix(t->c1, cl_prefix[k]));
-		if (t->c2 && !(c->skip & NER_SKIP_CASE))
-			out[n++] = k1(F_CL2 + k, prefix(t->c2, cl_prefix[k]));
-		if ((nb = near(c, i, -1)) != NULL && (p = best_cluster(nb)))
-			out[n++] = k1(F_CLM1 + k, prefix(p, cl_prefix[k]));
-		if ((nb = near(c, i, 1)) != NULL && (p = best_cluster(nb)))
-			out[n++] = k1(F_CLP1 + k, prefix(p, cl_prefix[k]));
+			out[n++] = k1(F_CL1 + k, prefix(t->c1, l1, cl_prefix[k]));
+		if (c2)
+			out[n++] = k1(F_CL2 + k, prefix(t->c2, l2, cl_prefix[k]));
+		if (pm)
+			out[n++] = k1(F_CLM1 + k, prefix(pm, lm, cl_prefix[k]));
+		if (pp)
+			out[n++] = k1(F_CLP1 + k, prefix(pp, lp, cl_prefix[k]));
 	}
 	if ((p = best_cluster(t)) != 0)
-		out[n++] = k2(F_CL_SS, prefix(p, cl_prefix[1]), t->hss);
+		out[n++] = k2(F_CL_SS, prefix(p, path_len(p), cl_prefix[1]),
+		    t->hss);
 	return n;
 }
 
 size_t
 ner_features(const struct ner_ctx *c, size_t i, uint64_t *out)
 {
-	const struct ner_tokinfo *t = &c->ti[i];
+	const struct ner_tokinfo *t = &c->ti[i], *m1, *p1, *m2, *p2;
 	size_t n = 0, k;
 	unsigned b, head = (t->flags & T_HEAD) != 0;
+	uint64_t lm1, lp1, lm2, lp2, sm1, sp1;
 	uint16_t gz;
 
 	if (!h_bos) {
 		h_bos = hash_bytes("<s>", 3);
 		h_eos = hash_bytes("</s>", 4);
 	}
+	m1 = near(c, i, -1);
+	p1 = near(c, i, 1);
+	m2 = m1 ? near(c, i, -2) : NULL;
+	p2 = p1 ? near(c, i, 2) : NULL;
+	lm1 = m1 ? m1->hlow : h_bos;
+	lp1 = p1 ? p1->hlow : h_eos;
+	lm2 = m2 ? m2->hlow : h_bos;
+	lp2 = p2 ? p2->hlow : h_eos;
+	sm1 = m1 ? m1->hss : h_bos;
+	sp1 = p1 ? p1->hss : h_eos;
 	out[n++] = k1(F_BIAS, head);
 	out[n++] = k1(F_WORD, t->hword);
 	out[n++] = k1(F_LOWER, t->hlow);
@@ -580,19 +708,19 @@ ner_features(const struct ner_ctx *c, size_t i, uint64_t *out)
 		if (t->hsuf[k])
 			out[n++] = k1(F_SUF + k, t->hsuf[k]);
 	}
-	out[n++] = k1(F_LOWM1, low_at(c, i, -1));
-	out[n++] = k1(F_LOWP1, low_at(c, i, 1));
-	out[n++] = k1(F_LOWM2, low_at(c, i, -2));
-	out[n++] = k1(F_LOWP2, low_at(c, i, 2));
-	out[n++] = k1(F_SSM1, ss_at(c, i, -1));
-	out[n++] = k1(F_SSP1, ss_at(c, i, 1));
-	out[n++] = k1(F_SSM2, ss_at(c, i, -2));
-	out[n++] = k1(F_SSP2, ss_at(c, i, 2));
-	out[n++] = k2(F_BI_M1, low_at(c, i, -1), t->hlow);
-	out[n++] = k2(F_BI_P1, t->hlow, low_at(c, i, 1));
-	out[n++] = k3(F_SS3, ss_at(c, i, -1), t->hss, ss_at(c, i, 1));
-	out[n++] = k2(F_LOWM1_SS, low_at(c, i, -1), t->hss);
-	out[n++] = k2(F_SS_LOWP1, t->hss, low_at(c, i, 1));
+	out[n++] = k1(F_LOWM1, lm1);
+	out[n++] = k1(F_LOWP1, lp1);
+	out[n++] = k1(F_LOWM2, lm2);
+	out[n++] = k1(F_LOWP2, lp2);
+	out[n++] = k1(F_SSM1, sm1);
+	out[n++] = k1(F_SSP1, sp1);
+	out[n++] = k1(F_SSM2, m2 ? m2->hss : h_bos);
+	out[n++] = k1(F_SSP2, p2 ? p2->hss : h_eos);
+	out[n++] = k2(F_BI_M1, lm1, t->hlow);
+	out[n++] = k2(F_BI_P1, t->hlow, lp1);
+	out[n++] = k3(F_SS3, sm1, t->hss, sp1);
+	out[n++] = k2(F_LOWM1_SS, lm1, t->hss);
+	out[n++] = k2(F_SS_LOWP1, t->hss, lp1);
 	if (!(c->skip & NER_SKIP_CASE))
 		out[n++] = k2(F_CASE_SS, t->flags & (T_HEAD | T_TITLESENT |
 		    T_INIT), t->hss);
@@ -604,22 +732,22 @@ ner_features(const struct ner_ctx *c, size_t i, uint64_t *out)
 		out[n++] = k1(F_HEAD_LOW, t->hlow);
 		out[n++] = k1(F_HEAD_SS, t->hss);
 	}
-	for (b = 0; b < NER_GAZ_NCLASS; b++) {
+	for (b = 0; ((t->gb | t->gi) & ((1u << NER_GAZ_NCLASS) - 1)) >> b; b++) {
 		if (t->gb & (1u << b))
 			out[n++] = k2(F_GAZ, b, 1);
 		if (t->gi & (1u << b))
 			out[n++] = k2(F_GAZ, b, 2);
 	}
-	if ((gz = gaz_code(c, i, 0)) != 0)
+	if ((gz = gaz_code(t)) != 0)
 		out[n++] = k2(F_GAZ_SS, gz, t->hss);
-	if ((gz = gaz_code(c, i, -1)) != 0)
+	if ((gz = gaz_code(m1)) != 0)
 		out[n++] = k1(F_GAZM1, gz);
-	if ((gz = gaz_code(c, i, 1)) != 0)
+	if ((gz = gaz_code(p1)) != 0)
 		out[n++] = k1(F_GAZP1, gz);
 	out[n++] = k1(F_LEN, t->cplen > 10 ? 10 : t->cplen);
 	out[n++] = k1(F_FLAGS, t->flags & (T_DIGIT | T_HYPHEN | T_PERIOD));
 	if (!(c->skip & NER_SKIP_CLUSTERS))
-		n += cluster_features(c, i, out + n);
+		n += cluster_features(c, t, m1, p1, out + n);
 	return n;
 }
 

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "mem.h"
-#include "entity/ner.h"
+#include "entity/internal.h"
 #include "hash.h"
 
 void
@@ -57,6 +57,30 @@ ner_table_free(struct ner_table *t)
 	free(t->keys);
 	hash_index_free(&t->ix);
 	memset(t, 0, sizeof *t);
+}
+
+void
+ner_feats_index(struct ner_feats *f)
+{
+	size_t slots = 16, i, j;
+	uint64_t key;
+
+	while (f->f.n > slots / 10 * 4)
+		slots *= 2;
+	free(f->b);
+	free(f->fp);
+	/* only the buckets filled are ever read (fp says which) */
+	f->b = ealigned(64, slots * sizeof *f->b);
+	f->fp = ecalloc(slots, sizeof *f->fp);
+	f->mask = slots - 1;
+	for (i = 0; i < f->f.n; i++) {
+		key = f->f.keys[i];
+		for (j = (size_t)key & f->mask; f->fp[j]; j = (j + 1) & f->mask)
+			;
+		f->fp[j] = ner_fp(key);
+		f->b[j].key = key;
+		memcpy(f->b[j].w, f->w + i * NER_ROW, sizeof f->b[j].w);
+	}
 }
 
 /* A new array of n items of size read from fp (one more allocated, so
@@ -141,7 +165,12 @@ ner_load(const char *path)
 		errno = e;
 		return NULL;
 	}
-	ner_table_index(&m->feats.f);
+	/* the tagger reads the features from their buckets only */
+	ner_feats_index(&m->feats);
+	free(m->feats.f.keys);
+	free(m->feats.w);
+	m->feats.f.keys = NULL;
+	m->feats.w = NULL;
 	ner_table_index(&m->gaz.t);
 	ner_table_index(&m->cl.t);
 	return m;
@@ -154,6 +183,8 @@ ner_free(struct ner_model *m)
 		return;
 	ner_table_free(&m->feats.f);
 	free(m->feats.w);
+	free(m->feats.b);
+	free(m->feats.fp);
 	ner_table_free(&m->gaz.t);
 	free(m->gaz.cls);
 	ner_table_free(&m->cl.t);

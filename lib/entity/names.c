@@ -17,15 +17,61 @@
  * apostrophes dropped (O'Neill, O’Neill), hyphens and other punctuation
  * treated as spaces (Kim Jong-un, Kim Jong Un and KIM JONG UN give the
  * same words). */
+static int
+ascii_name(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80 || !s[i])
+			return 0;
+	return 1;
+}
+
+/* Into b after its end, the folded words of an ASCII name, each ended
+ * by sep (a word is a run of letters; apostrophes are dropped within
+ * it; anything else ends it): what fold_words gives, without utf8proc
+ * or a copy of the name. */
+static size_t
+ascii_words(struct buf *b, const char *s, size_t n, char sep)
+{
+	size_t i, k = 0;
+	int in = 0;
+	char c;
+
+	for (i = 0; i <= n; i++) {
+		c = i < n ? s[i] : ' ';
+		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+			buf_addc(b, (char)(c | 0x20));
+			in = 1;
+		} else if (c != '\'' && in) {
+			buf_addc(b, sep);
+			in = 0;
+			k++;
+		}
+	}
+	return k;
+}
+
 static char **
 fold_words(const char *s, size_t n, size_t *nwords)
 {
-	char *f = text_fold(s, n, NULL), **v = NULL, *p;
+	char *f, **v = NULL, *p;
 	struct buf w = BUF_INIT;
 	size_t cap = 0, k = 0;
 	int32_t cp;
 	int l;
 
+	if (ascii_name(s, n)) {
+		k = ascii_words(&w, s, n, '\0');
+		v = emalloc((k + 1) * sizeof *v);
+		for (cap = 0, p = w.s; cap < k; cap++, p += strlen(p) + 1)
+			v[cap] = estrdup(p);
+		buf_free(&w);
+		*nwords = k;
+		return v;
+	}
+	f = text_fold(s, n, NULL);
 	for (p = f;; p += l) {
 		if (!*p || (l = text_decode(p, strlen(p), &cp)) <= 0)
 			l = 1, cp = ' ';
@@ -427,17 +473,33 @@ const char *
 names_seen_first(struct names_seen *seen, enum ner_type type,
     const char *name)
 {
+	return names_seen_firstn(seen, type, name, strlen(name));
+}
+
+const char *
+names_seen_firstn(struct names_seen *seen, enum ner_type type,
+    const char *name, size_t len)
+{
 	struct keyent *e;
 	char **v;
-	size_t n;
+	size_t n = len;
 
-	v = fold_words(name, strlen(name), &n);
-	words_key(&seen->key, type, v, 0, n);
-	free_words(v, n);
+	if (ascii_name(name, n)) {	/* the key of words_key, made at once */
+		buf_reset(&seen->key);
+		buf_adds(&seen->key, ner_types[type]);
+		buf_addc(&seen->key, '\t');
+		ascii_words(&seen->key, name, n, ' ');
+		/* the last word's space, or with no words the tab */
+		seen->key.s[--seen->key.len] = '\0';
+	} else {
+		v = fold_words(name, n, &n);
+		words_key(&seen->key, type, v, 0, n);
+		free_words(v, n);
+	}
 	if ((e = keymap_find(&seen->first, seen->key.s, seen->key.len)))
 		return seen->names.s + e->val;
 	keymap_add(&seen->first, seen->key.s, seen->key.len, seen->names.len);
-	buf_adds(&seen->names, name);
+	buf_add(&seen->names, name, len);
 	buf_addc(&seen->names, '\0');
 	return NULL;
 }

@@ -75,6 +75,9 @@ struct names_seen *names_seen_new(void);
  * valid until the next call. */
 const char *names_seen_first(struct names_seen *seen, enum ner_type type,
     const char *name);
+/* The same for name[0..len) (valid UTF-8 without NUL). */
+const char *names_seen_firstn(struct names_seen *seen, enum ner_type type,
+    const char *name, size_t len);
 void names_seen_free(struct names_seen *seen);
 
 #endif

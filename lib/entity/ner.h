@@ -92,14 +92,34 @@ void ner_table_free(struct ner_table *t);
 /* The feature table: weights of feature f for pass p and tag t at
  * w[f * NER_ROW + p * NER_PASSOFF + t], times scale.  A row is padded
  * to 24 weights in memory (12 a pass), so adding rows is vector work;
- * the file has NER_NPASS * NER_NTAGS a row. */
+ * the file has NER_NPASS * NER_NTAGS a row.
+ *
+ * The tagger reads it through buckets, built from keys and rows by
+ * ner_feats_index: a feature's key and its row in one 64-byte bucket,
+ * so a lookup reads one cache line of the table, found by linear
+ * probing over fp, the 16-bit fingerprints of the buckets' keys (2
+ * bytes a bucket, so they stay in the cache: a feature the model lacks,
+ * one lookup in five, reads no bucket at all).  The buckets are made at
+ * load time, not kept in the file, so the file stays the trainer's
+ * plain lists and the layout can change without a new model. */
 #define NER_PASSOFF	12
 #define NER_ROW		(NER_NPASS * NER_PASSOFF)
+struct ner_bucket {
+	uint64_t key;		/* 0: empty (no feature key is 0) */
+	int16_t w[NER_ROW];
+	char pad[64 - 8 - NER_ROW * 2];
+};
 struct ner_feats {
-	struct ner_table f;
+	struct ner_table f;	/* keys (no index needed once in buckets) */
 	int16_t *w;
 	float scale;
+	struct ner_bucket *b;	/* mask + 1 buckets, 64-byte aligned */
+	uint16_t *fp;		/* their fingerprints, 0: empty */
+	size_t mask;
 };
+
+/* Make the buckets of f->f.keys[0..n) and their rows f->w. */
+void ner_feats_index(struct ner_feats *f);
 
 struct ner_gaz {
 	struct ner_table t;
@@ -147,6 +167,10 @@ struct ner_ctx {
 	struct ner_docword *dw;	/* the document's words and their labels */
 	size_t ndw, dwcap;
 	struct hash_index dix;
+	uint64_t *fs;		/* a sentence's feature keys */
+	size_t fscap;
+	size_t *fsat;		/* where each token's begin in fs */
+	size_t fsatcap;
 	float *emit;		/* emission scores of the pass decoded */
 	size_t emitcap;
 	int32_t *emit2;		/* the second pass's, before its own features */

@@ -22,8 +22,8 @@ ner_type_of(const char *s)
 	return -1;
 }
 
-int
-ner_allowed(int a, int b)
+static inline int
+legal(int a, int b)
 {
 	if (b == NER_O || NER_IS_B(b))
 		return 1;
@@ -31,14 +31,97 @@ ner_allowed(int a, int b)
 	return a != NER_NTAGS && a != NER_O && NER_TYPE(a) == NER_TYPE(b);
 }
 
+int
+ner_allowed(int a, int b)
+{
+	return legal(a, b);
+}
+
+/* The Viterbi step's tags, padded to a whole number of 4-float vectors
+ * so the compiler makes vector code of the loops over them. */
+#define VW	12
+
+/* One step: the best predecessor of each tag b, bk[b], and its score
+ * bs[b], from the scores prev of the token before; predecessors are
+ * tried in order and a later one must score strictly higher, as a
+ * scalar loop would.  A forbidden transition scores -1e30 and so never
+ * wins against an allowed one (every tag has one, and allowed scores
+ * are far from -1e30).  GCC and clang get it as vector code (their
+ * vector extensions: the same IEEE single additions and comparisons,
+ * so the same result as the loop below, which other compilers get). */
+#if defined(__GNUC__)
+typedef float vf4 __attribute__((vector_size(16)));
+typedef int vi4 __attribute__((vector_size(16)));
+
+/* Where s beats *best, take it and a. */
+static inline void
+take(vf4 s, vi4 a, vf4 *best, vi4 *back)
+{
+	vi4 m = s > *best;
+
+	*back = (*back & ~m) | (a & m);
+	*best = (vf4)(((vi4)*best & ~m) | ((vi4)s & m));
+}
+
+static void
+step(const float *prev, const float tr[][VW], float *bs, int *bk)
+{
+	vf4 b0, b1, b2, r0, r1, r2, p;
+	vi4 k0 = { 0, 0, 0, 0 }, k1 = k0, k2 = k0, av;
+	int a;
+
+	memcpy(&r0, &tr[0][0], sizeof r0);
+	memcpy(&r1, &tr[0][4], sizeof r1);
+	memcpy(&r2, &tr[0][8], sizeof r2);
+	b0 = prev[0] + r0;
+	b1 = prev[0] + r1;
+	b2 = prev[0] + r2;
+	for (a = 1; a < NER_NTAGS; a++) {
+		p = (vf4){ prev[a], prev[a], prev[a], prev[a] };
+		av = (vi4){ a, a, a, a };
+		memcpy(&r0, &tr[a][0], sizeof r0);
+		memcpy(&r1, &tr[a][4], sizeof r1);
+		memcpy(&r2, &tr[a][8], sizeof r2);
+		take(p + r0, av, &b0, &k0);
+		take(p + r1, av, &b1, &k1);
+		take(p + r2, av, &b2, &k2);
+	}
+	memcpy(bs, &b0, sizeof b0);
+	memcpy(bs + 4, &b1, sizeof b1);
+	memcpy(bs + 8, &b2, sizeof b2);
+	memcpy(bk, &k0, sizeof k0);
+	memcpy(bk + 4, &k1, sizeof k1);
+	memcpy(bk + 8, &k2, sizeof k2);
+}
+#else
+static void
+step(const float *prev, const float tr[][VW], float *bs, int *bk)
+{
+	float s;
+	int a, b;
+
+	for (b = 0; b < VW; b++) {
+		bs[b] = prev[0] + tr[0][b];
+		bk[b] = 0;
+	}
+	for (a = 1; a < NER_NTAGS; a++)
+		for (b = 0; b < VW; b++) {
+			s = prev[a] + tr[a][b];
+			if (s > bs[b]) {
+				bs[b] = s;
+				bk[b] = a;
+			}
+		}
+}
+#endif
+
 void
 ner_viterbi(struct ner_ctx *c, const float *emit, const float *trans,
     const struct ner_word *w, size_t n, int *tags)
 {
-	float tr[NER_NTAGS * NER_NTAGS], s, bs;
-	const float *prev;
+	float tr[NER_NTAGS][VW], bs[VW], *cur;
+	int bk[VW], *back, a, b, best;
 	size_t i;
-	int a, b, best;
 
 	if (n == 0)
 		return;
@@ -49,37 +132,25 @@ ner_viterbi(struct ner_ctx *c, const float *emit, const float *trans,
 		c->vback = emalloc(n * NER_NTAGS * sizeof *c->vback);
 		c->vcap = n;
 	}
-	/* the forbidden transitions as scores no path takes */
 	for (a = 0; a < NER_NTAGS; a++)
-		for (b = 0; b < NER_NTAGS; b++)
-			tr[a * NER_NTAGS + b] = ner_allowed(a, b) ?
+		for (b = 0; b < VW; b++)
+			tr[a][b] = b < NER_NTAGS && legal(a, b) ?
 			    trans[a * NER_NTAGS + b] : -1e30f;
 	for (b = 0; b < NER_NTAGS; b++)
-		c->vscore[b] = ner_allowed(NER_NTAGS, b) ?
+		c->vscore[b] = legal(NER_NTAGS, b) ?
 		    trans[NER_NTAGS * NER_NTAGS + b] + emit[b] : -1e30f;
 	for (i = 1; i < n; i++) {
-		prev = c->vscore + (i - 1) * NER_NTAGS;
+		step(c->vscore + (i - 1) * NER_NTAGS, (const float (*)[VW])tr,
+		    bs, bk);
+		/* no mention continues across a line break */
+		if (w && w[i].brk)
+			for (b = 0; b < NER_NTYPES; b++)
+				bs[NER_I(b)] = -3e30f;
+		cur = c->vscore + i * NER_NTAGS;
+		back = c->vback + i * NER_NTAGS;
 		for (b = 0; b < NER_NTAGS; b++) {
-			if (b != NER_O && !NER_IS_B(b)) {
-				/* I-X follows only B-X or I-X */
-				best = b - 1;
-				bs = prev[b - 1] + tr[(b - 1) * NER_NTAGS + b];
-				if (prev[b] + tr[b * NER_NTAGS + b] > bs)
-					bs = prev[b] + tr[b * NER_NTAGS + b], best = b;
-				/* and never across a line break */
-				if (w && w[i].brk)
-					bs = -3e30f;
-			} else {
-				best = 0;
-				bs = prev[0] + tr[b];
-				for (a = 1; a < NER_NTAGS; a++) {
-					s = prev[a] + tr[a * NER_NTAGS + b];
-					if (s > bs)
-						bs = s, best = a;
-				}
-			}
-			c->vscore[i * NER_NTAGS + b] = bs + emit[i * NER_NTAGS + b];
-			c->vback[i * NER_NTAGS + b] = best;
+			cur[b] = bs[b] + emit[i * NER_NTAGS + b];
+			back[b] = bk[b];
 		}
 	}
 	best = 0;
@@ -189,27 +260,134 @@ ner_drop_non_names(const struct ner_ctx *c, size_t k, int *tags)
 	}
 }
 
-/* Add row x of pass p of the feature table to acc. */
+/* The keys of sentence k's tokens into c->fs (token i's from
+ * c->fsat[i - first] to c->fsat[i - first + 1]), by feats (the first
+ * pass's or the second's), each lookup's lines asked for at once: all
+ * the hashing first, then the sums, so the reads overlap. */
 static void
-add_row(const struct ner_model *m, long x, int p, int32_t *acc)
+sentence_keys(const struct ner_model *m, struct ner_ctx *c, size_t k,
+    size_t (*feats)(const struct ner_ctx *, size_t, uint64_t *))
 {
-	const int16_t *wt = m->feats.w + (size_t)x * NER_ROW + p * NER_PASSOFF;
+	size_t a = c->sent[k], e = c->sent[k + 1], i, j, n = 0;
+
+	c->fs = egrow(c->fs, &c->fscap, (e - a) * NER_MAXFEAT, sizeof *c->fs);
+	c->fsat = egrow(c->fsat, &c->fsatcap, e - a + 1, sizeof *c->fsat);
+	for (i = a; i < e; i++) {
+		c->fsat[i - a] = n;
+		n += feats(c, i, c->fs + n);
+	}
+	c->fsat[e - a] = n;
+	for (j = 0; j < n; j++)
+		ner_feats_prefetch(&m->feats, c->fs[j]);
+}
+
+/* Sums of the rows of the keys fs[0..n) the model has: both passes'
+ * lanes into acc[0..NER_ROW) (sum_both), or the second pass's added to
+ * acc[0..NER_PASSOFF) (add_second).  Integer sums, so vector code (GCC
+ * and clang: their vector extensions keep the sums in registers) and
+ * the plain loops give the same. */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+typedef short vs8 __attribute__((vector_size(16)));
+
+/* Eight weights w[0..8) read as four 32-bit lanes hold an even-numbered
+ * weight in the low half, the next in the high half: shifts give both
+ * sign-extended, added to even[] and odd[]. */
+static inline void
+add8(const int16_t *w, vi4 *even, vi4 *odd)
+{
+	vs8 x;
+	vi4 y;
+
+	memcpy(&x, w, sizeof x);
+	y = (vi4)x;
+	*even += (y << 16) >> 16;
+	*odd += y >> 16;
+}
+
+/* acc[from + 8v + 2k] = even[v][k], acc[from + 8v + 2k + 1] = odd[v][k]. */
+static void
+interleave(const vi4 *even, const vi4 *odd, int nv, int32_t *acc)
+{
+	int v, k;
+
+	for (v = 0; v < nv; v++)
+		for (k = 0; k < 4; k++) {
+			acc[8 * v + 2 * k] = even[v][k];
+			acc[8 * v + 2 * k + 1] = odd[v][k];
+		}
+}
+
+static void
+sum_both(const struct ner_feats *f, const uint64_t *fs, size_t n,
+    int32_t *acc)
+{
+	vi4 e[NER_ROW / 8] = { { 0 } }, o[NER_ROW / 8] = { { 0 } };
+	const int16_t *w;
+	size_t j;
+
+	for (j = 0; j < n; j++) {
+		if (!(w = ner_feats_find(f, fs[j])))
+			continue;
+		add8(w, &e[0], &o[0]);
+		add8(w + 8, &e[1], &o[1]);
+		add8(w + 16, &e[2], &o[2]);
+	}
+	interleave(e, o, NER_ROW / 8, acc);
+}
+
+/* The second pass's lanes are 12..23: the last two eights of a row,
+ * whose first four (8..11) are summed and dropped. */
+static void
+add_second(const struct ner_feats *f, const uint64_t *fs, size_t n,
+    int32_t *acc)
+{
+	vi4 e[2] = { { 0 } }, o[2] = { { 0 } };
+	int32_t sum[16];
+	const int16_t *w;
+	size_t j;
 	int t;
 
-	for (t = 0; t < NER_NTAGS; t++)
-		acc[t] += wt[t];
+	for (j = 0; j < n; j++) {
+		if (!(w = ner_feats_find(f, fs[j])))
+			continue;
+		add8(w + 8, &e[0], &o[0]);
+		add8(w + 16, &e[1], &o[1]);
+	}
+	interleave(e, o, 2, sum);
+	for (t = 0; t < NER_PASSOFF; t++)
+		acc[t] += sum[NER_PASSOFF - 8 + t];
 }
-
-/* Bring the index slots the lookups of keys fs[0..nf) will read into
- * the cache, all at once. */
+#else
 static void
-prefetch(const struct ner_model *m, const uint64_t *fs, size_t nf)
+sum_both(const struct ner_feats *f, const uint64_t *fs, size_t n,
+    int32_t *acc)
 {
-	size_t k;
+	const int16_t *w;
+	size_t j;
+	int t;
 
-	for (k = 0; k < nf; k++)
-		hash_index_prefetch(&m->feats.f.ix, fs[k]);
+	memset(acc, 0, NER_ROW * sizeof *acc);
+	for (j = 0; j < n; j++)
+		if ((w = ner_feats_find(f, fs[j])) != NULL)
+			for (t = 0; t < NER_ROW; t++)
+				acc[t] += w[t];
 }
+
+static void
+add_second(const struct ner_feats *f, const uint64_t *fs, size_t n,
+    int32_t *acc)
+{
+	const int16_t *w;
+	size_t j;
+	int t;
+
+	for (j = 0; j < n; j++)
+		if ((w = ner_feats_find(f, fs[j])) != NULL)
+			for (t = 0; t < NER_PASSOFF; t++)
+				acc[t] += w[NER_PASSOFF + t];
+}
+#endif
 
 /* The emission scores of both passes from the first pass's features of
  * every token, read in one go (the two rows of a feature lie together):
@@ -218,30 +396,23 @@ prefetch(const struct ner_model *m, const uint64_t *fs, size_t nf)
 static void
 base_emissions(const struct ner_model *m, struct ner_ctx *c)
 {
-	uint64_t fs[NER_MAXFEAT];
 	int32_t acc[NER_ROW];	/* both passes' rows */
-	const int16_t *wt;
-	size_t i, k, nf;
-	long x;
+	size_t i, k, a, *at;
 	int t;
 
 	c->emit = egrow(c->emit, &c->emitcap, c->n * NER_NTAGS, sizeof *c->emit);
 	c->emit2 = egrow(c->emit2, &c->emit2cap, c->n * NER_NTAGS,
 	    sizeof *c->emit2);
-	for (i = 0; i < c->n; i++) {
-		memset(acc, 0, sizeof acc);
-		nf = ner_features(c, i, fs);
-		prefetch(m, fs, nf);
-		for (k = 0; k < nf; k++) {
-			if ((x = ner_table_find(&m->feats.f, fs[k])) < 0)
-				continue;
-			wt = m->feats.w + (size_t)x * NER_ROW;
-			for (t = 0; t < NER_ROW; t++)
-				acc[t] += wt[t];
-		}
-		for (t = 0; t < NER_NTAGS; t++) {
-			c->emit[i * NER_NTAGS + t] = (float)acc[t] * m->feats.scale;
-			c->emit2[i * NER_NTAGS + t] = acc[NER_PASSOFF + t];
+	for (k = 0; k < c->nsent; k++) {
+		sentence_keys(m, c, k, ner_features);
+		for (a = c->sent[k], i = a; i < c->sent[k + 1]; i++) {
+			at = c->fsat + (i - a);
+			sum_both(&m->feats, c->fs + at[0], at[1] - at[0], acc);
+			for (t = 0; t < NER_NTAGS; t++) {
+				c->emit[i * NER_NTAGS + t] = (float)acc[t] *
+				    m->feats.scale;
+				c->emit2[i * NER_NTAGS + t] = acc[NER_PASSOFF + t];
+			}
 		}
 	}
 }
@@ -250,20 +421,21 @@ base_emissions(const struct ner_model *m, struct ner_ctx *c)
 static void
 doc_emissions(const struct ner_model *m, struct ner_ctx *c)
 {
-	uint64_t fs[NER_MAXFEAT];
-	int32_t acc[NER_NTAGS];
-	size_t i, k, nf;
-	long x;
+	int32_t acc[NER_PASSOFF];
+	size_t i, k, a, *at;
 	int t;
 
-	for (i = 0; i < c->n; i++) {
-		memcpy(acc, c->emit2 + i * NER_NTAGS, sizeof acc);
-		nf = ner_doc_features(c, i, fs);
-		for (k = 0; k < nf; k++)
-			if ((x = ner_table_find(&m->feats.f, fs[k])) >= 0)
-				add_row(m, x, 1, acc);
-		for (t = 0; t < NER_NTAGS; t++)
-			c->emit[i * NER_NTAGS + t] = (float)acc[t] * m->feats.scale;
+	for (k = 0; k < c->nsent; k++) {
+		sentence_keys(m, c, k, ner_doc_features);
+		for (a = c->sent[k], i = a; i < c->sent[k + 1]; i++) {
+			at = c->fsat + (i - a);
+			memcpy(acc, c->emit2 + i * NER_NTAGS, NER_NTAGS * sizeof *acc);
+			acc[9] = acc[10] = acc[11] = 0;
+			add_second(&m->feats, c->fs + at[0], at[1] - at[0], acc);
+			for (t = 0; t < NER_NTAGS; t++)
+				c->emit[i * NER_NTAGS + t] = (float)acc[t] *
+				    m->feats.scale;
+		}
 	}
 }
 

@@ -35,6 +35,10 @@ peek(const struct scan *sc, size_t i, int *len)
 		*len = 0;
 		return 0;
 	}
+	if ((unsigned char)sc->s[i] < 0x80) {	/* nearly always */
+		*len = 1;
+		return (unsigned char)sc->s[i];
+	}
 	l = text_decode(sc->s + i, sc->n - i, &cp);
 	if (l <= 0) {
 		*len = 1;
@@ -214,7 +218,8 @@ token_split(const char *s, size_t n, struct token_list *l)
 	l->n = 0;
 	while (sc.i < n) {
 		cp = peek(&sc, sc.i, &len);
-		if (text_is_space(cp)) {
+		if (cp < 0x80 ? cp == ' ' || (cp >= '\t' && cp <= '\r') :
+		    text_is_space(cp)) {
 			if (cp == '\n')
 				newlines++;
 			gap = 1;

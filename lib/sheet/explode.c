@@ -156,6 +156,21 @@ sheet_explode_dates(struct sheet *t, const json_t *rec)
 }
 
 void
+sheet_explode_reads(struct sheet *t)
+{
+	size_t j;
+
+	if (t->o.explode == SHEET_DATES)
+		sheet_read_field(t, "dates");
+	if (t->o.explode != SHEET_ENTITIES)
+		return;
+	sheet_read_field(t, "entities");
+	sheet_read_field(t, "entity_counts");
+	for (j = 0; j < LEN(entity_lists); j++)
+		sheet_read_field(t, entity_lists[j].key);
+}
+
+void
 sheet_free_explode(struct sheet *t)
 {
 	free(t->ents);

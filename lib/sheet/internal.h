@@ -48,6 +48,8 @@ struct sheet {
 	json_t *seen;		/* entity key -> index into ents */
 	json_t *keep;		/* strings made for this record's entities */
 	struct buf key;
+	const char **reads;	/* sheet_reads(): the top-level fields read */
+	size_t nreads, readcap;
 };
 
 /* columns.c: the columns of a table. */
@@ -68,9 +70,15 @@ void sheet_set_text(struct sheet *t, size_t i, const char *s, size_t n, const ch
 void sheet_set_integer(struct sheet *t, size_t i, json_int_t v, const char *col);
 void sheet_emit(struct sheet *t, int repeat);
 
-/* explode.c: the rows of one record, --explode entities or dates. */
+/* sheet.c: name (kept by the caller) among the fields sheet_reads()
+ * gives. */
+void sheet_read_field(struct sheet *t, const char *name);
+
+/* explode.c: the rows of one record, --explode entities or dates, and
+ * the fields they read (sheet_read_field). */
 void sheet_explode_entities(struct sheet *t, const json_t *rec);
 void sheet_explode_dates(struct sheet *t, const json_t *rec);
+void sheet_explode_reads(struct sheet *t);
 void sheet_free_explode(struct sheet *t);
 
 #endif

@@ -97,12 +97,69 @@ sheet_new(const struct sheet_opts *o)
 }
 
 void
+sheet_read_field(struct sheet *t, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < t->nreads; i++)
+		if (strcmp(t->reads[i], name) == 0)
+			return;
+	t->reads = egrow(t->reads, &t->readcap, t->nreads + 2, sizeof *t->reads);
+	t->reads[t->nreads++] = name;
+	t->reads[t->nreads] = NULL;
+}
+
+/* The fields of one table into t->reads; 0 if it reads them all. */
+static int
+table_reads(struct sheet *t)
+{
+	size_t i;
+
+	if (t->o.all)
+		return 0;
+	t->nreads = 0;
+	sheet_read_field(t, "id");
+	if (t->defaults)
+		sheet_read_field(t, "story");
+	for (i = 0; i < t->ncols; i++)
+		sheet_read_field(t, t->cols[i].path[0]);
+	sheet_explode_reads(t);
+	return 1;
+}
+
+const char **
+sheet_reads(struct sheet *const *t, size_t n)
+{
+	const char **v = NULL;
+	size_t i, j, k, nv = 0, cap = 0;
+
+	for (i = 0; i < n; i++) {
+		if (!table_reads(t[i])) {
+			free(v);
+			return NULL;
+		}
+		for (j = 0; j < t[i]->nreads; j++) {
+			for (k = 0; k < nv && strcmp(v[k], t[i]->reads[j]) != 0; k++)
+				;
+			if (k < nv)
+				continue;
+			v = egrow(v, &cap, nv + 2, sizeof *v);
+			v[nv++] = t[i]->reads[j];
+		}
+	}
+	v = egrow(v, &cap, nv + 1, sizeof *v);
+	v[nv] = NULL;
+	return v;
+}
+
+void
 sheet_free(struct sheet *t)
 {
 	size_t i;
 
 	if (!t)
 		return;
+	free(t->reads);
 	sheet_free_columns(t);
 	for (i = 0; i < t->nslots; i++)
 		buf_free(&t->text[i]);

@@ -101,6 +101,11 @@ void sheet_free(struct sheet *t);
 void sheet_start(struct sheet *t);
 /* At the end of input: the header of known columns if no record came. */
 void sheet_finish(struct sheet *t);
+/* The top-level fields sheet_record() reads for the tables t[0..n), a
+ * NULL-ended list (the caller frees it; the names are the tables'), for
+ * a program to decode only those (lib/splice.h); NULL when one of them
+ * reads every field (--all). */
+const char **sheet_reads(struct sheet *const *t, size_t n);
 /* The rows of one record (the header first, if it has not been written). */
 void sheet_record(struct sheet *t, const json_t *rec, const struct record_src *src);
 /* The length of c's text s[0..n) (its own, or a writer's version of

@@ -75,20 +75,8 @@ ascii(const char *s, size_t n)
 const char *
 terms_fold(struct buf *b, const char *s, size_t n, size_t *len)
 {
-	char *fold;
-	size_t j;
-
 	buf_reset(b);
-	if (ascii(s, n)) {
-		buf_add(b, s, n);
-		for (j = 0; j < n; j++)
-			if (b->s[j] >= 'A' && b->s[j] <= 'Z')
-				b->s[j] += 'a' - 'A';
-	} else {
-		fold = text_fold(s, n, &n);
-		buf_add(b, fold, n);
-		free(fold);
-	}
+	text_fold_buf(b, s, n);
 	*len = b->len;
 	return b->s ? b->s : "";
 }

@@ -1,6 +1,5 @@
 #include <stdlib.h>
 
-#include "jsonout.h"
 #include "mem.h"
 #include "record.h"
 #include "story/held.h"
@@ -11,7 +10,7 @@ struct held {
 };
 
 void
-held_push(struct held_queue *q, const json_t *rec, size_t s)
+held_push(struct held_queue *q, const char *json, size_t len, size_t s)
 {
 	struct held *h, *v;
 	size_t i;
@@ -25,11 +24,9 @@ held_push(struct held_queue *q, const json_t *rec, size_t s)
 		q->head = 0;
 		q->cap = q->cap ? 2 * q->cap : 64;
 	}
-	buf_reset(&q->line);
-	jsonout_value(&q->line, rec);
 	h = &q->v[(q->head + q->n++) % q->cap];
-	h->len = q->line.len - 1;
-	h->json = estrndup(q->line.s, h->len);
+	h->len = len - 1;
+	h->json = estrndup(json, h->len);
 	h->story = s;
 	q->bytes += h->len;
 }

@@ -5,7 +5,6 @@
 #define HELD_H
 
 #include <stddef.h>
-#include <jansson.h>
 
 #include "buf.h"
 #include "story/story.h"
@@ -19,8 +18,9 @@ struct held_queue {
 
 #define HELD_QUEUE_INIT { NULL, 0, 0, 0, 0, BUF_INIT }
 
-/* Hold rec, a member of story s (rec is copied as JSON text). */
-void held_push(struct held_queue *q, const json_t *rec, size_t s);
+/* Hold the record json[0..len), a compact JSON object, a member of
+ * story s (copied). */
+void held_push(struct held_queue *q, const char *json, size_t len, size_t s);
 /* Write (record_out) the held records from the oldest while their story
  * is closed, each with ",story_size":N appended; tells set they are. */
 void held_release(struct held_queue *q, struct story_set *set);
