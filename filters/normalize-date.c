@@ -1,5 +1,6 @@
 /* normalize-date: one publication date per article, and every date
  * expression in its title and body, in ISO 8601 / TIMEX3 form. */
+#include <ctype.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <stdlib.h>
@@ -20,7 +21,9 @@ static const char help[] =
     "Give each NDJSON article record a publication date (date, date_source)\n"
     "and list the date expressions of its title and body (dates).\n"
     "\n"
-    "  --dmy           read 9/2/2025 as 9 February (default: month first)\n"
+    "  --dmy           read 9/2/2025 as 9 February (default: by the record's\n"
+    "                  language, day first in all but US English; month first\n"
+    "                  when it has none)\n"
     "  --tz-china      read the zone CST as China (+08:00), not US Central\n"
     "  --ref DATE      reference date (YYYY-MM-DD) for articles without one\n"
     "  --strict        stop at the first line that is not a JSON object\n"
@@ -39,8 +42,10 @@ static const char help[] =
 enum { OPT_DMY = OPT_FIRST_OWN, OPT_TZ_CHINA, OPT_REF };
 
 static struct state {
-	int dflags;		/* DATE_DMY, DATE_TZ_CHINA */
-	int tflags;		/* TIMEX_DMY */
+	int dflags;		/* DATE_DMY, DATE_TZ_CHINA: the record's */
+	int tflags;		/* TIMEX_DMY: the record's */
+	int opt_dflags;		/* as the options say */
+	int opt_tflags;
 	int have_ref;
 	struct date ref;	/* --ref */
 	struct timex_list found;
@@ -49,7 +54,8 @@ static struct state {
 /* The fields it reads and those it writes: the rest of each record is
  * passed through as it came (lib/splice.h). */
 static const char *const reads[] = {
-	"id", "title", "body", "date_raw", "published_raw", "dateline_date", "url", NULL
+	"id", "title", "body", "date_raw", "published_raw", "dateline_date", "url",
+	"language", NULL
 };
 static const char *const owns[] = { "date", "date_source", "dates", NULL };
 
@@ -57,8 +63,8 @@ static void
 setup(void)
 {
 	splice_use(reads, owns);
-	st.dflags = 0;
-	st.tflags = 0;
+	st.dflags = st.opt_dflags = 0;
+	st.tflags = st.opt_tflags = 0;
 	st.have_ref = 0;
 	memset(&st.ref, 0, sizeof st.ref);
 }
@@ -205,6 +211,48 @@ add_dates(json_t *arr, const json_t *rec, const char *key, const struct date *re
 	}
 }
 
+/* A language tag (BCP 47 "en-GB", or "en_GB") whose numeric dates put
+ * the day first: every language but English of the United States, the
+ * Philippines and Canada, and English of no country, which US sites
+ * write most.  Anything else in the field ("English") says nothing. */
+static int
+day_first(const char *l, size_t n)
+{
+	static const char *const month_first[] = { "us", "ph", "ca", NULL };
+	size_t i;
+
+	if (n < 2 || !isalpha((unsigned char)l[0]) || !isalpha((unsigned char)l[1])
+	    || (n > 2 && l[2] != '-' && l[2] != '_'))
+		return 0;
+	if (tolower((unsigned char)l[0]) != 'e' || tolower((unsigned char)l[1]) != 'n')
+		return 1;
+	if (n < 5)
+		return 0;
+	for (i = 0; month_first[i]; i++)
+		if (tolower((unsigned char)l[3]) == month_first[i][0]
+		    && tolower((unsigned char)l[4]) == month_first[i][1]
+		    && (n == 5 || !isalpha((unsigned char)l[5])))
+			return 0;
+	return 1;
+}
+
+/* The order of numbers in this record's dates: --dmy, else its
+ * language's, else month first. */
+static void
+date_order(const json_t *rec)
+{
+	size_t n;
+	const char *l = record_strn(rec, "language", &n);
+	int dmy = l && day_first(l, n);
+
+	st.dflags = st.opt_dflags;
+	st.tflags = st.opt_tflags;
+	if (dmy && !(st.opt_dflags & DATE_DMY)) {
+		st.dflags |= DATE_DMY;
+		st.tflags |= TIMEX_DMY;
+	}
+}
+
 static enum record_verdict
 each(json_t *rec, const struct record_src *src, void *arg)
 {
@@ -215,6 +263,7 @@ each(json_t *rec, const struct record_src *src, void *arg)
 	json_t *arr;
 
 	(void)arg;
+	date_order(rec);
 	if ((from = pub_date(rec, src, &d))) {
 		date_format(&d, iso, sizeof iso);
 		record_set_str(rec, "date", iso);
@@ -258,11 +307,11 @@ main(int argc, char **argv)
 	while ((c = opt_next(argc, argv, "hV", longopts)) != -1) {
 		switch (c) {
 		case OPT_DMY:
-			st.dflags |= DATE_DMY;
-			st.tflags |= TIMEX_DMY;
+			st.opt_dflags |= DATE_DMY;
+			st.opt_tflags |= TIMEX_DMY;
 			break;
 		case OPT_TZ_CHINA:
-			st.dflags |= DATE_TZ_CHINA;
+			st.opt_dflags |= DATE_TZ_CHINA;
 			break;
 		case OPT_REF:
 			if (date_parse(optarg, strlen(optarg), 0, &st.ref) != DATE_OK

@@ -358,3 +358,27 @@ source_of() {
 	assert_output $'[null,"none"]\n[null,"none"]'
 	[[ $stderr == *'normalize-date: <stdin>:1: warning: z: impossible date in date_raw: "30 Aug. 0000"'* ]] || fail "$stderr"
 }
+
+@test "numeric dates in the order of the record's language: day first but in US English" {
+	run bash -c "printf '%s\n' \
+	    '{\"id\":\"gb\",\"language\":\"en-GB\",\"date_raw\":\"02/10/2020\",\"body\":\"Talks resume on 03/11/2020.\"}' \
+	    '{\"id\":\"us\",\"language\":\"en-US\",\"date_raw\":\"02/10/2020\",\"body\":\"Talks resume on 03/11/2020.\"}' \
+	    '{\"id\":\"en\",\"language\":\"en\",\"date_raw\":\"02/10/2020\"}' \
+	    '{\"id\":\"es\",\"language\":\"es_ES\",\"date_raw\":\"02/10/2020\"}' \
+	    '{\"id\":\"de\",\"language\":\"DE\",\"date_raw\":\"02/10/2020\"}' \
+	    '{\"id\":\"none\",\"language\":null,\"date_raw\":\"02/10/2020\"}' \
+	    '{\"id\":\"word\",\"language\":\"English\",\"date_raw\":\"02/10/2020\"}' \
+	    | normalize-date | jq -c '[.id, .date, [.dates[]?.value]]'"
+	assert_success
+	assert_output - <<'EOF2'
+["gb","2020-10-02",["2020-11-03"]]
+["us","2020-02-10",["2020-03-11"]]
+["en","2020-02-10",[]]
+["es","2020-10-02",[]]
+["de","2020-10-02",[]]
+["none","2020-02-10",[]]
+["word","2020-02-10",[]]
+EOF2
+	run bash -c "printf '%s\n' '{\"id\":\"us\",\"language\":\"en-US\",\"date_raw\":\"02/10/2020\"}' | normalize-date --dmy | jq -r .date"
+	assert_output "2020-10-02"
+}
