@@ -97,7 +97,7 @@ sep(unsigned char c)
 /* The byline in part s of a dated line, the part up to the next
  * separating mark ("by Jane Doe · in Politics"). */
 static void
-dated_byline(struct parse *p, const char *s, size_t n)
+byline_beside_date(struct parse *p, const char *s, size_t n)
 {
 	const char *v;
 	size_t vn, k;
@@ -124,8 +124,8 @@ art_dated_span(struct parse *p, const char *s, size_t n, size_t *b, size_t *e)
 	if (n > 160 || !has_digit(s, n) || w > 14 || (w >= 8 && art_is_prose(s, n))
 	    || !art_date_span(s, n, b, e))
 		return 0;
-	dated_byline(p, s, *b);
-	dated_byline(p, s + *e, n - *e);
+	byline_beside_date(p, s, *b);
+	byline_beside_date(p, s + *e, n - *e);
 	return 1;
 }
 

@@ -301,7 +301,7 @@ name_alone(struct parse *p, size_t i)
 
 /* A date line with the byline in it ("12 May 2024 | von Jane Doe"). */
 static void
-dated_byline(struct parse *p, const char *s, size_t n)
+byline_in_date_line(struct parse *p, const char *s, size_t n)
 {
 	const char *v;
 	size_t vn;
@@ -326,7 +326,7 @@ art_window_line(struct parse *p, size_t *i)
 	}
 	if (art_is_date_line(s, n)) {
 		art_set_date(&p->a->date_raw, s, n);
-		dated_byline(p, s, n);
+		byline_in_date_line(p, s, n);
 		return "date_raw";
 	}
 	if (art_byline(s, n, &v, &vn)) {
@@ -337,7 +337,7 @@ art_window_line(struct parse *p, size_t *i)
 		return "byline";
 	if (!art_dated_line(p, s, n))
 		return NULL;
-	dated_byline(p, s, n);
+	byline_in_date_line(p, s, n);
 	return "date_raw";
 }
 
