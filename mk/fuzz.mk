@@ -16,6 +16,10 @@ FUZZ_FLAGS   = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
                -fno-omit-frame-pointer -g -O1
 # Extra libFuzzer options, e.g. FUZZ_OPTS='-max_len=65536 -jobs=2'.
 FUZZ_OPTS    = -max_len=65536 -timeout=10 -rss_limit_mb=2048
+# A cap on the inputs each target runs (none when empty); FUZZ_RUNS_NAME
+# sets one target's (e.g. FUZZ_RUNS_html=12000).
+FUZZ_RUNS    =
+fuzz_runs    = $(if $(or $(FUZZ_RUNS_$(1)),$(FUZZ_RUNS)),-runs=$(or $(FUZZ_RUNS_$(1)),$(FUZZ_RUNS)))
 FB           = build/fuzz
 FUZZ_ALL     = $(FUZZ_TARGETS) $(PROGS:%=filter-%)
 FUZZ_BINS    = $(FUZZ_ALL:%=$(FB)/bin/%)
@@ -69,7 +73,7 @@ fuzz: fuzz-build
 # The run count: the final stats, or in -fork mode the last status line.
 $(FUZZ_ALL:%=fuzz-run-%): fuzz-run-%: $(FB)/bin/%
 	@mkdir -p fuzz/out/$* fuzz/out/corpus/$* fuzz/corpus/$*
-	@if $(FB)/bin/$* $(FUZZ_OPTS) -max_total_time=$(FUZZ_SECONDS) \
+	@if $(FB)/bin/$* $(FUZZ_OPTS) $(call fuzz_runs,$*) -max_total_time=$(FUZZ_SECONDS) \
 	    -close_fd_mask=1 -print_final_stats=1 \
 	    -artifact_prefix=fuzz/out/$*/ \
 	    fuzz/out/corpus/$* fuzz/corpus/$* >fuzz/out/$*.log 2>&1; then \
