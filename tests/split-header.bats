@@ -490,7 +490,10 @@ EOF2
 ["p16-caption-name","El museo de la ciudad reabre tras dos años de obras","Ana Ruiz","12 de marzo de 2024",null,null,null]
 ["p17-dated-byline","Neue Radwege für die Altstadt","Jonas Berger","14. Mai 2024",null,null,null]
 ["p18-name-part","Gemeinderat beschließt neues Schwimmbad","Lena Hoff","04.06.2024",null,null,null]
+["p19-date-below","Mending a cracked clay pot with wire and glue",null,"Posted on: 14 June 2021",null,null,null]
 ["p2-blog-comments","Warum der Rhabarber dieses Jahr so früh kommt","Anna Berg","12. März 2023",null,null,null]
+["p20-von-dot-date","Der Wochenmarkt zieht auf den Kirchplatz","Jonas Keller","3. März 2022",null,null,null]
+["p21-hour-words","La biblioteca del barrio abrirá también los domingos","Marta Gil","12 de abril 2023",null,null,null]
 ["p3-updated","The long wait for the northern bridge is over","Tom Reed, Example News","March 8, 2021",null,"LONDON","AP"]
 ["p4-from-headline","Schools plan longer summer break after heat wave",null,"March 3, 2024",null,null,null]
 ["p5-por","El puerto reabre tras la tormenta y los barcos vuelven a salir","Lucía Romero","04.05.2022",null,null,null]
@@ -511,7 +514,10 @@ EOF2
 ["La nueva sala de arte moderno "," durante todo el mes de abril.",false]
 ["Die Stadt baut bis zum Herbst ","an zwei Kreuzungen umgeleitet.",false]
 ["Der Gemeinderat hat am Montaga","wölf Millionen Euro geschätzt.",false]
+["A cracked pot does not have to","ghtly with wire while it sets.",false]
 ["Der milde Winter hat den Rhaba","um Erdbeeren und ihre Ableger.",false]
+["Ab dem kommenden Monat findet ","g von sieben bis dreizehn Uhr.",false]
+["La biblioteca municipal del ba","ctura y el préstamo de libros.",false]
 ["River traffic resumes below th","to be rebuilt on deeper piles.",false]
 ["Education officials said on Tu","alks with teachers and parents",false]
 ["Las autoridades esperan que el","n ayudas al gobierno regional.",false]
@@ -531,4 +537,12 @@ EOF2
 	assert_output 0
 	run bash -c "split-header '$FX/pages/p14-label-line.txt' | jq -c '[.subtitle, .word_count]'"
 	assert_output '[null,46]'
+	# a date under the article, for want of one over it; a date in a
+	# byline ("von Jane Doe · 3. März 2022") is no name; a date line
+	# that ends in words of its time ("a las 10:15 hrs.")
+	run bash -c "split-header '$FX/pages/p19-date-below.txt' '$FX/pages/p21-hour-words.txt' | normalize-date | jq -r .date"
+	assert_output - <<'EOF2'
+2021-06-14
+2023-04-12
+EOF2
 }

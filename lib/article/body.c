@@ -177,12 +177,39 @@ footer_reason(struct parse *p, size_t i)
 	return p->page ? "navigation" : "tail";
 }
 
+/* Nonblank lines a page's date may stand under its article (a blog
+ * post's "Veröffentlicht am 6. August 2009", "Posted on ..."). */
+#define DATE_BELOW 4
+
+/* In a page, line i, one of the DATE_BELOW lines right under the
+ * article, is a short line with a date: kept for want of another
+ * (article.c), the first only. */
+static int
+date_below(struct parse *p, size_t i)
+{
+	const char *s = line_s(p, i);
+	size_t n = p->cl[i].len, k, lines = 0, b, e;
+
+	if (!p->page || p->date_below)
+		return 0;
+	for (k = p->foot; k < i; k++)
+		if (p->cl[k].len && ++lines >= DATE_BELOW)
+			return 0;
+	if (art_is_date_line(s, n))
+		p->date_below = s, p->date_below_len = n;
+	else if (art_short_dated(s, n, &b, &e))
+		p->date_below = s + b, p->date_below_len = e - b;
+	return p->date_below != NULL;
+}
+
 /* A line of the footer zone: metadata, else boilerplate. */
 static void
 footer(struct parse *p, size_t *i)
 {
 	const char *r = art_footer_line(p, i, 1);
 
+	if (!r && date_below(p, *i))
+		r = "date_raw";
 	if (r)
 		art_drop(p, *i, r);
 	else if (p->keep)

@@ -117,12 +117,22 @@ byline_beside_date(struct parse *p, const char *s, size_t n)
 }
 
 int
-art_dated_span(struct parse *p, const char *s, size_t n, size_t *b, size_t *e)
+art_short_dated(const char *s, size_t n, size_t *b, size_t *e)
 {
 	size_t w = n > 160 ? 15 : nwords(s, n, 15);
 
-	if (n > 160 || !has_digit(s, n) || w > 14 || (w >= 8 && art_is_prose(s, n))
-	    || !art_date_span(s, n, b, e))
+	if (n > 160 || !has_digit(s, n) || w > 14 || !art_date_span(s, n, b, e))
+		return 0;
+	/* a sentence of eight words or more is no dated line, unless all
+	 * but four of them are the date's ("04 de mayo 2022 a las 09:01
+	 * hrs.") */
+	return w < 8 || !art_is_prose(s, n) || w <= nwords(s + *b, *e - *b, 15) + 4;
+}
+
+int
+art_dated_span(struct parse *p, const char *s, size_t n, size_t *b, size_t *e)
+{
+	if (!art_short_dated(s, n, b, e))
 		return 0;
 	byline_beside_date(p, s, *b);
 	byline_beside_date(p, s + *e, n - *e);

@@ -314,7 +314,7 @@ const char *
 art_window_line(struct parse *p, size_t *i)
 {
 	const char *s = line_s(p, *i), *v;
-	size_t n = p->cl[*i].len, vn;
+	size_t n = p->cl[*i].len, vn, b, e;
 	enum field f;
 
 	if ((f = published_line(s, n, &v, &vn)) != F_NONE) {
@@ -329,7 +329,9 @@ art_window_line(struct parse *p, size_t *i)
 		byline_in_date_line(p, s, n);
 		return "date_raw";
 	}
-	if (art_byline(s, n, &v, &vn)) {
+	/* "von Jane Doe · 22. Oktober 2019": a date in the names is no
+	 * name; the dated line below reads both */
+	if (art_byline(s, n, &v, &vn) && !art_date_span(v, vn, &b, &e)) {
 		art_set_once(&p->a->byline, v, vn);
 		return "byline";
 	}

@@ -97,6 +97,8 @@ struct parse {
 	const char *signoff;	/* the agency the last line signs off with */
 	const char *date_above;	/* a date over a page's headline */
 	size_t date_above_len;
+	const char *date_below;	/* a date right under a page's article */
+	size_t date_below_len;
 	struct fact *facts;	/* facts.c, one per clean line */
 };
 
@@ -427,6 +429,9 @@ void art_set_date(char **dst, const char *s, size_t n);
 int art_dated_line(struct parse *p, const char *s, size_t n);
 /* The same without setting the date: its bytes [*b, *e). */
 int art_dated_span(struct parse *p, const char *s, size_t n, size_t *b, size_t *e);
+/* The same, setting nothing: fourteen words at most, and no sentence
+ * of eight or more unless the date is all of it but four. */
+int art_short_dated(const char *s, size_t n, size_t *b, size_t *e);
 
 /* header.c, body.c: pass 3. */
 size_t art_header(struct parse *p, size_t i);
