@@ -182,8 +182,9 @@ footer_reason(struct parse *p, size_t i)
 #define DATE_BELOW 4
 
 /* In a page, line i, one of the DATE_BELOW lines right under the
- * article, is a short line with a date: kept for want of another
- * (article.c), the first only. */
+ * article (a share bar's prompts not counted, no story list between),
+ * is a short line with a date: kept for want of another (article.c),
+ * the first only. */
 static int
 date_below(struct parse *p, size_t i)
 {
@@ -192,9 +193,12 @@ date_below(struct parse *p, size_t i)
 
 	if (!p->page || p->date_below)
 		return 0;
-	for (k = p->foot; k < i; k++)
-		if (p->cl[k].len && ++lines >= DATE_BELOW)
+	for (k = p->foot; k <= i; k++) {
+		if (p->cl[k].len == 0 || art_is(p, k, LI_PROMPT))
+			continue;
+		if ((p->cl[k].flags & LF_LISTED) || art_is(p, k, LI_MARKER) || ++lines > DATE_BELOW)
 			return 0;
+	}
 	if (art_is_date_line(s, n))
 		p->date_below = s, p->date_below_len = n;
 	else if (art_short_dated(s, n, &b, &e))

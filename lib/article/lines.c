@@ -44,7 +44,19 @@ static const char *const markers[] = {
 	"recommended", "most read", "most popular", "most viewed",
 	"popular", "trending", "top stories", "latest news", "latest stories",
 	"you may also like", "you might also like", "editor's picks",
-	"other news", "further reading", "read next", "up next", "more to read"
+	"other news", "further reading", "read next", "up next", "more to read",
+	"filed under",
+	/* the same in the other languages news is read in */
+	"lesen sie auch", "lies auch", "auch interessant", "schon gelesen",
+	"das könnte dich auch interessieren", "das könnte sie auch interessieren",
+	"weitere artikel", "weitere beiträge", "siehe auch",
+	"verwandte artikel", "ähnliche artikel", "meistgelesen",
+	"lea también", "lee también", "lea más", "lee más", "ver también",
+	"te puede interesar", "le puede interesar", "puedes ver",
+	"temas relacionados", "notas relacionadas", "noticias relacionadas",
+	"artículos relacionados", "lo más leído", "lire aussi", "voir aussi",
+	"sur le même sujet", "articles similaires", "leggi anche", "lees ook",
+	"czytaj też", "czytaj także", "zobacz też", "zobacz także"
 };
 
 /* Ends a sentence: . ! ? or an ellipsis, maybe inside closing quotes. */
@@ -325,7 +337,7 @@ art_is_marker(const char *s, size_t n)
 	size_t i, k;
 
 	/* the first letters of the markers */
-	if (n == 0 || !strchr("aAeEfFlLmMoOpPrRsStTuUyY", s[0]) || !s[0])
+	if (n == 0 || !strchr("aAcCdDeEfFlLmMnNoOpPrRsStTuUvVwWyYzZ\xC3", s[0]) || !s[0])
 		return 0;
 	if ((nwords(s, n, 7) > 6
 	    && (art_is_prose(s, n) || !memchr(s, ':', n < 40 ? n : 40))))
