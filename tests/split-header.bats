@@ -496,6 +496,7 @@ EOF2
 ["p21-hour-words","La biblioteca del barrio abrirá también los domingos","Marta Gil","12 de abril 2023",null,null,null]
 ["p22-read-also","Die Fähre nach der Insel fährt bald elektrisch","Paula Brandt","5. Juni 2024",null,null,null]
 ["p23-leer-tambien","El mercado central amplía su horario en verano","Julia Campos","3 de junio de 2024",null,null,null]
+["p24-prompts","Im Stadtpark blühen die ersten Kirschbäume","Ida Sommer","2. April 2024",null,null,null]
 ["p3-updated","The long wait for the northern bridge is over","Tom Reed, Example News","March 8, 2021",null,"LONDON","AP"]
 ["p4-from-headline","Schools plan longer summer break after heat wave",null,"March 3, 2024",null,null,null]
 ["p5-por","El puerto reabre tras la tormenta y los barcos vuelven a salir","Lucía Romero","04.05.2022",null,null,null]
@@ -522,6 +523,7 @@ EOF2
 ["La biblioteca municipal del ba","ctura y el préstamo de libros.",false]
 ["Die Reederei will ab dem nächs"," vierzig Jahren im Dienst ist.",false]
 ["El mercado central abrirá dos ","arde, cuando hace menos calor.",false]
+["Im Stadtpark blühen seit dem W"," die Zweige nicht abzubrechen.",false]
 ["River traffic resumes below th","to be rebuilt on deeper piles.",false]
 ["Education officials said on Tu","alks with teachers and parents",false]
 ["Las autoridades esperan que el","n ayudas al gobierno regional.",false]
@@ -552,5 +554,8 @@ EOF2
 	# "read also" and "related" in other languages start a list of
 	# other stories, inside the article too
 	run bash -c "split-header '$FX/pages/p22-read-also.txt' '$FX/pages/p23-leer-tambien.txt' | jq -r .body | grep -c 'Inselbahn\\|Leuchtturm\\|fruta\\|Comercio'"
+	assert_output 0
+	# prompts in other languages ("Artikel drucken") leave the body
+	run bash -c "split-header '$FX/pages/p24-prompts.txt' | jq -r .body | grep -c 'drucken\\|teilen\\|Folge'"
 	assert_output 0
 }

@@ -28,13 +28,27 @@ static const char *const prompt_words[] = {
 	"e-mail", "facebook", "twitter", "x", "whatsapp", "telegram", "linkedin",
 	"reddit", "pinterest", "kakaotalk", "copy", "bookmark", "listen",
 	"cookies", "cookie", "reply", "tweet", "save", "font", "size", "zoom",
-	"menu", "search", "close", "register", "download", "app"
+	"menu", "search", "close", "register", "download", "app", "mail",
+	/* the same in the other languages news is read in */
+	"teilen", "drucken", "kommentar", "kommentare", "kommentieren",
+	"anmelden", "abmelden", "registrieren", "abonnieren", "suche", "folgen",
+	"folge", "schließen", "twittern", "werbung", "anzeige",
+	"compartir", "imprimir", "comentar", "comentarios", "suscríbete",
+	"suscribirse", "buscar", "cerrar", "publicidad", "partager", "imprimer",
+	"commentaires", "commenter", "rechercher", "fermer", "publicité",
+	"condividi", "stampa", "commenti", "cerca", "delen", "reacties",
+	"zoeken", "udostępnij", "drukuj", "komentarze", "szukaj", "reklama"
 };
 static const char *const filler_words[] = {
 	"in", "up", "out", "this", "article", "story", "on", "to", "the", "a",
 	"an", "via", "us", "our", "your", "page", "link", "now", "here", "or",
 	"and", "with", "account", "accounts", "for", "of", "more", "text",
-	"please"
+	"please",
+	"uns", "sie", "zum", "zur", "auf", "hier", "jetzt", "und", "oder",
+	"den", "dem", "der", "die", "das", "ihr", "ihre", "artikel", "beitrag",
+	"el", "la", "los", "las", "de", "del", "en", "y", "o", "para", "este",
+	"le", "les", "des", "et", "ou", "pour", "sur", "cet", "il", "di", "e",
+	"het", "een", "op", "ten", "i", "na", "ze"
 };
 
 /* Start of a list of other stories; only when the line is short. */
