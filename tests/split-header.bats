@@ -497,6 +497,7 @@ EOF2
 ["p22-read-also","Die Fähre nach der Insel fährt bald elektrisch","Paula Brandt","5. Juni 2024",null,null,null]
 ["p23-leer-tambien","El mercado central amplía su horario en verano","Julia Campos","3 de junio de 2024",null,null,null]
 ["p24-prompts","Im Stadtpark blühen die ersten Kirschbäume","Ida Sommer","2. April 2024",null,null,null]
+["p25-read-time","The quiet return of the river otter","Hana Moreau","May 12, 2024",null,null,null]
 ["p3-updated","The long wait for the northern bridge is over","Tom Reed, Example News","March 8, 2021",null,"LONDON","AP"]
 ["p4-from-headline","Schools plan longer summer break after heat wave",null,"March 3, 2024",null,null,null]
 ["p5-por","El puerto reabre tras la tormenta y los barcos vuelven a salir","Lucía Romero","04.05.2022",null,null,null]
@@ -524,6 +525,7 @@ EOF2
 ["Die Reederei will ab dem nächs"," vierzig Jahren im Dienst ist.",false]
 ["El mercado central abrirá dos ","arde, cuando hace menos calor.",false]
 ["Im Stadtpark blühen seit dem W"," die Zweige nicht abzubrechen.",false]
+["Otters have been seen again al","mill in April, the group said.",false]
 ["River traffic resumes below th","to be rebuilt on deeper piles.",false]
 ["Education officials said on Tu","alks with teachers and parents",false]
 ["Las autoridades esperan que el","n ayudas al gobierno regional.",false]
@@ -557,5 +559,9 @@ EOF2
 	assert_output 0
 	# prompts in other languages ("Artikel drucken") leave the body
 	run bash -c "split-header '$FX/pages/p24-prompts.txt' | jq -r .body | grep -c 'drucken\\|teilen\\|Folge'"
+	assert_output 0
+	# a reading time ("6 min read") and a caption credit in another
+	# language ("Kuva: ...") leave the body
+	run bash -c "split-header '$FX/pages/p25-read-time.txt' | jq -r .body | grep -c 'min read\\|Kuva'"
 	assert_output 0
 }

@@ -293,8 +293,44 @@ in_set(struct wordset *ws, const char *t, size_t n)
 	return 0;
 }
 
+/* Words of a reading time ("4 min read", "Lesezeit: 3 Minuten"). */
+static const char *const minute_words[] = {
+	"min", "mins", "minute", "minutes", "minuten", "minutos", "minuti"
+};
+
+static const char *const reading_words[] = {
+	"read", "reading", "lesezeit", "lesedauer", "ca", "lectura", "lecture",
+	"leestijd", "czytania", "de", "of"
+};
+
+/* A reading time: a number, a minute word and reading words only ("4
+ * Min Read", "21 minutes", "Lesezeit: ca. 3 Minuten"), not a recipe's
+ * "Prep 15 min". */
+static int
+read_time(const char *s, size_t n)
+{
+	size_t i = 0, tn;
+	const char *t;
+	int num = 0, min = 0;
+
+	if (n > 40 || nwords(s, n, 6) > 5 || !has_digit(s, n))
+		return 0;
+	while (next_token(s, n, &i, &t, &tn)) {
+		while (tn && strchr(".:", t[tn - 1]))
+			tn--;
+		if (tn && isdig((unsigned char)t[0]))
+			num = 1;
+		else if (in_list(t, tn, minute_words, LEN(minute_words)))
+			min = 1;
+		else if (!in_list(t, tn, reading_words, LEN(reading_words)))
+			return 0;
+	}
+	return num && min;
+}
+
 /* Short, no sentence, and at least half of its words are about sharing,
- * printing, logging in... ("print dictionary print", "lock icon"). */
+ * printing, logging in... ("print dictionary print", "lock icon"); a
+ * reading time. */
 int
 art_is_prompt(const char *s, size_t n)
 {
@@ -303,6 +339,8 @@ art_is_prompt(const char *s, size_t n)
 
 	if (n == 0 || n > 100 || nwords(s, n, 9) > 8)
 		return 0;
+	if (read_time(s, n))
+		return 1;
 	while (i < n) {
 		while (i < n && !isalnum_a((unsigned char)s[i]))
 			i++;
@@ -372,7 +410,7 @@ art_is_marker(const char *s, size_t n)
 /* Words that say a photo, in the languages news is read in. */
 static const char *const photo_words[] = {
 	"photo", "photos", "image", "picture", "foto", "fotos", "fot", "bild",
-	"titelbild", "symbolbild", "credit", "credits"
+	"titelbild", "symbolbild", "credit", "credits", "kuva"
 };
 
 /* s starts with a photo word (maybe after "(") and a colon, dot or
