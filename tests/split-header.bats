@@ -498,6 +498,7 @@ EOF2
 ["p23-leer-tambien","El mercado central amplía su horario en verano","Julia Campos","3 de junio de 2024",null,null,null]
 ["p24-prompts","Im Stadtpark blühen die ersten Kirschbäume","Ida Sommer","2. April 2024",null,null,null]
 ["p25-read-time","The quiet return of the river otter","Hana Moreau","May 12, 2024",null,null,null]
+["p26-facts-line","Winterlicht (2)",null,"05.01.2021",null,null,null]
 ["p3-updated","The long wait for the northern bridge is over","Tom Reed, Example News","March 8, 2021",null,"LONDON","AP"]
 ["p4-from-headline","Schools plan longer summer break after heat wave",null,"March 3, 2024",null,null,null]
 ["p5-por","El puerto reabre tras la tormenta y los barcos vuelven a salir","Lucía Romero","04.05.2022",null,null,null]
@@ -526,6 +527,7 @@ EOF2
 ["El mercado central abrirá dos ","arde, cuando hace menos calor.",false]
 ["Im Stadtpark blühen seit dem W"," die Zweige nicht abzubrechen.",false]
 ["Otters have been seen again al","mill in April, the group said.",false]
+["Am Abend lag noch Schnee auf d","m Himmel besser als das erste.",false]
 ["River traffic resumes below th","to be rebuilt on deeper piles.",false]
 ["Education officials said on Tu","alks with teachers and parents",false]
 ["Las autoridades esperan que el","n ayudas al gobierno regional.",false]
@@ -563,5 +565,9 @@ EOF2
 	# a reading time ("6 min read") and a caption credit in another
 	# language ("Kuva: ...") leave the body
 	run bash -c "split-header '$FX/pages/p25-read-time.txt' | jq -r .body | grep -c 'min read\\|Kuva'"
+	assert_output 0
+	# a short headline over a long line of facts that opens with the
+	# date: the article, not the comments under it, each with its date
+	run bash -c "split-header '$FX/pages/p26-facts-line.txt' | jq -r .body | grep -c 'sagt\\|Marga\\|Veröffentlicht'"
 	assert_output 0
 }

@@ -184,14 +184,14 @@ footer_reason(struct parse *p, size_t i)
 /* In a page, line i, one of the DATE_BELOW lines right under the
  * article (a share bar's prompts not counted, no story list between),
  * is a short line with a date: kept for want of another (article.c),
- * the first only. */
+ * the first only.  A date over a paragraph is a comment's. */
 static int
 date_below(struct parse *p, size_t i)
 {
 	const char *s = line_s(p, i);
 	size_t n = p->cl[i].len, k, lines = 0, b, e;
 
-	if (!p->page || p->date_below)
+	if (!p->page || p->date_below || ((k = next_nonblank(p, i + 1)) < p->cnl && art_para(p, k)))
 		return 0;
 	for (k = p->foot; k <= i; k++) {
 		if (p->cl[k].len == 0 || art_is(p, k, LI_PROMPT))

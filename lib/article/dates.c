@@ -129,6 +129,16 @@ art_short_dated(const char *s, size_t n, size_t *b, size_t *e)
 	return w < 8 || !art_is_prose(s, n) || w <= nwords(s + *b, *e - *b, 15) + 4;
 }
 
+/* The bytes a long line's date is looked for in, from its start. */
+#define DATE_OPENS 48
+
+int
+art_date_opens(const char *s, size_t n, size_t *b, size_t *e)
+{
+	return n > 0 && !art_is_prose(s, n) && art_date_span(s, n < DATE_OPENS ? n : DATE_OPENS, b, e)
+	    && *b < DATE_OPENS / 2;
+}
+
 int
 art_dated_span(struct parse *p, const char *s, size_t n, size_t *b, size_t *e)
 {

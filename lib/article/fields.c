@@ -337,10 +337,16 @@ art_window_line(struct parse *p, size_t *i)
 	}
 	if (split_byline(p, i) || name_alone(p, *i))
 		return "byline";
-	if (!art_dated_line(p, s, n))
-		return NULL;
-	byline_in_date_line(p, s, n);
-	return "date_raw";
+	if (art_dated_line(p, s, n)) {
+		byline_in_date_line(p, s, n);
+		return "date_raw";
+	}
+	/* a page's line of facts under its headline */
+	if (p->page && *i < p->lead && art_date_opens(s, n, &b, &e)) {
+		art_set_once(&p->a->date_raw, s + b, e - b);
+		return "date_raw";
+	}
+	return NULL;
 }
 
 const char *

@@ -432,6 +432,10 @@ int art_dated_span(struct parse *p, const char *s, size_t n, size_t *b, size_t *
 /* The same, setting nothing: fourteen words at most, and no sentence
  * of eight or more unless the date is all of it but four. */
 int art_short_dated(const char *s, size_t n, size_t *b, size_t *e);
+/* A line of any length, no sentence, that opens with a date (in its
+ * first 24 bytes): a post's facts ("Veröffentlicht: 05.01.2020 |
+ * Autor: ... | Tags: ..."); its bytes [*b, *e). */
+int art_date_opens(const char *s, size_t n, size_t *b, size_t *e);
 
 /* header.c, body.c: pass 3. */
 size_t art_header(struct parse *p, size_t i);

@@ -193,8 +193,10 @@ art_anchor_line(const char *s, size_t n)
 
 	if (art_byline(s, n, &v, &vn) || (n && art_by_word(s, n) == n))
 		return 1;
-	return n <= 160 && has_digit(s, n) && !path_word(s, n)
-	    && (art_is_date_line(s, n) || (nwords(s, n, 15) <= 14 && art_date_span(s, n, &b, &e)));
+	if (n <= 160 && has_digit(s, n) && !path_word(s, n)
+	    && (art_is_date_line(s, n) || (nwords(s, n, 15) <= 14 && art_date_span(s, n, &b, &e))))
+		return 1;
+	return !path_word(s, n) && art_date_opens(s, n, &b, &e);
 }
 
 int
@@ -325,6 +327,20 @@ short_headline(struct parse *p, size_t i)
 	return (c >= 'A' && c <= 'Z') || isdig(c) || c >= 0x80;
 }
 
+/* Short line i may stand over the date or byline over the article as
+ * its headline: no name ("Jane Doe", "Redaktion Example"), and no
+ * label of the date line right under it ("Published on"). */
+static int
+over_anchor(struct parse *p, size_t i)
+{
+	const char *s = line_s(p, i);
+	size_t n = p->cl[i].len;
+
+	if (art_names_only(s, n) && !has_digit(s, n))
+		return 0;
+	return !(i + 1 < p->cnl && art_is_date_line(line_s(p, i + 1), p->cl[i + 1].len));
+}
+
 int
 art_headline_far(struct parse *p)
 {
@@ -347,7 +363,7 @@ art_is_headline(struct parse *p, size_t i)
 size_t
 art_headline(struct parse *p, size_t from, size_t lead, int *anchor_seen)
 {
-	size_t j, seen = 0, h = NO_LINE, u, climbs;
+	size_t j, seen = 0, h = NO_LINE, u, climbs, others = 0, below;
 	long score, best = 0;
 
 	*anchor_seen = 0;
@@ -357,6 +373,9 @@ art_headline(struct parse *p, size_t from, size_t lead, int *anchor_seen)
 		if (p->cl[j].len == 0)
 			continue;
 		seen++;
+		/* the lines between j and the article but dates and bylines */
+		below = others;
+		others += !art_is(p, j, LI_ANCHOR);
 		if ((anchor(p, j) || !headline(p, j)) && !short_headline(p, j))
 			continue;
 		/* further up, only a headline its byline or date anchors, when
@@ -365,9 +384,9 @@ art_headline(struct parse *p, size_t from, size_t lead, int *anchor_seen)
 		    || !anchored(p, j, lead) || art_nwords(p, j) <= 2))
 			continue;
 		score = headline_score(p, j, from, lead, seen > HEADLINE_REACH ? HEADLINE_REACH : seen);
-		/* one or two words: right over the article, or for want
-		 * of any other */
-		if (art_nwords(p, j) <= 2 && seen > 1)
+		/* one or two words: right over the article (or its date
+		 * or byline), or for want of any other */
+		if (art_nwords(p, j) <= 2 && (below > 0 || (seen > 1 && !over_anchor(p, j))))
 			score -= 1000;
 		if (h == NO_LINE || score > best || (seen > HEADLINE_REACH && score > 0 && !anchored(p, h, lead)))
 			h = j, best = score;
