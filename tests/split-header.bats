@@ -482,7 +482,7 @@ EOF2
 	assert_output - <<'EOF2'
 ["p1-menus","Night trains return to the Alpine line after ten years","Marta Kowalski",null,"4 March 2024",null,null]
 ["p10-name-line","Glaciers in the southern range are melting twice as fast as a decade ago",null,"Tue 9 Apr 2024 06.00 BST",null,null,null]
-["p11-coauthor","Students were fined for missing class until the county changed its rules","Dana Holt","June 2, 2023",null,null,null]
+["p11-coauthor","Students were fined for missing class until the county changed its rules","Dana Holt & Ravi Menon","June 2, 2023",null,null,null]
 ["p12-name-alone","Der Stadtrat streitet über die neue Brücke","Karin Oswald","03.05.2023 - 07:15 Uhr",null,null,null]
 ["p13-far-headline","Harbour workers end a six week strike over pay","Lena Vogt, Coast Herald","March 22, 2024",null,null,null]
 ["p14-label-line","Night buses will run every hour from May",null,null,null,null,null]
@@ -499,6 +499,7 @@ EOF2
 ["p24-prompts","Im Stadtpark blühen die ersten Kirschbäume","Ida Sommer","2. April 2024",null,null,null]
 ["p25-read-time","The quiet return of the river otter","Hana Moreau","May 12, 2024",null,null,null]
 ["p26-facts-line","Winterlicht (2)",null,"05.01.2021",null,null,null]
+["p27-and-coauthor","Coastal towns plan for higher tides","Lea Frank and Omar Haddad","March 14, 2024",null,null,null]
 ["p3-updated","The long wait for the northern bridge is over","Tom Reed, Example News","March 8, 2021",null,"LONDON","AP"]
 ["p4-from-headline","Schools plan longer summer break after heat wave",null,"March 3, 2024",null,null,null]
 ["p5-por","El puerto reabre tras la tormenta y los barcos vuelven a salir","Lucía Romero","04.05.2022",null,null,null]
@@ -511,7 +512,7 @@ EOF2
 	assert_output - <<'EOF2'
 ["The first night train in a dec"," half sold, the operator said.",false]
 ["A survey of forty glaciers in ","d be gone within twenty years.",false]
-["& Ravi Menon, Director of Yout"," for a change for a long time.",false]
+["For years, students in the cou"," for a change for a long time.",false]
 ["Die Kosten für den Neubau sind"," Bürger vorher befragt werden.",false]
 ["Dock workers at the harbour re","f the coast had been unloaded.",false]
 ["What changes for passengers:","stay valid on the night buses.",false]
@@ -528,6 +529,7 @@ EOF2
 ["Im Stadtpark blühen seit dem W"," die Zweige nicht abzubrechen.",false]
 ["Otters have been seen again al","mill in April, the group said.",false]
 ["Am Abend lag noch Schnee auf d","m Himmel besser als das erste.",false]
+["Several towns along the coast ","t in during the highest tides.",false]
 ["River traffic resumes below th","to be rebuilt on deeper piles.",false]
 ["Education officials said on Tu","alks with teachers and parents",false]
 ["Las autoridades esperan que el","n ayudas al gobierno regional.",false]
@@ -570,4 +572,10 @@ EOF2
 	# date: the article, not the comments under it, each with its date
 	run bash -c "split-header '$FX/pages/p26-facts-line.txt' | jq -r .body | grep -c 'sagt\\|Marga\\|Veröffentlicht'"
 	assert_output 0
+	# a second author's line under the byline ("& Jane Doe, Director
+	# of ..."): the byline names both, the role is no name
+	run bash -c "split-header '$FX/pages/p11-coauthor.txt' | jq -c .authors"
+	assert_output '["Dana Holt","Ravi Menon"]'
+	run bash -c "split-header '$FX/pages/p27-and-coauthor.txt' | jq -c .authors"
+	assert_output '["Lea Frank","Omar Haddad"]'
 }

@@ -65,6 +65,23 @@ static const char *const by_joiners[] = {
 	"and", "in", "de", "van", "von", "und", "et", "y"
 };
 
+/* Words that join a second author's name to a byline, first on a line
+ * of its own, in lower case as written. */
+static const char *const joins[] = { "&", "and", "und", "y", "et" };
+
+int
+art_joins_names(const char *s, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i < LEN(joins); i++) {
+		k = strlen(joins[i]);
+		if (n > k + 1 && !memcmp(s, joins[i], k) && s[k] == ' ')
+			return 1;
+	}
+	return 0;
+}
+
 /* "Jane Doe", "Jane Doe and John Roe": names of at most eight words. */
 static int
 byline_names(const char *v, size_t vn)

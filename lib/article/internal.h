@@ -327,6 +327,9 @@ int art_byline_within(const char *s, size_t n, const char **v, size_t *vn);
 int art_name_part(const char *s, size_t n, const char **v, size_t *vn);
 /* "By" alone on line s, the name t on the next. */
 int art_byline_split(const char *s, size_t n, const char *t, size_t tn);
+/* s starts with a word that joins a second author's name to a byline
+ * ("& Jane Doe", "and John Roe"), in lower case as written. */
+int art_joins_names(const char *s, size_t n);
 /* Names, maybe with places ("Omar Said in Cairo"): every word
  * capitalised but the joiners. */
 int art_names_only(const char *s, size_t n);
