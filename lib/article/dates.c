@@ -106,8 +106,7 @@ byline_beside_date(struct parse *p, const char *s, size_t n)
 	while (n && sep((unsigned char)s[0]))
 		s++, n--;
 	for (k = 0; k < n; k++)
-		if (s[k] == '|' || s[k] == ',' || (k + 1 < n && !memcmp(s + k, "\xC2\xB7", 2))
-		    || (s[k] == '/' && k && s[k - 1] == ' '))
+		if (art_separator(s + k, n - k))
 			break;
 	n = k;
 	while (n && sep((unsigned char)s[n - 1]))

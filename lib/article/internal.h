@@ -321,6 +321,9 @@ size_t art_by_word(const char *s, size_t n);
 /* The names after a byline word inside a line ("12 May 2024 | by Jane
  * Doe | Politics", "Par Jean Roe le 7 mai"): 1, the names in *v. */
 int art_byline_within(const char *s, size_t n, const char **v, size_t *vn);
+/* The length of a separator between the parts of a dated or credit
+ * line at s ("|", ",", "·", " / ", " - ", " – "), 0 if none. */
+size_t art_separator(const char *s, size_t n);
 /* A part of a line between separators ("12 May 2024 | Jane Doe"), of
  * two to four capitalised words, no digit, no slash, no month or
  * weekday first: 1, the names in *v. */
