@@ -503,6 +503,7 @@ EOF2
 ["p28-dash-byline","Die Gemeinde baut eine neue Schule am Bach","Jana Roth","3. März 2024",null,null,null]
 ["p29-comma-name","Library opens a tool lending room","Nora Blake","4 March 2024",null,null,null]
 ["p3-updated","The long wait for the northern bridge is over","Tom Reed, Example News","March 8, 2021",null,"LONDON","AP"]
+["p30-time-line","Ein Spielplatz für alle Generationen im Ostviertel",null,"12.03.2024",null,null,null]
 ["p4-from-headline","Schools plan longer summer break after heat wave",null,"March 3, 2024",null,null,null]
 ["p5-por","El puerto reabre tras la tormenta y los barcos vuelven a salir","Lucía Romero","04.05.2022",null,null,null]
 ["p6-deck-comments","Ferry fares to rise again from June","Priya Nandakumar","12 May 2024",null,null,null]
@@ -535,6 +536,7 @@ EOF2
 ["Die Gemeinde will bis zum über","und Treffpunkt genutzt werden.",false]
 ["The town library has opened a ","tool before it goes out again.",false]
 ["River traffic resumes below th","to be rebuilt on deeper piles.",false]
+["Im Ostviertel hat die Stadt am","acht bis zwanzig Uhr geöffnet.",false]
 ["Education officials said on Tu","alks with teachers and parents",false]
 ["Las autoridades esperan que el","n ayudas al gobierno regional.",false]
 ["Operators blame fuel costs and","at the next transport meeting.",false]
@@ -582,4 +584,12 @@ EOF2
 	assert_output '["Dana Holt","Ravi Menon"]'
 	run bash -c "split-header '$FX/pages/p27-and-coauthor.txt' | jq -c .authors"
 	assert_output '["Lea Frank","Omar Haddad"]'
+	# a stamp with a time of day ("Di, 09:12 Uhr") and a row of links
+	# in lower case are no headlines
+	run bash -c "split-header --explain '$FX/pages/p30-time-line.txt' | jq -r '.removed[] | select(.reason == \"navigation\") | .text' | tail -3"
+	assert_output - <<'EOF2'
+ab bc cd de ef fg gh
+Di, 09:12 Uhr
+Stadt eröffnet neuen Spielplatz
+EOF2
 }

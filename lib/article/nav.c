@@ -36,9 +36,24 @@ art_page_top(struct parse *p, size_t h, size_t lead)
 	return shorts >= PAGE_MIN_SHORT;
 }
 
+/* s holds a time of day, "9:16" or "14:34": a stamp ("Mo, 11:41 Uhr",
+ * "Veröffentlicht am 19.10.19 um 14:34 Uhr"), no headline. */
+static int
+clock_time(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i + 2 < n; i++)
+		if (s[i] == ':' && isdig((unsigned char)s[i - 1]) && isdig((unsigned char)s[i + 1])
+		    && isdig((unsigned char)s[i + 2]) && (i + 3 == n || !isdig((unsigned char)s[i + 3])))
+			return 1;
+	return 0;
+}
+
 /* A line between a headline and its article that is no headline: a
  * date, a byline, a prompt, a caption, a credit, a section name or an
- * author's name (two words or fewer), "4 min read". */
+ * author's name (two words or fewer), "4 min read", a short line with
+ * a time of day. */
 int
 art_header_line(struct parse *p, size_t i)
 {
@@ -49,7 +64,20 @@ art_header_line(struct parse *p, size_t i)
 	if (w <= 2 || art_is(p, i, LI_ANCHOR) || art_is(p, i, LI_PROMPT) || art_is(p, i, LI_CAPTION)
 	    || art_is(p, i, LI_CRUMB) || art_lone_credit(s, n, &photo) || art_lone_url(s, n))
 		return 1;
-	return w <= 3 && isdig((unsigned char)s[0]);
+	return (w <= 3 && isdig((unsigned char)s[0])) || (w <= 8 && clock_time(s, n));
+}
+
+/* No capital letter nor any other than ASCII: a row of links ("tv nt
+ * eic kyf"), a tag list, no headline. */
+static int
+lower_only(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] >= 0x80)
+			return 0;
+	return 1;
 }
 
 int
@@ -64,7 +92,7 @@ art_headline_shape(struct parse *p, size_t i)
 		return 0;
 	if (art_is(p, i, LI_PROSE) && !(w <= 20 && (s[n - 1] == '?' || s[n - 1] == '!')))
 		return 0;
-	return art_dateline(p, s, n, 0) == 0;
+	return art_dateline(p, s, n, 0) == 0 && !lower_only(s, n);
 }
 
 static int
