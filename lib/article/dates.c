@@ -134,8 +134,9 @@ art_short_dated(const char *s, size_t n, size_t *b, size_t *e)
 int
 art_date_opens(const char *s, size_t n, size_t *b, size_t *e)
 {
-	return n > 0 && !art_is_prose(s, n) && art_date_span(s, n < DATE_OPENS ? n : DATE_OPENS, b, e)
-	    && *b < DATE_OPENS / 2;
+	/* words, not a link's path ("example.com/2020/01/05/story") */
+	return n > 0 && memchr(s, ' ', n) && !art_is_prose(s, n)
+	    && art_date_span(s, n < DATE_OPENS ? n : DATE_OPENS, b, e) && *b < DATE_OPENS / 2;
 }
 
 int
