@@ -222,6 +222,13 @@ EOF
 	assert_output 20000000
 }
 
+@test "a page copy with 200,000 share prompts under its article stays linear" {
+	python3 -c 'import sys; sys.stdout.write("Home\nNews\nSport\nWeather\nContact\n\nA headline for the test page\n\nMay 3, 2024\n\n" + "A paragraph of the article with enough words in it to be prose.\n\n" * 3 + "Share\n\n" * 200000)' >"$BATS_TEST_TMPDIR/share.txt"
+	run --separate-stderr bash -c "timeout 60 split-header '$BATS_TEST_TMPDIR/share.txt' | jq -c '[.title, .date_raw, .word_count]'"
+	assert_success
+	assert_output '["A headline for the test page","May 3, 2024",13]'
+}
+
 # --- input handling -----------------------------------------------------
 
 @test "directories are walked in byte order, hidden files skipped, ids made unique" {

@@ -313,7 +313,7 @@ read_time(const char *s, size_t n)
 	const char *t;
 	int num = 0, min = 0;
 
-	if (n > 40 || nwords(s, n, 6) > 5 || !has_digit(s, n))
+	if (n > 40 || !has_digit(s, n) || nwords(s, n, 6) > 5)
 		return 0;
 	while (next_token(s, n, &i, &t, &tn)) {
 		while (tn && strchr(".:", t[tn - 1]))
