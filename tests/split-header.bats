@@ -222,6 +222,13 @@ EOF
 	assert_output 20000000
 }
 
+@test "a page copy with 200,000 share prompts under its article stays linear" {
+	python3 -c 'import sys; sys.stdout.write("Home\nNews\nSport\nWeather\nContact\n\nA headline for the test page\n\nMay 3, 2024\n\n" + "A paragraph of the article with enough words in it to be prose.\n\n" * 3 + "Share\n\n" * 200000)' >"$BATS_TEST_TMPDIR/share.txt"
+	run --separate-stderr bash -c "timeout 60 split-header '$BATS_TEST_TMPDIR/share.txt' | jq -c '[.title, .date_raw, .word_count]'"
+	assert_success
+	assert_output '["A headline for the test page","May 3, 2024",13]'
+}
+
 # --- input handling -----------------------------------------------------
 
 @test "directories are walked in byte order, hidden files skipped, ids made unique" {
@@ -482,7 +489,7 @@ EOF2
 	assert_output - <<'EOF2'
 ["p1-menus","Night trains return to the Alpine line after ten years","Marta Kowalski",null,"4 March 2024",null,null]
 ["p10-name-line","Glaciers in the southern range are melting twice as fast as a decade ago",null,"Tue 9 Apr 2024 06.00 BST",null,null,null]
-["p11-coauthor","Students were fined for missing class until the county changed its rules","Dana Holt","June 2, 2023",null,null,null]
+["p11-coauthor","Students were fined for missing class until the county changed its rules","Dana Holt & Ravi Menon","June 2, 2023",null,null,null]
 ["p12-name-alone","Der Stadtrat streitet über die neue Brücke","Karin Oswald","03.05.2023 - 07:15 Uhr",null,null,null]
 ["p13-far-headline","Harbour workers end a six week strike over pay","Lena Vogt, Coast Herald","March 22, 2024",null,null,null]
 ["p14-label-line","Night buses will run every hour from May",null,null,null,null,null]
@@ -490,8 +497,20 @@ EOF2
 ["p16-caption-name","El museo de la ciudad reabre tras dos años de obras","Ana Ruiz","12 de marzo de 2024",null,null,null]
 ["p17-dated-byline","Neue Radwege für die Altstadt","Jonas Berger","14. Mai 2024",null,null,null]
 ["p18-name-part","Gemeinderat beschließt neues Schwimmbad","Lena Hoff","04.06.2024",null,null,null]
+["p19-date-below","Mending a cracked clay pot with wire and glue",null,"Posted on: 14 June 2021",null,null,null]
 ["p2-blog-comments","Warum der Rhabarber dieses Jahr so früh kommt","Anna Berg","12. März 2023",null,null,null]
+["p20-von-dot-date","Der Wochenmarkt zieht auf den Kirchplatz","Jonas Keller","3. März 2022",null,null,null]
+["p21-hour-words","La biblioteca del barrio abrirá también los domingos","Marta Gil","12 de abril 2023",null,null,null]
+["p22-read-also","Die Fähre nach der Insel fährt bald elektrisch","Paula Brandt","5. Juni 2024",null,null,null]
+["p23-leer-tambien","El mercado central amplía su horario en verano","Julia Campos","3 de junio de 2024",null,null,null]
+["p24-prompts","Im Stadtpark blühen die ersten Kirschbäume","Ida Sommer","2. April 2024",null,null,null]
+["p25-read-time","The quiet return of the river otter","Hana Moreau","May 12, 2024",null,null,null]
+["p26-facts-line","Winterlicht (2)",null,"05.01.2021",null,null,null]
+["p27-and-coauthor","Coastal towns plan for higher tides","Lea Frank and Omar Haddad","March 14, 2024",null,null,null]
+["p28-dash-byline","Die Gemeinde baut eine neue Schule am Bach","Jana Roth","3. März 2024",null,null,null]
+["p29-comma-name","Library opens a tool lending room","Nora Blake","4 March 2024",null,null,null]
 ["p3-updated","The long wait for the northern bridge is over","Tom Reed, Example News","March 8, 2021",null,"LONDON","AP"]
+["p30-time-line","Ein Spielplatz für alle Generationen im Ostviertel",null,"12.03.2024",null,null,null]
 ["p4-from-headline","Schools plan longer summer break after heat wave",null,"March 3, 2024",null,null,null]
 ["p5-por","El puerto reabre tras la tormenta y los barcos vuelven a salir","Lucía Romero","04.05.2022",null,null,null]
 ["p6-deck-comments","Ferry fares to rise again from June","Priya Nandakumar","12 May 2024",null,null,null]
@@ -503,7 +522,7 @@ EOF2
 	assert_output - <<'EOF2'
 ["The first night train in a dec"," half sold, the operator said.",false]
 ["A survey of forty glaciers in ","d be gone within twenty years.",false]
-["& Ravi Menon, Director of Yout"," for a change for a long time.",false]
+["For years, students in the cou"," for a change for a long time.",false]
 ["Die Kosten für den Neubau sind"," Bürger vorher befragt werden.",false]
 ["Dock workers at the harbour re","f the coast had been unloaded.",false]
 ["What changes for passengers:","stay valid on the night buses.",false]
@@ -511,8 +530,20 @@ EOF2
 ["La nueva sala de arte moderno "," durante todo el mes de abril.",false]
 ["Die Stadt baut bis zum Herbst ","an zwei Kreuzungen umgeleitet.",false]
 ["Der Gemeinderat hat am Montaga","wölf Millionen Euro geschätzt.",false]
+["A cracked pot does not have to","ghtly with wire while it sets.",false]
 ["Der milde Winter hat den Rhaba","um Erdbeeren und ihre Ableger.",false]
+["Ab dem kommenden Monat findet ","g von sieben bis dreizehn Uhr.",false]
+["La biblioteca municipal del ba","ctura y el préstamo de libros.",false]
+["Die Reederei will ab dem nächs"," vierzig Jahren im Dienst ist.",false]
+["El mercado central abrirá dos ","arde, cuando hace menos calor.",false]
+["Im Stadtpark blühen seit dem W"," die Zweige nicht abzubrechen.",false]
+["Otters have been seen again al","mill in April, the group said.",false]
+["Am Abend lag noch Schnee auf d","m Himmel besser als das erste.",false]
+["Several towns along the coast ","t in during the highest tides.",false]
+["Die Gemeinde will bis zum über","und Treffpunkt genutzt werden.",false]
+["The town library has opened a ","tool before it goes out again.",false]
 ["River traffic resumes below th","to be rebuilt on deeper piles.",false]
+["Im Ostviertel hat die Stadt am","acht bis zwanzig Uhr geöffnet.",false]
 ["Education officials said on Tu","alks with teachers and parents",false]
 ["Las autoridades esperan que el","n ayudas al gobierno regional.",false]
 ["Operators blame fuel costs and","at the next transport meeting.",false]
@@ -531,4 +562,41 @@ EOF2
 	assert_output 0
 	run bash -c "split-header '$FX/pages/p14-label-line.txt' | jq -c '[.subtitle, .word_count]'"
 	assert_output '[null,46]'
+	# a date under the article, for want of one over it; a date in a
+	# byline ("von Jane Doe · 3. März 2022") is no name; a date line
+	# that ends in words of its time ("a las 10:15 hrs.")
+	run bash -c "split-header '$FX/pages/p19-date-below.txt' '$FX/pages/p21-hour-words.txt' | normalize-date | jq -r .date"
+	assert_output - <<'EOF2'
+2021-06-14
+2023-04-12
+EOF2
+	# "read also" and "related" in other languages start a list of
+	# other stories, inside the article too
+	run bash -c "split-header '$FX/pages/p22-read-also.txt' '$FX/pages/p23-leer-tambien.txt' | jq -r .body | grep -c 'Inselbahn\\|Leuchtturm\\|fruta\\|Comercio'"
+	assert_output 0
+	# prompts in other languages ("Artikel drucken") leave the body
+	run bash -c "split-header '$FX/pages/p24-prompts.txt' | jq -r .body | grep -c 'drucken\\|teilen\\|Folge'"
+	assert_output 0
+	# a reading time ("6 min read") and a caption credit in another
+	# language ("Kuva: ...") leave the body
+	run bash -c "split-header '$FX/pages/p25-read-time.txt' | jq -r .body | grep -c 'min read\\|Kuva'"
+	assert_output 0
+	# a short headline over a long line of facts that opens with the
+	# date: the article, not the comments under it, each with its date
+	run bash -c "split-header '$FX/pages/p26-facts-line.txt' | jq -r .body | grep -c 'sagt\\|Marga\\|Veröffentlicht'"
+	assert_output 0
+	# a second author's line under the byline ("& Jane Doe, Director
+	# of ..."): the byline names both, the role is no name
+	run bash -c "split-header '$FX/pages/p11-coauthor.txt' | jq -c .authors"
+	assert_output '["Dana Holt","Ravi Menon"]'
+	run bash -c "split-header '$FX/pages/p27-and-coauthor.txt' | jq -c .authors"
+	assert_output '["Lea Frank","Omar Haddad"]'
+	# a stamp with a time of day ("Di, 09:12 Uhr") and a row of links
+	# in lower case are no headlines
+	run bash -c "split-header --explain '$FX/pages/p30-time-line.txt' | jq -r '.removed[] | select(.reason == \"navigation\") | .text' | tail -3"
+	assert_output - <<'EOF2'
+ab bc cd de ef fg gh
+Di, 09:12 Uhr
+Stadt eröffnet neuen Spielplatz
+EOF2
 }

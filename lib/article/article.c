@@ -40,11 +40,14 @@ article_parse(struct article *a, const char *text, size_t len, int flags, size_t
 	art_clean_lines(&p, p.from);
 	i = art_header(&p, 0);
 	art_body(&p, i);
-	/* A date over the headline, or an "Updated" one, is the date only
-	 * when the text gives no other; an "Updated" one is always the
+	/* A date over the headline or under the article (a blog's "Posted
+	 * on ..."), or an "Updated" one, is the date only when the text
+	 * gives no other; an "Updated" one is always the
 	 * last update. */
 	if (p.date_above && !a->date_raw && !a->published_raw)
 		art_set_date(&a->date_raw, p.date_above, p.date_above_len);
+	if (p.date_below && !a->date_raw && !a->published_raw)
+		art_set_date(&a->date_raw, p.date_below, p.date_below_len);
 	if (p.updated && !a->date_modified_raw)
 		art_set_date(&a->date_modified_raw, p.updated, p.updated_len);
 	if (p.updated && !a->date_raw && !a->published_raw)

@@ -177,12 +177,47 @@ footer_reason(struct parse *p, size_t i)
 	return p->page ? "navigation" : "tail";
 }
 
-/* A line of the footer zone: metadata, else boilerplate. */
+/* Nonblank lines a page's date may stand under its article (a blog
+ * post's "Veröffentlicht am 6. August 2009", "Posted on ..."). */
+#define DATE_BELOW 4
+
+/* In a page, line i, one of the DATE_BELOW lines right under the
+ * article (a share bar's prompts not counted, no story list between:
+ * *lines counts them, one past DATE_BELOW once they are over), is a
+ * short line with a date: kept for want of another (article.c), the
+ * first only.  A date over a paragraph is a comment's. */
+static int
+date_below(struct parse *p, size_t i, size_t *lines)
+{
+	const char *s = line_s(p, i);
+	size_t n = p->cl[i].len, k, b, e;
+
+	if (!p->page || p->date_below || *lines > DATE_BELOW || art_is(p, i, LI_PROMPT))
+		return 0;
+	if ((p->cl[i].flags & LF_LISTED) || art_is(p, i, LI_MARKER) || ++*lines > DATE_BELOW) {
+		*lines = DATE_BELOW + 1;
+		return 0;
+	}
+	if ((k = next_nonblank(p, i + 1)) < p->cnl && art_para(p, k))
+		return 0;
+	if (art_is_date_line(s, n))
+		p->date_below = s, p->date_below_len = n;
+	else if (art_short_dated(s, n, &b, &e))
+		p->date_below = s + b, p->date_below_len = e - b;
+	return p->date_below != NULL;
+}
+
+/* A line of the footer zone: metadata, else boilerplate; *lines: the
+ * footer's lines so far, for date_below. */
 static void
-footer(struct parse *p, size_t *i)
+footer(struct parse *p, size_t *i, size_t *lines)
 {
 	const char *r = art_footer_line(p, i, 1);
 
+	if (!r && date_below(p, *i, lines))
+		r = "date_raw";
+	else if (r)
+		++*lines;	/* a footer's metadata (tags, a credit) */
 	if (r)
 		art_drop(p, *i, r);
 	else if (p->keep)
@@ -245,7 +280,7 @@ art_body(struct parse *p, size_t i)
 	struct article *a = p->a;
 	struct lineset seen = { NULL, 0, 0, HASH_INDEX_INIT };
 	const char *s, *r = NULL;
-	size_t n, d, skip = NO_LINE;
+	size_t n, d, skip = NO_LINE, below = 0;
 	int gap = 1, headlines = 0, first = 1, after_image = 0, dated = 0;
 
 	hash_index_init(&seen.ix, p->cnl + 2);
@@ -264,7 +299,7 @@ art_body(struct parse *p, size_t i)
 			continue;
 		}
 		if (i >= p->foot) {
-			footer(p, &i);
+			footer(p, &i, &below);
 			gap = 1;
 			continue;
 		}

@@ -65,6 +65,23 @@ static const char *const by_joiners[] = {
 	"and", "in", "de", "van", "von", "und", "et", "y"
 };
 
+/* Words that join a second author's name to a byline, first on a line
+ * of its own, in lower case as written. */
+static const char *const joins[] = { "&", "and", "und", "y", "et" };
+
+int
+art_joins_names(const char *s, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i < LEN(joins); i++) {
+		k = strlen(joins[i]);
+		if (n > k + 1 && !memcmp(s, joins[i], k) && s[k] == ' ')
+			return 1;
+	}
+	return 0;
+}
+
 /* "Jane Doe", "Jane Doe and John Roe": names of at most eight words. */
 static int
 byline_names(const char *v, size_t vn)
@@ -152,15 +169,14 @@ art_byline_within(const char *s, size_t n, const char **v, size_t *vn)
 	return 0;
 }
 
-/* The length of a separator at s ("|", "·", " - ", " – "), 0 if none. */
-static size_t
-separator(const char *s, size_t n)
+size_t
+art_separator(const char *s, size_t n)
 {
-	if (n >= 1 && s[0] == '|')
+	if (n >= 1 && (s[0] == '|' || s[0] == ','))
 		return 1;
 	if (n >= 2 && !memcmp(s, "\xC2\xB7", 2))
 		return 2;
-	if (n >= 3 && !memcmp(s, " - ", 3))
+	if (n >= 3 && (!memcmp(s, " - ", 3) || !memcmp(s, " / ", 3)))
 		return 3;
 	if (n >= 5 && !memcmp(s, " \xE2\x80\x93 ", 5))
 		return 5;
@@ -173,7 +189,7 @@ art_name_part(const char *s, size_t n, const char **v, size_t *vn)
 	size_t b = 0, i = 0, k, w;
 
 	for (;;) {
-		k = i < n ? separator(s + i, n - i) : 0;
+		k = i < n ? art_separator(s + i, n - i) : 0;
 		if (i == n || k) {
 			*v = s + b;
 			*vn = i - b;

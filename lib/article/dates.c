@@ -106,8 +106,7 @@ byline_beside_date(struct parse *p, const char *s, size_t n)
 	while (n && sep((unsigned char)s[0]))
 		s++, n--;
 	for (k = 0; k < n; k++)
-		if (s[k] == '|' || s[k] == ',' || (k + 1 < n && !memcmp(s + k, "\xC2\xB7", 2))
-		    || (s[k] == '/' && k && s[k - 1] == ' '))
+		if (art_separator(s + k, n - k))
 			break;
 	n = k;
 	while (n && sep((unsigned char)s[n - 1]))
@@ -117,12 +116,33 @@ byline_beside_date(struct parse *p, const char *s, size_t n)
 }
 
 int
-art_dated_span(struct parse *p, const char *s, size_t n, size_t *b, size_t *e)
+art_short_dated(const char *s, size_t n, size_t *b, size_t *e)
 {
 	size_t w = n > 160 ? 15 : nwords(s, n, 15);
 
-	if (n > 160 || !has_digit(s, n) || w > 14 || (w >= 8 && art_is_prose(s, n))
-	    || !art_date_span(s, n, b, e))
+	if (n > 160 || !has_digit(s, n) || w > 14 || !art_date_span(s, n, b, e))
+		return 0;
+	/* a sentence of eight words or more is no dated line, unless all
+	 * but four of them are the date's ("04 de mayo 2022 a las 09:01
+	 * hrs.") */
+	return w < 8 || !art_is_prose(s, n) || w <= nwords(s + *b, *e - *b, 15) + 4;
+}
+
+/* The bytes a long line's date is looked for in, from its start. */
+#define DATE_OPENS 48
+
+int
+art_date_opens(const char *s, size_t n, size_t *b, size_t *e)
+{
+	/* words, not a link's path ("example.com/2020/01/05/story") */
+	return n > 0 && memchr(s, ' ', n) && !art_is_prose(s, n)
+	    && art_date_span(s, n < DATE_OPENS ? n : DATE_OPENS, b, e) && *b < DATE_OPENS / 2;
+}
+
+int
+art_dated_span(struct parse *p, const char *s, size_t n, size_t *b, size_t *e)
+{
+	if (!art_short_dated(s, n, b, e))
 		return 0;
 	byline_beside_date(p, s, *b);
 	byline_beside_date(p, s + *e, n - *e);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "article/internal.h"
+#include "buf.h"
 #include "mem.h"
 
 void
@@ -258,6 +259,57 @@ key_line(struct parse *p, size_t *i, int footer, int set)
 	return field_reason(f);
 }
 
+/* The bytes of s[0..n) before the first c, n if none. */
+static size_t
+span_to(const char *s, size_t n, char c)
+{
+	const char *e = memchr(s, c, n);
+
+	return e ? (size_t)(e - s) : n;
+}
+
+/* The line under byline line i that names a second author ("& Jane Doe,
+ * Director of Policy", "and John Roe"): a joining word, a capitalised
+ * name, fifteen words at most, no sentence.  NO_LINE if none. */
+static size_t
+coauthor(struct parse *p, size_t i)
+{
+	size_t j = next_nonblank(p, i + 1), n, k;
+	const char *s;
+
+	if (j >= p->cnl || j > i + 2)
+		return NO_LINE;
+	s = line_s(p, j);
+	n = p->cl[j].len;
+	k = span_to(s, n, ' ');
+	if (k >= n || n > 160 || nwords(s, n, 16) > 15 || art_is_prose(s, n) || !art_joins_names(s, n)
+	    || !art_names_only(s + k + 1, span_to(s + k + 1, n - k - 1, ',')))
+		return NO_LINE;
+	return j;
+}
+
+/* A byline, and the second author's line under it: the byline is both
+ * names ("Jane Doe & John Roe"), without the second's role, which
+ * would read as a third name. */
+static void
+set_byline(struct parse *p, size_t *i, const char *v, size_t vn)
+{
+	size_t j = coauthor(p, *i);
+	struct buf by = BUF_INIT;
+
+	if (j == NO_LINE) {
+		art_set_once(&p->a->byline, v, vn);
+		return;
+	}
+	buf_add(&by, v, vn);
+	buf_addc(&by, ' ');
+	buf_add(&by, line_s(p, j), span_to(line_s(p, j), p->cl[j].len, ','));
+	art_set_once(&p->a->byline, by.s, by.len);
+	buf_free(&by);
+	art_drop(p, *i, "byline");
+	*i = j;
+}
+
 /* "By" alone, the name on the next line. */
 static const char *
 split_byline(struct parse *p, size_t *i)
@@ -314,7 +366,7 @@ const char *
 art_window_line(struct parse *p, size_t *i)
 {
 	const char *s = line_s(p, *i), *v;
-	size_t n = p->cl[*i].len, vn;
+	size_t n = p->cl[*i].len, vn, b, e;
 	enum field f;
 
 	if ((f = published_line(s, n, &v, &vn)) != F_NONE) {
@@ -329,16 +381,24 @@ art_window_line(struct parse *p, size_t *i)
 		byline_in_date_line(p, s, n);
 		return "date_raw";
 	}
-	if (art_byline(s, n, &v, &vn)) {
-		art_set_once(&p->a->byline, v, vn);
+	/* "von Jane Doe · 22. Oktober 2019": a date in the names is no
+	 * name; the dated line below reads both */
+	if (art_byline(s, n, &v, &vn) && !art_date_span(v, vn, &b, &e)) {
+		set_byline(p, i, v, vn);
 		return "byline";
 	}
 	if (split_byline(p, i) || name_alone(p, *i))
 		return "byline";
-	if (!art_dated_line(p, s, n))
-		return NULL;
-	byline_in_date_line(p, s, n);
-	return "date_raw";
+	if (art_dated_line(p, s, n)) {
+		byline_in_date_line(p, s, n);
+		return "date_raw";
+	}
+	/* a page's line of facts under its headline */
+	if (p->page && *i < p->lead && art_date_opens(s, n, &b, &e)) {
+		art_set_once(&p->a->date_raw, s + b, e - b);
+		return "date_raw";
+	}
+	return NULL;
 }
 
 const char *

@@ -97,6 +97,8 @@ struct parse {
 	const char *signoff;	/* the agency the last line signs off with */
 	const char *date_above;	/* a date over a page's headline */
 	size_t date_above_len;
+	const char *date_below;	/* a date right under a page's article */
+	size_t date_below_len;
 	struct fact *facts;	/* facts.c, one per clean line */
 };
 
@@ -319,12 +321,18 @@ size_t art_by_word(const char *s, size_t n);
 /* The names after a byline word inside a line ("12 May 2024 | by Jane
  * Doe | Politics", "Par Jean Roe le 7 mai"): 1, the names in *v. */
 int art_byline_within(const char *s, size_t n, const char **v, size_t *vn);
+/* The length of a separator between the parts of a dated or credit
+ * line at s ("|", ",", "·", " / ", " - ", " – "), 0 if none. */
+size_t art_separator(const char *s, size_t n);
 /* A part of a line between separators ("12 May 2024 | Jane Doe"), of
  * two to four capitalised words, no digit, no slash, no month or
  * weekday first: 1, the names in *v. */
 int art_name_part(const char *s, size_t n, const char **v, size_t *vn);
 /* "By" alone on line s, the name t on the next. */
 int art_byline_split(const char *s, size_t n, const char *t, size_t tn);
+/* s starts with a word that joins a second author's name to a byline
+ * ("& Jane Doe", "and John Roe"), in lower case as written. */
+int art_joins_names(const char *s, size_t n);
 /* Names, maybe with places ("Omar Said in Cairo"): every word
  * capitalised but the joiners. */
 int art_names_only(const char *s, size_t n);
@@ -427,6 +435,13 @@ void art_set_date(char **dst, const char *s, size_t n);
 int art_dated_line(struct parse *p, const char *s, size_t n);
 /* The same without setting the date: its bytes [*b, *e). */
 int art_dated_span(struct parse *p, const char *s, size_t n, size_t *b, size_t *e);
+/* The same, setting nothing: fourteen words at most, and no sentence
+ * of eight or more unless the date is all of it but four. */
+int art_short_dated(const char *s, size_t n, size_t *b, size_t *e);
+/* A line of any length, no sentence, that opens with a date (in its
+ * first 24 bytes): a post's facts ("Veröffentlicht: 05.01.2020 |
+ * Autor: ... | Tags: ..."); its bytes [*b, *e). */
+int art_date_opens(const char *s, size_t n, size_t *b, size_t *e);
 
 /* header.c, body.c: pass 3. */
 size_t art_header(struct parse *p, size_t i);

@@ -28,13 +28,27 @@ static const char *const prompt_words[] = {
 	"e-mail", "facebook", "twitter", "x", "whatsapp", "telegram", "linkedin",
 	"reddit", "pinterest", "kakaotalk", "copy", "bookmark", "listen",
 	"cookies", "cookie", "reply", "tweet", "save", "font", "size", "zoom",
-	"menu", "search", "close", "register", "download", "app"
+	"menu", "search", "close", "register", "download", "app", "mail",
+	/* the same in the other languages news is read in */
+	"teilen", "drucken", "kommentar", "kommentare", "kommentieren",
+	"anmelden", "abmelden", "registrieren", "abonnieren", "suche", "folgen",
+	"folge", "schließen", "twittern", "werbung", "anzeige",
+	"compartir", "imprimir", "comentar", "comentarios", "suscríbete",
+	"suscribirse", "buscar", "cerrar", "publicidad", "partager", "imprimer",
+	"commentaires", "commenter", "rechercher", "fermer", "publicité",
+	"condividi", "stampa", "commenti", "cerca", "delen", "reacties",
+	"zoeken", "udostępnij", "drukuj", "komentarze", "szukaj", "reklama"
 };
 static const char *const filler_words[] = {
 	"in", "up", "out", "this", "article", "story", "on", "to", "the", "a",
 	"an", "via", "us", "our", "your", "page", "link", "now", "here", "or",
 	"and", "with", "account", "accounts", "for", "of", "more", "text",
-	"please"
+	"please",
+	"uns", "sie", "zum", "zur", "auf", "hier", "jetzt", "und", "oder",
+	"den", "dem", "der", "die", "das", "ihr", "ihre", "artikel", "beitrag",
+	"el", "la", "los", "las", "de", "del", "en", "y", "o", "para", "este",
+	"le", "les", "des", "et", "ou", "pour", "sur", "cet", "il", "di", "e",
+	"het", "een", "op", "ten", "i", "na", "ze"
 };
 
 /* Start of a list of other stories; only when the line is short. */
@@ -44,7 +58,19 @@ static const char *const markers[] = {
 	"recommended", "most read", "most popular", "most viewed",
 	"popular", "trending", "top stories", "latest news", "latest stories",
 	"you may also like", "you might also like", "editor's picks",
-	"other news", "further reading", "read next", "up next", "more to read"
+	"other news", "further reading", "read next", "up next", "more to read",
+	"filed under",
+	/* the same in the other languages news is read in */
+	"lesen sie auch", "lies auch", "auch interessant", "schon gelesen",
+	"das könnte dich auch interessieren", "das könnte sie auch interessieren",
+	"weitere artikel", "weitere beiträge", "siehe auch",
+	"verwandte artikel", "ähnliche artikel", "meistgelesen",
+	"lea también", "lee también", "lea más", "lee más", "ver también",
+	"te puede interesar", "le puede interesar", "puedes ver",
+	"temas relacionados", "notas relacionadas", "noticias relacionadas",
+	"artículos relacionados", "lo más leído", "lire aussi", "voir aussi",
+	"sur le même sujet", "articles similaires", "leggi anche", "lees ook",
+	"czytaj też", "czytaj także", "zobacz też", "zobacz także"
 };
 
 /* Ends a sentence: . ! ? or an ellipsis, maybe inside closing quotes. */
@@ -267,8 +293,44 @@ in_set(struct wordset *ws, const char *t, size_t n)
 	return 0;
 }
 
+/* Words of a reading time ("4 min read", "Lesezeit: 3 Minuten"). */
+static const char *const minute_words[] = {
+	"min", "mins", "minute", "minutes", "minuten", "minutos", "minuti"
+};
+
+static const char *const reading_words[] = {
+	"read", "reading", "lesezeit", "lesedauer", "ca", "lectura", "lecture",
+	"leestijd", "czytania", "de", "of"
+};
+
+/* A reading time: a number, a minute word and reading words only ("4
+ * Min Read", "21 minutes", "Lesezeit: ca. 3 Minuten"), not a recipe's
+ * "Prep 15 min". */
+static int
+read_time(const char *s, size_t n)
+{
+	size_t i = 0, tn;
+	const char *t;
+	int num = 0, min = 0;
+
+	if (n > 40 || !has_digit(s, n) || nwords(s, n, 6) > 5)
+		return 0;
+	while (next_token(s, n, &i, &t, &tn)) {
+		while (tn && strchr(".:", t[tn - 1]))
+			tn--;
+		if (tn && isdig((unsigned char)t[0]))
+			num = 1;
+		else if (in_list(t, tn, minute_words, LEN(minute_words)))
+			min = 1;
+		else if (!in_list(t, tn, reading_words, LEN(reading_words)))
+			return 0;
+	}
+	return num && min;
+}
+
 /* Short, no sentence, and at least half of its words are about sharing,
- * printing, logging in... ("print dictionary print", "lock icon"). */
+ * printing, logging in... ("print dictionary print", "lock icon"); a
+ * reading time. */
 int
 art_is_prompt(const char *s, size_t n)
 {
@@ -277,6 +339,8 @@ art_is_prompt(const char *s, size_t n)
 
 	if (n == 0 || n > 100 || nwords(s, n, 9) > 8)
 		return 0;
+	if (read_time(s, n))
+		return 1;
 	while (i < n) {
 		while (i < n && !isalnum_a((unsigned char)s[i]))
 			i++;
@@ -325,7 +389,7 @@ art_is_marker(const char *s, size_t n)
 	size_t i, k;
 
 	/* the first letters of the markers */
-	if (n == 0 || !strchr("aAeEfFlLmMoOpPrRsStTuUyY", s[0]) || !s[0])
+	if (n == 0 || !strchr("aAcCdDeEfFlLmMnNoOpPrRsStTuUvVwWyYzZ\xC3", s[0]) || !s[0])
 		return 0;
 	if ((nwords(s, n, 7) > 6
 	    && (art_is_prose(s, n) || !memchr(s, ':', n < 40 ? n : 40))))
@@ -346,7 +410,7 @@ art_is_marker(const char *s, size_t n)
 /* Words that say a photo, in the languages news is read in. */
 static const char *const photo_words[] = {
 	"photo", "photos", "image", "picture", "foto", "fotos", "fot", "bild",
-	"titelbild", "symbolbild", "credit", "credits"
+	"titelbild", "symbolbild", "credit", "credits", "kuva"
 };
 
 /* s starts with a photo word (maybe after "(") and a colon, dot or

@@ -36,9 +36,24 @@ art_page_top(struct parse *p, size_t h, size_t lead)
 	return shorts >= PAGE_MIN_SHORT;
 }
 
+/* s holds a time of day, "9:16" or "14:34": a stamp ("Mo, 11:41 Uhr",
+ * "Veröffentlicht am 19.10.19 um 14:34 Uhr"), no headline. */
+static int
+clock_time(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i + 2 < n; i++)
+		if (s[i] == ':' && isdig((unsigned char)s[i - 1]) && isdig((unsigned char)s[i + 1])
+		    && isdig((unsigned char)s[i + 2]) && (i + 3 == n || !isdig((unsigned char)s[i + 3])))
+			return 1;
+	return 0;
+}
+
 /* A line between a headline and its article that is no headline: a
  * date, a byline, a prompt, a caption, a credit, a section name or an
- * author's name (two words or fewer), "4 min read". */
+ * author's name (two words or fewer), "4 min read", a short line with
+ * a time of day. */
 int
 art_header_line(struct parse *p, size_t i)
 {
@@ -49,7 +64,20 @@ art_header_line(struct parse *p, size_t i)
 	if (w <= 2 || art_is(p, i, LI_ANCHOR) || art_is(p, i, LI_PROMPT) || art_is(p, i, LI_CAPTION)
 	    || art_is(p, i, LI_CRUMB) || art_lone_credit(s, n, &photo) || art_lone_url(s, n))
 		return 1;
-	return w <= 3 && isdig((unsigned char)s[0]);
+	return (w <= 3 && isdig((unsigned char)s[0])) || (w <= 8 && clock_time(s, n));
+}
+
+/* No capital letter nor any other than ASCII: a row of links ("tv nt
+ * eic kyf"), a tag list, no headline. */
+static int
+lower_only(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] >= 0x80)
+			return 0;
+	return 1;
 }
 
 int
@@ -59,11 +87,12 @@ art_headline_shape(struct parse *p, size_t i)
 	size_t n = p->cl[i].len, w = art_nwords(p, i);
 
 	if (n == 0 || n > 300 || w < 3 || w > 40 || art_is(p, i, LI_MARKER) || art_is(p, i, LI_CREDIT)
-	    || strchr("&+|/*=~<>,.;:-", s[0]) || s[n - 1] == ':' || art_is_arrow_link(s, n))
+	    || strchr("&+|/*=~<>,.;:-", s[0]) || s[n - 1] == ':' || art_is_arrow_link(s, n)
+	    || art_joins_names(s, n))
 		return 0;
 	if (art_is(p, i, LI_PROSE) && !(w <= 20 && (s[n - 1] == '?' || s[n - 1] == '!')))
 		return 0;
-	return art_dateline(p, s, n, 0) == 0;
+	return art_dateline(p, s, n, 0) == 0 && !lower_only(s, n);
 }
 
 static int
@@ -193,8 +222,10 @@ art_anchor_line(const char *s, size_t n)
 
 	if (art_byline(s, n, &v, &vn) || (n && art_by_word(s, n) == n))
 		return 1;
-	return n <= 160 && has_digit(s, n) && !path_word(s, n)
-	    && (art_is_date_line(s, n) || (nwords(s, n, 15) <= 14 && art_date_span(s, n, &b, &e)));
+	if (n <= 160 && has_digit(s, n) && !path_word(s, n)
+	    && (art_is_date_line(s, n) || (nwords(s, n, 15) <= 14 && art_date_span(s, n, &b, &e))))
+		return 1;
+	return !path_word(s, n) && art_date_opens(s, n, &b, &e);
 }
 
 int
@@ -325,6 +356,20 @@ short_headline(struct parse *p, size_t i)
 	return (c >= 'A' && c <= 'Z') || isdig(c) || c >= 0x80;
 }
 
+/* Short line i may stand over the date or byline over the article as
+ * its headline: no name ("Jane Doe", "Redaktion Example"), and no
+ * label of the date line right under it ("Published on"). */
+static int
+over_anchor(struct parse *p, size_t i)
+{
+	const char *s = line_s(p, i);
+	size_t n = p->cl[i].len;
+
+	if (art_names_only(s, n) && !has_digit(s, n))
+		return 0;
+	return !(i + 1 < p->cnl && art_is_date_line(line_s(p, i + 1), p->cl[i + 1].len));
+}
+
 int
 art_headline_far(struct parse *p)
 {
@@ -347,7 +392,7 @@ art_is_headline(struct parse *p, size_t i)
 size_t
 art_headline(struct parse *p, size_t from, size_t lead, int *anchor_seen)
 {
-	size_t j, seen = 0, h = NO_LINE, u, climbs;
+	size_t j, seen = 0, h = NO_LINE, u, climbs, others = 0, below;
 	long score, best = 0;
 
 	*anchor_seen = 0;
@@ -357,6 +402,9 @@ art_headline(struct parse *p, size_t from, size_t lead, int *anchor_seen)
 		if (p->cl[j].len == 0)
 			continue;
 		seen++;
+		/* the lines between j and the article but dates and bylines */
+		below = others;
+		others += !art_is(p, j, LI_ANCHOR);
 		if ((anchor(p, j) || !headline(p, j)) && !short_headline(p, j))
 			continue;
 		/* further up, only a headline its byline or date anchors, when
@@ -365,9 +413,9 @@ art_headline(struct parse *p, size_t from, size_t lead, int *anchor_seen)
 		    || !anchored(p, j, lead) || art_nwords(p, j) <= 2))
 			continue;
 		score = headline_score(p, j, from, lead, seen > HEADLINE_REACH ? HEADLINE_REACH : seen);
-		/* one or two words: right over the article, or for want
-		 * of any other */
-		if (art_nwords(p, j) <= 2 && seen > 1)
+		/* one or two words: right over the article (or its date
+		 * or byline), or for want of any other */
+		if (art_nwords(p, j) <= 2 && (below > 0 || (seen > 1 && !over_anchor(p, j))))
 			score -= 1000;
 		if (h == NO_LINE || score > best || (seen > HEADLINE_REACH && score > 0 && !anchored(p, h, lead)))
 			h = j, best = score;
