@@ -511,6 +511,7 @@ EOF2
 ["p29-comma-name","Library opens a tool lending room","Nora Blake","4 March 2024",null,null,null]
 ["p3-updated","The long wait for the northern bridge is over","Tom Reed, Example News","March 8, 2021",null,"LONDON","AP"]
 ["p30-time-line","Ein Spielplatz für alle Generationen im Ostviertel",null,"12.03.2024",null,null,null]
+["p31-short-year","Neue Bänke für den Uferweg am See","Tilo Brandt","12.05.24 08:30",null,null,null]
 ["p4-from-headline","Schools plan longer summer break after heat wave",null,"March 3, 2024",null,null,null]
 ["p5-por","El puerto reabre tras la tormenta y los barcos vuelven a salir","Lucía Romero","04.05.2022",null,null,null]
 ["p6-deck-comments","Ferry fares to rise again from June","Priya Nandakumar","12 May 2024",null,null,null]
@@ -544,6 +545,7 @@ EOF2
 ["The town library has opened a ","tool before it goes out again.",false]
 ["River traffic resumes below th","to be rebuilt on deeper piles.",false]
 ["Im Ostviertel hat die Stadt am","acht bis zwanzig Uhr geöffnet.",false]
+["Am Uferweg stehen seit dieser ","halten, sagte der Vorsitzende.",false]
 ["Education officials said on Tu","alks with teachers and parents",false]
 ["Las autoridades esperan que el","n ayudas al gobierno regional.",false]
 ["Operators blame fuel costs and","at the next transport meeting.",false]
@@ -565,6 +567,9 @@ EOF2
 	# a date under the article, for want of one over it; a date in a
 	# byline ("von Jane Doe · 3. März 2022") is no name; a date line
 	# that ends in words of its time ("a las 10:15 hrs.")
+	# a numeric date with a two-digit year is a date line
+	run bash -c "split-header '$FX/pages/p31-short-year.txt' | normalize-date | jq -r .date"
+	assert_output "2024-05-12T08:30"
 	run bash -c "split-header '$FX/pages/p19-date-below.txt' '$FX/pages/p21-hour-words.txt' | normalize-date | jq -r .date"
 	assert_output - <<'EOF2'
 2021-06-14

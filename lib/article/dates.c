@@ -19,10 +19,23 @@ token_start(const char *s, size_t j)
 	    || b == '>' || b >= 0x80;
 }
 
-/* Where a full date could start: its year has four digits ("2023"),
- * and a date takes at most 40 bytes before its year's end.  No year,
- * no date: most lines cost one scan.  Returns the end of the last
- * year, 0 if none; *from, 40 bytes before the end of the first. */
+/* Two digits ending at i are the year of a numeric date ("19.10.19",
+ * "9/2/25"): a mark and a digit before them, no mark and digit after. */
+static int
+short_year(const char *s, size_t n, size_t i)
+{
+	char m = i >= 4 ? s[i - 3] : 0;
+
+	if (!(m == '.' || m == '/' || m == '-') || !isdig((unsigned char)s[i - 4]))
+		return 0;
+	return i + 1 >= n || !strchr("./-", s[i]) || !isdig((unsigned char)s[i + 1]);
+}
+
+/* Where a full date could start: its year has four digits ("2023"), or
+ * two after a numeric day and month, and a date takes at most 40 bytes
+ * before its year's end.  No year, no date: most lines cost one scan.
+ * Returns the end of the last year, 0 if none; *from, 40 bytes before
+ * the end of the first. */
 static size_t
 year_reach(const char *s, size_t n, size_t *from)
 {
@@ -33,7 +46,8 @@ year_reach(const char *s, size_t n, size_t *from)
 			run++;
 			continue;
 		}
-		if (run == 4 && (s[i - 4] == '1' || s[i - 4] == '2')) {
+		if ((run == 4 && (s[i - 4] == '1' || s[i - 4] == '2'))
+		    || (run == 2 && short_year(s, n, i))) {
 			if (!first)
 				first = i;
 			last = i;

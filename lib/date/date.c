@@ -292,7 +292,15 @@ check_day(struct date *d)
 	return DATE_OK;
 }
 
-/* Numeric dates: 2025-09-02, 2025/09/02, 02.09.2025, 9/2/2025. */
+/* The year of a numeric date's two last digits (19.10.19, 9/2/25), by
+ * POSIX strptime's %y: 69-99 are 1969-1999, 00-68 are 2000-2068. */
+static int
+two_digit_year(int yy)
+{
+	return yy >= 69 ? 1900 + yy : 2000 + yy;
+}
+
+/* Numeric dates: 2025-09-02, 2025/09/02, 02.09.2025, 9/2/2025, 9/2/25. */
 static enum date_status
 numeric_date(struct parser *p, struct date *d)
 {
@@ -329,9 +337,12 @@ numeric_date(struct parser *p, struct date *d)
 	}
 	if (a->n > 2)
 		goto fail;
-	if (c->n != 4)
+	if (c->n == 2)
+		d->year = two_digit_year((int)c->val);
+	else if (c->n == 4)
+		d->year = (int)c->val;
+	else
 		return DATE_AMBIGUOUS;
-	d->year = (int)c->val;
 	if (sep == '.' || (p->flags & DATE_DMY) || (a->val > 12 && b->val <= 12))
 		d->day = (int)a->val, d->month = (int)b->val;
 	else

@@ -22,7 +22,7 @@ enum date_status {
 	DATE_OK,
 	DATE_UNKNOWN,		/* no date in a form we know */
 	DATE_IMPOSSIBLE,	/* "February 30": a date no calendar has */
-	DATE_AMBIGUOUS		/* e.g. two-digit years: cannot be settled */
+	DATE_AMBIGUOUS		/* cannot be settled: "May 3, 25", a weekday that contradicts its date */
 };
 
 struct date {
