@@ -9,6 +9,7 @@
 #include "date/date.h"
 #include "diag.h"
 #include "filter.h"
+#include "lang/lang.h"
 #include "opt.h"
 #include "record.h"
 #include "splice.h"
@@ -22,8 +23,8 @@ static const char help[] =
     "and list the date expressions of its title and body (dates).\n"
     "\n"
     "  --dmy           read 9/2/2025 as 9 February (default: by the record's\n"
-    "                  language, day first in all but US English; month first\n"
-    "                  when it has none)\n"
+    "                  language, day first in all but US English; with none,\n"
+    "                  by the body's language)\n"
     "  --tz-china      read the zone CST as China (+08:00), not US Central\n"
     "  --ref DATE      reference date (YYYY-MM-DD) for articles without one\n"
     "  --strict        stop at the first line that is not a JSON object\n"
@@ -236,14 +237,60 @@ day_first(const char *l, size_t n)
 	return 1;
 }
 
+/* s holds a numeric date that reads two ways (3/5/2022, 03-05-2022:
+ * day and month both 12 or less and not the same); a date with dots is
+ * read day first anyway. */
+static int
+order_matters(const char *s)
+{
+	const char *p;
+	char *e;
+	long a, b;
+
+	for (p = s; (p = strpbrk(p, "/-")); p++) {
+		if (p == s || !isdigit((unsigned char)p[-1])
+		    || (p - s >= 3 && isdigit((unsigned char)p[-3])))
+			continue;
+		a = strtol(p - (p - s >= 2 && isdigit((unsigned char)p[-2]) ? 2 : 1), NULL, 10);
+		if (!isdigit((unsigned char)p[1]))
+			continue;
+		b = strtol(p + 1, &e, 10);
+		if (e - p > 3 || *e != *p || !isdigit((unsigned char)e[1]))
+			continue;
+		if (a >= 1 && a <= 12 && b >= 1 && b <= 12 && a != b)
+			return 1;
+	}
+	return 0;
+}
+
+/* A record that names no language: the language of its text, when one
+ * of its dates needs it to be read (lib/lang, by function words).
+ * English of no country puts the month first, as a language tag "en"
+ * does. */
+static int
+text_day_first(const json_t *rec)
+{
+	static const char *const fields[] = { "date_raw", "published_raw", NULL };
+	const char *s, *l;
+	size_t i, n;
+
+	for (i = 0; fields[i]; i++)
+		if ((s = record_str(rec, fields[i])) && order_matters(s))
+			break;
+	if (!fields[i] || !(s = record_strn(rec, "body", &n)))
+		return 0;
+	l = lang_guess(s, n);
+	return l && strcmp(l, "en") != 0;
+}
+
 /* The order of numbers in this record's dates: --dmy, else its
- * language's, else month first. */
+ * language's, else (no language named) its text's, else month first. */
 static void
 date_order(const json_t *rec)
 {
 	size_t n;
 	const char *l = record_strn(rec, "language", &n);
-	int dmy = l && day_first(l, n);
+	int dmy = l ? day_first(l, n) : text_day_first(rec);
 
 	st.dflags = st.opt_dflags;
 	st.tflags = st.opt_tflags;

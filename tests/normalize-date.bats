@@ -394,3 +394,24 @@ EOF2
 	run bash -c "printf '%s\n' '{\"id\":\"us\",\"language\":\"en-US\",\"date_raw\":\"02/10/2020\"}' | normalize-date --dmy | jq -r .date"
 	assert_output "2020-10-02"
 }
+
+@test "a record with no language: its numeric date in the order of its text's language" {
+	es='El ayuntamiento dijo el lunes que la obra del puente empieza en mayo y que los vecinos de la zona pueden votar sobre el proyecto hasta el final del mes.'
+	en='The council said on Monday that work on the bridge starts in May and that the people of the area can vote on the plan until the end of the month.'
+	run bash -c "jq -nc --arg es \"\$0\" --arg en \"\$1\" '
+	    {id:\"es\", date_raw:\"3/5/2022\", body:\$es},
+	    {id:\"es-dash\", published_raw:\"03-05-2022 10:15\", body:\$es},
+	    {id:\"en\", date_raw:\"3/5/2022\", body:\$en},
+	    {id:\"tagged\", language:\"en\", date_raw:\"3/5/2022\", body:\$es},
+	    {id:\"short\", date_raw:\"3/5/2022\", body:\"Hola y adiós.\"},
+	    {id:\"iso\", date_raw:\"2022-03-05\", body:\$es}' | normalize-date | jq -c '[.id, .date]'" "$es" "$en"
+	assert_success
+	assert_output - <<'EOF2'
+["es","2022-05-03"]
+["es-dash","2022-05-03T10:15"]
+["en","2022-03-05"]
+["tagged","2022-03-05"]
+["short","2022-03-05"]
+["iso","2022-03-05"]
+EOF2
+}

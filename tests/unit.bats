@@ -29,6 +29,12 @@ UNIT=${NEWSPIPE_UNIT:-$ROOT/build/opt/unit}
 	assert_output "charset: ok"
 }
 
+@test "unit: lib/lang tells a text's language by its function words" {
+	run "$UNIT/lang"
+	assert_success
+	assert_output "lang: ok"
+}
+
 @test "unit: lib/scan agrees with jansson; lib/splice writes owned fields in place" {
 	run "$UNIT/scan"
 	assert_success
