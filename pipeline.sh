@@ -128,6 +128,7 @@ esac
 # every row.
 record_fields="id source title subtitle outlet agency byline authors url language dateline_place
 dateline_date date_raw published_raw date_modified_raw tags body word_count date date_source
+date_modified
 dates entities persons organizations locations misc entity_counts
 duplicate_of similarity containment cluster story story_size"
 

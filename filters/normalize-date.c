@@ -35,7 +35,8 @@ static const char help[] =
     "\n"
     "Sources, most trusted first: date_raw (header), published_raw\n"
     "(published), dateline_date (dateline, year from the others or --ref),\n"
-    "a date in the url path (url); otherwise date is null (none).\n"
+    "a date in the url path (url); otherwise date is null (none).  A web\n"
+    "page's last update, date_modified_raw, gives date_modified in that form.\n"
     "\n"
     "Example:\n"
     "  split-header seeds/ | normalize-date | to-csv\n";
@@ -56,9 +57,9 @@ static struct state {
  * passed through as it came (lib/splice.h). */
 static const char *const reads[] = {
 	"id", "title", "body", "date_raw", "published_raw", "dateline_date", "url",
-	"language", NULL
+	"language", "date_modified_raw", NULL
 };
-static const char *const owns[] = { "date", "date_source", "dates", NULL };
+static const char *const owns[] = { "date", "date_source", "date_modified", "dates", NULL };
 
 static void
 setup(void)
@@ -160,6 +161,28 @@ dateline(json_t *rec, const struct record_src *src, struct date *d, int year)
 	return 0;
 }
 
+/* A numeric date of field key that reads both ways (03/11/2021) in the
+ * order the record's URL dates it (/2021/11/03/): the site's own order,
+ * whatever its language says (a page that names none).  The record's
+ * other dates are then read in that order too; --dmy still rules. */
+static void
+settle_order(json_t *rec, const char *key, struct date *d)
+{
+	struct date u, o;
+	size_t n, ulen;
+	const char *s = record_strn(rec, key, &n), *url = record_strn(rec, "url", &ulen);
+
+	if (st.opt_dflags & DATE_DMY || !url || date_from_url(url, ulen, &u) != DATE_OK
+	    || date_parse(s, n, st.dflags ^ DATE_DMY, &o) != DATE_OK || o.prec < DATE_DAY)
+		return;
+	if (o.year == u.year && o.month == u.month && o.day == u.day
+	    && !(d->month == u.month && d->day == u.day)) {
+		*d = o;
+		st.dflags ^= DATE_DMY;
+		st.tflags ^= TIMEX_DMY;
+	}
+}
+
 static const char *
 pub_date(json_t *rec, const struct record_src *src, struct date *d)
 {
@@ -168,10 +191,14 @@ pub_date(json_t *rec, const struct record_src *src, struct date *d)
 	size_t ulen;
 	int year = 0;
 
-	if (full_date(rec, src, "date_raw", d, &year))
+	if (full_date(rec, src, "date_raw", d, &year)) {
+		settle_order(rec, "date_raw", d);
 		return "header";
-	if (full_date(rec, src, "published_raw", d, &year))
+	}
+	if (full_date(rec, src, "published_raw", d, &year)) {
+		settle_order(rec, "published_raw", d);
 		return "published";
+	}
 	url = record_strn(rec, "url", &ulen);
 	if (!year && url && date_from_url(url, ulen, &u) == DATE_OK)
 		year = u.year;
@@ -180,6 +207,23 @@ pub_date(json_t *rec, const struct record_src *src, struct date *d)
 	if (url && date_from_url(url, ulen, d) == DATE_OK)
 		return "url";
 	return NULL;
+}
+
+/* date_modified: a web page's last update (date_modified_raw) in the
+ * form of date, read in the order the publication date was; null when
+ * it has none or none that is a full date. */
+static void
+modified(json_t *rec, const struct record_src *src)
+{
+	struct date d;
+	char iso[64];
+	int year = 0;
+
+	if (full_date(rec, src, "date_modified_raw", &d, &year)) {
+		date_format(&d, iso, sizeof iso);
+		record_set_str(rec, "date_modified", iso);
+	} else
+		record_set_str(rec, "date_modified", NULL);
 }
 
 /* Append the expressions of field key to arr, offsets in code points. */
@@ -324,6 +368,7 @@ each(json_t *rec, const struct record_src *src, void *arg)
 			ref = &st.ref;
 	}
 	record_set_str(rec, "date_source", from);
+	modified(rec, src);
 	arr = json_array();
 	if (!arr)
 		die(1, "out of memory");

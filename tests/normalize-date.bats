@@ -106,6 +106,9 @@ check_dates() {
 	check_pub "12 maart 2021" 2021-03-12
 	check_pub "7 maja 2020" 2020-05-07
 	check_pub "Oktober 25, 2023" 2023-10-25
+	# after lead words, a number glued to a word (a user's name) too
+	check_pub "von Jana99 am 05.03.2024" 2024-03-05
+	check_pub "von Jana 99 am 05.03.2024" null
 	# still no guesses: a two-digit year, an impossible day
 	check_pub "31. Februar 2023" null
 	check_pub "26. Okt. 23" null
@@ -331,13 +334,13 @@ source_of() {
 @test "other fields pass through; owned fields are appended" {
 	run --separate-stderr bash -c "echo '{\"id\":\"k\",\"date_raw\":\"Aug. 28, 2025\",\"x\":[1],\"body\":\"None.\"}' | normalize-date"
 	assert_success
-	assert_output '{"id":"k","date_raw":"Aug. 28, 2025","x":[1],"body":"None.","date":"2025-08-28","date_source":"header","dates":[]}'
+	assert_output '{"id":"k","date_raw":"Aug. 28, 2025","x":[1],"body":"None.","date":"2025-08-28","date_source":"header","date_modified":null,"dates":[]}'
 }
 
 @test "a record that already has the owned fields gets them replaced in place" {
 	run --separate-stderr bash -c "echo '{\"date\":\"old\",\"id\":\"k\",\"date_raw\":\"2025-01-02\",\"dates\":5}' | normalize-date"
 	assert_success
-	assert_output '{"date":"2025-01-02","id":"k","date_raw":"2025-01-02","dates":[],"date_source":"header"}'
+	assert_output '{"date":"2025-01-02","id":"k","date_raw":"2025-01-02","dates":[],"date_source":"header","date_modified":null}'
 }
 
 @test "a bad --ref is a usage error before any input is read" {
@@ -393,6 +396,53 @@ source_of() {
 EOF2
 	run bash -c "printf '%s\n' '{\"id\":\"us\",\"language\":\"en-US\",\"date_raw\":\"02/10/2020\"}' | normalize-date --dmy | jq -r .date"
 	assert_output "2020-10-02"
+}
+
+@test "a numeric date that reads both ways is read in the order of the record's url date; a url may name its month" {
+	run bash -c "printf '%s\n' \
+	    '{\"id\":\"name\",\"date_raw\":\"03/11/2021\",\"url\":\"https://a.example/world/2021/nov/03/x\"}' \
+	    '{\"id\":\"time\",\"date_raw\":\"03/11/2021 14:05\",\"url\":\"https://a.example/2021/11/03/x\",\"body\":\"Talks resume on 04/12/2021.\"}' \
+	    '{\"id\":\"agree\",\"language\":\"en-US\",\"date_raw\":\"03/11/2021\",\"url\":\"https://a.example/2021/03/11/x\"}' \
+	    '{\"id\":\"other\",\"date_raw\":\"03/11/2021\",\"url\":\"https://a.example/2021/05/01/x\"}' \
+	    '{\"id\":\"dots\",\"date_raw\":\"03.11.2021\",\"url\":\"https://a.example/2021/03/11/x\"}' \
+	    '{\"id\":\"pub\",\"published_raw\":\"3/11/2021\",\"url\":\"https://a.example/2021/03/11/x\",\"language\":\"fr\"}' \
+	    '{\"id\":\"url\",\"url\":\"https://a.example/2025/august/28/x\"}' \
+	    '{\"id\":\"word\",\"url\":\"https://a.example/2025/may-day/28/x\"}' \
+	    | normalize-date | jq -c '[.id, .date, .date_source, [.dates[]?.value]]'"
+	assert_success
+	assert_output - <<'EOF2'
+["name","2021-11-03","header",[]]
+["time","2021-11-03T14:05","header",["2021-12-04"]]
+["agree","2021-03-11","header",[]]
+["other","2021-03-11","header",[]]
+["dots","2021-11-03","header",[]]
+["pub","2021-03-11","published",[]]
+["url","2025-08-28","url",[]]
+["word",null,"none",[]]
+EOF2
+	run bash -c "echo '{\"date_raw\":\"03/11/2021\",\"url\":\"https://a.example/2021/03/11/x\"}' | normalize-date --dmy | jq -r .date"
+	assert_output "2021-11-03"
+}
+
+@test "date_modified: a web page's date_modified_raw in the form of date, read as date_raw is; null with a warning when it is no full date" {
+	run --separate-stderr bash -c "printf '%s\\n' \
+	    '{\"id\":\"w1\",\"date_raw\":\"2023-08-29T09:00:00Z\",\"date_modified_raw\":\"Mon, 04 Sep 2023 16:20:00 GMT\"}' \
+	    '{\"id\":\"w2\",\"language\":\"de\",\"date_modified_raw\":\"Mi., 06.09.2023 - 14:30\"}' \
+	    '{\"id\":\"w3\",\"date_raw\":\"03/09/2023\",\"date_modified_raw\":\"04/09/2023\",\"url\":\"https://a.example/2023/sep/03/x\"}' \
+	    '{\"id\":\"w4\",\"date_modified_raw\":\"September 2023\"}' \
+	    '{\"id\":\"w5\",\"date_modified_raw\":\"soon\"}' \
+	    '{\"id\":\"t1\",\"date_raw\":\"2023-09-01\",\"date_modified_raw\":null}' \
+	    | normalize-date | jq -c '[.id, .date, .date_modified]'"
+	assert_success
+	assert_output - <<'EOF2'
+["w1","2023-08-29T09:00:00+00:00","2023-09-04T16:20:00+00:00"]
+["w2",null,"2023-09-06T14:30"]
+["w3","2023-09-03","2023-09-04"]
+["w4",null,null]
+["w5",null,null]
+["t1","2023-09-01",null]
+EOF2
+	[[ $stderr == *'warning: w5: unreadable date in date_modified_raw: "soon"'* ]] || fail "$stderr"
 }
 
 @test "a record with no language: its numeric date in the order of its text's language" {

@@ -103,6 +103,67 @@ page() {
 	assert_output '["How to tie a bowline","2024-03-06T09:00:00Z"]'
 }
 
+@test "dates: the metadata's publication date yields to its update when the page shows only that, and to its local time when the page shows the same instant in its own zone" {
+	run bash -c "cd '$FX' && split-header shown-updated.html shown-both.html shown-other.html shown-local.html | jq -r '[.id, .date_raw, .date_modified_raw] | @tsv'"
+	assert_output - <<'EOF'
+shown-updated	2023-09-04T16:20:00Z	2023-09-04T16:20:00Z
+shown-both	2023-08-29T09:00:00Z	2023-09-04T16:20:00Z
+shown-other	2023-08-29T09:00:00Z	2023-09-04T16:20:00Z
+shown-local	2024-03-04T21:10-05:00	
+EOF
+	# checking the metadata, a date inside a date element's longer text
+	# counts; as the page's only date it does not
+	run bash -c "cd '$FX' && split-header shown-inside.html | jq -r .date_raw"
+	assert_output 2024-03-05T14:05:00+01:00
+	f=$(page list.html '<html><body><article><h1>Ferry sails again</h1><p>The ferry to the island sails again from Monday after a winter of repairs to its engines and its pier, the operator said on Friday.</p><p class="dateblock">Replies: 6 Last reply: 18.10.2023, 23:08</p></article></body></html>')
+	run bash -c "split-header '$f' | jq -r .date_raw"
+	assert_output null
+	run bash -c "cd '$FX' && split-header shown-local.html | normalize-date | jq -r .date"
+	assert_output 2024-03-04T21:10-05:00
+}
+
+@test "dates: the nearest text before the headline, when it is a short date line: a share bar of icons between them, or a day and month over the headline's <header>" {
+	run bash -c "cd '$FX' && split-header over-nearest.html over-parent.html | normalize-date | jq -r '[.id, .date_raw, .date] | @tsv'"
+	assert_output - <<'EOF'
+over-nearest	05.03.2024 - Redaktion: Paul Stein	2024-03-05
+over-parent	12 Feb 2024	2024-02-12
+EOF
+}
+
+@test "a byline that runs on into its date as plain text ends where the date starts, with a short word joining them" {
+	para='<p>The ferry to the island sails again from Monday after a winter of repairs to its engines and its pier, the operator said on Friday.</p><p>Tickets cost the same as last year, and the first boat leaves the harbour at seven in the morning, the operator added.</p>'
+	f=$(page von.html "<html lang=\"de\"><body><article><h1>Fähre fährt wieder</h1><div class=\"author\">von Jana Körber<br>am 05.03.2024</div>$para</article></body></html>")
+	g=$(page by.html "<html><body><article><h1>Ferry sails again</h1><p class=\"byline\">By Tom Ash and Mia Ross<br>on 3 March 2024, 10:15</p>$para</article></body></html>")
+	run bash -c "split-header '$f' '$g' | jq -c .authors"
+	assert_output - <<'EOF'
+["Jana Körber"]
+["Tom Ash","Mia Ross"]
+EOF
+}
+
+@test "dates: a byline's own date, its author's name glued to a number" {
+	para='<p>Die Fähre zur Insel fährt ab Montag wieder, nachdem ihr Motor und ihr Anleger den ganzen Winter über repariert worden sind, teilte der Betreiber mit.</p><p>Die Fahrkarten kosten so viel wie im vergangenen Jahr, und das erste Boot verlässt den Hafen morgens um sieben Uhr, fügte der Betreiber hinzu.</p>'
+	f=$(page user.html "<html lang=\"de\"><body><div class=\"box\"><span>von <a href=\"/user/jana99\">Jana99</a><br>am 05.03.2024</span></div><p class=\"kicker\">Tipps</p><h1>Fähre fährt wieder</h1><div class=\"text\">$para</div></body></html>")
+	run bash -c "split-header '$f' | normalize-date | jq -c '[.date_raw, .date, .authors]'"
+	assert_output '["von Jana99 am 05.03.2024","2024-03-05",["Jana99"]]'
+}
+
+@test "class=hidden is not shown (the CSS frameworks' display: none), but Tailwind's 'hidden md:inline' is, on a wide screen" {
+	para='<p>The ferry to the island sails again from Monday after a winter of repairs to its engines and its pier, the operator said on Friday.</p>'
+	f=$(page hidden.html "<html><body><article><h1>Ferry sails again</h1><div class=\"byline\">By <span>Tom Ash</span> <a href=\"/share\"><span class=\"hidden\">facebook</span></a></div>$para</article></body></html>")
+	g=$(page wide.html "<html><body><article><h1>Ferry sails again</h1><div class=\"byline\">By <span class=\"hidden md:inline\">Mia Ross</span></div>$para</article></body></html>")
+	run bash -c "split-header '$f' '$g' | jq -c .authors"
+	assert_output - <<'EOF'
+["Tom Ash"]
+["Mia Ross"]
+EOF
+}
+
+@test "dates: a page that shows none of its own takes the date of a teaser linking to it (its path, any host or query), not of the front page's link" {
+	run bash -c "cd '$FX' && split-header self-link.html | normalize-date | jq -c '[.date_raw, .date]'"
+	assert_output '["05.03.2024","2024-03-05"]'
+}
+
 @test "a container whose cleaning keeps under a third of its prose gives way to the paragraphs classified over the page" {
 	run body "$FX/overcut.html"
 	assert_output '"Keep ripe tomatoes at room temperature, stem side down, and out of direct sun, so that they keep their taste for a few more days. A bowl on the kitchen table, away from the stove and the window, is the best place for them. Do not wash them until you use them.\n\nOnly put them in the fridge when they are very ripe, and let them warm up again for an hour before you eat them, as cold dulls their flavour. The crisper drawer is the least cold part of most fridges, so use that one. Keep them apart from onions and potatoes, which spoil them sooner.\n\nGreen tomatoes ripen in a paper bag with an apple, which gives off the gas that makes fruit ripen, within a week or so. Check the bag every other day and take out the ones that have turned red, or they go soft. A cool dark shelf in the cellar works best for the bag.\n\nTomatoes that have gone soft are still good for sauces and soups, cooked with onions, garlic and a little olive oil. Cut away any part that smells sour or shows mould, and use the rest on the same day. Sauces keep for a week in a closed jar in the fridge."'

@@ -646,8 +646,10 @@ parse(struct parser *p, const char *s, size_t n, int flags, struct date *d,
 		p->i = from;
 		if ((st = date_at(p, d, &wd)) != DATE_UNKNOWN)
 			break;
-		/* a lead in words we do not know: try after it */
-		if (span || from >= MAX_LEAD || from + 1 >= p->nt || p->t[from].type == T_NUM)
+		/* a lead in words we do not know: try after it; a number
+		 * glued to a word ("Jane99", a user's name) is of that word */
+		if (span || from >= MAX_LEAD || from + 1 >= p->nt || (p->t[from].type == T_NUM
+		    && !(from > 0 && !p->t[from].space && p->t[from - 1].type == T_WORD)))
 			return st;
 	}
 	if (st != DATE_OK)
@@ -709,6 +711,22 @@ date_parse_month_day(const char *s, size_t n, struct date *d)
 	return st == DATE_OK ? DATE_UNKNOWN : st;
 }
 
+/* A month written as its English name in a URL path (/2021/nov/03/,
+ * /2021/november/03/): its number, *j moved past it; 0 if none. */
+static int
+url_month(const char *s, size_t n, size_t *j)
+{
+	size_t e;
+	int m;
+
+	for (e = *j; e < n && is_alpha((unsigned char)s[e]); e++)
+		;
+	if (e == *j || (m = date_month_name(s + *j, e - *j)) == 0)
+		return 0;
+	*j = e;
+	return m;
+}
+
 enum date_status
 date_from_url(const char *s, size_t n, struct date *d)
 {
@@ -733,8 +751,11 @@ date_from_url(const char *s, size_t n, struct date *d)
 		for (k = 0; k < 3; k++) {
 			size_t len = k == 0 ? 4 : 2, start = j;
 
-			for (v[k] = 0; j < n && j - start < len && is_digit((unsigned char)s[j]); j++)
-				v[k] = v[k] * 10 + (s[j] - '0');
+			if (k == 1 && (v[1] = url_month(s, n, &j)) != 0)
+				len = j - start;
+			else
+				for (v[k] = 0; j < n && j - start < len && is_digit((unsigned char)s[j]); j++)
+					v[k] = v[k] * 10 + (s[j] - '0');
 			if (k > 0 && j - start == 1)
 				;	/* /2025/9/2/ */
 			else if (j - start != len)

@@ -46,7 +46,8 @@ enum date_status date_parse_span(const char *s, size_t n, int flags, struct date
 /* Whether a date date_parse reads may start at s: a digit, a month or
  * weekday name, a label ("Published").  Cheap: for looking into lines. */
 int date_may_start(const char *s, size_t n);
-/* A date in a URL path: /2025/08/28/, /2025-08-28/, /20250828/. */
+/* A date in a URL path: /2025/08/28/, /2025-08-28/, /20250828/,
+ * /2025/aug/28/. */
 enum date_status date_from_url(const char *s, size_t n, struct date *d);
 /* Month and day without a year ("September 3", "Aug. 30", "3 Sept."):
  * sets month and day only, prec DATE_DAY, year 0. */

@@ -270,7 +270,7 @@ struct hscore {
 };
 
 /* Mark N_DROP what no reader sees: scripts, styles, <head>, media,
- * controls, elements hidden by attribute or inline style. */
+ * controls, elements hidden by attribute, inline style or class=hidden. */
 void html_visible(struct hdoc *d);
 /* Fill s->st and find s->top. */
 void html_score(const struct hdoc *d, struct hscore *s);

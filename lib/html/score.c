@@ -44,6 +44,18 @@ hidden_style(const char *s, size_t n)
 	return says(s, n, "display", "none") || says(s, n, "visibility", "hidden");
 }
 
+/* class="hidden": the CSS frameworks' (Bootstrap, Tailwind) class for
+ * display: none; but not Tailwind's "hidden md:block", shown on wider
+ * screens, as a saved page is read. */
+static int
+hidden_class(const struct hdoc *d, uint32_t i)
+{
+	size_t n;
+	const char *v = html_attr(d, i, A_CLASS, &n);
+
+	return v && !memchr(v, ':', n) && html_attr_is(d, i, A_CLASS, "hidden");
+}
+
 void
 html_visible(struct hdoc *d)
 {
@@ -62,7 +74,8 @@ html_visible(struct hdoc *d)
 			continue;
 		if (html_tag_kind(e->tag) & K_DROP || e->tag == T_HEAD
 		    || html_attr(d, i, A_HIDDEN, &n)
-		    || ((v = html_attr(d, i, A_STYLE, &n)) && hidden_style(v, n)))
+		    || ((v = html_attr(d, i, A_STYLE, &n)) && hidden_style(v, n))
+		    || hidden_class(d, i))
 			e->flags |= N_DROP;
 	}
 }

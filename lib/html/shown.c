@@ -3,10 +3,18 @@
  * <meta name=date> that does not say of what (a CMS's page date).  Both
  * are looked for where an article shows them: from the headline (<h1>)
  * through the article's container and its footer; then before the
- * headline; the date also just above the headline and at the start of
- * the article's first paragraphs.  Parts whose hints say they are not
- * the article (teasers, comments) are skipped, so a comment's or a
- * related story's date or author is not taken.
+ * headline; the date also just above the headline, at the start of
+ * the article's first paragraphs and in the byline's own text; failing
+ * all, in a teaser anywhere that links to the page itself.  Parts whose
+ * hints say they are not the article (teasers, comments) are skipped,
+ * so a comment's or a related story's date or author is not taken.
+ *
+ * Where the metadata does give a publication date, the dates shown by
+ * the headline still check it, as the reader sees the page: a page
+ * that shows only the day of its last update (dateModified) has that
+ * as its date, and one that shows the metadata's UTC instant on its own
+ * clock (21:10 on the 4th for 02:10 UTC on the 5th) has its local date.
+ * For this check a date inside a date element's longer text counts too.
  *
  * A date is a <time> element, an element whose class or id says "date",
  * "time", "published" or the like, or hAtom's class="published" title;
@@ -18,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date/date.h"
 #include "html/internal.h"
 #include "mem.h"
 
@@ -37,6 +46,23 @@ attr_date(const struct hdoc *d, uint32_t i, enum attr_name a, int iso)
 	    && v[2] >= '0' && v[2] <= '9' && v[3] >= '0' && v[3] <= '9' && v[4] == '-')))
 		return NULL;
 	return html_full_date(v, n) ? estrndup(v, n) : NULL;
+}
+
+/* A full date inside v at a word's start, after what date_parse does
+ * not read before it ("Updated 0915 GMT (1715 HKT) June 2, 2024"):
+ * that date, as written; or NULL. */
+static char *
+date_inside(const char *v)
+{
+	struct date dt;
+	size_t i, n = strlen(v), used;
+
+	for (i = 1; i < n; i++)
+		if (strchr(" (|,", v[i - 1]) && date_may_start(v + i, n - i)
+		    && date_parse_span(v + i, n - i, 0, &dt, &used) == DATE_OK
+		    && dt.prec >= DATE_DAY)
+			return estrndup(v + i, used);
+	return NULL;
 }
 
 static char *
@@ -69,6 +95,23 @@ date_of(const struct hdoc *d, const struct hscore *s, uint32_t i)
 	    || (v = attr_date(d, i, A_TITLE, 0))))
 		return v;
 	return NULL;
+}
+
+/* date_of, or a date inside a date element's longer text ("Updated
+ * 0915 GMT (1715 HKT) June 2, 2024"): for checking the metadata's
+ * date only, as the page's own date it would be too loose ("Replies: 4
+ * Last post: 12.05.2023" in a list of other threads). */
+static char *
+date_check_of(const struct hdoc *d, const struct hscore *s, uint32_t i)
+{
+	char *v, *in;
+
+	if ((v = date_of(d, s, i)) != NULL || !html_date_hint(d, i) || s->st[i].chars > MAX_DATE_TEXT
+	    || !(v = html_flat_text(d, i, 4 * MAX_DATE_TEXT)))
+		return v;
+	in = date_inside(v);
+	free(v);
+	return in;
 }
 
 /* A <time> element's date: after the article, only that is taken (a
@@ -184,6 +227,41 @@ no_dates(const struct hdoc *d, uint32_t i, void *arg)
 	return d->node[i].tag != T_TIME && !html_date_hint(d, i);
 }
 
+/* Trailing white space and separators off s[0..n): its new length. */
+static size_t
+trim_tail(const char *s, size_t n)
+{
+	while (n && (hspace((unsigned char)s[n - 1]) || strchr(",;|-", s[n - 1])))
+		n--;
+	return n;
+}
+
+/* A byline that goes on into its date as plain text ("von Jane Doe am
+ * 05.03.2024", "Jane Doe, 3 March 2024"): cut where the date starts,
+ * with a short lower-case word that joins them ("am", "le", "el").
+ * Returns v. */
+static char *
+cut_date(char *v)
+{
+	struct date dt;
+	size_t i, used, n, w, len = strlen(v);
+
+	for (i = 1; i < len; i++) {
+		if (!hspace((unsigned char)v[i - 1]) || !date_may_start(v + i, len - i)
+		    || date_parse_span(v + i, len - i, 0, &dt, &used) != DATE_OK || dt.prec < DATE_DAY)
+			continue;
+		n = trim_tail(v, i);
+		for (w = n; w > 0 && v[w - 1] >= 'a' && v[w - 1] <= 'z'; w--)
+			;
+		if (w > 0 && hspace((unsigned char)v[w - 1]) && n - w <= 3)
+			n = trim_tail(v, w);
+		if (n > 0)
+			v[n] = '\0';
+		break;
+	}
+	return v;
+}
+
 static char *
 byline_text(const struct hdoc *d, uint32_t i)
 {
@@ -268,7 +346,7 @@ marked_byline(const struct hdoc *d, const struct hscore *s, uint32_t i)
 	    || !(html_attr_is(d, i, A_REL, "author") || author_link(d, i)
 	    || html_attr_is(d, i, A_ITEMPROP, "author")))
 		return NULL;
-	if ((v = byline_text(d, i)) != NULL && names_someone(v))
+	if ((v = byline_text(d, i)) != NULL && names_someone(cut_date(v)))
 		return v;
 	free(v);
 	return NULL;
@@ -286,7 +364,7 @@ byline_of(const struct hdoc *d, const struct hscore *s, uint32_t i)
 		return NULL;
 	if (!(v = byline_text(d, i)))
 		return NULL;
-	if ((html_author_hint(d, i) || starts_by(v)) && names_someone(v))
+	if ((html_author_hint(d, i) || starts_by(v)) && names_someone(cut_date(v)))
 		return v;
 	if ((name = dated_byline(v)) != NULL && names_someone(name)) {
 		free(v);
@@ -295,6 +373,19 @@ byline_of(const struct hdoc *d, const struct hscore *s, uint32_t i)
 	free(name);
 	free(v);
 	return NULL;
+}
+
+/* The date a byline shows in its own text ("von Jane Doe am
+ * 05.03.2024", "By Jane Doe | March 3, 2024"). */
+static char *
+byline_date(const struct hdoc *d, const struct hscore *s, uint32_t i)
+{
+	char *v;
+
+	if (!(v = marked_byline(d, s, i)) && !(v = byline_of(d, s, i)))
+		return NULL;
+	free(v);
+	return text_date(d, s, i);
 }
 
 /* ---- where they are looked for ----------------------------------- */
@@ -315,34 +406,265 @@ window(const struct hdoc *d, const struct hscore *s, uint32_t *from, uint32_t *t
 		*to = (uint32_t)d->n;
 }
 
-/* The element just before the headline, when all its text is a date:
- * a date set over the headline. */
+/* The nearest text before the headline, in the largest element that
+ * holds it but not the headline: when that element is short and reads
+ * as a date, a date set over the headline ("05.03.2024 - Redaktion:
+ * ..." a share bar of icons away; a day and month over a <header>). */
 static char *
 date_over(const struct hdoc *d, const struct hscore *s, uint32_t h)
 {
-	uint32_t c, prev = 0;
+	uint32_t i, e, steps = 0;
 
 	if (!h)
 		return NULL;
-	for (c = d->node[h].parent + 1; c < h; c = d->node[c].end)
-		if (is_elem(d, c))
-			prev = c;
-	return prev && !skip(d, s, prev) ? text_date(d, s, prev) : NULL;
+	for (i = h - 1; i > s->body && steps < SCAN_CAP; i--, steps++)
+		if (d->node[i].tag == T_TEXT && s->st[i].chars && !skip(d, s, i))
+			break;
+	if (i <= s->body || steps >= SCAN_CAP)
+		return NULL;
+	for (e = i; d->node[e].parent > s->body; e = d->node[e].parent) {
+		uint32_t p = d->node[e].parent;
+
+		if (d->node[p].end > h || s->st[p].chars > MAX_DATE_TEXT)
+			break;
+	}
+	return text_date(d, s, e);
+}
+
+/* ---- a list's link to the page itself --------------------------- */
+
+/* The path of URL u[0..*n) (no scheme, host, query or fragment, no
+ * slashes at its ends), its length in *n. */
+static const char *
+url_path(const char *u, size_t *n)
+{
+	const char *p = u, *e = u + *n, *q;
+
+	/* an attribute's value is not NUL-terminated: look no further */
+	for (q = u; q + 3 <= e && memcmp(q, "://", 3); q++)
+		;
+	if (q + 3 <= e)
+		for (p = q + 3; p < e && *p != '/'; p++)
+			;
+	else if (*n >= 2 && u[0] == '/' && u[1] == '/')
+		for (p = u + 2; p < e && *p != '/'; p++)
+			;
+	for (q = p; q < e && *q != '?' && *q != '#'; q++)
+		;
+	while (p < q && *p == '/')
+		p++;
+	while (q > p && q[-1] == '/')
+		q--;
+	*n = (size_t)(q - p);
+	return p;
+}
+
+/* The date in link i: of its elements that read as one, the shortest
+ * (the date, not the teaser that holds it and its title). */
+static char *
+link_date(const struct hdoc *d, const struct hscore *s, uint32_t i)
+{
+	uint32_t j, best = 0;
+
+	for (j = i + 1; j < SCAN_END(d, i); j++) {
+		char *v;
+
+		if (!is_elem(d, j) || d->node[j].flags & N_DROP
+		    || (best && s->st[j].chars >= s->st[best].chars) || !(v = text_date(d, s, j)))
+			continue;
+		free(v);
+		best = j;
+	}
+	return best ? text_date(d, s, best) : NULL;
+}
+
+/* The date of a teaser that links to the page itself, as a site's list
+ * of its latest articles shows this one: a short element in the link
+ * whose text is a date.  For a page that shows no date of its own. */
+static char *
+self_link_date(const struct hdoc *d, const struct hscore *s, const char *url)
+{
+	const char *path, *h;
+	size_t pn = url ? strlen(url) : 0, hn;
+	uint32_t i;
+	char *v;
+
+	path = url ? url_path(url, &pn) : NULL;
+	if (!pn)
+		return NULL;
+	for (i = s->body; i < d->n; i++) {
+		if (d->node[i].tag != T_A || d->node[i].flags & N_DROP
+		    || !(h = html_attr(d, i, A_HREF, &hn)))
+			continue;
+		h = url_path(h, &hn);
+		if (hn != pn || memcmp(h, path, pn))
+			continue;
+		if ((v = link_date(d, s, i)) != NULL)
+			return v;
+	}
+	return NULL;
+}
+
+/* ---- the shown date against the metadata's ----------------------- */
+
+/* v (or NULL) read both ways a numeric date may be meant (9/2 as 2
+ * September and as 9 February), the full dates appended to r[*n..). */
+static void
+readings(const char *v, struct date *r, int *n)
+{
+	int k = *n;
+
+	if (!v)
+		return;
+	if (date_parse(v, strlen(v), 0, &r[k]) == DATE_OK && r[k].prec >= DATE_DAY)
+		k++;
+	if (date_parse(v, strlen(v), DATE_DMY, &r[k]) == DATE_OK && r[k].prec >= DATE_DAY
+	    && !(k > *n && r[k - 1].month == r[k].month && r[k - 1].day == r[k].day))
+		k++;
+	*n = k;
+}
+
+static int
+same_day(const struct date *a, const struct date *b)
+{
+	return a->year == b->year && a->month == b->month && a->day == b->day;
+}
+
+/* Minutes since 1970 of d's wall clock (its zone not applied). */
+static long
+clock_minutes(const struct date *d)
+{
+	return date_to_days(d->year, d->month, d->day) * 1440L + d->hour * 60L + d->min;
+}
+
+/* The shown time x as the metadata's instant pub written in the page's
+ * own zone (a UTC time after midnight the reader sees as the evening
+ * before): x with that offset as ISO text, or NULL.  Zones are whole
+ * quarter hours within 14 hours of UTC. */
+static char *
+local_instant(const struct date *x, const struct date *pub)
+{
+	long off;
+	struct date l = *x;
+	char iso[64];
+
+	if (x->prec < DATE_MINUTE || pub->prec < DATE_MINUTE || !pub->has_zone || same_day(x, pub))
+		return NULL;
+	off = clock_minutes(x) - (clock_minutes(pub) - pub->zone);
+	if (off == 0 || off % 15 || off < -14 * 60 || off > 14 * 60)
+		return NULL;
+	l.has_zone = 1, l.zone = (int)off, l.prec = DATE_MINUTE;
+	date_format(&l, iso, sizeof iso);
+	return estrdup(iso);
+}
+
+static void
+replace_date(struct hmeta *m, char *v)
+{
+	free(m->val[M_DATE]);
+	m->val[M_DATE] = v;
+}
+
+/* How many dates html_page_date weighs against the metadata's. */
+#define NSHOWN 6
+
+/* The metadata's publication date against the dates the page shows by
+ * its headline (shown[0..NSHOWN), NULL where none), which is what a
+ * reader takes for the article's date: when none of them is that day
+ * but one is the day of the metadata's last update, the page shows its
+ * update as its date, and that is taken; when one is the metadata's
+ * instant in the page's own zone, the local date is. */
+static void
+check_meta_date(struct hmeta *m, char *const *shown)
+{
+	struct date pub, mod, r[2 * NSHOWN];
+	int i, n = 0;
+	char *v;
+
+	if (date_parse(m->val[M_DATE], strlen(m->val[M_DATE]), 0, &pub) != DATE_OK)
+		return;
+	for (i = 0; i < NSHOWN; i++)
+		readings(shown[i], r, &n);
+	for (i = 0; i < n; i++)
+		if (same_day(&r[i], &pub))
+			return;
+	if (m->val[M_MODIFIED] && date_parse(m->val[M_MODIFIED], strlen(m->val[M_MODIFIED]), 0,
+	    &mod) == DATE_OK)
+		for (i = 0; i < n; i++)
+			if (same_day(&r[i], &mod)) {
+				replace_date(m, estrdup(m->val[M_MODIFIED]));
+				return;
+			}
+	for (i = 0; i < n; i++)
+		if ((v = local_instant(&r[i], &pub)) != NULL) {
+			replace_date(m, v);
+			return;
+		}
+}
+
+/* Where the page shows a date, by trust: the first in the article, the
+ * last before its headline, the one set over it, a paragraph's opening,
+ * a byline's; and, for checking the metadata only, the first before the
+ * headline (a page that shows "Published: ... | Updated: ..." over its
+ * headline shows its publication date).  of reads a date element. */
+static char *
+shown_date(const struct hdoc *d, const struct hscore *s, int k, shown_fn *of)
+{
+	uint32_t from, to;
+	char *v;
+
+	window(d, s, &from, &to);
+	switch (k) {
+	case 0:
+		return find(d, s, from, to, 0, of);
+	case 1:
+		return find(d, s, s->body, from, 1, of);
+	case 2:
+		return date_over(d, s, s->h1);
+	case 3:
+		return s->top ? lead_date(d, s, from) : NULL;
+	case 4:
+		if (!(v = find(d, s, from, to, 0, byline_date)))
+			v = find(d, s, s->body, from, 1, byline_date);
+		return v;
+	default:
+		return find(d, s, s->body, from, 0, of);
+	}
+}
+
+/* The metadata's date can yield to what the page shows only when it
+ * has an update of another day, or a time and zone to show locally. */
+static int
+checkable(const struct hmeta *m)
+{
+	struct date pub;
+
+	return m->val[M_MODIFIED] || (date_parse(m->val[M_DATE], strlen(m->val[M_DATE]), 0, &pub)
+	    == DATE_OK && pub.has_zone && pub.prec >= DATE_MINUTE);
 }
 
 void
 html_page_date(const struct hdoc *d, const struct hscore *s, struct hmeta *m)
 {
 	uint32_t from, to;
-	char *v;
+	char *shown[NSHOWN], *v = NULL;
+	int k;
 
-	if (m->trust[M_DATE] && m->trust[M_DATE] <= TR_MICRODATA)
+	if (m->trust[M_DATE] && m->trust[M_DATE] <= TR_MICRODATA) {
+		if (!checkable(m))
+			return;
+		for (k = 0; k < NSHOWN; k++)
+			shown[k] = shown_date(d, s, k, date_check_of);
+		check_meta_date(m, shown);
+		for (k = 0; k < NSHOWN; k++)
+			free(shown[k]);
 		return;
+	}
+	for (k = 0; k < NSHOWN - 1 && !v; k++)
+		v = shown_date(d, s, k, date_of);
 	window(d, s, &from, &to);
-	if (!(v = find(d, s, from, to, 0, date_of)) && !(v = find(d, s, s->body, from, 1, date_of))
-	    && !(v = date_over(d, s, s->h1)) && !(s->top && (v = lead_date(d, s, from))))
-		v = find(d, s, to, (uint32_t)d->n, 0, time_only);
-	if (v)
+	if (v || (v = find(d, s, to, (uint32_t)d->n, 0, time_only)) != NULL
+	    || (v = self_link_date(d, s, m->val[M_URL])) != NULL)
 		html_meta_set(m, M_DATE, TR_TIME, v, strlen(v));
 	free(v);
 }
