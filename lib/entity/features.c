@@ -550,6 +550,7 @@ ner_ctx_prepare(struct ner_ctx *c, const struct ner_model *m,
 
 	c->ti = egrow(c->ti, &c->cap, n ? n : 1, sizeof *c->ti);
 	c->n = n;
+	c->w = w;
 	c->ndw = 0;
 	buf_reset(&c->text);
 	sentences(c, w, n);
@@ -574,8 +575,10 @@ ner_ctx_free(struct ner_ctx *c)
 	free(c->fsat);
 	free(c->emit);
 	free(c->emit2);
+	free(c->acc);
 	free(c->vscore);
 	free(c->vback);
+	ner_wcache_free(c->wc);
 	memset(c, 0, sizeof *c);
 }
 
@@ -645,10 +648,18 @@ prefix(uint32_t path, unsigned len, unsigned k)
 	return len > k ? path >> (len - k) : path;
 }
 
+/* Append key to out[*n] when its group g is among those wanted. */
+static inline void
+put(uint64_t *out, size_t *n, unsigned want, unsigned g, uint64_t key)
+{
+	if (want & g)
+		out[(*n)++] = key;
+}
+
 static size_t
 cluster_features(const struct ner_ctx *c, const struct ner_tokinfo *t,
     const struct ner_tokinfo *m1, const struct ner_tokinfo *p1,
-    uint64_t *out)
+    unsigned want, uint64_t *out)
 {
 	uint32_t pm = best_cluster(m1), pp = best_cluster(p1), p;
 	unsigned l1 = path_len(t->c1), l2 = path_len(t->c2);
@@ -657,46 +668,42 @@ cluster_features(const struct ner_ctx *c, const struct ner_tokinfo *t,
 	size_t n = 0, k;
 
 	if (!t->c1 && !t->c2)
-		out[n++] = k2(F_CL_NONE, t->hss, t->flags & T_HEAD);
+		put(out, &n, want, NER_G_SELF, k2(F_CL_NONE, t->hss,
+		    t->flags & T_HEAD));
 	for (k = 0; k < 4; k++) {
 		if (t->c1)
-			out[n++] = k1(F_CL1 + k, prefix(t->c1, l1, cl_prefix[k]));
+			put(out, &n, want, NER_G_SELF, k1(F_CL1 + k,
+			    prefix(t->c1, l1, cl_prefix[k])));
 		if (c2)
-			out[n++] = k1(F_CL2 + k, prefix(t->c2, l2, cl_prefix[k]));
+			put(out, &n, want, NER_G_SELF, k1(F_CL2 + k,
+			    prefix(t->c2, l2, cl_prefix[k])));
 		if (pm)
-			out[n++] = k1(F_CLM1 + k, prefix(pm, lm, cl_prefix[k]));
+			put(out, &n, want, NER_G_M1, k1(F_CLM1 + k,
+			    prefix(pm, lm, cl_prefix[k])));
 		if (pp)
-			out[n++] = k1(F_CLP1 + k, prefix(pp, lp, cl_prefix[k]));
+			put(out, &n, want, NER_G_P1, k1(F_CLP1 + k,
+			    prefix(pp, lp, cl_prefix[k])));
 	}
 	if ((p = best_cluster(t)) != 0)
-		out[n++] = k2(F_CL_SS, prefix(p, path_len(p), cl_prefix[1]),
-		    t->hss);
+		put(out, &n, want, NER_G_SELF, k2(F_CL_SS,
+		    prefix(p, path_len(p), cl_prefix[1]), t->hss));
 	return n;
 }
 
 size_t
 ner_features(const struct ner_ctx *c, size_t i, uint64_t *out)
 {
-	const struct ner_tokinfo *t = &c->ti[i], *m1, *p1, *m2, *p2;
-	size_t n = 0, k;
-	unsigned b, head = (t->flags & T_HEAD) != 0;
-	uint64_t lm1, lp1, lm2, lp2, sm1, sp1;
-	uint16_t gz;
+	return ner_features_in(c, i, NER_G_ALL, out);
+}
 
-	if (!h_bos) {
-		h_bos = hash_bytes("<s>", 3);
-		h_eos = hash_bytes("</s>", 4);
-	}
-	m1 = near(c, i, -1);
-	p1 = near(c, i, 1);
-	m2 = m1 ? near(c, i, -2) : NULL;
-	p2 = p1 ? near(c, i, 2) : NULL;
-	lm1 = m1 ? m1->hlow : h_bos;
-	lp1 = p1 ? p1->hlow : h_eos;
-	lm2 = m2 ? m2->hlow : h_bos;
-	lp2 = p2 ? p2->hlow : h_eos;
-	sm1 = m1 ? m1->hss : h_bos;
-	sp1 = p1 ? p1->hss : h_eos;
+/* The keys of token t's own forms, flags and gazetteer classes: every
+ * one in group NER_G_SELF. */
+static size_t
+self_features(const struct ner_tokinfo *t, uint64_t *out)
+{
+	size_t n = 0, k;
+	unsigned head = (t->flags & T_HEAD) != 0;
+
 	out[n++] = k1(F_BIAS, head);
 	out[n++] = k1(F_WORD, t->hword);
 	out[n++] = k1(F_LOWER, t->hlow);
@@ -708,19 +715,18 @@ ner_features(const struct ner_ctx *c, size_t i, uint64_t *out)
 		if (t->hsuf[k])
 			out[n++] = k1(F_SUF + k, t->hsuf[k]);
 	}
-	out[n++] = k1(F_LOWM1, lm1);
-	out[n++] = k1(F_LOWP1, lp1);
-	out[n++] = k1(F_LOWM2, lm2);
-	out[n++] = k1(F_LOWP2, lp2);
-	out[n++] = k1(F_SSM1, sm1);
-	out[n++] = k1(F_SSP1, sp1);
-	out[n++] = k1(F_SSM2, m2 ? m2->hss : h_bos);
-	out[n++] = k1(F_SSP2, p2 ? p2->hss : h_eos);
-	out[n++] = k2(F_BI_M1, lm1, t->hlow);
-	out[n++] = k2(F_BI_P1, t->hlow, lp1);
-	out[n++] = k3(F_SS3, sm1, t->hss, sp1);
-	out[n++] = k2(F_LOWM1_SS, lm1, t->hss);
-	out[n++] = k2(F_SS_LOWP1, t->hss, lp1);
+	return n;
+}
+
+/* The keys of t's flags and gazetteer classes (group NER_G_SELF). */
+static size_t
+flag_features(const struct ner_ctx *c, const struct ner_tokinfo *t,
+    uint64_t *out)
+{
+	size_t n = 0;
+	unsigned b;
+	uint16_t gz;
+
 	if (!(c->skip & NER_SKIP_CASE))
 		out[n++] = k2(F_CASE_SS, t->flags & (T_HEAD | T_TITLESENT |
 		    T_INIT), t->hss);
@@ -728,7 +734,7 @@ ner_features(const struct ner_ctx *c, size_t i, uint64_t *out)
 		out[n++] = k1(F_INIT_SS, t->hss);
 		out[n++] = k1(F_INIT_LOW, t->hlow);
 	}
-	if (head) {
+	if (t->flags & T_HEAD) {
 		out[n++] = k1(F_HEAD_LOW, t->hlow);
 		out[n++] = k1(F_HEAD_SS, t->hss);
 	}
@@ -740,14 +746,77 @@ ner_features(const struct ner_ctx *c, size_t i, uint64_t *out)
 	}
 	if ((gz = gaz_code(t)) != 0)
 		out[n++] = k2(F_GAZ_SS, gz, t->hss);
+	return n;
+}
+
+/* The keys of the pairs (group NER_G_REST). */
+static size_t
+pair_features(const struct ner_tokinfo *t, uint64_t lm1, uint64_t lp1,
+    uint64_t sm1, uint64_t sp1, uint64_t *out)
+{
+	out[0] = k2(F_BI_M1, lm1, t->hlow);
+	out[1] = k2(F_BI_P1, t->hlow, lp1);
+	out[2] = k3(F_SS3, sm1, t->hss, sp1);
+	out[3] = k2(F_LOWM1_SS, lm1, t->hss);
+	out[4] = k2(F_SS_LOWP1, t->hss, lp1);
+	return 5;
+}
+
+size_t
+ner_features_in(const struct ner_ctx *c, size_t i, unsigned want,
+    uint64_t *out)
+{
+	struct ner_window w;
+
+	w.t = &c->ti[i];
+	w.m1 = near(c, i, -1);
+	w.p1 = near(c, i, 1);
+	w.m2 = w.m1 ? near(c, i, -2) : NULL;
+	w.p2 = w.p1 ? near(c, i, 2) : NULL;
+	return ner_window_features(c, &w, want, out);
+}
+
+size_t
+ner_window_features(const struct ner_ctx *c, const struct ner_window *w,
+    unsigned want, uint64_t *out)
+{
+	const struct ner_tokinfo *t = w->t, *m1 = w->m1, *p1 = w->p1;
+	const struct ner_tokinfo *m2 = w->m2, *p2 = w->p2;
+	size_t n = 0;
+	uint64_t lm1, lp1, sm1, sp1;
+	uint16_t gz;
+
+	if (!h_bos) {
+		h_bos = hash_bytes("<s>", 3);
+		h_eos = hash_bytes("</s>", 4);
+	}
+	lm1 = m1 ? m1->hlow : h_bos;
+	lp1 = p1 ? p1->hlow : h_eos;
+	sm1 = m1 ? m1->hss : h_bos;
+	sp1 = p1 ? p1->hss : h_eos;
+	if (want & NER_G_SELF)
+		n = self_features(t, out);
+	put(out, &n, want, NER_G_M1, k1(F_LOWM1, lm1));
+	put(out, &n, want, NER_G_P1, k1(F_LOWP1, lp1));
+	put(out, &n, want, NER_G_REST, k1(F_LOWM2, m2 ? m2->hlow : h_bos));
+	put(out, &n, want, NER_G_REST, k1(F_LOWP2, p2 ? p2->hlow : h_eos));
+	put(out, &n, want, NER_G_M1, k1(F_SSM1, sm1));
+	put(out, &n, want, NER_G_P1, k1(F_SSP1, sp1));
+	put(out, &n, want, NER_G_REST, k1(F_SSM2, m2 ? m2->hss : h_bos));
+	put(out, &n, want, NER_G_REST, k1(F_SSP2, p2 ? p2->hss : h_eos));
+	if (want & NER_G_REST)
+		n += pair_features(t, lm1, lp1, sm1, sp1, out + n);
+	if (want & NER_G_SELF)
+		n += flag_features(c, t, out + n);
 	if ((gz = gaz_code(m1)) != 0)
-		out[n++] = k1(F_GAZM1, gz);
+		put(out, &n, want, NER_G_M1, k1(F_GAZM1, gz));
 	if ((gz = gaz_code(p1)) != 0)
-		out[n++] = k1(F_GAZP1, gz);
-	out[n++] = k1(F_LEN, t->cplen > 10 ? 10 : t->cplen);
-	out[n++] = k1(F_FLAGS, t->flags & (T_DIGIT | T_HYPHEN | T_PERIOD));
+		put(out, &n, want, NER_G_P1, k1(F_GAZP1, gz));
+	put(out, &n, want, NER_G_SELF, k1(F_LEN, t->cplen > 10 ? 10 : t->cplen));
+	put(out, &n, want, NER_G_SELF, k1(F_FLAGS,
+	    t->flags & (T_DIGIT | T_HYPHEN | T_PERIOD)));
 	if (!(c->skip & NER_SKIP_CLUSTERS))
-		n += cluster_features(c, t, m1, p1, out + n);
+		n += cluster_features(c, t, m1, p1, want, out + n);
 	return n;
 }
 

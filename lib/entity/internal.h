@@ -77,4 +77,45 @@ struct ner_docword {
 	uint16_t o;
 };
 
+/* Feature groups of the first pass (ner_features_in): the keys of
+ * the token's own word, of the word before it as that, of the word
+ * after it as that, and the rest (pairs, the second neighbours). */
+enum { NER_G_SELF = 1, NER_G_M1 = 2, NER_G_P1 = 4, NER_G_REST = 8,
+	NER_G_ALL = 15 };
+size_t ner_features_in(const struct ner_ctx *c, size_t i, unsigned want,
+    uint64_t *out);
+/* The same for a token t and its neighbours given (NULL: past the
+ * sentence's edge); t is read whatever the groups wanted, so the keys
+ * of a word w as the one before another are those of NER_G_M1 with t
+ * and m1 both w. */
+struct ner_window {
+	const struct ner_tokinfo *t, *m1, *p1, *m2, *p2;
+};
+size_t ner_window_features(const struct ner_ctx *c, const struct ner_window *w,
+    unsigned want, uint64_t *out);
+
+/* The word cache (wcache.c): a word's summed rows of its groups
+ * NER_G_SELF, NER_G_M1 and NER_G_P1, in that order.  Words longer than
+ * NER_WC_MAXLEN bytes are not kept. */
+#define NER_WC_MAXLEN	22
+#define NER_WC_SLOTS	1024
+#define NER_WC_ROWS	3
+struct ner_wslot;
+struct ner_wcache {
+	struct ner_wslot *slot;
+	size_t mask;		/* slots - 1 */
+	unsigned long model;	/* the struct ner_feats' id it holds rows of */
+	unsigned skip;		/* and the ctx's skip */
+	unsigned long hits, misses;
+};
+/* Make c->wc ready for rows of f (c->wcslots slots): emptied unless it
+ * holds f's under the same skip. */
+void ner_wcache_ready(struct ner_ctx *c, const struct ner_feats *f);
+/* The rows of token j of c: *hit 1 if the cache holds them, else (the
+ * slot now named for j's word) *hit 0 and the rows to fill; NULL when
+ * the word is too long to keep. */
+int32_t (*ner_wcache_rows(struct ner_wcache *w, const struct ner_ctx *c,
+    size_t j, int *hit))[NER_ROW];
+void ner_wcache_free(struct ner_wcache *w);
+
 #endif

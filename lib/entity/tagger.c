@@ -389,32 +389,115 @@ add_second(const struct ner_feats *f, const uint64_t *fs, size_t n,
 }
 #endif
 
+/* The first pass's keys of token i that base_emissions looks up: the
+ * pairs and second neighbours, and the edge's keys where i has no
+ * neighbour (the neighbours' single-word groups come from the cache). */
+static size_t
+rest_features(const struct ner_ctx *c, size_t i, uint64_t *out)
+{
+	size_t k = c->ti[i].s;
+	unsigned want = NER_G_REST;
+
+	if (i == c->sent[k])
+		want |= NER_G_M1;
+	if (i + 1 == c->sent[k + 1])
+		want |= NER_G_P1;
+	return ner_features_in(c, i, want, out);
+}
+
+/* The rows of token j's word: its own keys', and its keys as the word
+ * before and after another (NER_WC_ROWS rows), summed into rows, their
+ * lookups asked for first so that the reads overlap. */
+static void
+word_rows(const struct ner_model *m, const struct ner_ctx *c, size_t j,
+    int32_t rows[][NER_ROW])
+{
+	static const unsigned group[NER_WC_ROWS] = { NER_G_SELF, NER_G_M1,
+	    NER_G_P1 };
+	const struct ner_tokinfo *t = &c->ti[j];
+	struct ner_window w[NER_WC_ROWS] = { { t, NULL, NULL, NULL, NULL },
+	    { t, t, NULL, NULL, NULL }, { t, NULL, t, NULL, NULL } };
+	uint64_t fs[NER_WC_ROWS][NER_MAXFEAT];
+	size_t n[NER_WC_ROWS], r, k;
+
+	for (r = 0; r < NER_WC_ROWS; r++) {
+		n[r] = ner_window_features(c, &w[r], group[r], fs[r]);
+		for (k = 0; k < n[r]; k++)
+			ner_feats_prefetch(&m->feats, fs[r][k]);
+	}
+	for (r = 0; r < NER_WC_ROWS; r++)
+		sum_both(&m->feats, fs[r], n[r], rows[r]);
+}
+
+static void
+add_row(int32_t *acc, const int32_t *row)
+{
+	int t;
+
+	for (t = 0; t < NER_ROW; t++)
+		acc[t] += row[t];
+}
+
+/* Add the rows of the words of tokens a..e-1 to the sums acc[i - a] of
+ * the tokens that read them: a word's own to its token's, as the word
+ * before to the next token's, as the word after to the one before's. */
+static void
+add_words(const struct ner_model *m, struct ner_ctx *c, size_t a, size_t e,
+    int32_t (*acc)[NER_ROW])
+{
+	int32_t own[NER_WC_ROWS][NER_ROW], (*rows)[NER_ROW];
+	size_t j;
+	int hit = 0;
+
+	for (j = a; j < e; j++) {
+		if ((rows = ner_wcache_rows(c->wc, c, j, &hit)) == NULL) {
+			rows = own;
+			hit = 0;
+		}
+		if (!hit)
+			word_rows(m, c, j, rows);
+		add_row(acc[j - a], rows[0]);
+		if (j + 1 < e)
+			add_row(acc[j + 1 - a], rows[1]);
+		if (j > a)
+			add_row(acc[j - 1 - a], rows[2]);
+	}
+}
+
 /* The emission scores of both passes from the first pass's features of
- * every token, read in one go (the two rows of a feature lie together):
- * c->emit gets the first pass's, c->emit2 the second's, to which the
- * second pass adds its own features. */
+ * every token: c->emit gets the first pass's, c->emit2 the second's
+ * (the two rows of a feature lie together), to which the second pass
+ * adds its own features.  The keys of a token's pairs are looked up,
+ * its word's and its neighbours' come from the word cache. */
 static void
 base_emissions(const struct ner_model *m, struct ner_ctx *c)
 {
-	int32_t acc[NER_ROW];	/* both passes' rows */
-	size_t i, k, a, *at;
+	int32_t (*acc)[NER_ROW];	/* both passes' rows */
+	size_t i, k, a, e, *at;
 	int t;
 
 	c->emit = egrow(c->emit, &c->emitcap, c->n * NER_NTAGS, sizeof *c->emit);
 	c->emit2 = egrow(c->emit2, &c->emit2cap, c->n * NER_NTAGS,
 	    sizeof *c->emit2);
+	c->acc = egrow(c->acc, &c->acccap, c->n, sizeof *c->acc);
+	acc = c->acc;
+	ner_wcache_ready(c, &m->feats);
 	for (k = 0; k < c->nsent; k++) {
-		sentence_keys(m, c, k, ner_features);
-		for (a = c->sent[k], i = a; i < c->sent[k + 1]; i++) {
+		sentence_keys(m, c, k, rest_features);
+		a = c->sent[k];
+		e = c->sent[k + 1];
+		for (i = a; i < e; i++) {
 			at = c->fsat + (i - a);
-			sum_both(&m->feats, c->fs + at[0], at[1] - at[0], acc);
-			for (t = 0; t < NER_NTAGS; t++) {
-				c->emit[i * NER_NTAGS + t] = (float)acc[t] *
-				    m->feats.scale;
-				c->emit2[i * NER_NTAGS + t] = acc[NER_PASSOFF + t];
-			}
+			sum_both(&m->feats, c->fs + at[0], at[1] - at[0], acc[i]);
 		}
+		add_words(m, c, a, e, acc + a);
 	}
+	for (i = 0; i < c->n; i++)
+		for (t = 0; t < NER_NTAGS; t++) {
+			c->emit[i * NER_NTAGS + t] = (float)acc[i][t] *
+			    m->feats.scale;
+			c->emit2[i * NER_NTAGS + t] = acc[i][NER_PASSOFF + t];
+		}
 }
 
 /* The second pass's scores: its features added to c->emit2. */

@@ -1,0 +1,103 @@
+/* wcache: the word cache of the tagger's first pass.  Most of a token's
+ * feature keys read one word only: its own forms, flags and gazetteer
+ * classes (group NER_G_SELF), or those of the word before or after it
+ * (NER_G_M1: the word as the one before; NER_G_P1: as the one after).
+ * The rows of a group's keys are integers, and integer sums do not
+ * depend on their order, so the sum of a group's rows can be kept per
+ * word and added in place of its lookups: news repeats its words, and
+ * most of them are found here instead of in the model's table, whose
+ * reads (a cache miss each) are most of the tagger's time.
+ *
+ * A slot holds one group of one word: the word as written, its flags
+ * and gazetteer classes (everything the group's keys are made from,
+ * with the model's clusters), and the row.  The cache is direct-mapped
+ * (a word evicts the one in its slot) and small enough to stay in the
+ * processor's cache; it is emptied when the model or the feature
+ * groups left out change. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "mem.h"
+#include "entity/internal.h"
+#include "hash.h"
+
+struct ner_wslot {
+	int32_t row[NER_WC_ROWS][NER_ROW];
+	uint16_t flags, gb, gi;
+	uint8_t len;		/* 0: empty */
+	char s[NER_WC_MAXLEN];
+};
+
+static size_t
+slots_of(size_t want)
+{
+	size_t n = 1;
+
+	while (n < want)
+		n *= 2;
+	return n;
+}
+
+void
+ner_wcache_ready(struct ner_ctx *c, const struct ner_feats *f)
+{
+	struct ner_wcache *w = c->wc;
+	size_t n = slots_of(c->wcslots ? c->wcslots : NER_WC_SLOTS);
+
+	if (w && w->model == f->id && w->skip == c->skip && w->mask + 1 == n)
+		return;
+	if (!w)
+		w = c->wc = ecalloc(1, sizeof *w);
+	if (!w->slot || w->mask + 1 != n) {
+		free(w->slot);
+		w->slot = ealigned(64, n * sizeof *w->slot);
+		w->mask = n - 1;
+	}
+	memset(w->slot, 0, n * sizeof *w->slot);
+	w->model = f->id;
+	w->skip = c->skip;
+	w->hits = w->misses = 0;
+}
+
+/* 1 if slot x holds token t, written s[0..len). */
+static int
+holds(const struct ner_wslot *x, const struct ner_tokinfo *t,
+    const char *s, size_t len)
+{
+	return x->len == len && x->flags == t->flags && x->gb == t->gb &&
+	    x->gi == t->gi && memcmp(x->s, s, len) == 0;
+}
+
+int32_t (*ner_wcache_rows(struct ner_wcache *w, const struct ner_ctx *c,
+    size_t j, int *hit))[NER_ROW]
+{
+	const struct ner_tokinfo *t = &c->ti[j];
+	const char *s = c->w[j].s;
+	size_t len = c->w[j].len;
+	struct ner_wslot *x;
+
+	if (len == 0 || len > NER_WC_MAXLEN)
+		return NULL;
+	x = &w->slot[hash_mix(hash_fnv_step(t->hword, (uint64_t)t->flags << 32 |
+	    (uint64_t)t->gb << 16 | t->gi)) & w->mask];
+	if ((*hit = holds(x, t, s, len)) != 0) {
+		w->hits++;
+		return x->row;
+	}
+	w->misses++;
+	x->len = (uint8_t)len;
+	x->flags = (uint16_t)t->flags;
+	x->gb = t->gb;
+	x->gi = t->gi;
+	memcpy(x->s, s, len);
+	return x->row;
+}
+
+void
+ner_wcache_free(struct ner_wcache *w)
+{
+	if (!w)
+		return;
+	free(w->slot);
+	free(w);
+}
