@@ -648,45 +648,37 @@ prefix(uint32_t path, unsigned len, unsigned k)
 	return len > k ? path >> (len - k) : path;
 }
 
-/* Append key to out[*n] when its group g is among those wanted. */
-static inline void
-put(uint64_t *out, size_t *n, unsigned want, unsigned g, uint64_t key)
-{
-	if (want & g)
-		out[(*n)++] = key;
-}
-
+/* The cluster keys of the groups in want: t's own (NER_G_SELF), those
+ * of the words before and after it as such (NER_G_M1, NER_G_P1). */
 static size_t
 cluster_features(const struct ner_ctx *c, const struct ner_tokinfo *t,
     const struct ner_tokinfo *m1, const struct ner_tokinfo *p1,
     unsigned want, uint64_t *out)
 {
-	uint32_t pm = best_cluster(m1), pp = best_cluster(p1), p;
-	unsigned l1 = path_len(t->c1), l2 = path_len(t->c2);
+	int self = (want & NER_G_SELF) != 0;
+	uint32_t c1 = self ? t->c1 : 0, p;
+	uint32_t c2 = self && !(c->skip & NER_SKIP_CASE) ? t->c2 : 0;
+	uint32_t pm = want & NER_G_M1 ? best_cluster(m1) : 0;
+	uint32_t pp = want & NER_G_P1 ? best_cluster(p1) : 0;
+	unsigned l1 = path_len(c1), l2 = path_len(c2);
 	unsigned lm = path_len(pm), lp = path_len(pp);
-	int c2 = t->c2 && !(c->skip & NER_SKIP_CASE);
 	size_t n = 0, k;
 
-	if (!t->c1 && !t->c2)
-		put(out, &n, want, NER_G_SELF, k2(F_CL_NONE, t->hss,
-		    t->flags & T_HEAD));
+	if (self && !t->c1 && !t->c2)
+		out[n++] = k2(F_CL_NONE, t->hss, t->flags & T_HEAD);
 	for (k = 0; k < 4; k++) {
-		if (t->c1)
-			put(out, &n, want, NER_G_SELF, k1(F_CL1 + k,
-			    prefix(t->c1, l1, cl_prefix[k])));
+		if (c1)
+			out[n++] = k1(F_CL1 + k, prefix(c1, l1, cl_prefix[k]));
 		if (c2)
-			put(out, &n, want, NER_G_SELF, k1(F_CL2 + k,
-			    prefix(t->c2, l2, cl_prefix[k])));
+			out[n++] = k1(F_CL2 + k, prefix(c2, l2, cl_prefix[k]));
 		if (pm)
-			put(out, &n, want, NER_G_M1, k1(F_CLM1 + k,
-			    prefix(pm, lm, cl_prefix[k])));
+			out[n++] = k1(F_CLM1 + k, prefix(pm, lm, cl_prefix[k]));
 		if (pp)
-			put(out, &n, want, NER_G_P1, k1(F_CLP1 + k,
-			    prefix(pp, lp, cl_prefix[k])));
+			out[n++] = k1(F_CLP1 + k, prefix(pp, lp, cl_prefix[k]));
 	}
-	if ((p = best_cluster(t)) != 0)
-		put(out, &n, want, NER_G_SELF, k2(F_CL_SS,
-		    prefix(p, path_len(p), cl_prefix[1]), t->hss));
+	if (self && (p = best_cluster(t)) != 0)
+		out[n++] = k2(F_CL_SS, prefix(p, path_len(p), cl_prefix[1]),
+		    t->hss);
 	return n;
 }
 
@@ -796,25 +788,35 @@ ner_window_features(const struct ner_ctx *c, const struct ner_window *w,
 	sp1 = p1 ? p1->hss : h_eos;
 	if (want & NER_G_SELF)
 		n = self_features(t, out);
-	put(out, &n, want, NER_G_M1, k1(F_LOWM1, lm1));
-	put(out, &n, want, NER_G_P1, k1(F_LOWP1, lp1));
-	put(out, &n, want, NER_G_REST, k1(F_LOWM2, m2 ? m2->hlow : h_bos));
-	put(out, &n, want, NER_G_REST, k1(F_LOWP2, p2 ? p2->hlow : h_eos));
-	put(out, &n, want, NER_G_M1, k1(F_SSM1, sm1));
-	put(out, &n, want, NER_G_P1, k1(F_SSP1, sp1));
-	put(out, &n, want, NER_G_REST, k1(F_SSM2, m2 ? m2->hss : h_bos));
-	put(out, &n, want, NER_G_REST, k1(F_SSP2, p2 ? p2->hss : h_eos));
+	if (want & NER_G_M1)
+		out[n++] = k1(F_LOWM1, lm1);
+	if (want & NER_G_P1)
+		out[n++] = k1(F_LOWP1, lp1);
+	if (want & NER_G_M2)
+		out[n++] = k1(F_LOWM2, m2 ? m2->hlow : h_bos);
+	if (want & NER_G_P2)
+		out[n++] = k1(F_LOWP2, p2 ? p2->hlow : h_eos);
+	if (want & NER_G_M1)
+		out[n++] = k1(F_SSM1, sm1);
+	if (want & NER_G_P1)
+		out[n++] = k1(F_SSP1, sp1);
+	if (want & NER_G_M2)
+		out[n++] = k1(F_SSM2, m2 ? m2->hss : h_bos);
+	if (want & NER_G_P2)
+		out[n++] = k1(F_SSP2, p2 ? p2->hss : h_eos);
 	if (want & NER_G_REST)
 		n += pair_features(t, lm1, lp1, sm1, sp1, out + n);
 	if (want & NER_G_SELF)
 		n += flag_features(c, t, out + n);
-	if ((gz = gaz_code(m1)) != 0)
-		put(out, &n, want, NER_G_M1, k1(F_GAZM1, gz));
-	if ((gz = gaz_code(p1)) != 0)
-		put(out, &n, want, NER_G_P1, k1(F_GAZP1, gz));
-	put(out, &n, want, NER_G_SELF, k1(F_LEN, t->cplen > 10 ? 10 : t->cplen));
-	put(out, &n, want, NER_G_SELF, k1(F_FLAGS,
-	    t->flags & (T_DIGIT | T_HYPHEN | T_PERIOD)));
+	if ((want & NER_G_M1) && (gz = gaz_code(m1)) != 0)
+		out[n++] = k1(F_GAZM1, gz);
+	if ((want & NER_G_P1) && (gz = gaz_code(p1)) != 0)
+		out[n++] = k1(F_GAZP1, gz);
+	if (want & NER_G_SELF) {
+		out[n++] = k1(F_LEN, t->cplen > 10 ? 10 : t->cplen);
+		out[n++] = k1(F_FLAGS, t->flags & (T_DIGIT | T_HYPHEN |
+		    T_PERIOD));
+	}
 	if (!(c->skip & NER_SKIP_CLUSTERS))
 		n += cluster_features(c, t, m1, p1, want, out + n);
 	return n;

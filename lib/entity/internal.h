@@ -79,9 +79,10 @@ struct ner_docword {
 
 /* Feature groups of the first pass (ner_features_in): the keys of
  * the token's own word, of the word before it as that, of the word
- * after it as that, and the rest (pairs, the second neighbours). */
-enum { NER_G_SELF = 1, NER_G_M1 = 2, NER_G_P1 = 4, NER_G_REST = 8,
-	NER_G_ALL = 15 };
+ * after it as that, of the words two before and two after as those,
+ * and the rest (pairs of words). */
+enum { NER_G_SELF = 1, NER_G_M1 = 2, NER_G_P1 = 4, NER_G_M2 = 8,
+	NER_G_P2 = 16, NER_G_REST = 32, NER_G_ALL = 63 };
 size_t ner_features_in(const struct ner_ctx *c, size_t i, unsigned want,
     uint64_t *out);
 /* The same for a token t and its neighbours given (NULL: past the
@@ -95,11 +96,12 @@ size_t ner_window_features(const struct ner_ctx *c, const struct ner_window *w,
     unsigned want, uint64_t *out);
 
 /* The word cache (wcache.c): a word's summed rows of its groups
- * NER_G_SELF, NER_G_M1 and NER_G_P1, in that order.  Words longer than
+ * NER_G_SELF, NER_G_M1, NER_G_P1, NER_G_M2 and NER_G_P2, in that
+ * order.  Words longer than
  * NER_WC_MAXLEN bytes are not kept. */
 #define NER_WC_MAXLEN	22
 #define NER_WC_SLOTS	1024
-#define NER_WC_ROWS	3
+#define NER_WC_ROWS	5
 struct ner_wslot;
 struct ner_wcache {
 	struct ner_wslot *slot;

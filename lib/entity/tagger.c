@@ -318,6 +318,21 @@ interleave(const vi4 *even, const vi4 *odd, int nv, int32_t *acc)
 		}
 }
 
+/* acc[0..NER_ROW) += row[0..NER_ROW). */
+static inline void
+add_row(int32_t *acc, const int32_t *row)
+{
+	vi4 a, r;
+	int v;
+
+	for (v = 0; v < NER_ROW; v += 4) {
+		memcpy(&a, acc + v, sizeof a);
+		memcpy(&r, row + v, sizeof r);
+		a += r;
+		memcpy(acc + v, &a, sizeof a);
+	}
+}
+
 static void
 sum_both(const struct ner_feats *f, const uint64_t *fs, size_t n,
     int32_t *acc)
@@ -360,6 +375,15 @@ add_second(const struct ner_feats *f, const uint64_t *fs, size_t n,
 }
 #else
 static void
+add_row(int32_t *acc, const int32_t *row)
+{
+	int t;
+
+	for (t = 0; t < NER_ROW; t++)
+		acc[t] += row[t];
+}
+
+static void
 sum_both(const struct ner_feats *f, const uint64_t *fs, size_t n,
     int32_t *acc)
 {
@@ -400,8 +424,12 @@ rest_features(const struct ner_ctx *c, size_t i, uint64_t *out)
 
 	if (i == c->sent[k])
 		want |= NER_G_M1;
+	if (i < c->sent[k] + 2)
+		want |= NER_G_M2;
 	if (i + 1 == c->sent[k + 1])
 		want |= NER_G_P1;
+	if (i + 2 >= c->sent[k + 1])
+		want |= NER_G_P2;
 	return ner_features_in(c, i, want, out);
 }
 
@@ -413,10 +441,11 @@ word_rows(const struct ner_model *m, const struct ner_ctx *c, size_t j,
     int32_t rows[][NER_ROW])
 {
 	static const unsigned group[NER_WC_ROWS] = { NER_G_SELF, NER_G_M1,
-	    NER_G_P1 };
+	    NER_G_P1, NER_G_M2, NER_G_P2 };
 	const struct ner_tokinfo *t = &c->ti[j];
 	struct ner_window w[NER_WC_ROWS] = { { t, NULL, NULL, NULL, NULL },
-	    { t, t, NULL, NULL, NULL }, { t, NULL, t, NULL, NULL } };
+	    { t, t, NULL, NULL, NULL }, { t, NULL, t, NULL, NULL },
+	    { t, NULL, NULL, t, NULL }, { t, NULL, NULL, NULL, t } };
 	uint64_t fs[NER_WC_ROWS][NER_MAXFEAT];
 	size_t n[NER_WC_ROWS], r, k;
 
@@ -429,14 +458,6 @@ word_rows(const struct ner_model *m, const struct ner_ctx *c, size_t j,
 		sum_both(&m->feats, fs[r], n[r], rows[r]);
 }
 
-static void
-add_row(int32_t *acc, const int32_t *row)
-{
-	int t;
-
-	for (t = 0; t < NER_ROW; t++)
-		acc[t] += row[t];
-}
 
 /* Add the rows of the words of tokens a..e-1 to the sums acc[i - a] of
  * the tokens that read them: a word's own to its token's, as the word
@@ -461,6 +482,10 @@ add_words(const struct ner_model *m, struct ner_ctx *c, size_t a, size_t e,
 			add_row(acc[j + 1 - a], rows[1]);
 		if (j > a)
 			add_row(acc[j - 1 - a], rows[2]);
+		if (j + 2 < e)
+			add_row(acc[j + 2 - a], rows[3]);
+		if (j >= a + 2)
+			add_row(acc[j - 2 - a], rows[4]);
 	}
 }
 
