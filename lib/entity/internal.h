@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "entity/ner.h"
+#include "hash.h"
 
 /* One token of the document in a struct ner_ctx: the hashes of its
  * forms (the features combine them), its clusters and gazetteer
@@ -76,6 +77,51 @@ struct ner_docword {
 	uint16_t n[NER_NTYPES][4];
 	uint16_t o;
 };
+
+/* Feature templates: the first value hashed into every feature key. */
+enum {
+	F_BIAS = 1, F_WORD, F_LOWER, F_SHAPE, F_SSHAPE, F_PRE, F_SUF = F_PRE + 4,
+	F_LOWM1 = F_SUF + 4, F_LOWP1, F_LOWM2, F_LOWP2, F_SSM1, F_SSP1, F_SSM2,
+	F_SSP2, F_BI_M1, F_BI_P1, F_SS3, F_INIT_SS, F_INIT_LOW, F_HEAD_LOW,
+	F_HEAD_SS, F_GAZ, F_GAZM1, F_GAZP1, F_GAZ_SS, F_LEN, F_FLAGS,
+	F_LOWM1_SS, F_SS_LOWP1, F_CASE_SS, F_CL1, F_CL2 = F_CL1 + 4,
+	F_CLM1 = F_CL2 + 4, F_CLP1 = F_CLM1 + 4, F_CL_NONE = F_CLP1 + 4,
+	F_CL_SS,
+	/* second pass */
+	F_P1 = 100, F_P1M1, F_P1P1, F_P1_SS, F_DOC_TYPE, F_DOC_PLACE,
+	F_DOC_MAJ, F_DOC_MAJ_P1, F_DOC_NONE, F_DOC_SAMEAS,
+	/* keys that are not features */
+	K_GAZ = 200, K_CLUSTER, K_DOCWORD
+};
+
+/* Feature keys: FNV-1a steps over a template number and the hashes it
+ * combines (lib/hash), mixed at the end; 0 is reserved. */
+static inline uint64_t
+k_fin(uint64_t h)
+{
+	h = hash_mix(h);
+	return h ? h : 1;
+}
+
+static inline uint64_t
+k1(unsigned tpl, uint64_t a)
+{
+	return k_fin(hash_fnv_step(hash_fnv_step(HASH_FNV_INIT, tpl), a));
+}
+
+static inline uint64_t
+k2(unsigned tpl, uint64_t a, uint64_t b)
+{
+	return k_fin(hash_fnv_step(hash_fnv_step(hash_fnv_step(HASH_FNV_INIT,
+	    tpl), a), b));
+}
+
+static inline uint64_t
+k3(unsigned tpl, uint64_t a, uint64_t b, uint64_t c)
+{
+	return k_fin(hash_fnv_step(hash_fnv_step(hash_fnv_step(hash_fnv_step(
+	    HASH_FNV_INIT, tpl), a), b), c));
+}
 
 /* Feature groups of the first pass (ner_features_in): the keys of
  * the token's own word, of the word before it as that, of the word
