@@ -392,7 +392,9 @@ match_gaz(struct ner_ctx *c, const struct ner_gaz *g)
 			if (j > i && c->ti[j].brk)
 				break;
 			h = gaz_step(h, &c->ti[j]);
-			if ((x = ner_table_find(&g->t, k_fin(h))) < 0)
+			/* the word alone's entry: describe_sentence's */
+			x = j == i ? c->ti[i].g1 : ner_table_find(&g->t, k_fin(h));
+			if (x < 0)
 				break;
 			cls = g->cls[x] & ~NER_GAZ_PREFIX;
 			c->ti[i].gb |= cls;
@@ -456,6 +458,48 @@ ascii_only(const char *s, size_t n)
 	return n > 0;
 }
 
+/* The gazetteer entry of t's word alone, or -1. */
+static long
+gaz_alone(const struct ner_gaz *g, const struct ner_tokinfo *t)
+{
+	if (!g->t.n)
+		return -1;
+	return ner_table_find(&g->t, k_fin(gaz_step(hash_fnv_step(
+	    HASH_FNV_INIT, K_GAZ), t)));
+}
+
+/* What the model's tables say of token t (w as written, in capitals
+ * when upcase): its clusters and the gazetteer entry of its word alone;
+ * from the word cache's forms when they hold it (ner_tag_doc readies
+ * them for m), which keep them by the word as written and upcase,
+ * everything they are found from. */
+static void
+look_up(struct ner_ctx *c, const struct ner_model *m, struct ner_tokinfo *t,
+    const struct ner_word *w, int upcase, struct buf *f, struct buf *tmp)
+{
+	struct ner_fslot *x = NULL;
+	int hit = 0;
+
+	if (m && c->wc && c->wc->model == m->feats.id &&
+	    (x = ner_wcache_form(c->wc, t, w->s, w->len, upcase, &hit)) &&
+	    hit) {
+		t->c1 = x->c1;
+		t->c2 = x->c2;
+		t->g1 = x->g1;
+		return;
+	}
+	if (t->ascii)
+		clusters_ascii(m ? &m->cl : NULL, c, t, t->hform);
+	else
+		clusters(m ? &m->cl : NULL, t, w->s, w->len, f, tmp);
+	t->g1 = m ? gaz_alone(&m->gaz, t) : -1;
+	if (x) {
+		x->c1 = t->c1;
+		x->c2 = t->c2;
+		x->g1 = (int32_t)t->g1;
+	}
+}
+
 /* Describe sentence k: forms, the headline flags, clusters. */
 static void
 describe_sentence(struct ner_ctx *c, const struct ner_model *m,
@@ -484,12 +528,7 @@ describe_sentence(struct ner_ctx *c, const struct ner_model *m,
 	    (upcase ? T_TITLESENT : 0);
 	for (i = a; i < e; i++) {
 		c->ti[i].flags |= fl | (i == a ? T_INIT : 0);
-		if (c->ti[i].ascii)
-			clusters_ascii(m ? &m->cl : NULL, c, &c->ti[i],
-			    c->ti[i].hform);
-		else
-			clusters(m ? &m->cl : NULL, &c->ti[i], w[i].s, w[i].len,
-			    f, tmp);
+		look_up(c, m, &c->ti[i], &w[i], upcase, f, tmp);
 	}
 }
 

@@ -25,6 +25,7 @@ struct ner_tokinfo {
 	int brk;		/* NER_BRK_* before it */
 	int ascii;		/* made only of ASCII */
 	uint64_t hform;		/* ASCII: the hash of its ner_form */
+	long g1;		/* the gazetteer entry of its word alone, -1 */
 };
 
 /* The fingerprint of a feature key in struct ner_feats: its top 16
@@ -148,13 +149,24 @@ size_t ner_window_features(const struct ner_ctx *c, const struct ner_window *w,
 #define NER_WC_MAXLEN	22
 #define NER_WC_SLOTS	1024
 #define NER_WC_ROWS	5
+/* It keeps too what the model's tables say of a word as written (and
+ * upcase, see features.c): its clusters and gazetteer entry alone. */
+#define NER_FC_MAXLEN	18
+#define NER_FC_SLOTS	4096
+struct ner_fslot {
+	uint32_t c1, c2;
+	int32_t g1;
+	uint8_t len, upcase;	/* len 0: empty */
+	char s[NER_FC_MAXLEN];
+};
 struct ner_wslot;
 struct ner_wcache {
 	struct ner_wslot *slot;
 	size_t mask;		/* slots - 1 */
+	struct ner_fslot *form;	/* NER_FC_SLOTS */
 	unsigned long model;	/* the struct ner_feats' id it holds rows of */
 	unsigned skip;		/* and the ctx's skip */
-	unsigned long hits, misses;
+	unsigned long hits, misses, fhits, fmisses;
 };
 /* Make c->wc ready for rows of f (c->wcslots slots): emptied unless it
  * holds f's under the same skip. */
@@ -164,6 +176,11 @@ void ner_wcache_ready(struct ner_ctx *c, const struct ner_feats *f);
  * the word is too long to keep. */
 int32_t (*ner_wcache_rows(struct ner_wcache *w, const struct ner_ctx *c,
     size_t j, int *hit))[NER_ROW];
+/* The form slot of token t (w as written, upcase): *hit 1 if it holds
+ * it, else named for it (to fill) and *hit 0; NULL when too long. */
+struct ner_fslot *ner_wcache_form(struct ner_wcache *w,
+    const struct ner_tokinfo *t, const char *s, size_t len, int upcase,
+    int *hit);
 void ner_wcache_free(struct ner_wcache *w);
 
 #endif

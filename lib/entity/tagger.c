@@ -506,7 +506,6 @@ base_emissions(const struct ner_model *m, struct ner_ctx *c)
 	    sizeof *c->emit2);
 	c->acc = egrow(c->acc, &c->acccap, c->n, sizeof *c->acc);
 	acc = c->acc;
-	ner_wcache_ready(c, &m->feats);
 	for (k = 0; k < c->nsent; k++) {
 		sentence_keys(m, c, k, rest_features);
 		a = c->sent[k];
@@ -568,6 +567,7 @@ ner_tag_doc(const struct ner_model *m, struct ner_ctx *c,
 {
 	if (n == 0)
 		return;
+	ner_wcache_ready(c, &m->feats);
 	ner_ctx_prepare(c, m, w, n);
 	base_emissions(m, c);
 	decode_pass(m, c, w, 0, tags);

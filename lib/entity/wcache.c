@@ -46,17 +46,20 @@ ner_wcache_ready(struct ner_ctx *c, const struct ner_feats *f)
 
 	if (w && w->model == f->id && w->skip == c->skip && w->mask + 1 == n)
 		return;
-	if (!w)
+	if (!w) {
 		w = c->wc = ecalloc(1, sizeof *w);
+		w->form = ealigned(64, NER_FC_SLOTS * sizeof *w->form);
+	}
 	if (!w->slot || w->mask + 1 != n) {
 		free(w->slot);
 		w->slot = ealigned(64, n * sizeof *w->slot);
 		w->mask = n - 1;
 	}
 	memset(w->slot, 0, n * sizeof *w->slot);
+	memset(w->form, 0, NER_FC_SLOTS * sizeof *w->form);
 	w->model = f->id;
 	w->skip = c->skip;
-	w->hits = w->misses = 0;
+	w->hits = w->misses = w->fhits = w->fmisses = 0;
 }
 
 /* 1 if slot x holds token t, written s[0..len). */
@@ -93,11 +96,34 @@ int32_t (*ner_wcache_rows(struct ner_wcache *w, const struct ner_ctx *c,
 	return x->row;
 }
 
+struct ner_fslot *
+ner_wcache_form(struct ner_wcache *w, const struct ner_tokinfo *t,
+    const char *s, size_t len, int upcase, int *hit)
+{
+	struct ner_fslot *x;
+
+	if (len == 0 || len > NER_FC_MAXLEN)
+		return NULL;
+	x = &w->form[hash_mix(t->hword) & (NER_FC_SLOTS - 1)];
+	*hit = x->len == len && x->upcase == !!upcase &&
+	    memcmp(x->s, s, len) == 0;
+	if (*hit) {
+		w->fhits++;
+		return x;
+	}
+	w->fmisses++;
+	x->len = (uint8_t)len;
+	x->upcase = !!upcase;
+	memcpy(x->s, s, len);
+	return x;
+}
+
 void
 ner_wcache_free(struct ner_wcache *w)
 {
 	if (!w)
 		return;
+	free(w->form);
 	free(w->slot);
 	free(w);
 }

@@ -67,6 +67,24 @@ doc_gi(const struct ner_model *m, size_t i)
 	return gi;
 }
 
+/* 1 if the clusters and gazetteer classes of c's tokens (as the cache
+ * had them) are those found without it. */
+static int
+same_forms(const struct ner_model *m, const struct ner_ctx *c)
+{
+	struct ner_ctx bare = { 0 };
+	size_t i;
+	int ok = 1;
+
+	ner_ctx_prepare(&bare, m, doc, NDOC);
+	for (i = 0; i < NDOC; i++)
+		ok &= c->ti[i].c1 == bare.ti[i].c1 &&
+		    c->ti[i].c2 == bare.ti[i].c2 &&
+		    c->ti[i].gb == bare.ti[i].gb && c->ti[i].gi == bare.ti[i].gi;
+	ner_ctx_free(&bare);
+	return ok;
+}
+
 /* Tag doc's first pass with c and check its sums. */
 static void
 tag(const char *what, const struct ner_model *m, struct ner_ctx *c)
@@ -100,6 +118,11 @@ main(int argc, char **argv)
 	tag("sums from a full cache", m, &c);
 	expect("hits again", (long)c.wc->hits, 6 + 15);
 	expect("misses again", (long)c.wc->misses, 9);
+	/* forms: the word as written (and title case): misses the, cat,
+	 * watched, Prime, Minister, ., ran; the long word is neither */
+	expect("forms' hits", (long)c.wc->fhits, 8 + 15);
+	expect("forms' misses", (long)c.wc->fmisses, 7);
+	expect("clusters and classes from the cache", same_forms(m, &c), 1);
 	/* another model (the same file loaded again): emptied */
 	tag("sums of another model", m2, &c);
 	expect("another model's hits", (long)c.wc->hits, 6);
