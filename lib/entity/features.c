@@ -568,7 +568,6 @@ ner_ctx_free(struct ner_ctx *c)
 	free(c->emit2);
 	free(c->acc);
 	free(c->vscore);
-	free(c->vback);
 	ner_wcache_free(c->wc);
 	memset(c, 0, sizeof *c);
 }

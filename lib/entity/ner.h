@@ -185,7 +185,6 @@ struct ner_ctx {
 	int32_t (*acc)[NER_ROW];	/* both passes' sums of each token */
 	size_t acccap;
 	float *vscore;		/* Viterbi scratch */
-	int *vback;
 	size_t vcap;
 };
 

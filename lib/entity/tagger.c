@@ -41,33 +41,33 @@ ner_allowed(int a, int b)
  * so the compiler makes vector code of the loops over them. */
 #define VW	12
 
-/* One step: the best predecessor of each tag b, bk[b], and its score
- * bs[b], from the scores prev of the token before; predecessors are
- * tried in order and a later one must score strictly higher, as a
- * scalar loop would.  A forbidden transition scores -1e30 and so never
- * wins against an allowed one (every tag has one, and allowed scores
- * are far from -1e30).  GCC and clang get it as vector code (their
- * vector extensions: the same IEEE single additions and comparisons,
- * so the same result as the loop below, which other compilers get). */
+/* One step: the best score bs[b] of each tag b reached from the scores
+ * prev of the token before.  Only the scores are kept: the best
+ * predecessor of the one tag the best path takes at each token is found
+ * again by best_before() when the path is read back, a ninth of the
+ * work of keeping them all.  A forbidden transition scores -1e30 and so
+ * never wins against an allowed one (every tag has one, and allowed
+ * scores are far from -1e30).  GCC and clang get it as vector code
+ * (their vector extensions: the same IEEE single additions and
+ * comparisons, so the same result as the loop below, which other
+ * compilers get). */
 #if defined(__GNUC__)
 typedef float vf4 __attribute__((vector_size(16)));
 typedef int vi4 __attribute__((vector_size(16)));
 
-/* Where s beats *best, take it and a. */
-static inline void
-take(vf4 s, vi4 a, vf4 *best, vi4 *back)
+/* The greater of best and s, lane by lane. */
+static inline vf4
+vmax(vf4 best, vf4 s)
 {
-	vi4 m = s > *best;
+	vi4 m = s > best;
 
-	*back = (*back & ~m) | (a & m);
-	*best = (vf4)(((vi4)*best & ~m) | ((vi4)s & m));
+	return (vf4)(((vi4)best & ~m) | ((vi4)s & m));
 }
 
 static void
-step(const float *prev, const float tr[][VW], float *bs, int *bk)
+step(const float *prev, const float tr[][VW], float *bs)
 {
 	vf4 b0, b1, b2, r0, r1, r2, p;
-	vi4 k0 = { 0, 0, 0, 0 }, k1 = k0, k2 = k0, av;
 	int a;
 
 	memcpy(&r0, &tr[0][0], sizeof r0);
@@ -78,60 +78,60 @@ step(const float *prev, const float tr[][VW], float *bs, int *bk)
 	b2 = prev[0] + r2;
 	for (a = 1; a < NER_NTAGS; a++) {
 		p = (vf4){ prev[a], prev[a], prev[a], prev[a] };
-		av = (vi4){ a, a, a, a };
 		memcpy(&r0, &tr[a][0], sizeof r0);
 		memcpy(&r1, &tr[a][4], sizeof r1);
 		memcpy(&r2, &tr[a][8], sizeof r2);
-		take(p + r0, av, &b0, &k0);
-		take(p + r1, av, &b1, &k1);
-		take(p + r2, av, &b2, &k2);
+		b0 = vmax(b0, p + r0);
+		b1 = vmax(b1, p + r1);
+		b2 = vmax(b2, p + r2);
 	}
 	memcpy(bs, &b0, sizeof b0);
 	memcpy(bs + 4, &b1, sizeof b1);
 	memcpy(bs + 8, &b2, sizeof b2);
-	memcpy(bk, &k0, sizeof k0);
-	memcpy(bk + 4, &k1, sizeof k1);
-	memcpy(bk + 8, &k2, sizeof k2);
 }
 #else
 static void
-step(const float *prev, const float tr[][VW], float *bs, int *bk)
+step(const float *prev, const float tr[][VW], float *bs)
 {
 	float s;
 	int a, b;
 
-	for (b = 0; b < VW; b++) {
+	for (b = 0; b < VW; b++)
 		bs[b] = prev[0] + tr[0][b];
-		bk[b] = 0;
-	}
 	for (a = 1; a < NER_NTAGS; a++)
-		for (b = 0; b < VW; b++) {
-			s = prev[a] + tr[a][b];
-			if (s > bs[b]) {
+		for (b = 0; b < VW; b++)
+			if ((s = prev[a] + tr[a][b]) > bs[b])
 				bs[b] = s;
-				bk[b] = a;
-			}
-		}
 }
 #endif
+
+/* The best predecessor of tag b from the scores prev: the first of
+ * those that score the most, as step() found its score. */
+static int
+best_before(const float *prev, const float tr[][VW], int b)
+{
+	float s, best = prev[0] + tr[0][b];
+	int a, at = 0;
+
+	for (a = 1; a < NER_NTAGS; a++)
+		if ((s = prev[a] + tr[a][b]) > best) {
+			best = s;
+			at = a;
+		}
+	return at;
+}
 
 void
 ner_viterbi(struct ner_ctx *c, const float *emit, const float *trans,
     const struct ner_word *w, size_t n, int *tags)
 {
 	float tr[NER_NTAGS][VW], bs[VW], *cur;
-	int bk[VW], *back, a, b, best;
+	int a, b, best;
 	size_t i;
 
 	if (n == 0)
 		return;
-	if (c->vcap < n) {
-		free(c->vscore);
-		free(c->vback);
-		c->vscore = emalloc(n * NER_NTAGS * sizeof *c->vscore);
-		c->vback = emalloc(n * NER_NTAGS * sizeof *c->vback);
-		c->vcap = n;
-	}
+	c->vscore = egrow(c->vscore, &c->vcap, n * NER_NTAGS, sizeof *c->vscore);
 	for (a = 0; a < NER_NTAGS; a++)
 		for (b = 0; b < VW; b++)
 			tr[a][b] = b < NER_NTAGS && legal(a, b) ?
@@ -141,17 +141,14 @@ ner_viterbi(struct ner_ctx *c, const float *emit, const float *trans,
 		    trans[NER_NTAGS * NER_NTAGS + b] + emit[b] : -1e30f;
 	for (i = 1; i < n; i++) {
 		step(c->vscore + (i - 1) * NER_NTAGS, (const float (*)[VW])tr,
-		    bs, bk);
+		    bs);
 		/* no mention continues across a line break */
 		if (w && w[i].brk)
 			for (b = 0; b < NER_NTYPES; b++)
 				bs[NER_I(b)] = -3e30f;
 		cur = c->vscore + i * NER_NTAGS;
-		back = c->vback + i * NER_NTAGS;
-		for (b = 0; b < NER_NTAGS; b++) {
+		for (b = 0; b < NER_NTAGS; b++)
 			cur[b] = bs[b] + emit[i * NER_NTAGS + b];
-			back[b] = bk[b];
-		}
 	}
 	best = 0;
 	for (b = 1; b < NER_NTAGS; b++)
@@ -161,7 +158,8 @@ ner_viterbi(struct ner_ctx *c, const float *emit, const float *trans,
 	for (i = n; i-- > 0; ) {
 		tags[i] = best;
 		if (i)
-			best = c->vback[i * NER_NTAGS + best];
+			best = best_before(c->vscore + (i - 1) * NER_NTAGS,
+			    (const float (*)[VW])tr, best);
 	}
 }
 
