@@ -58,6 +58,10 @@ path_len(uint32_t x)
 {
 	unsigned len = 0;
 
+#if defined(__GNUC__)
+	if (x)
+		return 31 - (unsigned)__builtin_clz(x);
+#endif
 	if (x >> 16)
 		len += 16, x >>= 16;
 	if (x >> 8)
@@ -248,7 +252,8 @@ ner_window_features(const struct ner_ctx *c, const struct ner_window *w,
 		out[n++] = k1(F_FLAGS, t->flags & (T_DIGIT | T_HYPHEN |
 		    T_PERIOD));
 	}
-	if (!(c->skip & NER_SKIP_CLUSTERS))
+	if (!(c->skip & NER_SKIP_CLUSTERS) &&
+	    (want & (NER_G_SELF | NER_G_M1 | NER_G_P1)))
 		n += cluster_features(c, t, m1, p1, want, out + n);
 	return n;
 }
