@@ -48,13 +48,15 @@ ner_allowed(int a, int b)
 /* One step: the best score bs[b] of each tag b reached from the scores
  * prev of the token before.  Only the scores are kept: the best
  * predecessor of the one tag the best path takes at each token is found
- * again by best_before() when the path is read back, a ninth of the
- * work of keeping them all.  A forbidden transition scores -1e30 and so
- * never wins against an allowed one (every tag has one, and allowed
- * scores are far from -1e30).  GCC and clang get it as vector code
- * (their vector extensions: the same IEEE single additions and
- * comparisons, so the same result as the loop below, which other
- * compilers get). */
+ * again by best_before() when the path is read back (the same additions
+ * and comparisons, predecessors tried in order, a later one winning
+ * only if strictly higher), a ninth of the work of keeping them all.
+ * Equal scores are the same number whichever is kept (but for the sign
+ * of a zero, which no comparison sees).  A forbidden transition scores
+ * -1e30 and so never wins against an allowed one (every tag has one,
+ * and allowed scores are far from -1e30).  GCC and clang get it as
+ * vector code (their vector extensions: the same IEEE single additions
+ * and comparisons as the loop below, which other compilers get). */
 #if defined(__GNUC__)
 typedef float vf4 __attribute__((vector_size(16)));
 typedef int vi4 __attribute__((vector_size(16)));
@@ -421,8 +423,8 @@ add_second(const struct ner_feats *f, const uint64_t *fs, size_t n,
 #endif
 
 /* The first pass's keys of token i that base_emissions looks up: the
- * pairs and second neighbours, and the edge's keys where i has no
- * neighbour (the neighbours' single-word groups come from the cache). */
+ * pairs, and the sentence edge's where i has no neighbour one or two
+ * before or after it (the neighbours' own come from the word cache). */
 static size_t
 rest_features(const struct ner_ctx *c, size_t i, uint64_t *out)
 {
@@ -440,9 +442,10 @@ rest_features(const struct ner_ctx *c, size_t i, uint64_t *out)
 	return ner_features_in(c, i, want, out);
 }
 
-/* The rows of token j's word: its own keys', and its keys as the word
- * before and after another (NER_WC_ROWS rows), summed into rows, their
- * lookups asked for first so that the reads overlap. */
+/* The rows of token j's word: the sums of its own keys' rows and of its
+ * keys' as the word one and two before and after another (the groups
+ * of ner_window_features, NER_WC_ROWS rows), their lookups asked for
+ * first so that the reads overlap. */
 static void
 word_rows(const struct ner_model *m, const struct ner_ctx *c, size_t j,
     int32_t rows[][NER_ROW])
@@ -465,10 +468,10 @@ word_rows(const struct ner_model *m, const struct ner_ctx *c, size_t j,
 		sum_both(&m->feats, fs[r], n[r], rows[r]);
 }
 
-
-/* Add the rows of the words of tokens a..e-1 to the sums acc[i - a] of
- * the tokens that read them: a word's own to its token's, as the word
- * before to the next token's, as the word after to the one before's. */
+/* Add the rows of the words of tokens a..e-1 (a sentence) to the sums
+ * acc[i - a] of the tokens that read them: a word's own to its token's,
+ * as the word before to the next token's and the one after that's, as
+ * the word after to the one before's and the one before that's. */
 static void
 add_words(const struct ner_model *m, struct ner_ctx *c, size_t a, size_t e,
     int32_t (*acc)[NER_ROW])

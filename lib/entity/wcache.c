@@ -1,19 +1,24 @@
-/* wcache: the word cache of the tagger's first pass.  Most of a token's
+/* wcache: the word caches of the tagger.  Most of a token's first-pass
  * feature keys read one word only: its own forms, flags and gazetteer
- * classes (group NER_G_SELF), or those of the word before or after it
- * (NER_G_M1: the word as the one before; NER_G_P1: as the one after).
- * The rows of a group's keys are integers, and integer sums do not
- * depend on their order, so the sum of a group's rows can be kept per
- * word and added in place of its lookups: news repeats its words, and
- * most of them are found here instead of in the model's table, whose
- * reads (a cache miss each) are most of the tagger's time.
+ * classes (group NER_G_SELF), or those of a word one or two before or
+ * after it (NER_G_M1, NER_G_P1, NER_G_M2, NER_G_P2: the keys of that
+ * word as such).  The rows of a group's keys are integers, and integer
+ * sums do not depend on their order, so the sums of a word's groups can
+ * be kept per word and added in place of their lookups: news repeats
+ * its words, and most tokens find their word here.  A slot holds one
+ * word: as written, with its flags and gazetteer classes (everything
+ * its keys are made from, with the model's clusters) and its rows of
+ * the five groups.
  *
- * A slot holds one group of one word: the word as written, its flags
- * and gazetteer classes (everything the group's keys are made from,
- * with the model's clusters), and the row.  The cache is direct-mapped
- * (a word evicts the one in its slot) and small enough to stay in the
- * processor's cache; it is emptied when the model or the feature
- * groups left out change. */
+ * The forms' slots keep what the model's tables say of a word as
+ * written and whether its sentence is in title case (everything that
+ * depends on): its clusters and the gazetteer entry of the word alone,
+ * so that describing a document looks them up once per word.
+ *
+ * Both are direct-mapped (a word evicts the one in its slot), small
+ * enough to stay in the processor's cache, and emptied when the model
+ * or the feature groups left out change; a word too long is not kept
+ * (its rows are made each time). */
 #include <stdlib.h>
 #include <string.h>
 
