@@ -468,39 +468,44 @@ gaz_alone(const struct ner_gaz *g, const struct ner_tokinfo *t)
 	    HASH_FNV_INIT, K_GAZ), t)));
 }
 
-/* What the model's tables say of token t (w as written, in capitals
- * when upcase): its clusters and the gazetteer entry of its word alone;
- * from the word cache's forms when they hold it (ner_tag_doc readies
- * them for m), which keep them by the word as written and upcase,
- * everything they are found from. */
+/* Describe token t (w as written, in capitals when upcase): its forms
+ * (describe), clusters and the gazetteer entry of its word alone; from
+ * the word cache's forms when they hold it (ner_tag_doc readies them
+ * for m), which keep them by the word as written and upcase, everything
+ * they are found from. */
 static void
-look_up(struct ner_ctx *c, const struct ner_model *m, struct ner_tokinfo *t,
-    const struct ner_word *w, int upcase, struct buf *f, struct buf *tmp)
+describe_word(struct ner_ctx *c, const struct ner_model *m,
+    struct ner_tokinfo *t, const struct ner_word *w, int upcase,
+    struct buf *f, struct buf *tmp)
 {
 	struct ner_fslot *x = NULL;
 	int hit = 0;
 
-	if (m && c->wc && c->wc->model == m->feats.id &&
-	    (x = ner_wcache_form(c->wc, t, w->s, w->len, upcase, &hit)) &&
-	    hit) {
-		t->c1 = x->c1;
-		t->c2 = x->c2;
-		t->g1 = x->g1;
+	if (m && c->wc && c->wc->model == m->feats.id)
+		x = ner_wcache_form(c->wc, w->s, w->len, upcase, &hit);
+	if (hit) {
+		*t = x->t;
+		t->low = c->text.len;
+		buf_add(&c->text, x->low, t->llen);
 		return;
 	}
-	if (t->ascii)
+	memset(t, 0, sizeof *t);
+	if ((t->ascii = ascii_only(w->s, w->len))) {
+		describe_ascii(c, t, w->s, w->len, upcase, &t->hform);
 		clusters_ascii(m ? &m->cl : NULL, c, t, t->hform);
-	else
+	} else {
+		describe(c, t, w->s, w->len, upcase);
 		clusters(m ? &m->cl : NULL, t, w->s, w->len, f, tmp);
-	t->g1 = m ? gaz_alone(&m->gaz, t) : -1;
-	if (x) {
-		x->c1 = t->c1;
-		x->c2 = t->c2;
-		x->g1 = (int32_t)t->g1;
 	}
+	t->g1 = m ? gaz_alone(&m->gaz, t) : -1;
+	if (x && t->llen <= sizeof x->low) {
+		x->t = *t;
+		memcpy(x->low, c->text.s + t->low, t->llen);
+	} else if (x)
+		x->len = 0;	/* not kept after all */
 }
 
-/* Describe sentence k: forms, the headline flags, clusters. */
+/* Describe sentence k: forms, clusters, the headline flags. */
 static void
 describe_sentence(struct ner_ctx *c, const struct ner_model *m,
     const struct ner_word *w, size_t k, struct buf *f, struct buf *tmp)
@@ -510,12 +515,7 @@ describe_sentence(struct ner_ctx *c, const struct ner_model *m,
 	unsigned fl;
 
 	for (i = a; i < e; i++) {
-		memset(&c->ti[i], 0, sizeof c->ti[i]);
-		if ((c->ti[i].ascii = ascii_only(w[i].s, w[i].len)))
-			describe_ascii(c, &c->ti[i], w[i].s, w[i].len, upcase,
-			    &c->ti[i].hform);
-		else
-			describe(c, &c->ti[i], w[i].s, w[i].len, upcase);
+		describe_word(c, m, &c->ti[i], &w[i], upcase, f, tmp);
 		c->ti[i].s = k;
 		c->ti[i].dw = -1;
 		c->ti[i].brk = i > a ? w[i].brk : NER_BRK_SENT;
@@ -526,10 +526,8 @@ describe_sentence(struct ner_ctx *c, const struct ner_model *m,
 	}
 	fl = (words > 0 && caps == words ? T_HEAD : 0) |
 	    (upcase ? T_TITLESENT : 0);
-	for (i = a; i < e; i++) {
+	for (i = a; i < e; i++)
 		c->ti[i].flags |= fl | (i == a ? T_INIT : 0);
-		look_up(c, m, &c->ti[i], &w[i], upcase, f, tmp);
-	}
 }
 
 void

@@ -149,13 +149,16 @@ size_t ner_window_features(const struct ner_ctx *c, const struct ner_window *w,
 #define NER_WC_MAXLEN	22
 #define NER_WC_SLOTS	1024
 #define NER_WC_ROWS	5
-/* It keeps too what the model's tables say of a word as written (and
- * upcase, see features.c): its clusters and gazetteer entry alone. */
+/* It keeps too what describing a word as written (and upcase, see
+ * features.c) finds: its forms, clusters and gazetteer entry alone, the
+ * word's token description but for where it stands; words longer than
+ * NER_FC_MAXLEN bytes, or whose lower-case form is longer than low, are
+ * not kept. */
 #define NER_FC_MAXLEN	18
-#define NER_FC_SLOTS	4096
+#define NER_FC_SLOTS	1024
 struct ner_fslot {
-	uint32_t c1, c2;
-	int32_t g1;
+	struct ner_tokinfo t;
+	char low[32];		/* its lower-cased form, t.llen bytes */
 	uint8_t len, upcase;	/* len 0: empty */
 	char s[NER_FC_MAXLEN];
 };
@@ -176,11 +179,11 @@ void ner_wcache_ready(struct ner_ctx *c, const struct ner_feats *f);
  * the word is too long to keep. */
 int32_t (*ner_wcache_rows(struct ner_wcache *w, const struct ner_ctx *c,
     size_t j, int *hit))[NER_ROW];
-/* The form slot of token t (w as written, upcase): *hit 1 if it holds
- * it, else named for it (to fill) and *hit 0; NULL when too long. */
-struct ner_fslot *ner_wcache_form(struct ner_wcache *w,
-    const struct ner_tokinfo *t, const char *s, size_t len, int upcase,
-    int *hit);
+/* The form slot of the word s[0..len) (and upcase): *hit 1 if it
+ * holds it, else named for it (to fill) and *hit 0; NULL when too
+ * long. */
+struct ner_fslot *ner_wcache_form(struct ner_wcache *w, const char *s,
+    size_t len, int upcase, int *hit);
 void ner_wcache_free(struct ner_wcache *w);
 
 #endif

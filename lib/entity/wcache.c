@@ -10,10 +10,11 @@
  * its keys are made from, with the model's clusters) and its rows of
  * the five groups.
  *
- * The forms' slots keep what the model's tables say of a word as
+ * The forms' slots keep what describing a word finds, by the word as
  * written and whether its sentence is in title case (everything that
- * depends on): its clusters and the gazetteer entry of the word alone,
- * so that describing a document looks them up once per word.
+ * depends on): its forms' hashes, its clusters and the gazetteer entry
+ * of the word alone, so that describing a document does that work and
+ * those lookups once per word.
  *
  * Both are direct-mapped (a word evicts the one in its slot), small
  * enough to stay in the processor's cache, and emptied when the model
@@ -102,14 +103,15 @@ int32_t (*ner_wcache_rows(struct ner_wcache *w, const struct ner_ctx *c,
 }
 
 struct ner_fslot *
-ner_wcache_form(struct ner_wcache *w, const struct ner_tokinfo *t,
-    const char *s, size_t len, int upcase, int *hit)
+ner_wcache_form(struct ner_wcache *w, const char *s, size_t len, int upcase,
+    int *hit)
 {
 	struct ner_fslot *x;
 
 	if (len == 0 || len > NER_FC_MAXLEN)
 		return NULL;
-	x = &w->form[hash_mix(t->hword) & (NER_FC_SLOTS - 1)];
+	x = &w->form[hash_mix(hash_fnv(HASH_FNV_INIT + (upcase != 0), s, len)) &
+	    (NER_FC_SLOTS - 1)];
 	*hit = x->len == len && x->upcase == !!upcase &&
 	    memcmp(x->s, s, len) == 0;
 	if (*hit) {
