@@ -143,9 +143,8 @@ size_t ner_window_features(const struct ner_ctx *c, const struct ner_window *w,
     unsigned want, uint64_t *out);
 
 /* The word cache (wcache.c): a word's summed rows of its groups
- * NER_G_SELF, NER_G_M1, NER_G_P1, NER_G_M2 and NER_G_P2, in that
- * order.  Words longer than
- * NER_WC_MAXLEN bytes are not kept. */
+ * NER_G_SELF, NER_G_M1, NER_G_P1, NER_G_M2 and NER_G_P2, in that order;
+ * words longer than NER_WC_MAXLEN bytes are not kept. */
 #define NER_WC_MAXLEN	22
 #define NER_WC_SLOTS	1024
 #define NER_WC_ROWS	5
