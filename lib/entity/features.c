@@ -392,7 +392,7 @@ match_gaz(struct ner_ctx *c, const struct ner_gaz *g)
 			if (j > i && c->ti[j].brk)
 				break;
 			h = gaz_step(h, &c->ti[j]);
-			/* the word alone's entry: describe_sentence's */
+			/* the word alone's entry: describe_word's */
 			x = j == i ? c->ti[i].g1 : ner_table_find(&g->t, k_fin(h));
 			if (x < 0)
 				break;
