@@ -1,11 +1,12 @@
-/* Unit test of lib/entity/wcache.c, the tagger's word cache: with the
+/* Unit test of lib/entity/wcache.c, the tagger's word caches: with the
  * model given (argv[1]), every token's emission scores of both passes
  * are the sums of the rows of all its first-pass keys (ner_features),
  * looked up one by one here, whether its word's rows came from the
  * cache, were evicted by another word's (a cache of one slot) or were
- * never kept (a word too long); and the cache counts exactly the hits
- * and misses its words make, and is emptied for another model or
- * other feature groups.  Exits 1 on a failure. */
+ * never kept (a word too long); every token's description from the
+ * forms' cache is the one made without it; the caches count exactly
+ * the hits and misses their words make, and are emptied for another
+ * model or other feature groups.  Exits 1 on a failure. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
