@@ -59,6 +59,12 @@ UNIT=${NEWSPIPE_UNIT:-$ROOT/build/opt/unit}
 	assert_output "tagger: ok"
 }
 
+@test "unit: lib/entity/wcache gives the sums of every key, hit, evicted or not kept" {
+	run "$UNIT/wcache" "$ROOT/models/ner.model"
+	assert_success
+	assert_output "wcache: ok"
+}
+
 @test "unit: lib/text folds run by run as utf8proc folds the whole" {
 	run "$UNIT/text"
 	assert_success

@@ -1,7 +1,7 @@
 /* features: what the model sees of a token: the hashes of its normalised
- * and lower-cased forms, its shapes and affixes, its word clusters, the
- * gazetteer entries it begins or continues, and (second pass) the first
- * pass's labels of the same word elsewhere in the document. */
+ * and lower-cased forms, its shapes and affixes, its word clusters and
+ * the gazetteer entries it begins or continues (the keys made of them
+ * are keys.c's). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,54 +11,6 @@
 #include "entity/internal.h"
 #include "hash.h"
 #include "text.h"
-
-/* Feature templates: the first value hashed into every feature key. */
-enum {
-	F_BIAS = 1, F_WORD, F_LOWER, F_SHAPE, F_SSHAPE, F_PRE, F_SUF = F_PRE + 4,
-	F_LOWM1 = F_SUF + 4, F_LOWP1, F_LOWM2, F_LOWP2, F_SSM1, F_SSP1, F_SSM2,
-	F_SSP2, F_BI_M1, F_BI_P1, F_SS3, F_INIT_SS, F_INIT_LOW, F_HEAD_LOW,
-	F_HEAD_SS, F_GAZ, F_GAZM1, F_GAZP1, F_GAZ_SS, F_LEN, F_FLAGS,
-	F_LOWM1_SS, F_SS_LOWP1, F_CASE_SS, F_CL1, F_CL2 = F_CL1 + 4,
-	F_CLM1 = F_CL2 + 4, F_CLP1 = F_CLM1 + 4, F_CL_NONE = F_CLP1 + 4,
-	F_CL_SS,
-	/* second pass */
-	F_P1 = 100, F_P1M1, F_P1P1, F_P1_SS, F_DOC_TYPE, F_DOC_PLACE,
-	F_DOC_MAJ, F_DOC_MAJ_P1, F_DOC_NONE, F_DOC_SAMEAS,
-	/* keys that are not features */
-	K_GAZ = 200, K_CLUSTER, K_DOCWORD
-};
-
-/* Cluster bit-string prefix lengths (Ratinov and Roth, 2009). */
-static const unsigned cl_prefix[4] = { 4, 6, 10, 20 };
-
-/* Feature keys: FNV-1a steps over a template number and the hashes it
- * combines (lib/hash), mixed at the end; 0 is reserved. */
-static uint64_t
-k_fin(uint64_t h)
-{
-	h = hash_mix(h);
-	return h ? h : 1;
-}
-
-static uint64_t
-k1(unsigned tpl, uint64_t a)
-{
-	return k_fin(hash_fnv_step(hash_fnv_step(HASH_FNV_INIT, tpl), a));
-}
-
-static uint64_t
-k2(unsigned tpl, uint64_t a, uint64_t b)
-{
-	return k_fin(hash_fnv_step(hash_fnv_step(hash_fnv_step(HASH_FNV_INIT,
-	    tpl), a), b));
-}
-
-static uint64_t
-k3(unsigned tpl, uint64_t a, uint64_t b, uint64_t c)
-{
-	return k_fin(hash_fnv_step(hash_fnv_step(hash_fnv_step(hash_fnv_step(
-	    HASH_FNV_INIT, tpl), a), b), c));
-}
 
 /* ASCII stand-ins for typographic marks, so running text looks like the
  * (ASCII) training data to the features. */
@@ -440,7 +392,9 @@ match_gaz(struct ner_ctx *c, const struct ner_gaz *g)
 			if (j > i && c->ti[j].brk)
 				break;
 			h = gaz_step(h, &c->ti[j]);
-			if ((x = ner_table_find(&g->t, k_fin(h))) < 0)
+			/* the word alone's entry: describe_word's */
+			x = j == i ? c->ti[i].g1 : ner_table_find(&g->t, k_fin(h));
+			if (x < 0)
 				break;
 			cls = g->cls[x] & ~NER_GAZ_PREFIX;
 			c->ti[i].gb |= cls;
@@ -504,7 +458,54 @@ ascii_only(const char *s, size_t n)
 	return n > 0;
 }
 
-/* Describe sentence k: forms, the headline flags, clusters. */
+/* The gazetteer entry of t's word alone, or -1. */
+static long
+gaz_alone(const struct ner_gaz *g, const struct ner_tokinfo *t)
+{
+	if (!g->t.n)
+		return -1;
+	return ner_table_find(&g->t, k_fin(gaz_step(hash_fnv_step(
+	    HASH_FNV_INIT, K_GAZ), t)));
+}
+
+/* Describe token t (w as written, in capitals when upcase): its forms
+ * (describe), clusters and the gazetteer entry of its word alone; from
+ * the word cache's forms when they hold it (ner_tag_doc readies them
+ * for m), which keep them by the word as written and upcase, everything
+ * they are found from. */
+static void
+describe_word(struct ner_ctx *c, const struct ner_model *m,
+    struct ner_tokinfo *t, const struct ner_word *w, int upcase,
+    struct buf *f, struct buf *tmp)
+{
+	struct ner_fslot *x = NULL;
+	int hit = 0;
+
+	if (m && c->wc && c->wc->model == m->feats.id)
+		x = ner_wcache_form(c->wc, w->s, w->len, upcase, &hit);
+	if (hit) {
+		*t = x->t;
+		t->low = c->text.len;
+		buf_add(&c->text, x->low, t->llen);
+		return;
+	}
+	memset(t, 0, sizeof *t);
+	if ((t->ascii = ascii_only(w->s, w->len))) {
+		describe_ascii(c, t, w->s, w->len, upcase, &t->hform);
+		clusters_ascii(m ? &m->cl : NULL, c, t, t->hform);
+	} else {
+		describe(c, t, w->s, w->len, upcase);
+		clusters(m ? &m->cl : NULL, t, w->s, w->len, f, tmp);
+	}
+	t->g1 = m ? gaz_alone(&m->gaz, t) : -1;
+	if (x && t->llen <= sizeof x->low) {
+		x->t = *t;
+		memcpy(x->low, c->text.s + t->low, t->llen);
+	} else if (x)
+		x->len = 0;	/* not kept after all */
+}
+
+/* Describe sentence k: forms, clusters, the headline flags. */
 static void
 describe_sentence(struct ner_ctx *c, const struct ner_model *m,
     const struct ner_word *w, size_t k, struct buf *f, struct buf *tmp)
@@ -514,12 +515,7 @@ describe_sentence(struct ner_ctx *c, const struct ner_model *m,
 	unsigned fl;
 
 	for (i = a; i < e; i++) {
-		memset(&c->ti[i], 0, sizeof c->ti[i]);
-		if ((c->ti[i].ascii = ascii_only(w[i].s, w[i].len)))
-			describe_ascii(c, &c->ti[i], w[i].s, w[i].len, upcase,
-			    &c->ti[i].hform);
-		else
-			describe(c, &c->ti[i], w[i].s, w[i].len, upcase);
+		describe_word(c, m, &c->ti[i], &w[i], upcase, f, tmp);
 		c->ti[i].s = k;
 		c->ti[i].dw = -1;
 		c->ti[i].brk = i > a ? w[i].brk : NER_BRK_SENT;
@@ -530,15 +526,8 @@ describe_sentence(struct ner_ctx *c, const struct ner_model *m,
 	}
 	fl = (words > 0 && caps == words ? T_HEAD : 0) |
 	    (upcase ? T_TITLESENT : 0);
-	for (i = a; i < e; i++) {
+	for (i = a; i < e; i++)
 		c->ti[i].flags |= fl | (i == a ? T_INIT : 0);
-		if (c->ti[i].ascii)
-			clusters_ascii(m ? &m->cl : NULL, c, &c->ti[i],
-			    c->ti[i].hform);
-		else
-			clusters(m ? &m->cl : NULL, &c->ti[i], w[i].s, w[i].len,
-			    f, tmp);
-	}
 }
 
 void
@@ -550,6 +539,7 @@ ner_ctx_prepare(struct ner_ctx *c, const struct ner_model *m,
 
 	c->ti = egrow(c->ti, &c->cap, n ? n : 1, sizeof *c->ti);
 	c->n = n;
+	c->w = w;
 	c->ndw = 0;
 	buf_reset(&c->text);
 	sentences(c, w, n);
@@ -574,299 +564,8 @@ ner_ctx_free(struct ner_ctx *c)
 	free(c->fsat);
 	free(c->emit);
 	free(c->emit2);
+	free(c->acc);
 	free(c->vscore);
-	free(c->vback);
+	ner_wcache_free(c->wc);
 	memset(c, 0, sizeof *c);
-}
-
-/* ---- the first pass ---- */
-
-static uint64_t h_bos, h_eos;
-
-/* Token j = i + d of i's sentence, or NULL past either end. */
-static const struct ner_tokinfo *
-near(const struct ner_ctx *c, size_t i, int d)
-{
-	long j = (long)i + d;
-	size_t s = c->ti[i].s;
-
-	if (j < (long)c->sent[s] || j >= (long)c->sent[s + 1])
-		return NULL;
-	return &c->ti[j];
-}
-
-static uint16_t
-gaz_code(const struct ner_tokinfo *t)
-{
-	uint16_t b;
-
-	if (!t)
-		return 0;
-	b = t->gb & ~NER_GAZ_COMMON;
-	return b ? b : t->gi;
-}
-
-/* The cluster the neighbours' features use: in a headline the title-case
- * one first. */
-static uint32_t
-best_cluster(const struct ner_tokinfo *t)
-{
-	if (!t)
-		return 0;
-	if (t->flags & T_HEAD)
-		return t->c2 ? t->c2 : t->c1;
-	return t->c1 ? t->c1 : t->c2;
-}
-
-/* The length of a path: the place of its leading 1. */
-static unsigned
-path_len(uint32_t x)
-{
-	unsigned len = 0;
-
-	if (x >> 16)
-		len += 16, x >>= 16;
-	if (x >> 8)
-		len += 8, x >>= 8;
-	if (x >> 4)
-		len += 4, x >>= 4;
-	if (x >> 2)
-		len += 2, x >>= 2;
-	if (x >> 1)
-		len += 1;
-	return len;
-}
-
-/* The first k bits of a path of length len (under its leading 1), or
- * all of it. */
-static uint32_t
-prefix(uint32_t path, unsigned len, unsigned k)
-{
-	return len > k ? path >> (len - k) : path;
-}
-
-static size_t
-cluster_features(const struct ner_ctx *c, const struct ner_tokinfo *t,
-    const struct ner_tokinfo *m1, const struct ner_tokinfo *p1,
-    uint64_t *out)
-{
-	uint32_t pm = best_cluster(m1), pp = best_cluster(p1), p;
-	unsigned l1 = path_len(t->c1), l2 = path_len(t->c2);
-	unsigned lm = path_len(pm), lp = path_len(pp);
-	int c2 = t->c2 && !(c->skip & NER_SKIP_CASE);
-	size_t n = 0, k;
-
-	if (!t->c1 && !t->c2)
-		out[n++] = k2(F_CL_NONE, t->hss, t->flags & T_HEAD);
-	for (k = 0; k < 4; k++) {
-		if (t->c1)
-			out[n++] = k1(F_CL1 + k, prefix(t->c1, l1, cl_prefix[k]));
-		if (c2)
-			out[n++] = k1(F_CL2 + k, prefix(t->c2, l2, cl_prefix[k]));
-		if (pm)
-			out[n++] = k1(F_CLM1 + k, prefix(pm, lm, cl_prefix[k]));
-		if (pp)
-			out[n++] = k1(F_CLP1 + k, prefix(pp, lp, cl_prefix[k]));
-	}
-	if ((p = best_cluster(t)) != 0)
-		out[n++] = k2(F_CL_SS, prefix(p, path_len(p), cl_prefix[1]),
-		    t->hss);
-	return n;
-}
-
-size_t
-ner_features(const struct ner_ctx *c, size_t i, uint64_t *out)
-{
-	const struct ner_tokinfo *t = &c->ti[i], *m1, *p1, *m2, *p2;
-	size_t n = 0, k;
-	unsigned b, head = (t->flags & T_HEAD) != 0;
-	uint64_t lm1, lp1, lm2, lp2, sm1, sp1;
-	uint16_t gz;
-
-	if (!h_bos) {
-		h_bos = hash_bytes("<s>", 3);
-		h_eos = hash_bytes("</s>", 4);
-	}
-	m1 = near(c, i, -1);
-	p1 = near(c, i, 1);
-	m2 = m1 ? near(c, i, -2) : NULL;
-	p2 = p1 ? near(c, i, 2) : NULL;
-	lm1 = m1 ? m1->hlow : h_bos;
-	lp1 = p1 ? p1->hlow : h_eos;
-	lm2 = m2 ? m2->hlow : h_bos;
-	lp2 = p2 ? p2->hlow : h_eos;
-	sm1 = m1 ? m1->hss : h_bos;
-	sp1 = p1 ? p1->hss : h_eos;
-	out[n++] = k1(F_BIAS, head);
-	out[n++] = k1(F_WORD, t->hword);
-	out[n++] = k1(F_LOWER, t->hlow);
-	out[n++] = k1(F_SHAPE, t->hshape);
-	out[n++] = k1(F_SSHAPE, t->hss);
-	for (k = 0; k < 4; k++) {
-		if (t->hpre[k])
-			out[n++] = k1(F_PRE + k, t->hpre[k]);
-		if (t->hsuf[k])
-			out[n++] = k1(F_SUF + k, t->hsuf[k]);
-	}
-	out[n++] = k1(F_LOWM1, lm1);
-	out[n++] = k1(F_LOWP1, lp1);
-	out[n++] = k1(F_LOWM2, lm2);
-	out[n++] = k1(F_LOWP2, lp2);
-	out[n++] = k1(F_SSM1, sm1);
-	out[n++] = k1(F_SSP1, sp1);
-	out[n++] = k1(F_SSM2, m2 ? m2->hss : h_bos);
-	out[n++] = k1(F_SSP2, p2 ? p2->hss : h_eos);
-	out[n++] = k2(F_BI_M1, lm1, t->hlow);
-	out[n++] = k2(F_BI_P1, t->hlow, lp1);
-	out[n++] = k3(F_SS3, sm1, t->hss, sp1);
-	out[n++] = k2(F_LOWM1_SS, lm1, t->hss);
-	out[n++] = k2(F_SS_LOWP1, t->hss, lp1);
-	if (!(c->skip & NER_SKIP_CASE))
-		out[n++] = k2(F_CASE_SS, t->flags & (T_HEAD | T_TITLESENT |
-		    T_INIT), t->hss);
-	if (t->flags & T_INIT) {
-		out[n++] = k1(F_INIT_SS, t->hss);
-		out[n++] = k1(F_INIT_LOW, t->hlow);
-	}
-	if (head) {
-		out[n++] = k1(F_HEAD_LOW, t->hlow);
-		out[n++] = k1(F_HEAD_SS, t->hss);
-	}
-	for (b = 0; ((t->gb | t->gi) & ((1u << NER_GAZ_NCLASS) - 1)) >> b; b++) {
-		if (t->gb & (1u << b))
-			out[n++] = k2(F_GAZ, b, 1);
-		if (t->gi & (1u << b))
-			out[n++] = k2(F_GAZ, b, 2);
-	}
-	if ((gz = gaz_code(t)) != 0)
-		out[n++] = k2(F_GAZ_SS, gz, t->hss);
-	if ((gz = gaz_code(m1)) != 0)
-		out[n++] = k1(F_GAZM1, gz);
-	if ((gz = gaz_code(p1)) != 0)
-		out[n++] = k1(F_GAZP1, gz);
-	out[n++] = k1(F_LEN, t->cplen > 10 ? 10 : t->cplen);
-	out[n++] = k1(F_FLAGS, t->flags & (T_DIGIT | T_HYPHEN | T_PERIOD));
-	if (!(c->skip & NER_SKIP_CLUSTERS))
-		n += cluster_features(c, t, m1, p1, out + n);
-	return n;
-}
-
-/* ---- the second pass ---- */
-
-static uint64_t
-docword_hash(const void *items, size_t i)
-{
-	return ((const struct ner_docword *)items)[i].h;
-}
-
-static long
-docword_find(const struct ner_ctx *c, uint64_t h)
-{
-	size_t pos;
-	long i;
-
-	for (i = hash_index_first(&c->dix, h, &pos); i >= 0;
-	    i = hash_index_next(&c->dix, &pos))
-		if (c->dw[i].h == h)
-			return i;
-	return -1;
-}
-
-/* Place of token i in the mention of tags: alone, first, inside, last. */
-static int
-place(const int *tags, size_t n, size_t i)
-{
-	int first = NER_IS_B(tags[i]);
-	int last = i + 1 == n || tags[i + 1] == NER_O || NER_IS_B(tags[i + 1]);
-
-	return first && last ? 0 : first ? 1 : last ? 3 : 2;
-}
-
-void
-ner_doc_labels(struct ner_ctx *c, const int *tags)
-{
-	struct ner_tokinfo *t;
-	struct ner_docword *d;
-	size_t i;
-	long x;
-
-	c->tags1 = egrow(c->tags1, &c->t1cap, c->n + 1, sizeof *c->tags1);
-	memcpy(c->tags1, tags, c->n * sizeof *tags);
-	c->ndw = 0;
-	hash_index_init(&c->dix, c->n);
-	for (i = 0; i < c->n; i++) {
-		t = &c->ti[i];
-		t->dw = -1;
-		if (!(t->flags & T_UPPER) || t->cplen < 2)
-			continue;
-		if ((x = docword_find(c, t->hlow)) < 0) {
-			c->dw = egrow(c->dw, &c->dwcap, c->ndw + 1, sizeof *c->dw);
-			d = &c->dw[c->ndw];
-			memset(d, 0, sizeof *d);
-			d->h = t->hlow;
-			x = (long)c->ndw++;
-			hash_index_add(&c->dix, d->h, (size_t)x, docword_hash, c->dw);
-		}
-		t->dw = x;
-		d = &c->dw[x];
-		if (tags[i] == NER_O)
-			d->o += d->o < UINT16_MAX;
-		else if (d->n[NER_TYPE(tags[i])][place(tags, c->n, i)] < UINT16_MAX)
-			d->n[NER_TYPE(tags[i])][place(tags, c->n, i)]++;
-	}
-}
-
-
-static int
-tag1_at(const struct ner_ctx *c, size_t i, int d)
-{
-	const struct ner_tokinfo *t = near(c, i, d);
-
-	return t ? c->tags1[t - c->ti] : d < 0 ? 100 : 101;
-}
-
-size_t
-ner_doc_features(const struct ner_ctx *c, size_t i, uint64_t *out)
-{
-	const struct ner_tokinfo *t = &c->ti[i];
-	const struct ner_docword *d;
-	unsigned cnt[NER_NTYPES + 1] = { 0 }, best = NER_NTYPES, total = 0;
-	int own = c->tags1[i], ownt = own == NER_O ? NER_NTYPES : NER_TYPE(own);
-	int ownp = own == NER_O ? 0 : place(c->tags1, c->n, i);
-	size_t n = 0, ty, p;
-	unsigned v;
-
-	out[n++] = k1(F_P1, (uint64_t)own);
-	out[n++] = k2(F_P1M1, (uint64_t)tag1_at(c, i, -1), (uint64_t)own);
-	out[n++] = k2(F_P1P1, (uint64_t)own, (uint64_t)tag1_at(c, i, 1));
-	out[n++] = k2(F_P1_SS, (uint64_t)own, t->hss);
-	if (t->dw < 0)
-		return n;
-	d = &c->dw[t->dw];
-	for (ty = 0; ty < NER_NTYPES; ty++)
-		for (p = 0; p < 4; p++) {
-			v = d->n[ty][p] - (ownt == (int)ty && ownp == (int)p);
-			if (!v)
-				continue;
-			cnt[ty] += v;
-			out[n++] = k2(F_DOC_PLACE, ty, p);
-		}
-	cnt[NER_NTYPES] = d->o - (own == NER_O);
-	for (ty = 0; ty <= NER_NTYPES; ty++) {
-		total += cnt[ty];
-		if (ty < NER_NTYPES && cnt[ty])
-			out[n++] = k1(F_DOC_TYPE, ty);
-		if (cnt[ty] > cnt[best] || (best == NER_NTYPES && cnt[ty] &&
-		    cnt[ty] == cnt[best]))
-			best = (unsigned)ty;
-	}
-	if (!total) {
-		out[n++] = k1(F_DOC_NONE, (uint64_t)own);
-		return n;
-	}
-	out[n++] = k1(F_DOC_MAJ, best);
-	out[n++] = k2(F_DOC_MAJ_P1, best, (uint64_t)own);
-	if (best < NER_NTYPES && (int)best != ownt)
-		out[n++] = k2(F_DOC_SAMEAS, best, t->flags & (T_INIT | T_HEAD));
-	return n;
 }

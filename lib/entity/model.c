@@ -1,6 +1,7 @@
 /* model: the key tables, and loading and freeing a model file (its
  * layout is in ner.h). */
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,9 +63,11 @@ ner_table_free(struct ner_table *t)
 void
 ner_feats_index(struct ner_feats *f)
 {
+	static atomic_ulong ids;
 	size_t slots = 16, i, j;
 	uint64_t key;
 
+	f->id = atomic_fetch_add(&ids, 1) + 1;
 	while (f->f.n > slots / 10 * 4)
 		slots *= 2;
 	free(f->b);

@@ -114,6 +114,8 @@ struct ner_feats {
 	int16_t *w;
 	float scale;
 	struct ner_bucket *b;	/* mask + 1 buckets, 64-byte aligned */
+	unsigned long id;	/* new at each ner_feats_index (word caches
+				 * know their model by it) */
 	uint16_t *fp;		/* their fingerprints, 0: empty */
 	size_t mask;
 };
@@ -153,12 +155,17 @@ uint64_t ner_gaz_key(const struct ner_word *w, size_t n);
  * descriptions, sentence bounds, the first pass's labels and the
  * decoder's scratch.  One per worker; zeroed to begin. */
 struct ner_tokinfo;
+struct ner_wcache;
 enum { NER_SKIP_CLUSTERS = 1, NER_SKIP_CASE = 2, NER_SKIP_PASS2 = 4 };
 struct ner_ctx {
 	unsigned skip;		/* NER_SKIP_*: feature groups left out, for
 				 * ner-train's ablation runs; 0 otherwise */
 	struct ner_tokinfo *ti;
 	size_t n, cap;
+	const struct ner_word *w;	/* the words prepared */
+	struct ner_wcache *wc;	/* the tagger's word cache (wcache.c) */
+	size_t wcslots;		/* its slots (0: NER_WC_SLOTS); tests make
+				 * it small */
 	struct buf text;
 	size_t *sent;		/* sentence k: tokens sent[k]..sent[k+1]-1 */
 	size_t nsent, scap;
@@ -175,8 +182,9 @@ struct ner_ctx {
 	size_t emitcap;
 	int32_t *emit2;		/* the second pass's, before its own features */
 	size_t emit2cap;
+	int32_t (*acc)[NER_ROW];	/* both passes' sums of each token */
+	size_t acccap;
 	float *vscore;		/* Viterbi scratch */
-	int *vback;
 	size_t vcap;
 };
 

@@ -3,6 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__SSE__)
+#include <xmmintrin.h>
+#endif
+
 #include "mem.h"
 #include "entity/internal.h"
 
@@ -41,33 +45,40 @@ ner_allowed(int a, int b)
  * so the compiler makes vector code of the loops over them. */
 #define VW	12
 
-/* One step: the best predecessor of each tag b, bk[b], and its score
- * bs[b], from the scores prev of the token before; predecessors are
- * tried in order and a later one must score strictly higher, as a
- * scalar loop would.  A forbidden transition scores -1e30 and so never
- * wins against an allowed one (every tag has one, and allowed scores
- * are far from -1e30).  GCC and clang get it as vector code (their
- * vector extensions: the same IEEE single additions and comparisons,
- * so the same result as the loop below, which other compilers get). */
+/* One step: the best score bs[b] of each tag b reached from the scores
+ * prev of the token before.  Only the scores are kept: the best
+ * predecessor of the one tag the best path takes at each token is found
+ * again by best_before() when the path is read back (the same additions
+ * and comparisons, predecessors tried in order, a later one winning
+ * only if strictly higher), a ninth of the work of keeping them all.
+ * Equal scores are the same number whichever is kept (but for the sign
+ * of a zero, which no comparison sees).  A forbidden transition scores
+ * -1e30 and so never wins against an allowed one (every tag has one,
+ * and allowed scores are far from -1e30).  GCC and clang get it as
+ * vector code (their vector extensions: the same IEEE single additions
+ * and comparisons as the loop below, which other compilers get). */
 #if defined(__GNUC__)
 typedef float vf4 __attribute__((vector_size(16)));
 typedef int vi4 __attribute__((vector_size(16)));
 
-/* Where s beats *best, take it and a. */
-static inline void
-take(vf4 s, vi4 a, vf4 *best, vi4 *back)
+/* The greater of best and s, lane by lane (one instruction with SSE;
+ * where they are equal either is the same score). */
+static inline vf4
+vmax(vf4 best, vf4 s)
 {
-	vi4 m = s > *best;
+#if defined(__SSE__)
+	return (vf4)_mm_max_ps((__m128)best, (__m128)s);
+#else
+	vi4 m = s > best;
 
-	*back = (*back & ~m) | (a & m);
-	*best = (vf4)(((vi4)*best & ~m) | ((vi4)s & m));
+	return (vf4)(((vi4)best & ~m) | ((vi4)s & m));
+#endif
 }
 
 static void
-step(const float *prev, const float tr[][VW], float *bs, int *bk)
+step(const float *prev, const float tr[][VW], float *bs)
 {
 	vf4 b0, b1, b2, r0, r1, r2, p;
-	vi4 k0 = { 0, 0, 0, 0 }, k1 = k0, k2 = k0, av;
 	int a;
 
 	memcpy(&r0, &tr[0][0], sizeof r0);
@@ -78,60 +89,60 @@ step(const float *prev, const float tr[][VW], float *bs, int *bk)
 	b2 = prev[0] + r2;
 	for (a = 1; a < NER_NTAGS; a++) {
 		p = (vf4){ prev[a], prev[a], prev[a], prev[a] };
-		av = (vi4){ a, a, a, a };
 		memcpy(&r0, &tr[a][0], sizeof r0);
 		memcpy(&r1, &tr[a][4], sizeof r1);
 		memcpy(&r2, &tr[a][8], sizeof r2);
-		take(p + r0, av, &b0, &k0);
-		take(p + r1, av, &b1, &k1);
-		take(p + r2, av, &b2, &k2);
+		b0 = vmax(b0, p + r0);
+		b1 = vmax(b1, p + r1);
+		b2 = vmax(b2, p + r2);
 	}
 	memcpy(bs, &b0, sizeof b0);
 	memcpy(bs + 4, &b1, sizeof b1);
 	memcpy(bs + 8, &b2, sizeof b2);
-	memcpy(bk, &k0, sizeof k0);
-	memcpy(bk + 4, &k1, sizeof k1);
-	memcpy(bk + 8, &k2, sizeof k2);
 }
 #else
 static void
-step(const float *prev, const float tr[][VW], float *bs, int *bk)
+step(const float *prev, const float tr[][VW], float *bs)
 {
 	float s;
 	int a, b;
 
-	for (b = 0; b < VW; b++) {
+	for (b = 0; b < VW; b++)
 		bs[b] = prev[0] + tr[0][b];
-		bk[b] = 0;
-	}
 	for (a = 1; a < NER_NTAGS; a++)
-		for (b = 0; b < VW; b++) {
-			s = prev[a] + tr[a][b];
-			if (s > bs[b]) {
+		for (b = 0; b < VW; b++)
+			if ((s = prev[a] + tr[a][b]) > bs[b])
 				bs[b] = s;
-				bk[b] = a;
-			}
-		}
 }
 #endif
+
+/* The best predecessor of tag b from the scores prev: the first of
+ * those that score the most, as step() found its score. */
+static int
+best_before(const float *prev, const float tr[][VW], int b)
+{
+	float s, best = prev[0] + tr[0][b];
+	int a, at = 0;
+
+	for (a = 1; a < NER_NTAGS; a++)
+		if ((s = prev[a] + tr[a][b]) > best) {
+			best = s;
+			at = a;
+		}
+	return at;
+}
 
 void
 ner_viterbi(struct ner_ctx *c, const float *emit, const float *trans,
     const struct ner_word *w, size_t n, int *tags)
 {
 	float tr[NER_NTAGS][VW], bs[VW], *cur;
-	int bk[VW], *back, a, b, best;
+	int a, b, best;
 	size_t i;
 
 	if (n == 0)
 		return;
-	if (c->vcap < n) {
-		free(c->vscore);
-		free(c->vback);
-		c->vscore = emalloc(n * NER_NTAGS * sizeof *c->vscore);
-		c->vback = emalloc(n * NER_NTAGS * sizeof *c->vback);
-		c->vcap = n;
-	}
+	c->vscore = egrow(c->vscore, &c->vcap, n * NER_NTAGS, sizeof *c->vscore);
 	for (a = 0; a < NER_NTAGS; a++)
 		for (b = 0; b < VW; b++)
 			tr[a][b] = b < NER_NTAGS && legal(a, b) ?
@@ -141,17 +152,14 @@ ner_viterbi(struct ner_ctx *c, const float *emit, const float *trans,
 		    trans[NER_NTAGS * NER_NTAGS + b] + emit[b] : -1e30f;
 	for (i = 1; i < n; i++) {
 		step(c->vscore + (i - 1) * NER_NTAGS, (const float (*)[VW])tr,
-		    bs, bk);
+		    bs);
 		/* no mention continues across a line break */
 		if (w && w[i].brk)
 			for (b = 0; b < NER_NTYPES; b++)
 				bs[NER_I(b)] = -3e30f;
 		cur = c->vscore + i * NER_NTAGS;
-		back = c->vback + i * NER_NTAGS;
-		for (b = 0; b < NER_NTAGS; b++) {
+		for (b = 0; b < NER_NTAGS; b++)
 			cur[b] = bs[b] + emit[i * NER_NTAGS + b];
-			back[b] = bk[b];
-		}
 	}
 	best = 0;
 	for (b = 1; b < NER_NTAGS; b++)
@@ -161,7 +169,8 @@ ner_viterbi(struct ner_ctx *c, const float *emit, const float *trans,
 	for (i = n; i-- > 0; ) {
 		tags[i] = best;
 		if (i)
-			best = c->vback[i * NER_NTAGS + best];
+			best = best_before(c->vscore + (i - 1) * NER_NTAGS,
+			    (const float (*)[VW])tr, best);
 	}
 }
 
@@ -318,6 +327,21 @@ interleave(const vi4 *even, const vi4 *odd, int nv, int32_t *acc)
 		}
 }
 
+/* acc[0..NER_ROW) += row[0..NER_ROW). */
+static inline void
+add_row(int32_t *acc, const int32_t *row)
+{
+	vi4 a, r;
+	int v;
+
+	for (v = 0; v < NER_ROW; v += 4) {
+		memcpy(&a, acc + v, sizeof a);
+		memcpy(&r, row + v, sizeof r);
+		a += r;
+		memcpy(acc + v, &a, sizeof a);
+	}
+}
+
 static void
 sum_both(const struct ner_feats *f, const uint64_t *fs, size_t n,
     int32_t *acc)
@@ -360,6 +384,15 @@ add_second(const struct ner_feats *f, const uint64_t *fs, size_t n,
 }
 #else
 static void
+add_row(int32_t *acc, const int32_t *row)
+{
+	int t;
+
+	for (t = 0; t < NER_ROW; t++)
+		acc[t] += row[t];
+}
+
+static void
 sum_both(const struct ner_feats *f, const uint64_t *fs, size_t n,
     int32_t *acc)
 {
@@ -389,32 +422,116 @@ add_second(const struct ner_feats *f, const uint64_t *fs, size_t n,
 }
 #endif
 
+/* The first pass's keys of token i that base_emissions looks up: the
+ * pairs, and the sentence edge's where i has no neighbour one or two
+ * before or after it (the neighbours' own come from the word cache). */
+static size_t
+rest_features(const struct ner_ctx *c, size_t i, uint64_t *out)
+{
+	size_t k = c->ti[i].s;
+	unsigned want = NER_G_REST;
+
+	if (i == c->sent[k])
+		want |= NER_G_M1;
+	if (i < c->sent[k] + 2)
+		want |= NER_G_M2;
+	if (i + 1 == c->sent[k + 1])
+		want |= NER_G_P1;
+	if (i + 2 >= c->sent[k + 1])
+		want |= NER_G_P2;
+	return ner_features_in(c, i, want, out);
+}
+
+/* The rows of token j's word: the sums of its own keys' rows and of its
+ * keys' as the word one and two before and after another (the groups
+ * of ner_window_features, NER_WC_ROWS rows), their lookups asked for
+ * first so that the reads overlap. */
+static void
+word_rows(const struct ner_model *m, const struct ner_ctx *c, size_t j,
+    int32_t rows[][NER_ROW])
+{
+	static const unsigned group[NER_WC_ROWS] = { NER_G_SELF, NER_G_M1,
+	    NER_G_P1, NER_G_M2, NER_G_P2 };
+	const struct ner_tokinfo *t = &c->ti[j];
+	struct ner_window w[NER_WC_ROWS] = { { t, NULL, NULL, NULL, NULL },
+	    { t, t, NULL, NULL, NULL }, { t, NULL, t, NULL, NULL },
+	    { t, NULL, NULL, t, NULL }, { t, NULL, NULL, NULL, t } };
+	uint64_t fs[NER_WC_ROWS][NER_MAXFEAT];
+	size_t n[NER_WC_ROWS], r, k;
+
+	for (r = 0; r < NER_WC_ROWS; r++) {
+		n[r] = ner_window_features(c, &w[r], group[r], fs[r]);
+		for (k = 0; k < n[r]; k++)
+			ner_feats_prefetch(&m->feats, fs[r][k]);
+	}
+	for (r = 0; r < NER_WC_ROWS; r++)
+		sum_both(&m->feats, fs[r], n[r], rows[r]);
+}
+
+/* Add the rows of the words of tokens a..e-1 (a sentence) to the sums
+ * acc[i - a] of the tokens that read them: a word's own to its token's,
+ * as the word before to the next token's and the one after that's, as
+ * the word after to the one before's and the one before that's. */
+static void
+add_words(const struct ner_model *m, struct ner_ctx *c, size_t a, size_t e,
+    int32_t (*acc)[NER_ROW])
+{
+	int32_t own[NER_WC_ROWS][NER_ROW], (*rows)[NER_ROW];
+	size_t j;
+	int hit = 0;
+
+	for (j = a; j < e; j++) {
+		if ((rows = ner_wcache_rows(c->wc, c, j, &hit)) == NULL) {
+			rows = own;
+			hit = 0;
+		}
+		if (!hit)
+			word_rows(m, c, j, rows);
+		add_row(acc[j - a], rows[0]);
+		if (j + 1 < e)
+			add_row(acc[j + 1 - a], rows[1]);
+		if (j > a)
+			add_row(acc[j - 1 - a], rows[2]);
+		if (j + 2 < e)
+			add_row(acc[j + 2 - a], rows[3]);
+		if (j >= a + 2)
+			add_row(acc[j - 2 - a], rows[4]);
+	}
+}
+
 /* The emission scores of both passes from the first pass's features of
- * every token, read in one go (the two rows of a feature lie together):
- * c->emit gets the first pass's, c->emit2 the second's, to which the
- * second pass adds its own features. */
+ * every token: c->emit gets the first pass's, c->emit2 the second's
+ * (the two rows of a feature lie together), to which the second pass
+ * adds its own features.  The keys of a token's pairs are looked up,
+ * its word's and its neighbours' come from the word cache. */
 static void
 base_emissions(const struct ner_model *m, struct ner_ctx *c)
 {
-	int32_t acc[NER_ROW];	/* both passes' rows */
-	size_t i, k, a, *at;
+	int32_t (*acc)[NER_ROW];	/* both passes' rows */
+	size_t i, k, a, e, *at;
 	int t;
 
 	c->emit = egrow(c->emit, &c->emitcap, c->n * NER_NTAGS, sizeof *c->emit);
 	c->emit2 = egrow(c->emit2, &c->emit2cap, c->n * NER_NTAGS,
 	    sizeof *c->emit2);
+	c->acc = egrow(c->acc, &c->acccap, c->n, sizeof *c->acc);
+	acc = c->acc;
 	for (k = 0; k < c->nsent; k++) {
-		sentence_keys(m, c, k, ner_features);
-		for (a = c->sent[k], i = a; i < c->sent[k + 1]; i++) {
+		sentence_keys(m, c, k, rest_features);
+		a = c->sent[k];
+		e = c->sent[k + 1];
+		for (i = a; i < e; i++) {
 			at = c->fsat + (i - a);
-			sum_both(&m->feats, c->fs + at[0], at[1] - at[0], acc);
-			for (t = 0; t < NER_NTAGS; t++) {
-				c->emit[i * NER_NTAGS + t] = (float)acc[t] *
-				    m->feats.scale;
-				c->emit2[i * NER_NTAGS + t] = acc[NER_PASSOFF + t];
-			}
+			sum_both(&m->feats, c->fs + at[0], at[1] - at[0], acc[i]);
 		}
+		add_words(m, c, a, e, acc + a);
 	}
+	for (i = 0; i < c->n; i++)
+		for (t = 0; t < NER_NTAGS; t++) {
+			c->emit[i * NER_NTAGS + t] = (float)acc[i][t] *
+			    m->feats.scale;
+			c->emit2[i * NER_NTAGS + t] = acc[i][NER_PASSOFF + t];
+		}
 }
 
 /* The second pass's scores: its features added to c->emit2. */
@@ -460,6 +577,7 @@ ner_tag_doc(const struct ner_model *m, struct ner_ctx *c,
 {
 	if (n == 0)
 		return;
+	ner_wcache_ready(c, &m->feats);
 	ner_ctx_prepare(c, m, w, n);
 	base_emissions(m, c);
 	decode_pass(m, c, w, 0, tags);
