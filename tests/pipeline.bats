@@ -283,6 +283,13 @@ marker_stage() {
 split-header: 1 of 1 records rejected" ] || fail "$stderr"
 }
 
+# ignored_here N: signal N is ignored in this shell (so in what it starts).
+ignored_here() {
+	local mask
+	mask=$(awk '/^SigIgn:/ { print $2 }' "/proc/$BASHPID/status")
+	(( (16#$mask >> ($1 - 1)) & 1 ))
+}
+
 @test "pipeline.sh killed: its stages end with it and its temporary files go" {
 	local t=$BATS_TEST_TMPDIR/w sig pid st i left want
 	mkdir -p "$t/tmp"
@@ -290,6 +297,11 @@ split-header: 1 of 1 records rejected" ] || fail "$stderr"
 	printf 'old\n' >"$t/x.csv"
 	: >"$t/pid"
 	for sig in KILL TERM HUP INT; do
+		# A signal ignored when the shell starts (HUP under nohup) cannot
+		# be trapped: pipeline.sh then rightly goes on, as it was told.
+		if [ $sig = HUP ] && ignored_here 1; then
+			continue
+		fi
 		# The FIFO held open: split-header waits in read, the rest in theirs.
 		# With --rejects every stage names the run's temporary folder.
 		exec 4<>"$t/in.txt"
