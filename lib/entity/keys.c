@@ -15,8 +15,6 @@ static const unsigned cl_prefix[4] = { 4, 6, 10, 20 };
 
 /* ---- the first pass ---- */
 
-static uint64_t h_bos, h_eos;
-
 /* Token j = i + d of i's sentence, or NULL past either end. */
 static const struct ner_tokinfo *
 near(const struct ner_ctx *c, size_t i, int d)
@@ -213,10 +211,11 @@ ner_window_features(const struct ner_ctx *c, const struct ner_window *w,
 	uint64_t lm1, lp1, sm1, sp1;
 	uint16_t gz;
 
-	if (!h_bos) {
-		h_bos = hash_bytes("<s>", 3);
-		h_eos = hash_bytes("</s>", 4);
-	}
+	/* the words past the sentence's ends, hashed where there are any
+	 * (no static to set lazily: workers share this code) */
+	uint64_t h_bos = !m1 || !m2 ? hash_bytes("<s>", 3) : 0;
+	uint64_t h_eos = !p1 || !p2 ? hash_bytes("</s>", 4) : 0;
+
 	lm1 = m1 ? m1->hlow : h_bos;
 	lp1 = p1 ? p1->hlow : h_eos;
 	sm1 = m1 ? m1->hss : h_bos;
