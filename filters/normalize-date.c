@@ -161,22 +161,42 @@ dateline(json_t *rec, const struct record_src *src, struct date *d, int year)
 	return 0;
 }
 
-/* A numeric date of field key that reads both ways (03/11/2021) in the
- * order the record's URL dates it (/2021/11/03/): the site's own order,
- * whatever its language says (a page that names none).  The record's
- * other dates are then read in that order too; --dmy still rules. */
+/* A record that names no language: whether its body is in one that
+ * puts the day first (lib/lang, by function words; English of no
+ * country puts the month first, as a language tag "en" does). */
+static int
+body_day_first(const json_t *rec)
+{
+	size_t n;
+	const char *s = record_strn(rec, "body", &n), *l;
+
+	return s && (l = lang_guess(s, n)) && strcmp(l, "en") != 0;
+}
+
+/* A numeric date of field key that reads both ways (03/11/2021: the
+ * other order gives another day; a date with dots is day first either
+ * way) in the order the record's URL dates it (/2021/11/03/), the
+ * site's own; else, when the record names no language, in its body's.
+ * The record's other dates are then read in that order too; --dmy
+ * still rules. */
 static void
 settle_order(json_t *rec, const char *key, struct date *d)
 {
 	struct date u, o;
 	size_t n, ulen;
 	const char *s = record_strn(rec, key, &n), *url = record_strn(rec, "url", &ulen);
+	int flip, dmy = st.dflags & DATE_DMY;
 
-	if (st.opt_dflags & DATE_DMY || !url || date_from_url(url, ulen, &u) != DATE_OK
-	    || date_parse(s, n, st.dflags ^ DATE_DMY, &o) != DATE_OK || o.prec < DATE_DAY)
+	if (st.opt_dflags & DATE_DMY || date_parse(s, n, st.dflags ^ DATE_DMY, &o) != DATE_OK
+	    || o.prec < DATE_DAY || (o.month == d->month && o.day == d->day))
 		return;
-	if (o.year == u.year && o.month == u.month && o.day == u.day
-	    && !(d->month == u.month && d->day == u.day)) {
+	if (url && date_from_url(url, ulen, &u) == DATE_OK
+	    && ((o.year == u.year && o.month == u.month && o.day == u.day)
+	    || (d->year == u.year && d->month == u.month && d->day == u.day)))
+		flip = o.month == u.month && o.day == u.day;
+	else
+		flip = !record_str(rec, "language") && !dmy && body_day_first(rec);
+	if (flip) {
 		*d = o;
 		st.dflags ^= DATE_DMY;
 		st.tflags ^= TIMEX_DMY;
@@ -281,60 +301,14 @@ day_first(const char *l, size_t n)
 	return 1;
 }
 
-/* s holds a numeric date that reads two ways (3/5/2022, 03-05-2022:
- * day and month both 12 or less and not the same); a date with dots is
- * read day first anyway. */
-static int
-order_matters(const char *s)
-{
-	const char *p;
-	char *e;
-	long a, b;
-
-	for (p = s; (p = strpbrk(p, "/-")); p++) {
-		if (p == s || !isdigit((unsigned char)p[-1])
-		    || (p - s >= 3 && isdigit((unsigned char)p[-3])))
-			continue;
-		a = strtol(p - (p - s >= 2 && isdigit((unsigned char)p[-2]) ? 2 : 1), NULL, 10);
-		if (!isdigit((unsigned char)p[1]))
-			continue;
-		b = strtol(p + 1, &e, 10);
-		if (e - p > 3 || *e != *p || !isdigit((unsigned char)e[1]))
-			continue;
-		if (a >= 1 && a <= 12 && b >= 1 && b <= 12 && a != b)
-			return 1;
-	}
-	return 0;
-}
-
-/* A record that names no language: the language of its text, when one
- * of its dates needs it to be read (lib/lang, by function words).
- * English of no country puts the month first, as a language tag "en"
- * does. */
-static int
-text_day_first(const json_t *rec)
-{
-	static const char *const fields[] = { "date_raw", "published_raw", NULL };
-	const char *s, *l;
-	size_t i, n;
-
-	for (i = 0; fields[i]; i++)
-		if ((s = record_str(rec, fields[i])) && order_matters(s))
-			break;
-	if (!fields[i] || !(s = record_strn(rec, "body", &n)))
-		return 0;
-	l = lang_guess(s, n);
-	return l && strcmp(l, "en") != 0;
-}
-
 /* The order of numbers in this record's dates: --dmy, else its
- * language's, else (no language named) its text's, else month first. */
+ * language's, else month first (settle_order may turn it). */
 static void
 date_order(const json_t *rec)
 {
 	size_t n;
 	const char *l = record_strn(rec, "language", &n);
-	int dmy = l ? day_first(l, n) : text_day_first(rec);
+	int dmy = l && day_first(l, n);
 
 	st.dflags = st.opt_dflags;
 	st.tflags = st.opt_tflags;
