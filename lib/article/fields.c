@@ -351,9 +351,8 @@ name_alone(struct parse *p, size_t i)
 	return 1;
 }
 
-/* A date line with the byline in it ("12 May 2024 | von Jane Doe"). */
-static void
-byline_in_date_line(struct parse *p, const char *s, size_t n)
+void
+art_byline_in_date_line(struct parse *p, const char *s, size_t n)
 {
 	const char *v;
 	size_t vn;
@@ -378,7 +377,7 @@ art_window_line(struct parse *p, size_t *i)
 	}
 	if (art_is_date_line(s, n)) {
 		art_set_date(&p->a->date_raw, s, n);
-		byline_in_date_line(p, s, n);
+		art_byline_in_date_line(p, s, n);
 		return "date_raw";
 	}
 	/* "von Jane Doe · 22. Oktober 2019": a date in the names is no
@@ -390,7 +389,7 @@ art_window_line(struct parse *p, size_t *i)
 	if (split_byline(p, i) || name_alone(p, *i))
 		return "byline";
 	if (art_dated_line(p, s, n)) {
-		byline_in_date_line(p, s, n);
+		art_byline_in_date_line(p, s, n);
 		return "date_raw";
 	}
 	/* a page's line of facts under its headline */

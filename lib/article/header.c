@@ -114,6 +114,7 @@ date_above(struct parse *p, size_t i)
 		p->date_above = s + b, p->date_above_len = e - b;
 	else
 		return 0;
+	art_byline_in_date_line(p, s, n);
 	art_drop(p, i, "date_raw");
 	return 1;
 }

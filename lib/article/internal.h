@@ -353,6 +353,9 @@ const char *art_meta_line(struct parse *p, size_t *i);
 const char *art_footer_line(struct parse *p, size_t *i, int set);
 /* Dates, bylines and "Published" lines under the headline. */
 const char *art_window_line(struct parse *p, size_t *i);
+/* A date line with the byline in it ("12 May 2024 | von Jane Doe"):
+ * the byline, when none is set. */
+void art_byline_in_date_line(struct parse *p, const char *s, size_t n);
 
 /* clean.c */
 /* Pass 1: s to p->norm and its lines p->nl. */

@@ -80,6 +80,83 @@ lower_only(const char *s, size_t n)
 	return 1;
 }
 
+/* Three items or more, each of one or two words, between commas: a
+ * list of tags or categories ("Blog, Food, Travel, Vegan"). */
+static int
+comma_list(const char *s, size_t n)
+{
+	size_t i, items = 1, words = 1;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == ',') {
+			items++;
+			words = 1;
+		} else if (s[i] == ' ' && i > 0 && s[i - 1] != ',' && ++words > 2)
+			return 0;
+		else if (strchr(":;.!?", s[i]))
+			return 0;
+	}
+	return items >= 3;
+}
+
+/* Words run together where a copy lost the space between links
+ * ("NewsSportWeatherTravel"): a lower-case letter right before a
+ * capital three times or more, a menu, no headline (a name such as
+ * "McDonald" or "YouTube" has one). */
+static int
+run_together(const char *s, size_t n)
+{
+	size_t i, joins = 0;
+
+	for (i = 1; i < n; i++)
+		if (s[i] >= 'A' && s[i] <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z' && ++joins >= 3)
+			return 1;
+	return 0;
+}
+
+/* Four words or more, each of them twice or more: menu items copied
+ * with their icons' labels ("Blog Blog Team Team"), no headline. */
+static int
+doubled(const char *s, size_t n)
+{
+	size_t b[41], e[41], w = 0, i, k, seen;
+
+	for (i = 0; i < n && w < LEN(b); w++) {
+		b[w] = i;
+		while (i < n && s[i] != ' ')
+			i++;
+		e[w] = i;
+		while (i < n && s[i] == ' ')
+			i++;
+	}
+	if (w < 4 || i < n)
+		return 0;
+	for (i = 0; i < w; i++) {
+		for (k = 0, seen = 0; k < w && !seen; k++)
+			seen = k != i && same_ci(s + b[i], e[i] - b[i], s + b[k], e[k] - b[k]);
+		if (!seen)
+			return 0;
+	}
+	return 1;
+}
+
+/* Line i is the value of a short label on the line above ("You are
+ * here:", "Tags:"): a breadcrumb, a list, no headline. */
+static int
+labelled(struct parse *p, size_t i)
+{
+	const char *s;
+	size_t n;
+
+	while (i > 0 && p->cl[i - 1].len == 0)
+		i--;
+	if (i == 0)
+		return 0;
+	s = line_s(p, i - 1);
+	n = p->cl[i - 1].len;
+	return s[n - 1] == ':' && art_nwords(p, i - 1) <= 3;
+}
+
 int
 art_headline_shape(struct parse *p, size_t i)
 {
@@ -88,11 +165,15 @@ art_headline_shape(struct parse *p, size_t i)
 
 	if (n == 0 || n > 300 || w < 3 || w > 40 || art_is(p, i, LI_MARKER) || art_is(p, i, LI_CREDIT)
 	    || strchr("&+|/*=~<>,.;:-", s[0]) || s[n - 1] == ':' || art_is_arrow_link(s, n)
-	    || art_joins_names(s, n))
+	    || art_joins_names(s, n) || comma_list(s, n) || run_together(s, n)
+	    || doubled(s, n))
 		return 0;
-	if (art_is(p, i, LI_PROSE) && !(w <= 20 && (s[n - 1] == '?' || s[n - 1] == '!')))
+	/* a sentence is no headline, but a question, an exclamation or
+	 * one that trails off ("…"; a teaser cut short has "...") */
+	if (art_is(p, i, LI_PROSE) && !(w <= 20 && (s[n - 1] == '?' || s[n - 1] == '!'
+	    || ends_with(s, n, "\xE2\x80\xA6"))))
 		return 0;
-	return art_dateline(p, s, n, 0) == 0 && !lower_only(s, n);
+	return art_dateline(p, s, n, 0) == 0 && !lower_only(s, n) && !labelled(p, i);
 }
 
 static int
@@ -285,6 +366,35 @@ repeated(struct parse *p, size_t i)
 	return 0;
 }
 
+/* Line i is the last part of a breadcrumb above it ("Home > News >
+ * <headline>"): the page's own name. */
+static int
+crumb_end(struct parse *p, size_t i, size_t from)
+{
+	const char *s = line_s(p, i), *t;
+	size_t n = p->cl[i].len, k, m;
+
+	for (k = from; k < i; k++) {
+		m = p->cl[k].len;
+		if (m <= n || !art_is(p, k, LI_CRUMB))
+			continue;
+		t = line_s(p, k);
+		if (same_ci(t + m - n, n, s, n) && !isalnum_a((unsigned char)t[m - n - 1]))
+			return 1;
+	}
+	return 0;
+}
+
+/* Line i stands right over a headline by its shape, before lead: a
+ * section name over it, a kicker. */
+static int
+kicker(struct parse *p, size_t i, size_t lead)
+{
+	size_t k = next_nonblank(p, i + 1);
+
+	return k < lead && headline(p, k) && !anchor(p, k);
+}
+
 /* How much line j, a headline by its shape, looks like the article's:
  * a date or byline under it, the top of a block (a short line or a
  * kicker above it), named again in the page; no credit marks; near the
@@ -389,6 +499,29 @@ art_is_headline(struct parse *p, size_t i)
 	    && anchored(p, i, p->cnl);
 }
 
+/* Line h, the best headline, is a kicker (a section name of three
+ * words or fewer) over the date or byline of the headline under them:
+ * the headline is the longer line right under the date, over the
+ * article. */
+static size_t
+under_kicker(struct parse *p, size_t h, size_t from, size_t lead)
+{
+	size_t k = next_nonblank(p, h + 1), dated = 0;
+
+	if (art_nwords(p, h) > 3 || crumb_end(p, h, from))
+		return h;
+	for (; k < lead; k = next_nonblank(p, k + 1)) {
+		if (art_is(p, k, LI_ANCHOR))
+			dated = 1;
+		else if (dated || art_nwords(p, k) > 2)
+			break;
+	}
+	if (!dated || k >= lead || !headline(p, k) || anchor(p, k) || art_nwords(p, k) <= art_nwords(p, h)
+	    || credit_marks(line_s(p, k), p->cl[k].len) || !over_anchor(p, k))
+		return h;
+	return k;
+}
+
 size_t
 art_headline(struct parse *p, size_t from, size_t lead, int *anchor_seen)
 {
@@ -415,13 +548,16 @@ art_headline(struct parse *p, size_t from, size_t lead, int *anchor_seen)
 		score = headline_score(p, j, from, lead, seen > HEADLINE_REACH ? HEADLINE_REACH : seen);
 		/* one or two words: right over the article (or its date
 		 * or byline), or for want of any other */
-		if (art_nwords(p, j) <= 2 && (below > 0 || (seen > 1 && !over_anchor(p, j))))
+		if (crumb_end(p, j, from) && !kicker(p, j, lead))
+			score += 40;
+		else if (art_nwords(p, j) <= 2 && (below > 0 || (seen > 1 && !over_anchor(p, j))))
 			score -= 1000;
 		if (h == NO_LINE || score > best || (seen > HEADLINE_REACH && score > 0 && !anchored(p, h, lead)))
 			h = j, best = score;
 	}
 	if (h == NO_LINE)
 		return NO_LINE;
+	h = under_kicker(p, h, from, lead);
 	*anchor_seen = anchored(p, h, lead);
 	/* A deck or an author's line under its headline (in a page, or
 	 * a deck over an author's line). */
