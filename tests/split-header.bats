@@ -77,6 +77,11 @@ field() {
 	assert_output '"Ferry operators restored all routes on Monday after unions accepted a new pay offer, ending a strike that stranded thousands of travellers.\n\nThe agreement raises wages by 6 percent this year and 4 percent next year, according to the union.\n\nOperators said timetables would be back to normal by Wednesday."'
 }
 
+@test "a line quoted in guillemets (»We stay«) is no breadcrumb: it stays in the body" {
+	run field "$FX/guillemet-quote.txt" .body
+	assert_output '"Seit vierzig Jahren backt die Familie Brandt im Ort ihr Brot, und auch nach dem Umbau der Straße will sie bleiben.\n\n»Wir bleiben hier«\n\nDie neue Straße soll im Herbst fertig sein, dann kommen auch die Parkplätze vor dem Laden zurück."'
+}
+
 @test "--keep-boilerplate keeps every line but still splits the metadata" {
 	run bash -c "split-header --keep-boilerplate '$FX/webpage.txt' | jq -c '[.title, .outlet, .agency, .published_raw, (.body | split(\"\n\n\") | length), (.body | test(\"Home > World|Related Stories|Most Read|please log in\"))]'"
 	assert_output '["Ferry services resume after week-long strike","The Daily Example","Reuters","12 Feb. 2024, 14:05",17,true]'

@@ -249,9 +249,12 @@ art_is_breadcrumb(const char *s, size_t n)
 			parts++, words = 0;
 		else if ((s[i] == '|' || s[i] == '/') && i > 0 && s[i - 1] == ' ' && i + 1 < n && s[i + 1] == ' ')
 			parts++, pipes++, words = 0;
-		else if (i + 1 < n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xBB)
+		/* » and › between words; one opening the line quotes
+		 * (»Title«) */
+		else if (i > 0 && s[i - 1] == ' ' && i + 1 < n && (unsigned char)s[i] == 0xC2
+		    && (unsigned char)s[i + 1] == 0xBB)
 			parts++, words = 0;
-		else if (i + 2 < n && !memcmp(s + i, "\xE2\x80\xBA", 3))
+		else if (i > 0 && s[i - 1] == ' ' && i + 2 < n && !memcmp(s + i, "\xE2\x80\xBA", 3))
 			parts++, words = 0;
 		else if (s[i] == ' ' && i + 1 < n && s[i + 1] != '>' && s[i + 1] != '|' && s[i + 1] != '/')
 			if (++words > 4)
