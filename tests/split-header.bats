@@ -373,7 +373,7 @@ EOF
 @test "wire stories: dateline place, agency, clean body and last words, all right" {
 	run bash -c "PATH='$BIN':\$PATH '$ROOT/tools/wire-score' --min 1 '$FX/wire/expected.tsv'"
 	assert_success
-	assert_output "stories 25: dateline place 1.000, agency 1.000, clean body 1.000; last words kept 25 of 25"
+	assert_output "stories 28: dateline place 1.000, agency 1.000, clean body 1.000; last words kept 28 of 28"
 }
 
 # wire TEXT: place, date, agency and body of TEXT as one line.

@@ -76,6 +76,7 @@ art_keep_line(struct parse *p, const char *s, size_t n, int gap)
 	p->kept[p->nkept].s = s;
 	p->kept[p->nkept].n = n;
 	p->kept[p->nkept].line = n;
+	p->kept[p->nkept].cont = 0;
 	p->kept[p->nkept++].gap = gap;
 }
 
@@ -262,8 +263,8 @@ join_kept(struct parse *p)
 	for (k = 0; k < p->nkept; k++) {
 		struct kept *c = &p->kept[k], *pr = k ? &p->kept[k - 1] : NULL;
 
-		if (pr && !c->gap && !art_is_prose(pr->s, pr->n)
-		    && (pr->line >= 60 || art_wraps(pr->s, pr->n, c->s, c->n)))
+		if (pr && !c->gap && (c->cont || (!art_is_prose(pr->s, pr->n)
+		    && (pr->line >= 60 || art_wraps(pr->s, pr->n, c->s, c->n)))))
 			buf_addc(&b, ' ');
 		else if (pr)
 			buf_add(&b, "\n\n", 2);
@@ -331,6 +332,7 @@ art_body(struct parse *p, size_t i)
 		}
 		art_keep_line(p, s, n, gap || (p->nl[i + p->from].flags & LF_INDENT));
 		p->kept[p->nkept - 1].line = p->cl[i].len;
+		p->kept[p->nkept - 1].cont = art_is(p, i, LI_CONT);
 		gap = 0;
 	}
 	if (p->signoff)

@@ -42,6 +42,7 @@ struct kept {
 	size_t n;
 	size_t line;		/* the length of the whole line it was cut from */
 	int gap;		/* a blank or dropped line came before it */
+	int cont;		/* it goes on the line before (LI_CONT) */
 };
 
 /* No line. */

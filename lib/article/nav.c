@@ -163,7 +163,8 @@ art_headline_shape(struct parse *p, size_t i)
 	const char *s = line_s(p, i);
 	size_t n = p->cl[i].len, w = art_nwords(p, i);
 
-	if (n == 0 || n > 300 || w < 3 || w > 40 || art_is(p, i, LI_MARKER) || art_is(p, i, LI_CREDIT)
+	if (n == 0 || n > 300 || w < 3 || w > 40 || art_is(p, i, LI_CONT) || art_is(p, i, LI_MARKER)
+	    || art_is(p, i, LI_CREDIT)
 	    || strchr("&+|/*=~<>,.;:-", s[0]) || s[n - 1] == ':' || art_is_arrow_link(s, n)
 	    || art_joins_names(s, n) || comma_list(s, n) || run_together(s, n)
 	    || doubled(s, n))

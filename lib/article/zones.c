@@ -21,6 +21,27 @@
  * list of tags, a video); more, and they are a page's navigation. */
 #define NAV_GAP 25
 
+/* Lines a paragraph marked by its indent may run to. */
+#define INDENT_PARA_MAX 40
+
+/* Line i belongs to a paragraph whose first line is indented, the lines
+ * after it flush: wire copy's way ("    WASHINGTON, March 12 - U.S.
+ * exports in the week ended / March 8 were..."), where a flush line
+ * goes on the one before whatever its first letter. */
+static int
+indent_para(struct parse *p, size_t i)
+{
+	size_t k;
+
+	for (k = 0; k <= INDENT_PARA_MAX && p->cl[i].len; k++, i--) {
+		if (p->nl[i + p->from].flags & LF_INDENT)
+			return k > 0 || p->cl[i].len >= 40;
+		if (i == 0)
+			break;
+	}
+	return 0;
+}
+
 /* Line i goes on the paragraph of line i - 1 (a hard-wrapped text): it
  * starts in lower case, or the line before was cut mid-sentence.  (The
  * body joins more, body.c; a headline over its deck is no paragraph.) */
@@ -32,8 +53,10 @@ art_continues(struct parse *p, size_t i)
 	if (i == 0)
 		return 0;
 	pr = &p->cl[i - 1];
-	if (!pr->len || (p->nl[i + p->from].flags & LF_INDENT)
-	    || !art_wraps(p->clean + pr->off, pr->len, line_s(p, i), p->cl[i].len))
+	if (!pr->len || (p->nl[i + p->from].flags & LF_INDENT))
+		return 0;
+	if (!art_wraps(p->clean + pr->off, pr->len, line_s(p, i), p->cl[i].len)
+	    && !(indent_para(p, i - 1) && !art_is_prose(p->clean + pr->off, pr->len)))
 		return 0;
 	/* "Log in to Twitter to connect / with the Daily": a prompt goes on
 	 * no paragraph. */
@@ -360,17 +383,29 @@ main_run(struct parse *p, size_t h, size_t *b, size_t *e)
 	return best;
 }
 
+/* Lines at the top where a wire dateline may open a text with no
+ * paragraph of prose (a table of results under its dateline). */
+#define DATELINE_REACH 3
+
 /* With no paragraph of prose, the text starts at its first sentence,
- * else at its first line that reads like text (a row of figures, a long
- * line), else nowhere. */
+ * else at a dateline among its first lines ("CHICAGO, March 18 -" over
+ * rows of figures), else at its first line that reads like text (a row
+ * of figures, a long line), else nowhere. */
 static size_t
 first_text(struct parse *p, size_t h)
 {
-	size_t i;
+	size_t i, seen = 0;
 
 	for (i = h; i < p->cnl; i++)
 		if (p->cl[i].len && prose_signed(line_s(p, i), p->cl[i].len))
 			return i;
+	for (i = h; i < p->cnl && seen < DATELINE_REACH; i++) {
+		if (p->cl[i].len == 0)
+			continue;
+		if (art_dateline(p, line_s(p, i), p->cl[i].len, 0) > 0)
+			return i;
+		seen++;
+	}
 	for (i = h; i < p->cnl; i++)
 		if (p->cl[i].len && art_body_like(line_s(p, i), p->cl[i].len))
 			return i;
