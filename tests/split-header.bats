@@ -373,7 +373,7 @@ EOF
 @test "wire stories: dateline place, agency, clean body and last words, all right" {
 	run bash -c "PATH='$BIN':\$PATH '$ROOT/tools/wire-score' --min 1 '$FX/wire/expected.tsv'"
 	assert_success
-	assert_output "stories 28: dateline place 1.000, agency 1.000, clean body 1.000; last words kept 28 of 28"
+	assert_output "stories 29: dateline place 1.000, agency 1.000, clean body 1.000; last words kept 29 of 29"
 }
 
 # wire TEXT: place, date, agency and body of TEXT as one line.
@@ -404,6 +404,12 @@ wire() {
 	assert_output '[null,null,null,"New Haven - a city of trees - grew."]'
 	run wire $'The plan - which nobody read - was late.'
 	assert_output '[null,null,null,"The plan - which nobody read - was late."]'
+	# a place alone opens a sentence: capitals after the dash are a
+	# title's ("NEW ISSUE - ACME FUNDING CORP")
+	run wire $'NEW ISSUE - ACME FUNDING CORP\n\nThe notes are due in 1992.'
+	assert_output '[null,null,null,"The notes are due in 1992."]'
+	run field "$FX/wire/r21-title-dash.txt" .title
+	assert_output '"NEW ISSUE - ACME FUNDING CORP"'
 }
 
 @test "sign-offs give the agency, leave the body and keep the sentence before them" {

@@ -140,6 +140,18 @@ dl_date(const char *s, size_t n)
 	return art_is_month(s, k) || art_is_weekday(s, k);
 }
 
+/* s has a lower-case letter (ASCII or not). */
+static int
+has_lower(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((s[i] >= 'a' && s[i] <= 'z') || (unsigned char)s[i] >= 0x80)
+			return 1;
+	return 0;
+}
+
 /* "HOUSTON, March 2 - ", "SPRINGFIELD, Ill., March 3 -- ", "LYON, Feb
  * 26 — ", "WASHINGTON - ": a place in capitals (or any capitalised place
  * before a date), maybe a state, maybe a date, then a dash.  Returns the
@@ -185,6 +197,10 @@ plain_dateline(const char *s, size_t n, size_t *after)
 		return 0;
 	while (*after < n && s[*after] == ' ')
 		(*after)++;
+	/* a place alone ("LONDON -") opens a sentence, not more capitals
+	 * (a title's "NEW ISSUE - ACME FUNDING CORP") */
+	if (!dated && *after < n && !has_lower(s + *after, n - *after < 40 ? n - *after : 40))
+		return 0;
 	return pre;
 }
 
