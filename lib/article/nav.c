@@ -330,7 +330,23 @@ art_anchor_near(struct parse *p, size_t i, size_t end, int down, size_t lines)
 static int
 anchored(struct parse *p, size_t h, size_t lead)
 {
-	return art_anchor_near(p, h, lead, 1, 3);
+	size_t i, seen = 0, shorts = 0;
+
+	if (art_anchor_near(p, h, lead, 1, 3))
+		return 1;
+	if (art_nwords(p, h) < 8)
+		return 0;
+	for (i = h + 1; i < lead && seen < 3; i++) {
+		if (p->cl[i].len == 0)
+			continue;
+		if (art_is(p, i, LI_ANCHOR))
+			return 1;
+		if (art_nwords(p, i) <= 2 && shorts < 3)
+			shorts++;
+		else
+			seen++;
+	}
+	return 0;
 }
 
 /* A photo credit or a category in a header line: "|", a word right
