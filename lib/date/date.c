@@ -343,7 +343,11 @@ numeric_date(struct parser *p, struct date *d)
 		d->year = (int)c->val;
 	else
 		return DATE_AMBIGUOUS;
-	if (sep == '.' || (p->flags & DATE_DMY) || (a->val > 12 && b->val <= 12))
+	/* day first with dots or when asked, unless only month first
+	 * reads (01.21.2020) */
+	if (b->val > 12 && a->val <= 12)
+		d->month = (int)a->val, d->day = (int)b->val;
+	else if (sep == '.' || (p->flags & DATE_DMY) || a->val > 12)
 		d->day = (int)a->val, d->month = (int)b->val;
 	else
 		d->month = (int)a->val, d->day = (int)b->val;

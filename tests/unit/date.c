@@ -33,6 +33,10 @@ main(void)
 	check("2020-01-16", DATE_OK, "2020-01-16", 10);
 	check("4 de maio de 2022, 05:34 h", DATE_OK, "2022-05-04T05:34", 24);
 	check("March 8, 2021", DATE_OK, "2021-03-08", 13);
+	/* dots read day first, but a second field over 12 is the day */
+	check("02.09.2025", DATE_OK, "2025-09-02", 10);
+	check("01.21.2020 07:00 AM", DATE_OK, "2020-01-21T07:00", 19);
+	check("21/01/2020", DATE_OK, "2020-01-21", 10);
 	/* no epoch seconds inside a line, no date without a year */
 	check("1583712000 views", DATE_UNKNOWN, "", 0);
 	check("March 8 in Paris", DATE_UNKNOWN, "", 0);
