@@ -140,6 +140,18 @@ check_dates() {
 	check_pub "9/2/2025" 2025-09-02
 	check_pub "9/2/2025" 2025-02-09 --dmy
 	check_pub "25/8/2025" 2025-08-25
+	# dots read day first, but only month first reads 01.21.2020
+	check_pub "01.21.2020 07:00 AM" 2020-01-21T07:00
+}
+
+@test "weekday names of other languages, before or after the day" {
+	check_pub "jeudi 5 mars 2020" 2020-03-05
+	check_pub "miércoles, 4 de mayo de 2022" 2022-05-04
+	check_pub "giovedì 3 marzo 2022" 2022-03-03
+	check_pub "31 Donnerstag Okt 2019" 2019-10-31
+	# a weekday the date does not fall on, as in English: no guess
+	check_pub "Mittwoch, 31. Oktober 2019" null
+	check_pub "Wednesday, 31 October 2019" null
 }
 
 @test "times: 12- and 24-hour, am/pm, zone names" {

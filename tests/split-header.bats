@@ -525,7 +525,7 @@ EOF2
 ["p31-short-year","Neue Bänke für den Uferweg am See","Tilo Brandt","12.05.24 08:30",null,null,null]
 ["p32-kicker-date","Volunteers plant four hundred trees along the canal","Clara Weiss","12 March 2024",null,null,null]
 ["p33-tag-list","Warum Linsen in jeden Vorratsschrank gehören","Mara Lindqvist","3. Februar 2023",null,null,null]
-["p34-run-together","El transbordador a las islas del norte vuelve a salir tras la tormenta",null,"3 de mayo de 2024",null,null,null]
+["p34-run-together","El transbordador a las islas del norte vuelve a salir tras la tormenta",null,"Viernes 3 de mayo de 2024",null,null,null]
 ["p35-doubled-menu","Wie man mit einer Dose Knöpfe zählen lernt",null,null,null,null,null]
 ["p36-crumb-end","Lighthouses","Tom Berg","3 May 2024",null,null,null]
 ["p37-trailing-off","Ein Sommer am See und was danach kam…","Lotte Brenner","1. September 2023",null,null,null]

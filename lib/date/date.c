@@ -374,8 +374,14 @@ named_date(struct parser *p, struct date *d)
 		if (!(day = day_num(p)))
 			goto fail;
 	} else if ((day = day_num(p))) {
-		/* "6. August", "3rd of September", "13 de enero de" */
+		/* "6. August", "3rd of September", "13 de enero de", and a
+		 * weekday between ("31 Donnerstag Okt 2019") */
 		skip_punct(p, '.');
+		if (p->i < p->nt && p->t[p->i].type == T_WORD
+		    && date_weekday_name(p->t[p->i].s, p->t[p->i].n) >= 0) {
+			p->i++;
+			skip_punct(p, ',');
+		}
 		if (at_word(p, "of") || at_word(p, "de"))
 			p->i++;
 		skip_punct(p, '-');

@@ -77,7 +77,8 @@ int date_month_name(const char *s, size_t n);
  * "mayo", "février"), 0 if none.  Some are words of running text too
  * ("mars", "mai"): a month only beside a day or a year. */
 int date_foreign_month(const char *s, size_t n);
-/* 0 Monday .. 6 Sunday for a weekday name or abbreviation, -1 if none. */
+/* 0 Monday .. 6 Sunday for a weekday name or abbreviation (English) or
+ * name (the other languages of words.c), -1 if none. */
 int date_weekday_name(const char *s, size_t n);
 
 #endif

@@ -154,12 +154,35 @@ date_foreign_month(const char *s, size_t n)
 	return 0;
 }
 
+/* Weekday names in the languages of foreign_months that write them as
+ * one word: German, French, Spanish, Italian, Portuguese, Dutch,
+ * Polish; 0 is Monday. */
+static const struct {
+	const char *name;
+	int wday;
+} foreign_wdays[] = {
+	{ "montag", 0 }, { "dienstag", 1 }, { "mittwoch", 2 }, { "donnerstag", 3 },
+	{ "freitag", 4 }, { "samstag", 5 }, { "sonnabend", 5 }, { "sonntag", 6 },
+	{ "lundi", 0 }, { "mardi", 1 }, { "mercredi", 2 }, { "jeudi", 3 },
+	{ "vendredi", 4 }, { "samedi", 5 }, { "dimanche", 6 },
+	{ "lunes", 0 }, { "martes", 1 }, { "miércoles", 2 }, { "miercoles", 2 },
+	{ "jueves", 3 }, { "viernes", 4 }, { "sábado", 5 }, { "sabado", 5 },
+	{ "domingo", 6 },
+	{ "lunedì", 0 }, { "martedì", 1 }, { "mercoledì", 2 }, { "giovedì", 3 },
+	{ "venerdì", 4 }, { "sabato", 5 }, { "domenica", 6 },
+	{ "maandag", 0 }, { "dinsdag", 1 }, { "woensdag", 2 }, { "donderdag", 3 },
+	{ "vrijdag", 4 }, { "zaterdag", 5 }, { "zondag", 6 },
+	{ "poniedziałek", 0 }, { "wtorek", 1 }, { "środa", 2 }, { "czwartek", 3 },
+	{ "piątek", 4 }, { "sobota", 5 }, { "niedziela", 6 },
+};
+
 int
 date_weekday_name(const char *s, size_t n)
 {
 	static const char *const alt[] = {
 		"mon", "tues", "wed", "thur", "fri", "sat", "sun"
 	};
+	size_t i;
 	int w;
 
 	for (w = 0; w < 7; w++) {
@@ -168,6 +191,9 @@ date_weekday_name(const char *s, size_t n)
 		if (w == 3 && date_word_eq(s, n, "thurs"))
 			return w;
 	}
+	for (i = 0; i < sizeof foreign_wdays / sizeof foreign_wdays[0]; i++)
+		if (foreign_eq(s, n, foreign_wdays[i].name))
+			return foreign_wdays[i].wday;
 	return -1;
 }
 

@@ -37,6 +37,8 @@ main(void)
 	check("02.09.2025", DATE_OK, "2025-09-02", 10);
 	check("01.21.2020 07:00 AM", DATE_OK, "2020-01-21T07:00", 19);
 	check("21/01/2020", DATE_OK, "2020-01-21", 10);
+	/* a weekday between the day and the month */
+	check("31 Donnerstag Okt 2019", DATE_OK, "2019-10-31", 22);
 	/* no epoch seconds inside a line, no date without a year */
 	check("1583712000 views", DATE_UNKNOWN, "", 0);
 	check("March 8 in Paris", DATE_UNKNOWN, "", 0);
