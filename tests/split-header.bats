@@ -373,7 +373,7 @@ EOF
 @test "wire stories: dateline place, agency, clean body and last words, all right" {
 	run bash -c "PATH='$BIN':\$PATH '$ROOT/tools/wire-score' --min 1 '$FX/wire/expected.tsv'"
 	assert_success
-	assert_output "stories 29: dateline place 1.000, agency 1.000, clean body 1.000; last words kept 29 of 29"
+	assert_output "stories 30: dateline place 1.000, agency 1.000, clean body 1.000; last words kept 30 of 30"
 }
 
 # wire TEXT: place, date, agency and body of TEXT as one line.

@@ -55,8 +55,7 @@ art_continues(struct parse *p, size_t i)
 	pr = &p->cl[i - 1];
 	if (!pr->len || (p->nl[i + p->from].flags & LF_INDENT))
 		return 0;
-	if (!art_wraps(p->clean + pr->off, pr->len, line_s(p, i), p->cl[i].len)
-	    && !(indent_para(p, i - 1) && !art_is_prose(p->clean + pr->off, pr->len)))
+	if (!art_wraps(p->clean + pr->off, pr->len, line_s(p, i), p->cl[i].len) && !indent_para(p, i - 1))
 		return 0;
 	/* "Log in to Twitter to connect / with the Daily": a prompt goes on
 	 * no paragraph. */

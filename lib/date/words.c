@@ -154,9 +154,8 @@ date_foreign_month(const char *s, size_t n)
 	return 0;
 }
 
-/* Weekday names in the languages of foreign_months that write them as
- * one word: German, French, Spanish, Italian, Portuguese, Dutch,
- * Polish; 0 is Monday. */
+/* Weekday names in German, French, Spanish (its "sábado" and "domingo"
+ * Portuguese too), Italian, Dutch and Polish; 0 is Monday. */
 static const struct {
 	const char *name;
 	int wday;
