@@ -292,6 +292,8 @@ parse_any(struct article *a, const char *s, size_t n, int html, int decoded,
 	    | (decoded ? HTML_DECODED : 0));
 	if (a->body_len == 0)
 		record_warn(src, "no article text in the page");
+	else
+		article_settle_body(a, state.flags);
 	return 0;
 }
 

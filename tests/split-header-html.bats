@@ -115,6 +115,10 @@ EOF
 	# counts; as the page's only date it does not
 	run bash -c "cd '$FX' && split-header shown-inside.html | jq -r .date_raw"
 	assert_output 2024-03-05T14:05:00+01:00
+	# the date line over the text leaves the body, as a second split
+	# (--ndjson) would take it
+	run bash -c "cd '$FX' && split-header shown-inside.html | jq -r '.body[:22]'"
+	assert_output "Die Fähre zur Insel fä"
 	f=$(page list.html '<html><body><article><h1>Ferry sails again</h1><p>The ferry to the island sails again from Monday after a winter of repairs to its engines and its pier, the operator said on Friday.</p><p class="dateblock">Replies: 6 Last reply: 18.10.2023, 23:08</p></article></body></html>')
 	run bash -c "split-header '$f' | jq -r .date_raw"
 	assert_output null

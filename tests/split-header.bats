@@ -77,6 +77,12 @@ field() {
 	assert_output '"Ferry operators restored all routes on Monday after unions accepted a new pay offer, ending a strike that stranded thousands of travellers.\n\nThe agreement raises wages by 6 percent this year and 4 percent next year, according to the union.\n\nOperators said timetables would be back to normal by Wednesday."'
 }
 
+@test "emphasis beside a quote mark or an ellipsis goes (“*gulp*...”), a lone or inner star stays" {
+	printf 'Title here\n\nShe said “*gulp*... I am nervous” and laughed. “Maybe on a farm! *giggle*” she added.\n\nA word with in*word and a lone * star and snake_case_name stay.\n' >"$BATS_TEST_TMPDIR/q.txt"
+	run field "$BATS_TEST_TMPDIR/q.txt" .body
+	assert_output '"She said “gulp... I am nervous” and laughed. “Maybe on a farm! giggle” she added.\n\nA word with in*word and a lone * star and snake_case_name stay."'
+}
+
 @test "a line quoted in guillemets (»We stay«) is no breadcrumb: it stays in the body" {
 	run field "$FX/guillemet-quote.txt" .body
 	assert_output '"Seit vierzig Jahren backt die Familie Brandt im Ort ihr Brot, und auch nach dem Umbau der Straße will sie bleiben.\n\n»Wir bleiben hier«\n\nDie neue Straße soll im Herbst fertig sein, dann kommen auch die Parkplätze vor dem Laden zurück."'
@@ -487,7 +493,7 @@ EOF2
 
 @test "split-header --ndjson on its own output gives the same record" {
 	local f
-	for f in "$SEEDS"/*.txt "$FX"/*.* "$FX"/wire/*.txt "$FX"/pages/*.txt; do
+	for f in "$SEEDS"/*.txt "$FX"/*.* "$FX"/wire/*.txt "$FX"/pages/*.txt "$FX"/html/*.html; do
 		diff <(split-header "$f" | jq -c 'del(.source)') \
 		    <(split-header "$f" | split-header --ndjson | jq -c 'del(.source)') || fail "$f"
 	done
@@ -532,6 +538,7 @@ EOF2
 ["p38-label-crumb","Ein kleiner Verlag aus der Altstadt druckt Gedichte auf alte Fahrkarten",null,"19.10.2019",null,null,null]
 ["p39-name-lines","Harbour council approves a new ferry link to the outer islands",null,"Monday 14 October 2024 09:12",null,null,null]
 ["p4-from-headline","Schools plan longer summer break after heat wave",null,"March 3, 2024",null,null,null]
+["p40-tags-under","Alte Radios richtig entstauben",null,"2. März 2021",null,null,null]
 ["p5-por","El puerto reabre tras la tormenta y los barcos vuelven a salir","Lucía Romero","04.05.2022",null,null,null]
 ["p6-deck-comments","Ferry fares to rise again from June","Priya Nandakumar","12 May 2024",null,null,null]
 ["p7-kicker-deck","City approves a tram line to the airport","Ines Duarte",null,"3 April 2024",null,null]
@@ -574,6 +581,7 @@ EOF2
 ["In einer Hinterhofwerkstatt be","t im Altpapier gelandet wären.",false]
 ["Open your reading list from th","will take about forty minutes.",false]
 ["Education officials said on Tu","alks with teachers and parents",false]
+["Wer ein altes Röhrenradio wied"," den Staub vorsichtig absaugt.",false]
 ["Las autoridades esperan que el","n ayudas al gobierno regional.",false]
 ["Operators blame fuel costs and","at the next transport meeting.",false]
 ["The city council voted 31 to 9","s for a fraction of the price.",false]

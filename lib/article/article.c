@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "article/internal.h"
+#include "mem.h"
 #include "text.h"
 
 int
@@ -63,6 +64,62 @@ article_parse(struct article *a, const char *text, size_t len, int flags, size_t
 	free(p.cl);
 	free(p.kept);
 	free(p.facts);
+	return 0;
+}
+
+/* *to, when unset, takes *from. */
+static void
+take(char **to, char **from)
+{
+	if (!*to) {
+		*to = *from;
+		*from = NULL;
+	}
+}
+
+int
+article_settle_body(struct article *a, int flags)
+{
+	struct article b;
+	struct article_removed *r;
+	char **t;
+	size_t n;
+
+	if (article_parse(&b, a->body, a->body_len, flags | ARTICLE_BODY | ARTICLE_CHECKED_UTF8, NULL) != 0)
+		return -1;
+	take(&a->title, &b.title);
+	take(&a->subtitle, &b.subtitle);
+	take(&a->outlet, &b.outlet);
+	take(&a->agency, &b.agency);
+	take(&a->byline, &b.byline);
+	take(&a->url, &b.url);
+	take(&a->dateline_place, &b.dateline_place);
+	take(&a->dateline_date, &b.dateline_date);
+	take(&a->date_raw, &b.date_raw);
+	take(&a->published_raw, &b.published_raw);
+	take(&a->language, &b.language);
+	take(&a->date_modified_raw, &b.date_modified_raw);
+	if (!a->ntags) {
+		t = a->tags, n = a->ntags;
+		a->tags = b.tags, a->ntags = b.ntags;
+		b.tags = t, b.ntags = n;
+	}
+	if (!a->nauthors) {
+		t = a->authors, n = a->nauthors;
+		a->authors = b.authors, a->nauthors = b.nauthors;
+		b.authors = t, b.nauthors = n;
+	}
+	free(a->body);
+	a->body = b.body, a->body_len = b.body_len, a->word_count = b.word_count;
+	b.body = NULL;
+	if (b.nremoved) {
+		r = erealloc(a->removed, (a->nremoved + b.nremoved) * sizeof *r);
+		memcpy(r + a->nremoved, b.removed, b.nremoved * sizeof *r);
+		a->removed = r, a->nremoved += b.nremoved;
+		free(b.removed);
+		b.removed = NULL, b.nremoved = 0;
+	}
+	article_free(&b);
 	return 0;
 }
 

@@ -52,6 +52,11 @@ enum {
 int article_parse(struct article *a, const char *text, size_t len, int flags,
     size_t *bad);
 void article_free(struct article *a);
+/* Reads a's body again as a body split before (ARTICLE_BODY), as
+ * split-header --ndjson does: the body is then that one's, and the
+ * fields a lacks are the ones it finds (a page's, lib/html, so gives the
+ * same record when split again).  0, or -1 (a unchanged). */
+int article_settle_body(struct article *a, int flags);
 
 /* Canonical name of a news agency named by s (TASS, Yonhap, AFP, ...),
  * or NULL if s names none (case-insensitive, whole string). */

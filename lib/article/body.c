@@ -103,7 +103,7 @@ drop_in_body(struct parse *p, struct lineset *seen, size_t i, int gap, int *head
 		*headlines = 1;
 		return "related";
 	}
-	if (art_is(p, i, LI_PROSE)) {
+	if (art_ends_list(p, i)) {
 		*headlines = 0;
 		return NULL;
 	}
@@ -253,7 +253,8 @@ end_marks(struct parse *p, size_t i, const char *s, size_t n)
 
 /* The kept lines as paragraphs: a line goes on the one before it (a
  * hard-wrapped paragraph) unless a gap or the end of a sentence came
- * between them, or it starts upper case after a short line. */
+ * between them, or it starts upper case after a short line; in a body
+ * split before, lines one under the other stay so (a page's list). */
 static void
 join_kept(struct parse *p)
 {
@@ -263,7 +264,9 @@ join_kept(struct parse *p)
 	for (k = 0; k < p->nkept; k++) {
 		struct kept *c = &p->kept[k], *pr = k ? &p->kept[k - 1] : NULL;
 
-		if (pr && !c->gap && (c->cont || (!art_is_prose(pr->s, pr->n)
+		if (pr && !c->gap && p->resplit)
+			buf_addc(&b, '\n');	/* a body split before keeps its lines */
+		else if (pr && !c->gap && (c->cont || (!art_is_prose(pr->s, pr->n)
 		    && (pr->line >= 60 || art_wraps(pr->s, pr->n, c->s, c->n)))))
 			buf_addc(&b, ' ');
 		else if (pr)
@@ -274,6 +277,20 @@ join_kept(struct parse *p)
 	p->a->body = buf_take(&b);
 }
 
+/* The last line before the footer from line i on that reads like text
+ * (art_body_like, or a paragraph), NO_LINE if none. */
+static size_t
+last_text(struct parse *p, size_t i)
+{
+	size_t k = p->foot < p->cnl ? p->foot : p->cnl;
+
+	while (k-- > i)
+		if (p->cl[k].len && !(p->cl[k].flags & LF_LISTED)
+		    && (art_body_like(line_s(p, k), p->cl[k].len) || art_para(p, k)))
+			return k;
+	return NO_LINE;
+}
+
 /* The body from line i on, into a->body. */
 void
 art_body(struct parse *p, size_t i)
@@ -281,7 +298,7 @@ art_body(struct parse *p, size_t i)
 	struct article *a = p->a;
 	struct lineset seen = { NULL, 0, 0, HASH_INDEX_INIT };
 	const char *s, *r = NULL;
-	size_t n, d, skip = NO_LINE, below = 0;
+	size_t n, d, skip = NO_LINE, below = 0, last = last_text(p, i);
 	int gap = 1, headlines = 0, first = 1, after_image = 0, dated = 0;
 
 	hash_index_init(&seen.ix, p->cnl + 2);
@@ -311,6 +328,23 @@ art_body(struct parse *p, size_t i)
 			continue;
 		}
 		after_image = 0;
+		/* Over the first line kept, the lines a second split of
+		 * the body would read as its header are read so now: what
+		 * --ndjson gives again is the same record. */
+		if (!p->keep && !p->resplit && p->nkept == 0
+		    && ((r = art_meta_line(p, &i)) || (r = art_header_boilerplate(p, i)))) {
+			art_drop(p, i, r);
+			gap = 1;
+			continue;
+		}
+		/* Metadata after the article's last text (a page's "Tags:"
+		 * line over its share bar) is its footer's, as a second
+		 * split would read it. */
+		if ((last == NO_LINE || i > last) && !p->resplit && art_is(p, i, LI_FOOTER) && (r = art_footer_line(p, &i, 1))) {
+			art_drop(p, i, r);
+			gap = 1;
+			continue;
+		}
 		if (!p->keep && ((r = drop_in_body(p, &seen, i, gap, &headlines))
 		    || (page_stray(p, i) && (r = "navigation")))) {
 			art_drop(p, i, r);

@@ -138,6 +138,31 @@ hr_line(const char *s, size_t n)
 }
 
 /* Bytes md_line must look at; spaces are collapsed already. */
+/* The character at s is a punctuation mark or symbol of Latin-1
+ * (U+0080-U+00BF: guillemets, the no-break space) or of the General
+ * Punctuation block (U+2000-U+206F: quotes, dashes, the ellipsis),
+ * though its bytes are no ASCII: "*giggle*”" closes its emphasis. */
+static int
+punct_at(const char *s, size_t n)
+{
+	const unsigned char *c = (const unsigned char *)s;
+
+	if (n >= 2 && c[0] == 0xC2 && c[1] >= 0x80 && c[1] <= 0xBF)
+		return 1;
+	return n >= 3 && c[0] == 0xE2 && (c[1] == 0x80 || c[1] == 0x81);
+}
+
+/* The character that ends out[0..o) is such a mark ("“*gulp*"). */
+static int
+punct_before(const char *out, size_t o)
+{
+	size_t k = o;
+
+	while (k > 0 && o - k < 3 && ((unsigned char)out[k - 1] & 0xC0) == 0x80)
+		k--;
+	return k > 0 && k < o && punct_at(out + k - 1, o - k + 1);
+}
+
 static const unsigned char md_special[256] = {
 	['['] = 1, ['!'] = 1, ['<'] = 1, ['*'] = 1, ['_'] = 1, ['\\'] = 1
 };
@@ -220,7 +245,8 @@ md_line(const char *s, size_t n, char *out, unsigned *fl)
 				run++;
 			{
 				int next = i + run < n ? (unsigned char)s[i + run] : ' ';
-				int inword = isalnum_a(prev) && isalnum_a(next);
+				int inword = isalnum_a(prev) && isalnum_a(next) && !punct_before(out, o)
+				    && !punct_at(s + i + run, n - i - run);
 				int spaced = prev == ' ' && next == ' ';
 
 				if (!spaced && !inword) {
@@ -266,7 +292,13 @@ art_clean_lines(struct parse *p, size_t from)
 	p->clean = emalloc(p->nnl ? p->nl[p->nnl - 1].off + p->nl[p->nnl - 1].len + 1 : 1);
 	for (i = from; i < p->nnl; i++) {
 		fl = 0;
-		len = md_line(p->norm + p->nl[i].off, p->nl[i].len, p->clean + o, &fl);
+		/* a body split before has no markdown left: what looks
+		 * like it ("inter* Personen", "*giggle*") is its text */
+		if (p->resplit) {
+			len = p->nl[i].len;
+			memcpy(p->clean + o, p->norm + p->nl[i].off, len);
+		} else
+			len = md_line(p->norm + p->nl[i].off, p->nl[i].len, p->clean + o, &fl);
 		push_line(&p->cl, &p->cnl, &p->clcap, o, len, fl);
 		o += len;
 	}

@@ -130,8 +130,8 @@ header_drop(struct parse *p, size_t i, const char *reason)
 		art_drop(p, i, reason);
 }
 
-static const char *
-header_boilerplate(struct parse *p, size_t i)
+const char *
+art_header_boilerplate(struct parse *p, size_t i)
 {
 	const char *s = line_s(p, i), *t = p->a->title;
 	size_t n = p->cl[i].len;
@@ -184,7 +184,7 @@ art_header(struct parse *p, size_t i)
 			art_drop(p, i, r);
 			goto dropped;
 		}
-		if ((r = header_boilerplate(p, i))) {
+		if ((r = art_header_boilerplate(p, i))) {
 			header_drop(p, i, r);
 			goto dropped;
 		}

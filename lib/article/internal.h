@@ -354,6 +354,9 @@ const char *art_meta_line(struct parse *p, size_t *i);
 const char *art_footer_line(struct parse *p, size_t *i, int set);
 /* Dates, bylines and "Published" lines under the headline. */
 const char *art_window_line(struct parse *p, size_t *i);
+/* Why line i, in the header, is boilerplate (a breadcrumb, a prompt, a
+ * caption, the title again), or NULL. */
+const char *art_header_boilerplate(struct parse *p, size_t i);
 /* A date line with the byline in it ("12 May 2024 | von Jane Doe"):
  * the byline, when none is set. */
 void art_byline_in_date_line(struct parse *p, const char *s, size_t n);
@@ -387,6 +390,9 @@ void art_drop(struct parse *p, size_t i, const char *reason);
 void art_zones(struct parse *p, size_t h);
 /* Line i goes on the paragraph of line i - 1 (hard-wrapped text). */
 int art_continues(struct parse *p, size_t i);
+/* Line i ends a story list: a sentence of four words or more (a stamp's
+ * "7 p.m." is none). */
+int art_ends_list(struct parse *p, size_t i);
 /* Line i starts a paragraph of prose. */
 int art_para(struct parse *p, size_t i);
 /* A line that may close an article's text: a sentence, a paragraph

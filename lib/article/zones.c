@@ -169,6 +169,12 @@ junk(struct parse *p, size_t i)
 	    || art_is(p, i, LI_CRUMB) || art_is(p, i, LI_CAPTION);
 }
 
+int
+art_ends_list(struct parse *p, size_t i)
+{
+	return art_is(p, i, LI_PROSE) && art_nwords(p, i) >= 4;
+}
+
 /* Flag the lines of story lists: a marker ("Related Stories", "More in
  * Politics") and the lines that are no sentence after it, as the body
  * drops them (body.c). */
@@ -183,7 +189,7 @@ flag_lists(struct parse *p, size_t h)
 			continue;
 		if (art_is(p, i, LI_MARKER))
 			in = 1;
-		else if (art_is(p, i, LI_PROSE))
+		else if (art_ends_list(p, i))
 			in = 0;
 		if (in)
 			p->cl[i].flags |= LF_LISTED;
