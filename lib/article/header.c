@@ -42,8 +42,9 @@ title_like(struct parse *p, const char *s, size_t n)
 		return 0;
 	if (art_is_prose(s, n) && !(ends_question(s, n) && w <= 20))
 		return 0;
-	/* A dateline starts a body, never a headline. */
-	return art_dateline(p, s, n, 0) == 0;
+	/* A dateline starts a body, never a headline; a menu on one
+	 * line is none either. */
+	return art_dateline(p, s, n, 0) == 0 && !art_is_menu_line(s, n);
 }
 
 /* "date 2025-08-30", maybe followed by a headline or the body. */

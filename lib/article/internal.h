@@ -393,6 +393,10 @@ int art_continues(struct parse *p, size_t i);
 /* Line i ends a story list: a sentence of four words or more (a stamp's
  * "7 p.m." is none). */
 int art_ends_list(struct parse *p, size_t i);
+/* Four words or more, each capitalised, no punctuation, half of them
+ * or more the names of a site's sections ("Home News Sport Weather
+ * More"): a menu copied as one line. */
+int art_is_menu_line(const char *s, size_t n);
 /* Line i starts a paragraph of prose. */
 int art_para(struct parse *p, size_t i);
 /* A line that may close an article's text: a sentence, a paragraph

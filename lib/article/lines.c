@@ -51,6 +51,28 @@ static const char *const filler_words[] = {
 	"het", "een", "op", "ten", "i", "na", "ze"
 };
 
+/* The names of a site's sections and pages, in the languages news is
+ * read in: a line of them is a menu (art_is_menu_line). */
+static const char *const section_words[] = {
+	"home", "start", "startseite", "inicio", "portada", "accueil", "contact",
+	"kontakt", "contacto", "about", "impressum", "imprint", "datenschutz",
+	"privacy", "news", "nachrichten", "noticias", "notizie", "nieuws",
+	"sport", "sports", "deportes", "weather", "wetter", "more", "mehr",
+	"blog", "blogs", "archive", "archiv", "archivo", "menu", "search",
+	"suche", "service", "services", "shop", "events", "termine", "video",
+	"videos", "podcast", "podcasts", "newsletter", "faq", "help", "hilfe",
+	"jobs", "karriere", "careers", "team", "politik", "politics", "politica",
+	"política", "wirtschaft", "business", "economy", "economia", "kultur",
+	"culture", "cultura", "opinion", "opinión", "meinung", "lokales",
+	"local", "region", "world", "welt", "mundo", "tech", "technik",
+	"science", "wissen", "health", "gesundheit", "travel", "reisen", "food",
+	"lifestyle", "entertainment", "galerie", "gallery", "fotos", "photos",
+	"live", "tv", "radio", "audio", "aktuelles", "aktuell", "magazin",
+	"magazine", "login", "themen", "topics", "panorama", "feuilleton",
+	"digital", "auto", "leben", "links", "partner", "presse", "press",
+	"media", "medien", "donate", "spenden", "issues", "agenda", "webcam"
+};
+
 /* Start of a list of other stories; only when the line is short. */
 static const char *const markers[] = {
 	"related", "read more", "read also", "also read", "see also",
@@ -274,6 +296,7 @@ struct wordset {
 
 static struct wordset prompts = { prompt_words, LEN(prompt_words), { { 0 } }, { 0 }, 0 };
 static struct wordset fillers = { filler_words, LEN(filler_words), { { 0 } }, { 0 }, 0 };
+static struct wordset sections = { section_words, LEN(section_words), { { 0 } }, { 0 }, 0 };
 
 static int
 in_set(struct wordset *ws, const char *t, size_t n)
@@ -359,6 +382,28 @@ art_is_prompt(const char *s, size_t n)
 			hit++;
 	}
 	return hit > 0 && hit * 2 >= count;
+}
+
+int
+art_is_menu_line(const char *s, size_t n)
+{
+	size_t i, tn, words = 0, hit = 0;
+	const char *t;
+
+	if (n > 120 || nwords(s, n, 4) < 4)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (strchr(".,:;!?()\"|/@#", s[i]))
+			return 0;
+	for (i = 0; next_token(s, n, &i, &t, &tn);) {
+		if (tn == 1 && t[0] == '&')
+			continue;
+		if (!((t[0] >= 'A' && t[0] <= 'Z') || (unsigned char)t[0] >= 0xC3 || isdig((unsigned char)t[0])))
+			return 0;
+		words++;
+		hit += in_set(&sections, t, tn);
+	}
+	return hit * 2 >= words;
 }
 
 static int

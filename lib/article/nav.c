@@ -167,7 +167,7 @@ art_headline_shape(struct parse *p, size_t i)
 	    || art_is(p, i, LI_CREDIT)
 	    || strchr("&+|/*=~<>,.;:-", s[0]) || s[n - 1] == ':' || art_is_arrow_link(s, n)
 	    || art_joins_names(s, n) || comma_list(s, n) || run_together(s, n)
-	    || doubled(s, n))
+	    || doubled(s, n) || art_is_menu_line(s, n))
 		return 0;
 	/* a sentence is no headline, but a question, an exclamation or
 	 * one that trails off ("…"; a teaser cut short has "...") */
