@@ -147,9 +147,15 @@ int
 date_foreign_month(const char *s, size_t n)
 {
 	size_t i;
+	int c;
 
+	if (n == 0)
+		return 0;
+	/* foreign_eq's first test, ahead of the call: most words of a
+	 * text fail it against every name */
+	c = lower((unsigned char)s[0]);
 	for (i = 0; i < sizeof foreign_months / sizeof foreign_months[0]; i++)
-		if (foreign_eq(s, n, foreign_months[i].name))
+		if ((unsigned char)foreign_months[i].name[0] == c && foreign_eq(s, n, foreign_months[i].name))
 			return foreign_months[i].month;
 	return 0;
 }
@@ -190,8 +196,9 @@ date_weekday_name(const char *s, size_t n)
 		if (w == 3 && date_word_eq(s, n, "thurs"))
 			return w;
 	}
-	for (i = 0; i < sizeof foreign_wdays / sizeof foreign_wdays[0]; i++)
-		if (foreign_eq(s, n, foreign_wdays[i].name))
+	for (i = 0; n && i < sizeof foreign_wdays / sizeof foreign_wdays[0]; i++)
+		if ((unsigned char)foreign_wdays[i].name[0] == lower((unsigned char)s[0])
+		    && foreign_eq(s, n, foreign_wdays[i].name))
 			return foreign_wdays[i].wday;
 	return -1;
 }
