@@ -83,6 +83,13 @@ field() {
 	assert_output '"She said “gulp... I am nervous” and laughed. “Maybe on a farm! giggle” she added.\n\nA word with in*word and a lone * star and snake_case_name stay."'
 }
 
+@test "a menu copied as one line is no headline and no outlet; a markdown save's # heading is the headline" {
+	run field "$FX/pages/p41-menu-line.txt" '[.title, .outlet]'
+	assert_output '["Students build a footbridge over the mill stream",null]'
+	run field "$FX/pages/p42-md-h1.md" '[.title, .subtitle, .outlet]'
+	assert_output '["Night ferry returns to the island after six years","The council found the money for a boat that can sail in winter storms",null]'
+}
+
 @test "a line quoted in guillemets (»We stay«) is no breadcrumb: it stays in the body" {
 	run field "$FX/guillemet-quote.txt" .body
 	assert_output '"Seit vierzig Jahren backt die Familie Brandt im Ort ihr Brot, und auch nach dem Umbau der Straße will sie bleiben.\n\n»Wir bleiben hier«\n\nDie neue Straße soll im Herbst fertig sein, dann kommen auch die Parkplätze vor dem Laden zurück."'
@@ -540,6 +547,7 @@ EOF2
 ["p4-from-headline","Schools plan longer summer break after heat wave",null,"March 3, 2024",null,null,null]
 ["p40-tags-under","Alte Radios richtig entstauben",null,"2. März 2021",null,null,null]
 ["p41-menu-line","Students build a footbridge over the mill stream","Ana Weber","June 4, 2024",null,null,null]
+["p42-md-h1","Night ferry returns to the island after six years",null,"12 March 2024",null,null,null]
 ["p5-por","El puerto reabre tras la tormenta y los barcos vuelven a salir","Lucía Romero","04.05.2022",null,null,null]
 ["p6-deck-comments","Ferry fares to rise again from June","Priya Nandakumar","12 May 2024",null,null,null]
 ["p7-kicker-deck","City approves a tram line to the airport","Ines Duarte",null,"3 April 2024",null,null]
@@ -584,6 +592,7 @@ EOF2
 ["Education officials said on Tu","alks with teachers and parents",false]
 ["Wer ein altes Röhrenradio wied"," den Staub vorsichtig absaugt.",false]
 ["Pupils from the vocational sch","ring floods damaged its piers.",false]
+["The night ferry to the island ","ing leaves at eleven at night.",false]
 ["Las autoridades esperan que el","n ayudas al gobierno regional.",false]
 ["Operators blame fuel costs and","at the next transport meeting.",false]
 ["The city council voted 31 to 9","s for a fraction of the price.",false]

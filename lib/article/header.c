@@ -31,6 +31,14 @@ title_case_short(const char *s, size_t n, size_t maxwords)
 	return 1;
 }
 
+/* A site's name: a short Title Case line (five words at most), no
+ * menu ("Home News Sport Contact"). */
+static int
+outlet_shape(const char *s, size_t n)
+{
+	return title_case_short(s, n, 5) && !art_is_menu_line(s, n);
+}
+
 /* A line that may be a headline: short, and not a sentence unless a
  * short question or exclamation. */
 static int
@@ -85,7 +93,7 @@ site_name(struct parse *p, size_t i, size_t top)
 	size_t j = next_nonblank(p, i + 1);
 
 	if (i != top || p->a->outlet || (p->cl[i].flags & LF_HEADING)
-	    || !title_case_short(line_s(p, i), p->cl[i].len, 5) || j >= p->cnl)
+	    || !outlet_shape(line_s(p, i), p->cl[i].len) || j >= p->cnl)
 		return 0;
 	if (!art_is_breadcrumb(line_s(p, j), p->cl[j].len) && j != p->title_at)
 		return 0;
@@ -201,7 +209,7 @@ art_header(struct parse *p, size_t i)
 				if (p->page || (!(p->cl[i].flags & LF_H1) && !title_like(p, s, n)))
 					break;
 				j = next_nonblank(p, i + 1);
-				if (!a->outlet && !(p->cl[i].flags & LF_HEADING) && title_case_short(s, n, 5)
+				if (!a->outlet && !(p->cl[i].flags & LF_HEADING) && outlet_shape(s, n)
 				    && j < p->cnl && art_is_breadcrumb(line_s(p, j), p->cl[j].len)) {
 					art_set_once(&a->outlet, s, n);
 					art_drop(p, i, "outlet");
@@ -218,7 +226,7 @@ art_header(struct parse *p, size_t i)
 		if (p->resplit)
 			break;
 		/* The site's name under a headline that opens the text. */
-		if (after_title == 1 && at_top && !a->outlet && title_case_short(s, n, 5)) {
+		if (after_title == 1 && at_top && !a->outlet && outlet_shape(s, n)) {
 			j = next_nonblank(p, i + 1);
 			if (j < p->cnl && !art_is_prose(line_s(p, j), p->cl[j].len)) {
 				art_set_once(&a->outlet, s, n);

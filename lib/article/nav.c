@@ -436,6 +436,9 @@ headline_score(struct parse *p, size_t j, size_t from, size_t lead, size_t seen)
 		score -= 120;
 	if (capitals(line_s(p, j), p->cl[j].len))
 		score -= 10;
+	/* a markdown save marks the page's first-level heading */
+	if (p->cl[j].flags & LF_H1)
+		score += 100;
 	return score;
 }
 
