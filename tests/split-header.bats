@@ -543,7 +543,7 @@ EOF2
 ["p36-crumb-end","Lighthouses","Tom Berg","3 May 2024",null,null,null]
 ["p37-trailing-off","Ein Sommer am See und was danach kam…","Lotte Brenner","1. September 2023",null,null,null]
 ["p38-label-crumb","Ein kleiner Verlag aus der Altstadt druckt Gedichte auf alte Fahrkarten",null,"19.10.2019",null,null,null]
-["p39-name-lines","Harbour council approves a new ferry link to the outer islands",null,"Monday 14 October 2024 09:12",null,null,null]
+["p39-name-lines","Harbour council approves a new ferry link to the outer islands","Ruth Okafor","Monday 14 October 2024 09:12",null,null,null]
 ["p4-from-headline","Schools plan longer summer break after heat wave",null,"March 3, 2024",null,null,null]
 ["p40-tags-under","Alte Radios richtig entstauben",null,"2. März 2021",null,null,null]
 ["p41-menu-line","Students build a footbridge over the mill stream","Ana Weber","June 4, 2024",null,null,null]

@@ -345,7 +345,11 @@ name_alone(struct parse *p, size_t i)
 	for (k = 0; k < n; k++)
 		if ((k == 0 || s[k - 1] == ' ') && (unsigned char)s[k] >= 0x80 && (unsigned char)s[k] < 0xC3)
 			return 0;
-	if (j >= p->cnl || j > i + 2 || !art_is(p, j, LI_ANCHOR) || art_by_word(line_s(p, j), p->cl[j].len))
+	/* the author's role and handle may stand between ("Political
+	 * Editor", "@janedoe"): two lines of a word or two */
+	for (k = 0; k < 2 && j < p->cnl && j <= i + 2 + k && !art_is(p, j, LI_ANCHOR) && art_nwords(p, j) <= 2; k++)
+		j = next_nonblank(p, j + 1);
+	if (j >= p->cnl || j > i + 2 + k || !art_is(p, j, LI_ANCHOR) || art_by_word(line_s(p, j), p->cl[j].len))
 		return 0;
 	art_set_once(&p->a->byline, s, n);
 	return 1;
