@@ -77,13 +77,24 @@ take(char **to, char **from)
 	}
 }
 
+/* A list, when empty, takes the other: the two swap. */
+static void
+take_list(char ***to, size_t *nto, char ***from, size_t *nfrom)
+{
+	char **t = *to;
+	size_t n = *nto;
+
+	if (n)
+		return;
+	*to = *from, *nto = *nfrom;
+	*from = t, *nfrom = n;
+}
+
 int
 article_settle_body(struct article *a, int flags)
 {
 	struct article b;
 	struct article_removed *r;
-	char **t;
-	size_t n;
 
 	if (article_parse(&b, a->body, a->body_len, flags | ARTICLE_BODY | ARTICLE_CHECKED_UTF8, NULL) != 0)
 		return -1;
@@ -99,16 +110,8 @@ article_settle_body(struct article *a, int flags)
 	take(&a->published_raw, &b.published_raw);
 	take(&a->language, &b.language);
 	take(&a->date_modified_raw, &b.date_modified_raw);
-	if (!a->ntags) {
-		t = a->tags, n = a->ntags;
-		a->tags = b.tags, a->ntags = b.ntags;
-		b.tags = t, b.ntags = n;
-	}
-	if (!a->nauthors) {
-		t = a->authors, n = a->nauthors;
-		a->authors = b.authors, a->nauthors = b.nauthors;
-		b.authors = t, b.nauthors = n;
-	}
+	take_list(&a->tags, &a->ntags, &b.tags, &b.ntags);
+	take_list(&a->authors, &a->nauthors, &b.authors, &b.nauthors);
 	free(a->body);
 	a->body = b.body, a->body_len = b.body_len, a->word_count = b.word_count;
 	b.body = NULL;
