@@ -96,7 +96,8 @@ article_settle_body(struct article *a, int flags)
 	struct article b;
 	struct article_removed *r;
 
-	if (article_parse(&b, a->body, a->body_len, flags | ARTICLE_BODY | ARTICLE_CHECKED_UTF8, NULL) != 0)
+	flags |= ARTICLE_BODY | ARTICLE_CHECKED_UTF8;
+	if (article_parse(&b, a->body, a->body_len, flags, NULL) != 0)
 		return -1;
 	take(&a->title, &b.title);
 	take(&a->subtitle, &b.subtitle);

@@ -340,7 +340,8 @@ art_body(struct parse *p, size_t i)
 		/* Metadata after the article's last text (a page's "Tags:"
 		 * line over its share bar) is its footer's, as a second
 		 * split would read it. */
-		if ((last == NO_LINE || i > last) && !p->resplit && art_is(p, i, LI_FOOTER) && (r = art_footer_line(p, &i, 1))) {
+		if ((last == NO_LINE || i > last) && !p->resplit && art_is(p, i, LI_FOOTER)
+		    && (r = art_footer_line(p, &i, 1))) {
 			art_drop(p, i, r);
 			gap = 1;
 			continue;

@@ -53,7 +53,8 @@ compute(struct parse *p, size_t i, unsigned f)
 	/* a line that goes on a sentence before it ("...payable April /
 	 * 15 to holders of record March 31.") is the text's, no date line;
 	 * a name's ("Jane Doe, / am 11.12.2022") may be */
-	case LI_ANCHOR: return art_anchor_line(s, n) && !(art_is(p, i, LI_CONT) && art_nwords(p, i - 1) > 4);
+	case LI_ANCHOR:
+		return art_anchor_line(s, n) && !(art_is(p, i, LI_CONT) && art_nwords(p, i - 1) > 4);
 	case LI_CONT: return art_continues(p, i);
 	case LI_SKIP: return art_header_line(p, i);
 	case LI_HEAD: return art_headline_shape(p, i);

@@ -347,7 +347,8 @@ name_alone(struct parse *p, size_t i)
 			return 0;
 	/* the author's role and handle may stand between ("Political
 	 * Editor", "@janedoe"): two lines of a word or two */
-	for (k = 0; k < 2 && j < p->cnl && j <= i + 2 + k && !art_is(p, j, LI_ANCHOR) && art_nwords(p, j) <= 2; k++)
+	for (k = 0; k < 2 && j < p->cnl && j <= i + 2 + k && !art_is(p, j, LI_ANCHOR)
+	    && art_nwords(p, j) <= 2; k++)
 		j = next_nonblank(p, j + 1);
 	if (j >= p->cnl || j > i + 2 + k || !art_is(p, j, LI_ANCHOR) || art_by_word(line_s(p, j), p->cl[j].len))
 		return 0;

@@ -326,7 +326,9 @@ art_anchor_near(struct parse *p, size_t i, size_t end, int down, size_t lines)
 }
 
 /* Dates and bylines among the three lines under line h, before lead:
- * the anchors that make it the headline. */
+ * the anchors that make it the headline.  Under a long headline (eight
+ * words or more) up to three lines of a word or two more may stand
+ * between (the author's name, role and handle). */
 static int
 anchored(struct parse *p, size_t h, size_t lead)
 {
@@ -414,8 +416,9 @@ kicker(struct parse *p, size_t i, size_t lead)
 
 /* How much line j, a headline by its shape, looks like the article's:
  * a date or byline under it, the top of a block (a short line or a
- * kicker above it), named again in the page; no credit marks; near the
- * first paragraph (seen lines above it).  In tenths. */
+ * kicker above it), named again in the page, a markdown save's "#"
+ * heading; no credit marks; near the first paragraph (seen lines above
+ * it).  In tenths. */
 static long
 headline_score(struct parse *p, size_t j, size_t from, size_t lead, size_t seen)
 {
