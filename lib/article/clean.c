@@ -137,7 +137,6 @@ hr_line(const char *s, size_t n)
 	return marks >= 3;
 }
 
-/* Bytes md_line must look at; spaces are collapsed already. */
 /* The character at s is a punctuation mark or symbol of Latin-1
  * (U+0080-U+00BF: guillemets, the no-break space) or of the General
  * Punctuation block (U+2000-U+206F: quotes, dashes, the ellipsis),
@@ -163,6 +162,7 @@ punct_before(const char *out, size_t o)
 	return k > 0 && k < o && punct_at(out + k - 1, o - k + 1);
 }
 
+/* Bytes md_line must look at; spaces are collapsed already. */
 static const unsigned char md_special[256] = {
 	['['] = 1, ['!'] = 1, ['<'] = 1, ['*'] = 1, ['_'] = 1, ['\\'] = 1
 };
