@@ -68,10 +68,12 @@ date_month_name(const char *s, size_t n)
  * Dutch, Polish (genitive and nominative), the Scandinavian languages,
  * Finnish, Czech, Turkish and Russian (genitive).  Lower case, as
  * written; "mai" is May in German and French alike. */
-static const struct {
+struct foreign_name {
 	const char *name;
-	int month;
-} foreign_months[] = {
+	int value;		/* the month, 1 January; the weekday, 0 Monday */
+};
+
+static const struct foreign_name foreign_months[] = {
 	{ "januar", 1 }, { "jänner", 1 }, { "janvier", 1 }, { "janv", 1 },
 	{ "enero", 1 }, { "ene", 1 }, { "gennaio", 1 }, { "gen", 1 },
 	{ "janeiro", 1 }, { "januari", 1 }, { "stycznia", 1 }, { "styczeń", 1 },
@@ -143,29 +145,36 @@ foreign_eq(const char *s, size_t n, const char *w)
 	return w[n] == '\0';
 }
 
-int
-date_foreign_month(const char *s, size_t n)
+/* The value of the name in table t (nt names) that s[0..n) is, -1 if
+ * none. */
+static int
+foreign_find(const struct foreign_name *t, size_t nt, const char *s, size_t n)
 {
 	size_t i;
 	int c;
 
 	if (n == 0)
-		return 0;
+		return -1;
 	/* foreign_eq's first test, ahead of the call: most words of a
 	 * text fail it against every name */
 	c = lower((unsigned char)s[0]);
-	for (i = 0; i < sizeof foreign_months / sizeof foreign_months[0]; i++)
-		if ((unsigned char)foreign_months[i].name[0] == c && foreign_eq(s, n, foreign_months[i].name))
-			return foreign_months[i].month;
-	return 0;
+	for (i = 0; i < nt; i++)
+		if ((unsigned char)t[i].name[0] == c && foreign_eq(s, n, t[i].name))
+			return t[i].value;
+	return -1;
+}
+
+int
+date_foreign_month(const char *s, size_t n)
+{
+	int m = foreign_find(foreign_months, sizeof foreign_months / sizeof foreign_months[0], s, n);
+
+	return m < 0 ? 0 : m;
 }
 
 /* Weekday names in German, French, Spanish (its "sábado" and "domingo"
  * Portuguese too), Italian, Dutch and Polish; 0 is Monday. */
-static const struct {
-	const char *name;
-	int wday;
-} foreign_wdays[] = {
+static const struct foreign_name foreign_wdays[] = {
 	{ "montag", 0 }, { "dienstag", 1 }, { "mittwoch", 2 }, { "donnerstag", 3 },
 	{ "freitag", 4 }, { "samstag", 5 }, { "sonnabend", 5 }, { "sonntag", 6 },
 	{ "lundi", 0 }, { "mardi", 1 }, { "mercredi", 2 }, { "jeudi", 3 },
@@ -187,7 +196,6 @@ date_weekday_name(const char *s, size_t n)
 	static const char *const alt[] = {
 		"mon", "tues", "wed", "thur", "fri", "sat", "sun"
 	};
-	size_t i;
 	int w;
 
 	for (w = 0; w < 7; w++) {
@@ -196,11 +204,7 @@ date_weekday_name(const char *s, size_t n)
 		if (w == 3 && date_word_eq(s, n, "thurs"))
 			return w;
 	}
-	for (i = 0; n && i < sizeof foreign_wdays / sizeof foreign_wdays[0]; i++)
-		if ((unsigned char)foreign_wdays[i].name[0] == lower((unsigned char)s[0])
-		    && foreign_eq(s, n, foreign_wdays[i].name))
-			return foreign_wdays[i].wday;
-	return -1;
+	return foreign_find(foreign_wdays, sizeof foreign_wdays / sizeof foreign_wdays[0], s, n);
 }
 
 /* The length of the non-ASCII letter at s (0: none).  Sequences led by
