@@ -365,23 +365,29 @@ credit_marks(const char *s, size_t n)
 	return art_photo_credit(s, n);
 }
 
+/* Line k ends in s[0..n) as its last part: the whole line, or after a
+ * mark ("News » <s>"). */
+static int
+ends_in(struct parse *p, size_t k, const char *s, size_t n)
+{
+	const char *t = line_s(p, k);
+	size_t m = p->cl[k].len;
+
+	return m >= n && same_ci(t + m - n, n, s, n) && (m == n || !isalnum_a((unsigned char)t[m - n - 1]));
+}
+
 /* The text repeated elsewhere, alone or as the last part of a
  * breadcrumb ("Home » News » <headline>"): a page names its headline
  * more than once. */
 static int
 repeated(struct parse *p, size_t i)
 {
-	const char *s = line_s(p, i), *t;
-	size_t n = p->cl[i].len, k, m;
+	const char *s = line_s(p, i);
+	size_t n = p->cl[i].len, k;
 
-	for (k = 0; k < p->cnl; k++) {
-		m = p->cl[k].len;
-		if (k == i || m < n || m > 300)
-			continue;
-		t = line_s(p, k);
-		if (same_ci(t + m - n, n, s, n) && (m == n || !isalnum_a((unsigned char)t[m - n - 1])))
+	for (k = 0; k < p->cnl; k++)
+		if (k != i && p->cl[k].len <= 300 && ends_in(p, k, s, n))
 			return 1;
-	}
 	return 0;
 }
 
@@ -390,17 +396,12 @@ repeated(struct parse *p, size_t i)
 static int
 crumb_end(struct parse *p, size_t i, size_t from)
 {
-	const char *s = line_s(p, i), *t;
-	size_t n = p->cl[i].len, k, m;
+	const char *s = line_s(p, i);
+	size_t n = p->cl[i].len, k;
 
-	for (k = from; k < i; k++) {
-		m = p->cl[k].len;
-		if (m <= n || !art_is(p, k, LI_CRUMB))
-			continue;
-		t = line_s(p, k);
-		if (same_ci(t + m - n, n, s, n) && !isalnum_a((unsigned char)t[m - n - 1]))
+	for (k = from; k < i; k++)
+		if (p->cl[k].len > n && art_is(p, k, LI_CRUMB) && ends_in(p, k, s, n))
 			return 1;
-	}
 	return 0;
 }
 
