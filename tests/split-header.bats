@@ -90,6 +90,11 @@ field() {
 	assert_output '["Night ferry returns to the island after six years","The council found the money for a boat that can sail in winter storms",null]'
 }
 
+@test "a story list runs on past its stamps (\"7 p.m.\"): its lines leave as related" {
+	run bash -c "split-header --explain '$FX/list-stamps.txt' | jq -c '[.body[-30:], [.removed[] | select(.reason == \"related\") | .text]]'"
+	assert_output '["en los mercados de la capital.",["NOTICIAS RELACIONADAS","7 p.m.","El puerto amplía su muelle para barcos de carga","6:03 p.m.","La feria del libro vuelve a la plaza mayor","Términos de uso"]]'
+}
+
 @test "a line quoted in guillemets (»We stay«) is no breadcrumb: it stays in the body" {
 	run field "$FX/guillemet-quote.txt" .body
 	assert_output '"Seit vierzig Jahren backt die Familie Brandt im Ort ihr Brot, und auch nach dem Umbau der Straße will sie bleiben.\n\n»Wir bleiben hier«\n\nDie neue Straße soll im Herbst fertig sein, dann kommen auch die Parkplätze vor dem Laden zurück."'
@@ -548,6 +553,7 @@ EOF2
 ["p40-tags-under","Alte Radios richtig entstauben",null,"2. März 2021",null,null,null]
 ["p41-menu-line","Students build a footbridge over the mill stream","Ana Weber","June 4, 2024",null,null,null]
 ["p42-md-h1","Night ferry returns to the island after six years",null,"12 March 2024",null,null,null]
+["p43-read-time","Mein erstes Rollenspiel hat mich zum Nachtmenschen gemacht",null,"1. November 2023",null,null,null]
 ["p5-por","El puerto reabre tras la tormenta y los barcos vuelven a salir","Lucía Romero","04.05.2022",null,null,null]
 ["p6-deck-comments","Ferry fares to rise again from June","Priya Nandakumar","12 May 2024",null,null,null]
 ["p7-kicker-deck","City approves a tram line to the airport","Ines Duarte",null,"3 April 2024",null,null]
@@ -593,6 +599,7 @@ EOF2
 ["Wer ein altes Röhrenradio wied"," den Staub vorsichtig absaugt.",false]
 ["Pupils from the vocational sch","ring floods damaged its piers.",false]
 ["The night ferry to the island ","ing leaves at eleven at night.",false]
+["Mit vierzehn habe ich zum erst","n ich ein neues Spiel anfange.",false]
 ["Las autoridades esperan que el","n ayudas al gobierno regional.",false]
 ["Operators blame fuel costs and","at the next transport meeting.",false]
 ["The city council voted 31 to 9","s for a fraction of the price.",false]
