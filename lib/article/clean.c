@@ -293,7 +293,7 @@ art_clean_lines(struct parse *p, size_t from)
 	for (i = from; i < p->nnl; i++) {
 		fl = 0;
 		/* a body split before has no markdown left: what looks
-		 * like it ("inter* Personen", "*giggle*") is its text */
+		 * like it ("Pflegekräfte* und", "*giggle*") is its text */
 		if (p->resplit) {
 			len = p->nl[i].len;
 			memcpy(p->clean + o, p->norm + p->nl[i].off, len);
