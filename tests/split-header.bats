@@ -391,7 +391,7 @@ EOF
 @test "wire stories: dateline place, agency, clean body and last words, all right" {
 	run bash -c "PATH='$BIN':\$PATH '$ROOT/tools/wire-score' --min 1 '$FX/wire/expected.tsv'"
 	assert_success
-	assert_output "stories 30: dateline place 1.000, agency 1.000, clean body 1.000; last words kept 30 of 30"
+	assert_output "stories 36: dateline place 1.000, agency 1.000, clean body 1.000; last words kept 36 of 36"
 }
 
 # wire TEXT: place, date, agency and body of TEXT as one line.
@@ -554,6 +554,9 @@ EOF2
 ["p41-menu-line","Students build a footbridge over the mill stream","Ana Weber","June 4, 2024",null,null,null]
 ["p42-md-h1","Night ferry returns to the island after six years",null,"12 March 2024",null,null,null]
 ["p43-read-time","Mein erstes Rollenspiel hat mich zum Nachtmenschen gemacht",null,"1. November 2023",null,null,null]
+["p44-boxed-story","Council delays the vote on the harbour wall after residents object","MIRA OKONJO","04/11/2024 06:15 AM EST",null,null,null]
+["p45-source-line","Wärmepumpen: Neue Förderung für ältere Häuser beschlossen",null,"14.02.2024",null,null,null]
+["p46-button","Wie ein Roboter den Weg durch ein Labyrinth findet","Nele Hartmann","03.02.2021",null,null,null]
 ["p5-por","El puerto reabre tras la tormenta y los barcos vuelven a salir","Lucía Romero","04.05.2022",null,null,null]
 ["p6-deck-comments","Ferry fares to rise again from June","Priya Nandakumar","12 May 2024",null,null,null]
 ["p7-kicker-deck","City approves a tram line to the airport","Ines Duarte",null,"3 April 2024",null,null]
@@ -600,12 +603,19 @@ EOF2
 ["Pupils from the vocational sch","ring floods damaged its piers.",false]
 ["The night ferry to the island ","ing leaves at eleven at night.",false]
 ["Mit vierzehn habe ich zum erst","n ich ein neues Spiel anfange.",false]
+["Residents packed the town hall","t exposed part of the harbour.",false]
+["Ein Heizungskeller mit einer m","er Höhe auf die Miete umlegen.",false]
+["Kennst du schon die rechte-Han","r unser Arbeitsblatt herunter!",false]
 ["Las autoridades esperan que el","n ayudas al gobierno regional.",false]
 ["Operators blame fuel costs and","at the next transport meeting.",false]
 ["The city council voted 31 to 9","s for a fraction of the price.",false]
 ["Am Samstag treffen sich alle M","Kaffee und Kuchen ist gesorgt.",false]
 ["The council said on Tuesday th"," the builder ran out of money.",false]
 EOF2
+	# a headline and byline boxed between two of its paragraphs do not
+	# end the article; its lines stay in the body, in their place
+	run bash -c "split-header '$FX/pages/p44-boxed-story.txt' | jq -r .body | grep -c '^Inside the Ledger\\|^By TOMAS\\|^The engineers\\|^Until then'"
+	assert_output 4
 	# the headline over its deck, the comments under the article left out
 	run bash -c "split-header '$FX/pages/p7-kicker-deck.txt' | jq -r .subtitle"
 	assert_output "The council backed the eleven kilometre route after two years of hearings, though funding is not settled yet"

@@ -52,19 +52,6 @@ next_mark(const char *s, size_t i, size_t lim)
 	return b ? (size_t)(b - s) : lim;
 }
 
-/* Length of the run of s[0..n) before any byte of stop: strcspn for a
- * buffer that has no NUL at its end. */
-static size_t
-span_to(const char *s, size_t n, const char *stop)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (s[i] && strchr(stop, s[i]))
-			break;
-	return i;
-}
-
 /* s[0..n) ends in an abbreviated state or country ("Vt.", "Ill.",
  * "Calif.", "N.Y."): its period stays. */
 static int
@@ -152,10 +139,15 @@ has_lower(const char *s, size_t n)
 	return 0;
 }
 
+/* The longest dateline with no dash, a line of its own ("PORTLAND,
+ * Ore., March 4"). */
+#define DASHLESS_MAX 48
+
 /* "HOUSTON, March 2 - ", "SPRINGFIELD, Ill., March 3 -- ", "LYON, Feb
  * 26 — ", "WASHINGTON - ": a place in capitals (or any capitalised place
- * before a date), maybe a state, maybe a date, then a dash.  Returns the
- * bytes before the dash, *after the bytes up to the text; 0 if none. */
+ * before a date), maybe a state, maybe a date, then a dash; or a place
+ * in capitals and a date alone on a line.  Returns the bytes before the
+ * dash, *after the bytes up to the text; 0 if none. */
 static size_t
 plain_dateline(const char *s, size_t n, size_t *after)
 {
@@ -166,15 +158,20 @@ plain_dateline(const char *s, size_t n, size_t *after)
 	for (k = 1; k < lim; k++) {
 		const char *q = memchr(s + k, ' ', lim - k);
 
-		if (!q)
-			return 0;
+		if (!q) {
+			k = lim;
+			break;
+		}
 		k = (size_t)(q - s) + 1;
 		if (k < lim && (*after = k, dash_at(s, n, after)))
 			break;
 	}
-	if (k >= lim)
+	/* with no dash, the whole line: "OTTAWA, March 4" over the text */
+	if (k >= lim && n > DASHLESS_MAX)
 		return 0;
-	pre = k - 1;
+	pre = k >= lim ? n : k - 1;
+	if (k >= lim)
+		*after = n;
 	for (c = 0; c <= pre; c++) {
 		if (c < pre && s[c] != ',')
 			continue;
@@ -193,7 +190,7 @@ plain_dateline(const char *s, size_t n, size_t *after)
 			return 0;
 		b = c + 1;
 	}
-	if (!caps && !dated)
+	if ((!caps && !dated) || (pre == n && !(caps && dated)))
 		return 0;
 	while (*after < n && s[*after] == ' ')
 		(*after)++;

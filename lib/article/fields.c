@@ -259,15 +259,6 @@ key_line(struct parse *p, size_t *i, int footer, int set)
 	return field_reason(f);
 }
 
-/* The bytes of s[0..n) before the first c, n if none. */
-static size_t
-span_to(const char *s, size_t n, char c)
-{
-	const char *e = memchr(s, c, n);
-
-	return e ? (size_t)(e - s) : n;
-}
-
 /* The line under byline line i that names a second author ("& Jane Doe,
  * Director of Policy", "and John Roe"): a joining word, a capitalised
  * name, fifteen words at most, no sentence.  NO_LINE if none. */
@@ -281,9 +272,9 @@ coauthor(struct parse *p, size_t i)
 		return NO_LINE;
 	s = line_s(p, j);
 	n = p->cl[j].len;
-	k = span_to(s, n, ' ');
+	k = span_to(s, n, " ");
 	if (k >= n || n > 160 || nwords(s, n, 16) > 15 || art_is_prose(s, n) || !art_joins_names(s, n)
-	    || !art_names_only(s + k + 1, span_to(s + k + 1, n - k - 1, ',')))
+	    || !art_names_only(s + k + 1, span_to(s + k + 1, n - k - 1, ",")))
 		return NO_LINE;
 	return j;
 }
@@ -303,7 +294,7 @@ set_byline(struct parse *p, size_t *i, const char *v, size_t vn)
 	}
 	buf_add(&by, v, vn);
 	buf_addc(&by, ' ');
-	buf_add(&by, line_s(p, j), span_to(line_s(p, j), p->cl[j].len, ','));
+	buf_add(&by, line_s(p, j), span_to(line_s(p, j), p->cl[j].len, ","));
 	art_set_once(&p->a->byline, by.s, by.len);
 	buf_free(&by);
 	art_drop(p, *i, "byline");
@@ -362,7 +353,7 @@ art_byline_in_date_line(struct parse *p, const char *s, size_t n)
 	const char *v;
 	size_t vn;
 
-	if (!p->a->byline && (art_byline_within(s, n, &v, &vn) || (p->page && art_name_part(s, n, &v, &vn))))
+	if (!p->a->byline && (art_byline_within(s, n, &v, &vn) || art_name_part(s, n, &v, &vn)))
 		art_set_once(&p->a->byline, v, vn);
 }
 

@@ -144,6 +144,19 @@ same_ci(const char *a, size_t an, const char *b, size_t bn)
 	return 1;
 }
 
+/* Length of the run of s[0..n) before any byte of stop: strcspn for a
+ * buffer that has no NUL at its end. */
+static inline size_t
+span_to(const char *s, size_t n, const char *stop)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] && strchr(stop, s[i]))
+			break;
+	return i;
+}
+
 /* s starts with word w (case-insensitive) followed by end or a non-letter. */
 static inline int
 starts_word(const char *s, size_t n, const char *w)

@@ -140,6 +140,21 @@ doubled(const char *s, size_t n)
 	return 1;
 }
 
+/* Words that name where a figure or picture comes from. */
+static const char *const source_words[] = {
+	"source", "sources", "quelle", "quellen", "fuente", "fuentes", "fonte",
+	"fontes", "bron", "kilde", "k\xC3\xA4lla", "l\xC3\xA4hde"
+};
+
+/* A source line: "Source: ...", "Quelle: ...": no headline. */
+static int
+source_line(const char *s, size_t n)
+{
+	const char *c = memchr(s, ':', n < 16 ? n : 16);
+
+	return c && in_list(s, (size_t)(c - s), source_words, LEN(source_words));
+}
+
 /* Line i is the value of a short label on the line above ("You are
  * here:", "Tags:"): a breadcrumb, a list, no headline. */
 static int
@@ -167,7 +182,7 @@ art_headline_shape(struct parse *p, size_t i)
 	    || art_is(p, i, LI_CREDIT)
 	    || strchr("&+|/*=~<>,.;:-", s[0]) || s[n - 1] == ':' || art_is_arrow_link(s, n)
 	    || art_joins_names(s, n) || comma_list(s, n) || run_together(s, n)
-	    || doubled(s, n) || art_is_menu_line(s, n))
+	    || doubled(s, n) || art_is_menu_line(s, n) || source_line(s, n))
 		return 0;
 	/* a sentence is no headline, but a question, an exclamation or
 	 * one that trails off ("…"; a teaser cut short has "...") */

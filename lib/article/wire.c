@@ -1,6 +1,7 @@
 /* wire: how wire copy signs a story off: the agency alone on the last
  * line ("Reuter", "(AFP)", "-- AP") or after the last sentence ("... a
- * 50 pct stake. Reuter"), or an end mark ("###", "[END]", "(END)"). */
+ * 50 pct stake. Reuter"), an end mark ("###", "[END]", "(END)",
+ * "Enditem"), the editors' initials ("ab/jm"), a copyright notice. */
 #include <string.h>
 
 #include "article/internal.h"
@@ -25,16 +26,74 @@ end_mark(const char *s, size_t n)
 	return n >= 3 && n <= 20 && i == n;
 }
 
+/* The initials of a story's editors, by which AFP signs it off
+ * ("ab/jm", "bur-ach/dl"): groups of one to five lower-case letters
+ * between slashes or hyphens, one slash at least. */
+static int
+initials(const char *s, size_t n)
+{
+	size_t i, run = 0, slashes = 0;
+
+	if (n < 3 || n > 24)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] >= 'a' && s[i] <= 'z') {
+			if (++run > 5)
+				return 0;
+		} else if ((s[i] == '/' || s[i] == '-') && run) {
+			slashes += s[i] == '/';
+			run = 0;
+		} else {
+			return 0;
+		}
+	}
+	return run && slashes;
+}
+
+/* A copyright notice: "Copyright 2024 by United Press International.
+ * All rights reserved.", "(c) 2024 Jane Doe", "© Example News"; *agency
+ * the agency it names, if one.  "Copyright" must have a year or a mark
+ * after it, as "Copyright law..." opens a sentence. */
+static int
+copyright(const char *s, size_t n, const char **agency)
+{
+	size_t k;
+	int word = 0;
+
+	if (n > 160 || nwords(s, n, 17) > 16)
+		return 0;
+	if (starts_word(s, n, "copyright")) {
+		for (k = 9; k < n && s[k] == ' '; k++)
+			;
+		if (k == n || !(isdig((unsigned char)s[k]) || s[k] == '(' || (unsigned char)s[k] == 0xC2))
+			return 0;
+		s += k, n -= k, word = 1;
+	}
+	if (n >= 2 && !memcmp(s, "\xC2\xA9", 2))
+		s += 2, n -= 2;
+	else if (n >= 3 && eq_ci(s, 3, "(c)"))
+		s += 3, n -= 3;
+	else if (!word)
+		return 0;
+	while (n && (isdig((unsigned char)s[0]) || s[0] == ' ' || s[0] == '-' || s[0] == ','))
+		s++, n--;
+	if (starts_word(s, n, "by"))
+		s += 2, n -= 2;
+	*agency = article_agency(s, span_to(s, n, ".,"));
+	return 1;
+}
+
 int
 art_signoff(const char *s, size_t n, const char **agency)
 {
 	int photo;
 
 	*agency = NULL;
-	if (end_mark(s, n))
+	if (end_mark(s, n) || initials(s, n) || (n == 7 && eq_ci(s, 7, "enditem")))
 		return 1;
-	*agency = art_lone_credit(s, n, &photo);
-	return *agency != NULL;
+	if ((*agency = art_lone_credit(s, n, &photo)))
+		return 1;
+	return copyright(s, n, agency);
 }
 
 /* A sign-off may follow a sentence's end, or stand in brackets or after

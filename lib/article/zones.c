@@ -49,11 +49,16 @@ int
 art_continues(struct parse *p, size_t i)
 {
 	const struct line *pr;
+	const char *ag;
 
 	if (i == 0)
 		return 0;
 	pr = &p->cl[i - 1];
 	if (!pr->len || (p->nl[i + p->from].flags & LF_INDENT))
+		return 0;
+	/* a sign-off alone ("Reuter", "-- AP") ends the story; a sentence
+	 * may end in the agency's name ("...an official told / Reuters.") */
+	if (art_signoff(line_s(p, i), p->cl[i].len, &ag) && line_s(p, i)[p->cl[i].len - 1] != '.')
 		return 0;
 	if (!art_wraps(p->clean + pr->off, pr->len, line_s(p, i), p->cl[i].len) && !indent_para(p, i - 1))
 		return 0;
@@ -208,8 +213,14 @@ text_end(struct parse *p, size_t h)
 	int dirty = 0, like;
 
 	while (i-- > h) {
-		if (p->cl[i].len == 0 || art_is(p, i, LI_FOOTER))
+		if (p->cl[i].len == 0)
 			continue;
+		/* metadata ("Reuter", "Tags: ..."); a photo credit or a
+		 * copyright notice ("© 2024 Example") marks widgets */
+		if (art_is(p, i, LI_FOOTER)) {
+			dirty |= junk(p, i);
+			continue;
+		}
 		/* The paragraph line i ends, hard-wrapped lines joined. */
 		for (b = i, words = 0;; b--) {
 			words += art_nwords(p, b);
@@ -262,6 +273,31 @@ stamp(struct parse *p, size_t i, const struct run *a)
 	    || art_is_date_line(line_s(p, i), p->cl[i].len));
 }
 
+/* Paragraphs an article has run before a headline between them is a
+ * box inside it rather than the start of another text. */
+#define BOX_AFTER 3
+
+/* Line i, right under a paragraph of run a, is a headline boxed inside
+ * an article ("Read: <headline>", its byline, and the text goes on): a
+ * headline with its dates and bylines alone between two paragraphs,
+ * after BOX_AFTER paragraphs or more, a sentence after it.  The last
+ * of its lines in *e. */
+static int
+boxed(struct parse *p, size_t i, const struct run *a, size_t *e)
+{
+	size_t k, last = i, end, stamps = 0;
+
+	if (!a || a->paras < BOX_AFTER || !art_is_headline(p, i))
+		return 0;
+	for (k = next_nonblank(p, i + 1); k < p->cnl && art_is(p, k, LI_ANCHOR) && stamps < 3;
+	    k = next_nonblank(p, k + 1))
+		last = k, stamps++;
+	if (stamps == 0 || k >= p->cnl || !para_words(p, k, &end) || !art_is(p, end, LI_PROSE))
+		return 0;
+	*e = last;
+	return 1;
+}
+
 /* The runs of paragraphs from line h on, in *r; returns how many. */
 static size_t
 runs(struct parse *p, size_t h, struct run **r)
@@ -273,6 +309,10 @@ runs(struct parse *p, size_t h, struct run **r)
 		if (p->cl[i].len == 0)
 			continue;
 		if (!(w = para_words(p, i, &end))) {
+			if (gap == 0 && boxed(p, i, nr ? &(*r)[nr - 1] : NULL, &end)) {
+				i = end;
+				continue;
+			}
 			/* Menus and link lists are short lines; a subheading,
 			 * a caption or a quote between paragraphs is longer.
 			 * A headline over a date or byline starts an article,
@@ -392,27 +432,48 @@ main_run(struct parse *p, size_t h, size_t *b, size_t *e)
  * paragraph of prose (a table of results under its dateline). */
 #define DATELINE_REACH 3
 
-/* With no paragraph of prose, the text starts at its first sentence,
- * else at a dateline among its first lines ("CHICAGO, March 18 -" over
- * rows of figures), else at its first line that reads like text (a row
- * of figures, a long line), else nowhere. */
+/* A wire dateline among the first DATELINE_REACH lines from h, before
+ * line end: it opens the text ("DALLAS, March 4 -" over rows of
+ * figures and a note under them); end if none. */
 static size_t
-first_text(struct parse *p, size_t h)
+top_dateline(struct parse *p, size_t h, size_t end)
 {
 	size_t i, seen = 0;
 
-	for (i = h; i < p->cnl; i++)
-		if (p->cl[i].len && prose_signed(line_s(p, i), p->cl[i].len))
-			return i;
-	for (i = h; i < p->cnl && seen < DATELINE_REACH; i++) {
+	for (i = h; i < end && seen < DATELINE_REACH; i++) {
 		if (p->cl[i].len == 0)
 			continue;
 		if (art_dateline(p, line_s(p, i), p->cl[i].len, 0) > 0)
 			return i;
 		seen++;
 	}
+	return end;
+}
+
+/* An exclamation of three words or fewer: a button ("Join us now!"). */
+static int
+button(struct parse *p, size_t i)
+{
+	return art_nwords(p, i) <= 3 && line_s(p, i)[p->cl[i].len - 1] == '!';
+}
+
+/* With no paragraph of prose, the text starts at its first sentence
+ * but a button, else at a dateline among its first lines ("CHICAGO,
+ * March 18 -" over rows of figures), else at its first line that reads
+ * like text (a row of figures, a long line, a button), else nowhere. */
+static size_t
+first_text(struct parse *p, size_t h)
+{
+	size_t i;
+
 	for (i = h; i < p->cnl; i++)
-		if (p->cl[i].len && art_body_like(line_s(p, i), p->cl[i].len))
+		if (p->cl[i].len && prose_signed(line_s(p, i), p->cl[i].len) && !button(p, i))
+			return i;
+	if ((i = top_dateline(p, h, p->cnl)) < p->cnl)
+		return i;
+	for (i = h; i < p->cnl; i++)
+		if (p->cl[i].len && (art_body_like(line_s(p, i), p->cl[i].len)
+		    || prose_signed(line_s(p, i), p->cl[i].len)))
 			return i;
 	return p->cnl;
 }
@@ -452,8 +513,8 @@ art_zones(struct parse *p, size_t h)
 		p->lead = b;
 		p->foot = e + 1;
 	} else {
-		p->lead = first;
-		if (first == p->cnl)
+		p->lead = top_dateline(p, h, first);
+		if (p->lead == p->cnl)
 			p->lead = first_text(p, h);
 		p->foot = text_end(p, h);
 		if (p->foot < p->lead)
