@@ -363,6 +363,16 @@ EOF
 	assert_output '"Sam Park Jr."'
 }
 
+# The outlet a byline's authors wrote for is no name of theirs.
+@test "bylines with the outlet written for: By Jane Doe And Omar Said For The Example Times" {
+	printf 'Harbour reopens\n\nBy Kim Lee And Omar Said For The Coast Herald\n\nThe harbour reopened on Monday after two weeks of repairs.\n' >"$BATS_TEST_TMPDIR/a.txt"
+	run field "$BATS_TEST_TMPDIR/a.txt" '[.byline, .authors, .body]'
+	assert_output '["Kim Lee And Omar Said",["Kim Lee","Omar Said"],"The harbour reopened on Monday after two weeks of repairs."]'
+	printf 'Harbour reopens\n\nBy Kim Lee for the Coast Herald\n\nThe harbour reopened on Monday after two weeks of repairs.\n' >"$BATS_TEST_TMPDIR/b.txt"
+	run field "$BATS_TEST_TMPDIR/b.txt" '[.byline, .authors]'
+	assert_output '["Kim Lee",["Kim Lee"]]'
+}
+
 # A wire story's credit line names its reporters: they are the byline
 # when the text has none above, and the line is no part of the body.
 @test "wire credit lines: Reporting by ... is the byline; credits and 'contributed to this report' leave the body" {
@@ -391,7 +401,7 @@ EOF
 @test "wire stories: dateline place, agency, clean body and last words, all right" {
 	run bash -c "PATH='$BIN':\$PATH '$ROOT/tools/wire-score' --min 1 '$FX/wire/expected.tsv'"
 	assert_success
-	assert_output "stories 36: dateline place 1.000, agency 1.000, clean body 1.000; last words kept 36 of 36"
+	assert_output "stories 38: dateline place 1.000, agency 1.000, clean body 1.000; last words kept 38 of 38"
 }
 
 # wire TEXT: place, date, agency and body of TEXT as one line.
@@ -557,6 +567,8 @@ EOF2
 ["p44-boxed-story","Council delays the vote on the harbour wall after residents object","MIRA OKONJO","04/11/2024 06:15 AM EST",null,null,null]
 ["p45-source-line","Wärmepumpen: Neue Förderung für ältere Häuser beschlossen",null,"14.02.2024",null,null,null]
 ["p46-button","Wie ein Roboter den Weg durch ein Labyrinth findet","Nele Hartmann","03.02.2021",null,null,null]
+["p47-comments-head","Why my tomatoes split after the rain",null,null,null,null,null]
+["p48-embedded-story","Ferry operator orders two electric boats for the island route","Ruth Okafor And Sam Berg",null,"4 March 2024",null,null]
 ["p5-por","El puerto reabre tras la tormenta y los barcos vuelven a salir","Lucía Romero","04.05.2022",null,null,null]
 ["p6-deck-comments","Ferry fares to rise again from June","Priya Nandakumar","12 May 2024",null,null,null]
 ["p7-kicker-deck","City approves a tram line to the airport","Ines Duarte",null,"3 April 2024",null,null]
@@ -606,6 +618,8 @@ EOF2
 ["Residents packed the town hall","t exposed part of the harbour.",false]
 ["Ein Heizungskeller mit einer m","er Höhe auf die Miete umlegen.",false]
 ["Kennst du schon die rechte-Han","r unser Arbeitsblatt herunter!",false]
+["Every summer the same thing ha","les on 14 August 2022 by Mara.",false]
+["The ferry company that runs th","serve boat for the first year.",false]
 ["Las autoridades esperan que el","n ayudas al gobierno regional.",false]
 ["Operators blame fuel costs and","at the next transport meeting.",false]
 ["The city council voted 31 to 9","s for a fraction of the price.",false]
@@ -616,6 +630,10 @@ EOF2
 	# end the article; its lines stay in the body, in their place
 	run bash -c "split-header '$FX/pages/p44-boxed-story.txt' | jq -r .body | grep -c '^Inside the Ledger\\|^By TOMAS\\|^The engineers\\|^Until then'"
 	assert_output 4
+	# comments headed by a count and the headline quoted ("2 thoughts
+	# on “...”") are no article, however long a comment is
+	run bash -c "split-header '$FX/pages/p47-comments-head.txt' | jq -r .body | grep -c 'Thank you\\|Straw works\\|Peter Holm'"
+	assert_output 0
 	# the headline over its deck, the comments under the article left out
 	run bash -c "split-header '$FX/pages/p7-kicker-deck.txt' | jq -r .subtitle"
 	assert_output "The council backed the eleven kilometre route after two years of hearings, though funding is not settled yet"

@@ -101,6 +101,21 @@ byline_names(const char *v, size_t vn)
 	return 1;
 }
 
+/* The names of a byline before the outlet they wrote for ("Jane Doe
+ * for The Example Times", "Jane Doe And John Roe For Example.com"):
+ * the bytes before " for ", all of v if none. */
+static size_t
+before_for(const char *v, size_t vn)
+{
+	size_t i;
+
+	for (i = 1; i + 5 < vn; i++)
+		if (v[i] == ' ' && eq_ci(v + i + 1, 3, "for") && v[i + 4] == ' '
+		    && ((v[i + 5] >= 'A' && v[i + 5] <= 'Z') || starts_word(v + i + 5, vn - i - 5, "the")))
+			return i;
+	return vn;
+}
+
 /* "By Jane Doe", "By Jane Doe and John Roe", "Von Anna Berg": a
  * capitalised name after a byline word. */
 int
@@ -122,6 +137,7 @@ art_byline(const char *s, size_t n, const char **v, size_t *vn)
 	*v = s + k + 1;
 	*vn = n - k - 1;
 	trim(v, vn);
+	*vn = before_for(*v, *vn);
 	return byline_names(*v, *vn);
 }
 

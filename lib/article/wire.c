@@ -6,15 +6,16 @@
 
 #include "article/internal.h"
 
-/* "###", "[END]", "(END)", "-30-", a rule of marks ("***"), or a lone
- * character reference left from the markup the copy came in ("&#3;"). */
+/* "###", "[END]", "(END)", "-30-", "MORE" (the take goes on in the
+ * next), a rule of marks ("***"), or a lone character reference left
+ * from the markup the copy came in ("&#3;"). */
 static int
 end_mark(const char *s, size_t n)
 {
 	size_t i;
 
 	if ((n == 5 && (eq_ci(s, 5, "[end]") || eq_ci(s, 5, "(end)")))
-	    || (n == 4 && !memcmp(s, "-30-", 4)))
+	    || (n == 4 && (!memcmp(s, "-30-", 4) || !memcmp(s, "MORE", 4))))
 		return 1;
 	if (n >= 4 && n <= 8 && s[0] == '&' && s[1] == '#' && s[n - 1] == ';') {
 		for (i = 2; i < n - 1 && isdig((unsigned char)s[i]); i++)
@@ -60,7 +61,7 @@ copyright(const char *s, size_t n, const char **agency)
 	size_t k;
 	int word = 0;
 
-	if (n > 160 || nwords(s, n, 17) > 16)
+	if (n > 200 || nwords(s, n, 25) > 24)
 		return 0;
 	if (starts_word(s, n, "copyright")) {
 		for (k = 9; k < n && s[k] == ' '; k++)

@@ -404,23 +404,93 @@ groups(struct parse *p, size_t h, struct group **g)
 	return ng;
 }
 
+/* The bytes of the quotation mark s starts with (" « » „ “ ” ‘ ’), 0
+ * if none. */
+static size_t
+quote_mark(const char *s, size_t n)
+{
+	if (n >= 1 && s[0] == '"')
+		return 1;
+	if (n >= 2 && (unsigned char)s[0] == 0xC2 && ((unsigned char)s[1] == 0xAB || (unsigned char)s[1] == 0xBB))
+		return 2;
+	if (n >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80
+	    && (unsigned char)s[2] >= 0x98 && (unsigned char)s[2] <= 0x9E)
+		return 3;
+	return 0;
+}
+
+/* Line i heads the comments on the article: a count, a word or two,
+ * and a line above quoted whole ("20 thoughts on “<headline>”", "4
+ * Kommentare zu „<headline>“"), as blogs head them in every language. */
+static int
+comments_head(struct parse *p, size_t i)
+{
+	const char *s = line_s(p, i);
+	size_t n = p->cl[i].len, k = 0, spaces = 0, b, e, j;
+
+	while (k < n && isdig((unsigned char)s[k]))
+		k++;
+	if (k == 0 || k >= n || s[k] != ' ')
+		return 0;
+	for (; k < n && !quote_mark(s + k, n - k); k++)
+		if (s[k] == ' ' && ++spaces > 3)
+			return 0;
+	if (k == n || spaces < 2)
+		return 0;
+	b = k + quote_mark(s + k, n - k);
+	if (s[n - 1] == '"')
+		e = n - 1;
+	else if (n >= 2 && quote_mark(s + n - 2, 2) == 2)
+		e = n - 2;
+	else if (n >= 3 && quote_mark(s + n - 3, 3) == 3)
+		e = n - 3;
+	else
+		return 0;
+	if (e <= b)
+		return 0;
+	for (j = 0; j < i; j++)
+		if (p->cl[j].len == e - b && same_ci(line_s(p, j), e - b, s + b, e - b))
+			return 1;
+	return 0;
+}
+
+/* The first line from h on that heads the comments, p->cnl if none. */
+static size_t
+comments_at(struct parse *p, size_t h)
+{
+	size_t i;
+
+	for (i = h; i < p->cnl; i++)
+		if (p->cl[i].len && isdig((unsigned char)line_s(p, i)[0]) && comments_head(p, i))
+			return i;
+	return p->cnl;
+}
+
 /* The article in a page: the group that scores best, or a headed one
- * of three paragraphs or more before it that scores a quarter of that
- * or more (an article comes before its comments and the teasers under
- * it, which may be longer, each under a name or a date of its own; a
- * teaser above it has a paragraph or two).  *b and *e its first and
- * last lines; 0 if there is no paragraph. */
+ * of three paragraphs or more before it that scores a quarter of the
+ * best headed group or more, and an eighth of the best (an article
+ * comes before its comments and the teasers under it, which may be
+ * longer, each under a name or a date of its own, or none; a teaser
+ * above it has a paragraph or two).  *b and *e its first and last
+ * lines; 0 if there is no paragraph. */
 static size_t
 main_run(struct parse *p, size_t h, size_t *b, size_t *e)
 {
 	struct group *g;
-	size_t ng = groups(p, h, &g), i, best = 0, at = 0;
+	size_t ng = groups(p, h, &g), i, best = 0, at = 0, c = comments_at(p, h), headed = 0;
 
-	for (i = 0; i < ng; i++)
+	/* the comments are no article, when one comes before them */
+	if (ng && g[0].e < c)
+		while (g[ng - 1].b > c)
+			ng--;
+	for (i = 0; i < ng; i++) {
 		if (g[i].score > best)
 			best = g[i].score, at = i;
+		if (g[i].headed && g[i].score > headed)
+			headed = g[i].score;
+	}
 	for (i = 0; i < at; i++)
-		if (g[i].headed && g[i].paras >= 3 && g[i].score * 4 >= best)
+		if (g[i].headed && g[i].paras >= 3 && g[i].score * 4 >= headed && g[i].score * 8 >= best)
 			break;
 	if (best)
 		*b = g[i].b, *e = g[i].e;
