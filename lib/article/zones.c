@@ -582,6 +582,10 @@ art_zones(struct parse *p, size_t h)
 	if (p->page) {
 		p->lead = b;
 		p->foot = e + 1;
+		/* a sign-off or a copyright notice under the last paragraph
+		 * is the footer's, as in a text */
+		while (p->foot > b + 1 && (p->cl[p->foot - 1].len == 0 || art_is(p, p->foot - 1, LI_FOOTER)))
+			p->foot--;
 	} else {
 		p->lead = top_dateline(p, h, first);
 		if (p->lead == p->cnl)
