@@ -363,6 +363,13 @@ EOF
 	assert_output '"Sam Park Jr."'
 }
 
+# A reader view's copy: the host, the headline, the author's name and
+# the reading time over the text.
+@test "reader view copies: host name as outlet, a name under the title as byline, reading time gone" {
+	run field "$FX/reader-view.txt" '[.title, .outlet, .byline, .body[:30], .word_count]'
+	assert_output '["Night ferry returns to the island after six years","coastherald.example","Marta Kowalski","The night ferry to the island ",63]'
+}
+
 # The outlet a byline's authors wrote for is no name of theirs.
 @test "bylines with the outlet written for: By Jane Doe And Omar Said For The Example Times" {
 	printf 'Harbour reopens\n\nBy Kim Lee And Omar Said For The Coast Herald\n\nThe harbour reopened on Monday after two weeks of repairs.\n' >"$BATS_TEST_TMPDIR/a.txt"

@@ -316,6 +316,17 @@ split_byline(struct parse *p, size_t *i)
 	return "byline";
 }
 
+/* Line i is the first under the title. */
+static int
+under_title(struct parse *p, size_t i)
+{
+	size_t k = i;
+
+	while (k > 0 && p->cl[k - 1].len == 0)
+		k--;
+	return k > 0 && k - 1 == p->title_at;
+}
+
 /* In a page, a name alone under the headline ("Jane Doe"), right over
  * a date: the author's line, written without "By" ("Jane Doe," over
  * "11.12.2022 - 05:00"); over a byline, it is a caption's name.  Two
@@ -329,7 +340,7 @@ name_alone(struct parse *p, size_t i)
 
 	if (n && s[n - 1] == ',')
 		n--;
-	if (!p->page || !p->a->title || i == p->title_at || p->a->byline || n > 50 || w < 2 || w > 4
+	if (!p->a->title || i == p->title_at || p->a->byline || n > 50 || w < 2 || w > 4
 	    || has_digit(s, n) || art_is_prose(s, n) || memchr(s, ',', n) || art_is(p, i, LI_PROMPT)
 	    || !art_names_only(s, n))
 		return 0;
@@ -339,9 +350,14 @@ name_alone(struct parse *p, size_t i)
 	/* the author's role and handle may stand between ("Political
 	 * Editor", "@janedoe"): two lines of a word or two */
 	for (k = 0; k < 2 && j < p->cnl && j <= i + 2 + k && !art_is(p, j, LI_ANCHOR)
-	    && art_nwords(p, j) <= 2; k++)
+	    && (p->page || !art_is(p, j, LI_PROMPT)) && art_nwords(p, j) <= 2; k++)
 		j = next_nonblank(p, j + 1);
-	if (j >= p->cnl || j > i + 2 + k || !art_is(p, j, LI_ANCHOR) || art_by_word(line_s(p, j), p->cl[j].len))
+	if (j >= p->cnl || j > i + 2 + k || art_by_word(line_s(p, j), p->cl[j].len))
+		return 0;
+	/* in a text, right under the title, over a date or a reading time
+	 * ("5-6 minutes", as a reader view copies it) */
+	if (p->page ? !art_is(p, j, LI_ANCHOR)
+	    : k || !under_title(p, i) || !(art_is(p, j, LI_ANCHOR) || art_is(p, j, LI_PROMPT)))
 		return 0;
 	art_set_once(&p->a->byline, s, n);
 	return 1;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "article/internal.h"
+#include "buf.h"
 
 static int
 ends_question(const char *s, size_t n)
@@ -85,19 +86,54 @@ date_first_line(struct parse *p, size_t i)
 	return i;
 }
 
+/* A host name alone ("www.example.com"), as a reader view copies it
+ * over the headline. */
+static int
+host_name(const char *s, size_t n)
+{
+	size_t i, dot = 0;
+
+	if (n < 4 || n > 64 || s[0] == '.' || s[0] == '-')
+		return 0;
+	for (i = 0; i < n; i++)
+		if (s[i] == '.')
+			dot = i;
+		else if (!isalnum_a((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80) {
+			if (s[i] != '-')
+				return 0;
+		}
+	if (!dot || n - dot - 1 < 2)
+		return 0;
+	for (i = dot + 1; i < n; i++)
+		if (isdig((unsigned char)s[i]) || s[i] == '-')
+			return 0;
+	return 1;
+}
+
 /* The site's name at the very top: a short Title Case line over a
- * breadcrumb or the headline ("The Daily Example", "Korea Herald"). */
+ * breadcrumb or the headline ("The Daily Example", "Korea Herald"), or
+ * its host name (the outlet as the URL's host gives it). */
 static int
 site_name(struct parse *p, size_t i, size_t top)
 {
-	size_t j = next_nonblank(p, i + 1);
+	const char *s = line_s(p, i);
+	size_t n = p->cl[i].len, j = next_nonblank(p, i + 1);
+	struct buf u = BUF_INIT;
 
-	if (i != top || p->a->outlet || (p->cl[i].flags & LF_HEADING)
-	    || !outlet_shape(line_s(p, i), p->cl[i].len) || j >= p->cnl)
+	if (i != top || p->a->outlet || (p->cl[i].flags & LF_HEADING) || j >= p->cnl)
 		return 0;
 	if (!art_is_breadcrumb(line_s(p, j), p->cl[j].len) && j != p->title_at)
 		return 0;
-	art_set_once(&p->a->outlet, line_s(p, i), p->cl[i].len);
+	if (host_name(s, n)) {
+		buf_adds(&u, "https://");
+		buf_add(&u, s, n);
+		p->a->outlet = article_outlet_for_url(u.s);
+		buf_free(&u);
+	} else if (outlet_shape(s, n)) {
+		art_set_once(&p->a->outlet, s, n);
+	} else {
+		return 0;
+	}
 	art_drop(p, i, "outlet");
 	return 1;
 }
