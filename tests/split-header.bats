@@ -370,6 +370,13 @@ EOF
 	assert_output '["Night ferry returns to the island after six years","coastherald.example","Marta Kowalski","The night ferry to the island ",63]'
 }
 
+# An audio player's prompt with the clip's length is no deck.
+@test "a prompt with a clip's length (Listen to this article · 4:12 min) is no subtitle" {
+	printf 'Harbour strike ends after six weeks\n\nListen to this article \xc2\xb7 4:12 min\n\nDock workers at the port voted on Tuesday to end a six-week strike.\n' >"$BATS_TEST_TMPDIR/a.txt"
+	run bash -c "split-header --explain '$BATS_TEST_TMPDIR/a.txt' | jq -c '[.subtitle, .removed[1].reason]'"
+	assert_output '[null,"prompt"]'
+}
+
 # The outlet a byline's authors wrote for is no name of theirs.
 @test "bylines with the outlet written for: By Jane Doe And Omar Said For The Example Times" {
 	printf 'Harbour reopens\n\nBy Kim Lee And Omar Said For The Coast Herald\n\nThe harbour reopened on Monday after two weeks of repairs.\n' >"$BATS_TEST_TMPDIR/a.txt"

@@ -354,6 +354,16 @@ read_time(const char *s, size_t n)
 	return num && min;
 }
 
+static int
+all_digits(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && isdig((unsigned char)s[i]); i++)
+		;
+	return n && i == n;
+}
+
 /* Short, no sentence, and at least half of its words are about sharing,
  * printing, logging in... ("print dictionary print", "lock icon"); a
  * reading time. */
@@ -375,7 +385,8 @@ art_is_prompt(const char *s, size_t n)
 			i++;
 		if ((tn = (size_t)(s + i - t)) == 0)
 			break;
-		if (in_set(&fillers, t, tn))
+		/* a clip's length ("Listen · 4:12 min") says nothing */
+		if (in_set(&fillers, t, tn) || all_digits(t, tn) || in_list(t, tn, minute_words, LEN(minute_words)))
 			continue;
 		count++;
 		if (in_set(&prompts, t, tn))
