@@ -329,9 +329,11 @@ under_title(struct parse *p, size_t i)
 
 /* In a page, a name alone under the headline ("Jane Doe"), right over
  * a date: the author's line, written without "By" ("Jane Doe," over
- * "11.12.2022 - 05:00"); over a byline, it is a caption's name.  Two
- * to four capitalised words (no sign like "©" first), no digit, no
- * comma but a last one (a list of sections), no sentence, no prompt. */
+ * "11.12.2022 - 05:00"); over a byline, it is a caption's name.  In
+ * any text, the same right under the title over a date or a prompt (a
+ * reader view's reading time).  Two to four capitalised words (no sign
+ * like "©" first), no digit, no comma but a last one (a list of
+ * sections), no sentence, no prompt. */
 static int
 name_alone(struct parse *p, size_t i)
 {

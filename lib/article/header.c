@@ -98,10 +98,8 @@ host_name(const char *s, size_t n)
 	for (i = 0; i < n; i++)
 		if (s[i] == '.')
 			dot = i;
-		else if (!isalnum_a((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80) {
-			if (s[i] != '-')
-				return 0;
-		}
+		else if (s[i] != '-' && ((unsigned char)s[i] >= 0x80 || !isalnum_a((unsigned char)s[i])))
+			return 0;
 	if (!dot || n - dot - 1 < 2)
 		return 0;
 	for (i = dot + 1; i < n; i++)
