@@ -378,13 +378,17 @@ EOF
 }
 
 # The outlet a byline's authors wrote for is no name of theirs.
-@test "bylines with the outlet written for: By Jane Doe And Omar Said For The Example Times" {
+@test "bylines with the outlet written for (By Jane Doe And Omar Said For The Example Times), names on lines of their own" {
 	printf 'Harbour reopens\n\nBy Kim Lee And Omar Said For The Coast Herald\n\nThe harbour reopened on Monday after two weeks of repairs.\n' >"$BATS_TEST_TMPDIR/a.txt"
 	run field "$BATS_TEST_TMPDIR/a.txt" '[.byline, .authors, .body]'
 	assert_output '["Kim Lee And Omar Said",["Kim Lee","Omar Said"],"The harbour reopened on Monday after two weeks of repairs."]'
 	printf 'Harbour reopens\n\nBy Kim Lee for the Coast Herald\n\nThe harbour reopened on Monday after two weeks of repairs.\n' >"$BATS_TEST_TMPDIR/b.txt"
 	run field "$BATS_TEST_TMPDIR/b.txt" '[.byline, .authors]'
 	assert_output '["Kim Lee",["Kim Lee"]]'
+	# "By", the names and "and" each on a line of its own
+	printf 'Harbour reopens\n\nBy\n\nKim Lee\n\nand\n\nOmar Said\n\nThe harbour reopened on Monday after two weeks of repairs.\n' >"$BATS_TEST_TMPDIR/c.txt"
+	run field "$BATS_TEST_TMPDIR/c.txt" '[.byline, .authors, .body]'
+	assert_output '["Kim Lee and Omar Said",["Kim Lee","Omar Said"],"The harbour reopened on Monday after two weeks of repairs."]'
 }
 
 # A wire story's credit line names its reporters: they are the byline

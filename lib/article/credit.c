@@ -82,6 +82,17 @@ art_joins_names(const char *s, size_t n)
 	return 0;
 }
 
+int
+art_is_join(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < LEN(joins); i++)
+		if (n == strlen(joins[i]) && !memcmp(s, joins[i], n))
+			return 1;
+	return 0;
+}
+
 /* "Jane Doe", "Jane Doe and John Roe": names of at most eight words. */
 static int
 byline_names(const char *v, size_t vn)

@@ -301,18 +301,52 @@ set_byline(struct parse *p, size_t *i, const char *v, size_t vn)
 	*i = j;
 }
 
-/* "By" alone, the name on the next line. */
+/* A second author's name under the first's, a joining word alone
+ * between ("Jane Doe" / "and" / "John Roe", as a page lays out links to
+ * its authors): the line of the joining word, NO_LINE if none. */
+static size_t
+lone_join(struct parse *p, size_t j)
+{
+	size_t k = next_nonblank(p, j + 1), m;
+
+	if (k >= p->cnl || k > j + 2 || !art_is_join(line_s(p, k), p->cl[k].len))
+		return NO_LINE;
+	m = next_nonblank(p, k + 1);
+	if (m >= p->cnl || m > k + 2 || p->cl[m].len > 60 || nwords(line_s(p, m), p->cl[m].len, 6) > 5
+	    || has_digit(line_s(p, m), p->cl[m].len) || art_is_prose(line_s(p, m), p->cl[m].len)
+	    || !art_names_only(line_s(p, m), p->cl[m].len))
+		return NO_LINE;
+	return k;
+}
+
+/* "By" alone, the name on the next line (and a second name under it,
+ * "and" between). */
 static const char *
 split_byline(struct parse *p, size_t *i)
 {
-	size_t j = next_nonblank(p, *i + 1);
+	size_t j = next_nonblank(p, *i + 1), k, m;
+	struct buf by = BUF_INIT;
 
 	if (j >= p->cnl || j > *i + 2
 	    || !art_byline_split(line_s(p, *i), p->cl[*i].len, line_s(p, j), p->cl[j].len))
 		return NULL;
 	art_drop(p, *i, "byline");
-	art_set_once(&p->a->byline, line_s(p, j), p->cl[j].len);
-	*i = j;
+	if ((k = lone_join(p, j)) == NO_LINE) {
+		art_set_once(&p->a->byline, line_s(p, j), p->cl[j].len);
+		*i = j;
+		return "byline";
+	}
+	m = next_nonblank(p, k + 1);
+	buf_add(&by, line_s(p, j), p->cl[j].len);
+	buf_addc(&by, ' ');
+	buf_add(&by, line_s(p, k), p->cl[k].len);
+	buf_addc(&by, ' ');
+	buf_add(&by, line_s(p, m), p->cl[m].len);
+	art_set_once(&p->a->byline, by.s, by.len);
+	buf_free(&by);
+	art_drop(p, j, "byline");
+	art_drop(p, k, "byline");
+	*i = m;
 	return "byline";
 }
 

@@ -347,6 +347,9 @@ int art_byline_split(const char *s, size_t n, const char *t, size_t tn);
 /* s starts with a word that joins a second author's name to a byline
  * ("& Jane Doe", "and John Roe"), in lower case as written. */
 int art_joins_names(const char *s, size_t n);
+/* s is a joining word alone ("and", "&"), as between two authors'
+ * names on lines of their own. */
+int art_is_join(const char *s, size_t n);
 /* Names, maybe with places ("Omar Said in Cairo"): every word
  * capitalised but the joiners. */
 int art_names_only(const char *s, size_t n);

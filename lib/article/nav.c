@@ -538,6 +538,23 @@ art_is_headline(struct parse *p, size_t i)
 	    && anchored(p, i, p->cnl);
 }
 
+/* Line i is a name under "By" or "and" alone on the line above (a
+ * byline laid out a name to a line): no headline. */
+static int
+named(struct parse *p, size_t i)
+{
+	const char *s;
+	size_t n;
+
+	while (i > 0 && p->cl[i - 1].len == 0)
+		i--;
+	if (i == 0)
+		return 0;
+	s = line_s(p, i - 1);
+	n = p->cl[i - 1].len;
+	return art_is_join(s, n) || (n && art_by_word(s, n) == n - (s[n - 1] == ':'));
+}
+
 /* Line h, the best headline, is a kicker (a section name of three
  * words or fewer) over the date or byline of the headline under them:
  * the headline is the longer line right under the date, over the
@@ -577,7 +594,7 @@ art_headline(struct parse *p, size_t from, size_t lead, int *anchor_seen)
 		/* the lines between j and the article but dates and bylines */
 		below = others;
 		others += !art_is(p, j, LI_ANCHOR);
-		if ((anchor(p, j) || !headline(p, j)) && !short_headline(p, j))
+		if (((anchor(p, j) || !headline(p, j)) && !short_headline(p, j)) || named(p, j))
 			continue;
 		/* further up, only a headline its byline or date anchors, when
 		 * none nearer is */
