@@ -110,6 +110,10 @@ field() {
 	assert_output '["Library extends opening hours",null,"example-news.net",null,"Priya Natarajan","https://www.example-news.net/local/library-hours",null,null,"2023-11-20",null,["libraries","local government"]]'
 	run field "$FX/keyvalue.txt" '[.word_count, (.body | split("\n\n") | length)]'
 	assert_output '[29,2]'
+	# the keys in other languages
+	printf 'Titel: Neue Brücke über den Fluss\nAutorin: Jana Roth\nDatum: 12.03.2024\n\nDie neue Brücke über den Fluss wird im Mai eröffnet.\n' >"$BATS_TEST_TMPDIR/a.txt"
+	run field "$BATS_TEST_TMPDIR/a.txt" '[.title, .byline, .date_raw, .body]'
+	assert_output '["Neue Brücke über den Fluss","Jana Roth","12.03.2024","Die neue Brücke über den Fluss wird im Mai eröffnet."]'
 }
 
 @test "YAML front matter" {

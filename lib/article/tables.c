@@ -12,9 +12,12 @@ static const struct {
 	enum field f;
 } keys[] = {
 	{ "title", F_TITLE }, { "headline", F_TITLE },
+	{ "titel", F_TITLE }, { "titre", F_TITLE }, { "t\xC3\xADtulo", F_TITLE },
+	{ "titulo", F_TITLE }, { "titolo", F_TITLE }, { "tytu\xC5\x82", F_TITLE },
 	{ "subtitle", F_SUBTITLE }, { "deck", F_SUBTITLE },
 	{ "subheadline", F_SUBTITLE }, { "subhead", F_SUBTITLE },
 	{ "date", F_DATE }, { "dateline", F_DATE },
+	{ "datum", F_DATE }, { "fecha", F_DATE },
 	{ "published", F_PUBLISHED }, { "published at", F_PUBLISHED },
 	{ "published on", F_PUBLISHED }, { "publication date", F_PUBLISHED },
 	{ "posted", F_PUBLISHED }, { "posted on", F_PUBLISHED },
@@ -23,6 +26,10 @@ static const struct {
 	{ "modified", F_UPDATED },
 	{ "author", F_BYLINE }, { "authors", F_BYLINE }, { "byline", F_BYLINE },
 	{ "by", F_BYLINE }, { "writer", F_BYLINE },
+	/* the author in the other languages news is read in */
+	{ "autor", F_BYLINE }, { "autorin", F_BYLINE }, { "autoren", F_BYLINE },
+	{ "autora", F_BYLINE }, { "autore", F_BYLINE }, { "auteur", F_BYLINE },
+	{ "auteurs", F_BYLINE }, { "autorzy", F_BYLINE },
 	{ "url", F_URL }, { "link", F_URL }, { "original url", F_URL },
 	{ "source url", F_URL }, { "canonical", F_URL }, { "permalink", F_URL },
 	{ "source", F_SOURCE },
