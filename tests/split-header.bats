@@ -462,6 +462,18 @@ wire() {
 	assert_output '"NEW ISSUE - ACME FUNDING CORP"'
 }
 
+# A line repeated under the text (the last paragraph, the headline) is
+# dropped as a repeat; the sign-off and credit over it are still the
+# footer's, as a second split of the body reads them.
+@test "sign-offs and credits over a repeated line leave the body" {
+	run bash -c "split-header '$FX/signoff-repeat.txt' '$FX/signoff-line-repeat.txt' '$FX/credit-title-repeat.txt' | jq -c '[.agency, .body[-30:]]'"
+	assert_output - <<'EOF'
+["Reuters","200 tonnes, the ministry said."]
+["Reuters","ry said.\n\nExports were steady."]
+["AP","ay as a winter storm moved in."]
+EOF
+}
+
 @test "sign-offs give the agency, leave the body and keep the sentence before them" {
 	for t in $'The deal closed.\n\nReuter' $'The deal closed. Reuter' $'The deal closed. (Reuters)' \
 	    $'The deal closed.\n\n-- AP' $'The deal closed. (AFP)' $'The deal closed.\n\n(Xinhua)'; do

@@ -77,6 +77,7 @@ art_keep_line(struct parse *p, const char *s, size_t n, int gap)
 	p->kept[p->nkept].n = n;
 	p->kept[p->nkept].line = n;
 	p->kept[p->nkept].cont = 0;
+	p->kept[p->nkept].rm = p->a->nremoved;
 	p->kept[p->nkept++].gap = gap;
 }
 
@@ -227,28 +228,51 @@ footer(struct parse *p, size_t *i, size_t *lines)
 		art_drop(p, *i, footer_reason(p, *i));
 }
 
-/* A wire story's end marks on line i: "... approval. (END)" on any
- * line, a sign-off after the last sentence of the text ("... stake.
- * Reuter"); the line's new length. */
+/* "... approval. (END)" on any line of a wire story: the line's new
+ * length. */
 static size_t
-end_marks(struct parse *p, size_t i, const char *s, size_t n)
+end_marks(struct parse *p, const char *s, size_t n)
 {
-	const char *ag;
-	size_t k;
-
 	if (ends_with(s, n, "(END)")) {
 		art_removed(p, s + n - 5, 5, "sign-off");
 		n -= 5;
 		while (n && s[n - 1] == ' ')
 			n--;
 	}
-	if (i + 1 == p->foot && (k = art_signoff_tail(s, n, &ag)) > 0) {
-		art_removed(p, s + n - k, k, "sign-off");
-		n -= k;
+	return n;
+}
+
+/* A sign-off on the last lines kept, whatever was dropped under them
+ * (a repeated line): alone on a line ("Reuter", not a sentence's last
+ * word), or after the last sentence ("... stake. Reuter").  A second
+ * split, which has only the body, finds them there too. */
+static void
+tail_signoff(struct parse *p)
+{
+	struct kept *c;
+	const char *ag;
+	size_t k;
+
+	while (p->nkept > 1) {
+		c = &p->kept[p->nkept - 1];
+		if (c->cont || c->n != c->line || !art_signoff(c->s, c->n, &ag))
+			break;
+		art_removed_at(p, c->rm, c->s, c->n, "sign-off");
 		if (ag)
 			p->signoff = ag;
+		p->nkept--;
 	}
-	return n;
+	if (p->nkept == 0)
+		return;
+	c = &p->kept[p->nkept - 1];
+	if ((k = art_signoff_tail(c->s, c->n, &ag)) == 0 || k >= c->n)
+		return;
+	art_removed_at(p, c->rm, c->s + c->n - k, k, "sign-off");
+	c->n -= k;
+	while (c->n && c->s[c->n - 1] == ' ')
+		c->n--;
+	if (ag)
+		p->signoff = ag;
 }
 
 /* The kept lines as paragraphs: a line goes on the one before it (a
@@ -352,7 +376,7 @@ art_body(struct parse *p, size_t i)
 			gap = 1;
 			continue;
 		}
-		if ((n = end_marks(p, i, s, n)) == 0)
+		if ((n = end_marks(p, s, n)) == 0)
 			continue;
 		/* A dateline opens the text: its first line, or its first
 		 * paragraph under stray lines. */
@@ -370,6 +394,7 @@ art_body(struct parse *p, size_t i)
 		p->kept[p->nkept - 1].cont = art_is(p, i, LI_CONT);
 		gap = 0;
 	}
+	tail_signoff(p);
 	if (p->signoff)
 		art_set_once(&a->agency, p->signoff, strlen(p->signoff));
 	join_kept(p);

@@ -23,6 +23,21 @@ art_removed(struct parse *p, const char *s, size_t n, const char *reason)
 	r->reason = reason;
 }
 
+void
+art_removed_at(struct parse *p, size_t at, const char *s, size_t n, const char *reason)
+{
+	struct article *a = p->a;
+	struct article_removed r;
+	size_t k = a->nremoved;
+
+	art_removed(p, s, n, reason);
+	if (a->nremoved == k || at >= k)
+		return;
+	r = a->removed[k];
+	memmove(&a->removed[at + 1], &a->removed[at], (k - at) * sizeof *a->removed);
+	a->removed[at] = r;
+}
+
 /* Clean line i as the text had it: the normalised line, with its
  * markdown. */
 void

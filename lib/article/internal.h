@@ -43,6 +43,7 @@ struct kept {
 	size_t line;		/* the length of the whole line it was cut from */
 	int gap;		/* a blank or dropped line came before it */
 	int cont;		/* it goes on the line before (LI_CONT) */
+	size_t rm;		/* the removed parts listed before it */
 };
 
 /* No line. */
@@ -398,6 +399,9 @@ void art_para_keep(struct parse *p, size_t i, size_t words, size_t end);
 
 /* explain.c: what left the body (ARTICLE_EXPLAIN). */
 void art_removed(struct parse *p, const char *s, size_t n, const char *reason);
+/* The same, listed at position at of the removed parts (in text order,
+ * for a part cut from a line kept earlier). */
+void art_removed_at(struct parse *p, size_t at, const char *s, size_t n, const char *reason);
 /* Clean line i left the body: its normalised text is recorded. */
 void art_drop(struct parse *p, size_t i, const char *reason);
 

@@ -165,13 +165,33 @@ art_body_like(const char *s, size_t n)
 	return w >= 12 || figures(s, n);
 }
 
+/* Lines of the header zone a line under the text may repeat. */
+#define REPEAT_REACH 40
+
+/* Line i repeats a line of the header zone (from h up to the lead,
+ * REPEAT_REACH lines at most): the headline again under the text. */
+static int
+repeats_header(struct parse *p, size_t h, size_t i)
+{
+	size_t k, seen = 0;
+
+	for (k = h; k < p->lead && k < i && seen < REPEAT_REACH; k++) {
+		if (p->cl[k].len == 0)
+			continue;
+		seen++;
+		if (p->cl[k].len == p->cl[i].len && !memcmp(line_s(p, k), line_s(p, i), p->cl[i].len))
+			return 1;
+	}
+	return 0;
+}
+
 /* Boilerplate by its shape alone: what makes the lines after the last
  * sentence widgets rather than the end of the text. */
 static int
-junk(struct parse *p, size_t i)
+junk(struct parse *p, size_t h, size_t i)
 {
 	return (p->cl[i].flags & LF_LISTED) || art_is(p, i, LI_PROMPT) || art_is(p, i, LI_LOGIN)
-	    || art_is(p, i, LI_CRUMB) || art_is(p, i, LI_CAPTION);
+	    || art_is(p, i, LI_CRUMB) || art_is(p, i, LI_CAPTION) || repeats_header(p, h, i);
 }
 
 int
@@ -218,7 +238,7 @@ text_end(struct parse *p, size_t h)
 		/* metadata ("Reuter", "Tags: ..."); a photo credit or a
 		 * copyright notice ("© 2024 Example") marks widgets */
 		if (art_is(p, i, LI_FOOTER)) {
-			dirty |= junk(p, i);
+			dirty |= junk(p, h, i);
 			continue;
 		}
 		/* The paragraph line i ends, hard-wrapped lines joined. */
@@ -227,7 +247,7 @@ text_end(struct parse *p, size_t h)
 			if (b == h || !art_is(p, b, LI_CONT))
 				break;
 		}
-		if (b == i && junk(p, i)) {
+		if (b == i && junk(p, h, i)) {
 			dirty = 1;
 			continue;
 		}
