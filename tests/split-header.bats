@@ -466,10 +466,11 @@ wire() {
 # dropped as a repeat; the sign-off and credit over it are still the
 # footer's, as a second split of the body reads them.
 @test "sign-offs and credits over a repeated line leave the body" {
-	run bash -c "split-header '$FX/signoff-repeat.txt' '$FX/signoff-line-repeat.txt' '$FX/credit-title-repeat.txt' | jq -c '[.agency, .body[-30:]]'"
+	run bash -c "split-header '$FX/signoff-repeat.txt' '$FX/signoff-line-repeat.txt' '$FX/credit-title-repeat.txt' '$FX/credit-lead-repeat.txt' | jq -c '[.agency, .body[-30:]]'"
 	assert_output - <<'EOF'
 ["Reuters","200 tonnes, the ministry said."]
 ["Reuters","ry said.\n\nExports were steady."]
+["AP","ay as a winter storm moved in."]
 ["AP","ay as a winter storm moved in."]
 EOF
 }

@@ -165,33 +165,33 @@ art_body_like(const char *s, size_t n)
 	return w >= 12 || figures(s, n);
 }
 
-/* Lines of the header zone a line under the text may repeat. */
-#define REPEAT_REACH 40
+/* Lines under the text looked up as repeats of a line above, at most:
+ * each lookup reads the lines above. */
+#define REPEAT_LOOKUPS 40
 
-/* Line i repeats a line of the header zone (from h up to the lead,
- * REPEAT_REACH lines at most): the headline again under the text. */
+/* Line i repeats a line above it, from h on (the headline, the last
+ * paragraph again under the text), while *budget lasts. */
 static int
-repeats_header(struct parse *p, size_t h, size_t i)
+repeats_above(struct parse *p, size_t h, size_t i, size_t *budget)
 {
-	size_t k, seen = 0;
+	size_t k;
 
-	for (k = h; k < p->lead && k < i && seen < REPEAT_REACH; k++) {
-		if (p->cl[k].len == 0)
-			continue;
-		seen++;
+	if (*budget == 0)
+		return 0;
+	--*budget;
+	for (k = h; k < i; k++)
 		if (p->cl[k].len == p->cl[i].len && !memcmp(line_s(p, k), line_s(p, i), p->cl[i].len))
 			return 1;
-	}
 	return 0;
 }
 
 /* Boilerplate by its shape alone: what makes the lines after the last
  * sentence widgets rather than the end of the text. */
 static int
-junk(struct parse *p, size_t h, size_t i)
+junk(struct parse *p, size_t i)
 {
 	return (p->cl[i].flags & LF_LISTED) || art_is(p, i, LI_PROMPT) || art_is(p, i, LI_LOGIN)
-	    || art_is(p, i, LI_CRUMB) || art_is(p, i, LI_CAPTION) || repeats_header(p, h, i);
+	    || art_is(p, i, LI_CRUMB) || art_is(p, i, LI_CAPTION);
 }
 
 int
@@ -229,7 +229,7 @@ flag_lists(struct parse *p, size_t h)
 static size_t
 text_end(struct parse *p, size_t h)
 {
-	size_t i = p->cnl, b, words, last_other = NO_LINE;
+	size_t i = p->cnl, b, words, last_other = NO_LINE, lookups = REPEAT_LOOKUPS;
 	int dirty = 0, like;
 
 	while (i-- > h) {
@@ -238,7 +238,7 @@ text_end(struct parse *p, size_t h)
 		/* metadata ("Reuter", "Tags: ..."); a photo credit or a
 		 * copyright notice ("© 2024 Example") marks widgets */
 		if (art_is(p, i, LI_FOOTER)) {
-			dirty |= junk(p, h, i);
+			dirty |= junk(p, i);
 			continue;
 		}
 		/* The paragraph line i ends, hard-wrapped lines joined. */
@@ -247,7 +247,11 @@ text_end(struct parse *p, size_t h)
 			if (b == h || !art_is(p, b, LI_CONT))
 				break;
 		}
-		if (b == i && junk(p, h, i)) {
+		/* a line again (the headline, the last paragraph) says
+		 * nothing of where the text ends */
+		if (b == i && repeats_above(p, h, i, &lookups))
+			continue;
+		if (b == i && junk(p, i)) {
 			dirty = 1;
 			continue;
 		}
