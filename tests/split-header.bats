@@ -460,6 +460,12 @@ wire() {
 	assert_output '[null,null,null,"The notes are due in 1992."]'
 	run field "$FX/wire/r21-title-dash.txt" .title
 	assert_output '"NEW ISSUE - ACME FUNDING CORP"'
+	# a dateline alone on a line, over the text or over the headline
+	run wire $'RATES UNCHANGED\n\nOTTAWA, March 4\nBank rates were unchanged this week, the bank said.'
+	assert_output '["OTTAWA","March 4",null,"Bank rates were unchanged this week, the bank said."]'
+	printf 'OTTAWA, March 4\nRATES UNCHANGED\n\n    Bank rates were unchanged this week, the bank said.\n' >"$BATS_TEST_TMPDIR/a.txt"
+	run field "$BATS_TEST_TMPDIR/a.txt" '[.title, .dateline_place, .body]'
+	assert_output '["RATES UNCHANGED","OTTAWA","Bank rates were unchanged this week, the bank said."]'
 }
 
 # A line repeated under the text (the last paragraph, the headline) is

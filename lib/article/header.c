@@ -233,6 +233,13 @@ art_header(struct parse *p, size_t i)
 		}
 		if (art_is_marker(s, n))
 			break;
+		/* a dateline alone over the headline ("OTTAWA, March 4") */
+		if (!a->title && !p->resplit && !a->dateline_place && art_dateline(p, s, n, 0) >= n
+		    && (j = next_nonblank(p, i + 1)) < p->lead && !art_para(p, j)) {
+			art_dateline(p, s, n, 1);
+			art_drop(p, i, "dateline");
+			continue;
+		}
 		if (!a->title && !p->resplit) {
 			if (p->title_at != NO_LINE && i < p->title_at) {
 				if (!site_name(p, i, top))

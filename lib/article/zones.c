@@ -532,13 +532,20 @@ main_run(struct parse *p, size_t h, size_t *b, size_t *e)
 static size_t
 top_dateline(struct parse *p, size_t h, size_t end)
 {
-	size_t i, seen = 0;
+	size_t i, j, d, seen = 0;
 
 	for (i = h; i < end && seen < DATELINE_REACH; i++) {
 		if (p->cl[i].len == 0)
 			continue;
-		if (art_dateline(p, line_s(p, i), p->cl[i].len, 0) > 0)
+		if ((d = art_dateline(p, line_s(p, i), p->cl[i].len, 0)) > 0) {
+			/* a dateline alone over a headline is the header's,
+			 * over a paragraph or a row of figures the text's */
+			j = next_nonblank(p, i + 1);
+			if (seen == 0 && d >= p->cl[i].len && j < end && !art_para(p, j)
+			    && !figures(line_s(p, j), p->cl[j].len))
+				return end;
 			return i;
+		}
 		seen++;
 	}
 	return end;
