@@ -342,8 +342,9 @@ each(json_t *rec, const struct record_src *src, void *arg)
 		t = json_object_get(rec, "html");
 		html = 1;
 	}
-	/* A record split before: its body has no header left in it. */
-	state.resplit = !t && (t = json_object_get(rec, "body")) && record_str(rec, "title");
+	/* A record split before (a body, and a title, null when it had
+	 * none): its body has no header left in it. */
+	state.resplit = !t && (t = json_object_get(rec, "body")) && json_object_get(rec, "title");
 	if (state.resplit)
 		flags |= ARTICLE_BODY;
 	if (!json_is_string(t)) {

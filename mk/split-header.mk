@@ -34,3 +34,15 @@ bench-split-header: $(BIN)/split-header $(SH_BENCH)/.done
 bench: bench-split-header
 
 .PHONY: bench bench-split-header
+
+# Texts split-header has not seen, made from those it has by deleting,
+# repeating, joining and indenting lines (tools/mutate-check): no
+# crash, no line lost, and how many split again differ.
+MUTATE_N    = 300
+MUTATE_SEED = 1
+mutate-check: $(BIN)/split-header
+	PATH="$(CURDIR)/$(BIN):$$PATH" tools/mutate-check --seed $(MUTATE_SEED) -n $(MUTATE_N) \
+	    tests/fixtures/split-header/*.txt tests/fixtures/split-header/wire/*.txt \
+	    tests/fixtures/split-header/pages/*.txt seeds/*.txt
+
+.PHONY: mutate-check

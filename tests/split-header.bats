@@ -554,6 +554,14 @@ EOF2
 
 # --- idempotence ------------------------------------------------------------
 
+# Texts no fixture has: each a fixture with lines deleted, repeated,
+# joined, indented or a wire line put in (tools/mutate-check).
+@test "mutated texts: no crash and no line lost" {
+	run bash -c "PATH='$BIN':\$PATH '$ROOT/tools/mutate-check' --seed 7 -n 60 '$FX'/*.txt '$FX'/wire/*.txt '$FX'/pages/*.txt '$SEEDS'/*.txt"
+	assert_success
+	assert_output --partial "mutations 60: crashed 0, lines lost 0,"
+}
+
 @test "split-header --ndjson on its own output gives the same record" {
 	local f
 	for f in "$SEEDS"/*.txt "$FX"/*.* "$FX"/wire/*.txt "$FX"/pages/*.txt "$FX"/html/*.html; do
