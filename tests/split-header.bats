@@ -463,6 +463,11 @@ wire() {
 	# a dateline alone on a line, over the text or over the headline
 	run wire $'RATES UNCHANGED\n\nOTTAWA, March 4\nBank rates were unchanged this week, the bank said.'
 	assert_output '["OTTAWA","March 4",null,"Bank rates were unchanged this week, the bank said."]'
+	# a dateline alone, and another opening the text under it: both
+	# leave the body (the first is the record's), as a second split
+	# would take the second
+	run field "$FX/two-datelines.txt" '[.dateline_place, .body[:30]]'
+	assert_output '["HOUSTON","Copper output rose 4 pct in Fe"]'
 	printf 'OTTAWA, March 4\nRATES UNCHANGED\n\n    Bank rates were unchanged this week, the bank said.\n' >"$BATS_TEST_TMPDIR/a.txt"
 	run field "$BATS_TEST_TMPDIR/a.txt" '[.title, .dateline_place, .body]'
 	assert_output '["RATES UNCHANGED","OTTAWA","Bank rates were unchanged this week, the bank said."]'

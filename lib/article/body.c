@@ -386,8 +386,12 @@ art_body(struct parse *p, size_t i)
 				art_removed(p, s, d, "dateline"), dated = 1;
 			s += d;
 			n -= d;
-			if (n == 0)
+			/* a dateline alone: the text's first line is the
+			 * next, and may open with one too */
+			if (n == 0) {
+				first = 1;
 				continue;
+			}
 		}
 		art_keep_line(p, s, n, gap || (p->nl[i + p->from].flags & LF_INDENT));
 		p->kept[p->nkept - 1].line = p->cl[i].len;
