@@ -87,7 +87,7 @@ date_first_line(struct parse *p, size_t i)
 }
 
 /* A host name alone ("www.example.com"), as a reader view copies it
- * over the headline. */
+ * over the headline: lower case ("Mr.Smith" is no host). */
 static int
 host_name(const char *s, size_t n)
 {
@@ -98,7 +98,8 @@ host_name(const char *s, size_t n)
 	for (i = 0; i < n; i++)
 		if (s[i] == '.')
 			dot = i;
-		else if (s[i] != '-' && ((unsigned char)s[i] >= 0x80 || !isalnum_a((unsigned char)s[i])))
+		else if (s[i] != '-' && ((unsigned char)s[i] >= 0x80 || !isalnum_a((unsigned char)s[i])
+		    || (s[i] >= 'A' && s[i] <= 'Z')))
 			return 0;
 	if (!dot || n - dot - 1 < 2)
 		return 0;
