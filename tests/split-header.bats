@@ -256,6 +256,13 @@ EOF
 	assert_output '["A headline for the test page","May 3, 2024",13]'
 }
 
+@test "a page copy with 300,000 lines shaped as comment headings stays linear" {
+	python3 -c 'import sys; sys.stdout.write("Home\nNews\nSport\nWeather\nContact\n\nA headline for the test page\n\nMay 3, 2024\n\n" + "A paragraph of the article with enough words in it to be prose.\n\n" * 3 + "".join("%d thoughts on \u201cpost %d\u201d\n\n" % (i, i) for i in range(300000)))' >"$BATS_TEST_TMPDIR/heads.txt"
+	run --separate-stderr bash -c "timeout 30 split-header '$BATS_TEST_TMPDIR/heads.txt' | jq -c '[.title, .date_raw, .word_count]'"
+	assert_success
+	assert_output '["A headline for the test page","May 3, 2024",13]'
+}
+
 # --- input handling -----------------------------------------------------
 
 @test "directories are walked in byte order, hidden files skipped, ids made unique" {

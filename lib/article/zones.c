@@ -445,7 +445,8 @@ quote_mark(const char *s, size_t n)
 
 /* Line i heads the comments on the article: a count, a word or two,
  * and a line above quoted whole ("20 thoughts on “<headline>”", "4
- * Kommentare zu „<headline>“"), as blogs head them in every language. */
+ * Kommentare zu „<headline>“"), as blogs head them in every language.
+ * 1 if so, -1 if it has the shape but quotes no line above, else 0. */
 static int
 comments_head(struct parse *p, size_t i)
 {
@@ -475,18 +476,27 @@ comments_head(struct parse *p, size_t i)
 	for (j = 0; j < i; j++)
 		if (p->cl[j].len == e - b && same_ci(line_s(p, j), e - b, s + b, e - b))
 			return 1;
-	return 0;
+	return -1;
 }
+
+/* Lines shaped as a comments heading looked up at most: each lookup
+ * reads the lines above. */
+#define COMMENTS_LOOKUPS 20
 
 /* The first line from h on that heads the comments, p->cnl if none. */
 static size_t
 comments_at(struct parse *p, size_t h)
 {
-	size_t i;
+	size_t i, lookups = COMMENTS_LOOKUPS;
 
-	for (i = h; i < p->cnl; i++)
-		if (p->cl[i].len && isdig((unsigned char)line_s(p, i)[0]) && comments_head(p, i))
-			return i;
+	for (i = h; i < p->cnl && lookups; i++)
+		if (p->cl[i].len && isdig((unsigned char)line_s(p, i)[0]))
+			switch (comments_head(p, i)) {
+			case 1:
+				return i;
+			case -1:
+				lookups--;
+			}
 	return p->cnl;
 }
 
