@@ -396,6 +396,14 @@ EOF
 	printf 'Harbour reopens\n\nBy Kim Lee for the Coast Herald\n\nThe harbour reopened on Monday after two weeks of repairs.\n' >"$BATS_TEST_TMPDIR/b.txt"
 	run field "$BATS_TEST_TMPDIR/b.txt" '[.byline, .authors]'
 	assert_output '["Kim Lee",["Kim Lee"]]'
+	# a blog's "Posted by" and the like, what follows the name left out;
+	# a dated one gives the date too
+	printf 'Harbour reopens\n\nGepostet von Kim Lee | Hafen\n\nThe harbour reopened on Monday after two weeks of repairs.\n' >"$BATS_TEST_TMPDIR/d.txt"
+	run field "$BATS_TEST_TMPDIR/d.txt" '[.byline, .subtitle]'
+	assert_output '["Kim Lee",null]'
+	printf 'Harbour reopens\n\nPosted by Kim Lee 21.10.2019\n\nThe harbour reopened on Monday after two weeks of repairs.\n' >"$BATS_TEST_TMPDIR/e.txt"
+	run field "$BATS_TEST_TMPDIR/e.txt" '[.byline, .date_raw]'
+	assert_output '["Kim Lee","21.10.2019"]'
 	# "By", the names and "and" each on a line of its own
 	printf 'Harbour reopens\n\nBy\n\nKim Lee\n\nand\n\nOmar Said\n\nThe harbour reopened on Monday after two weeks of repairs.\n' >"$BATS_TEST_TMPDIR/c.txt"
 	run field "$BATS_TEST_TMPDIR/c.txt" '[.byline, .authors, .body]'

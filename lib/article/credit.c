@@ -127,6 +127,33 @@ before_for(const char *v, size_t vn)
 	return vn;
 }
 
+static size_t name_words(const char *s, size_t n);
+
+/* The words a blog puts before its byline word ("Posted by"). */
+static const char *const posted_words[] = {
+	"posted", "written", "gepostet", "geschrieben", "ver\xC3\xB6""ffentlicht",
+	"publi\xC3\xA9", "publicado", "escrito", "pubblicato", "scritto", "geplaatst"
+};
+
+/* "Posted by Jane Doe at 2:33 PM", "Gepostet von Jane Doe | Wohnen":
+ * the capitalised name after the byline word, what follows it short
+ * and no date (a dated line gives both, "Posted by Jane Doe 21.10.2019"). */
+static int
+posted_by(const char *s, size_t n, const char **v, size_t *vn)
+{
+	size_t k = span_to(s, n, " "), m, b, e;
+
+	if (k == n || n > 120 || nwords(s, n, 15) > 14 || !in_list(s, k, posted_words, LEN(posted_words))
+	    || art_date_span(s, n, &b, &e))
+		return 0;
+	s += k + 1, n -= k + 1;
+	if (!(m = art_by_word(s, n)) || m + 1 >= n || s[m] != ' ')
+		return 0;
+	*v = s + m + 1;
+	*vn = name_words(*v, n - m - 1);
+	return *vn > 0;
+}
+
 /* "By Jane Doe", "By Jane Doe and John Roe", "Von Anna Berg": a
  * capitalised name after a byline word. */
 int
@@ -134,7 +161,9 @@ art_byline(const char *s, size_t n, const char **v, size_t *vn)
 {
 	size_t k = art_by_word(s, n), last;
 
-	if (!k || n < k + 2 || n > 80)
+	if (!k)
+		return posted_by(s, n, v, vn);
+	if (n < k + 2 || n > 80)
 		return 0;
 	/* a period after the name ends no sentence: "By Jane Doe.", "By
 	 * John Roe Jr." (the abbreviation keeps it) */
