@@ -141,9 +141,10 @@ static const char *const posted_words[] = {
 static int
 posted_by(const char *s, size_t n, const char **v, size_t *vn)
 {
-	size_t k = span_to(s, n, " "), m, b, e;
+	const char *sp = memchr(s, ' ', n < 16 ? n : 16);	/* the longest posted word and more */
+	size_t k = sp ? (size_t)(sp - s) : n, m, b, e;
 
-	if (k == n || n > 120 || nwords(s, n, 15) > 14 || !in_list(s, k, posted_words, LEN(posted_words))
+	if (!sp || n > 120 || !in_list(s, k, posted_words, LEN(posted_words)) || nwords(s, n, 15) > 14
 	    || art_date_span(s, n, &b, &e))
 		return 0;
 	s += k + 1, n -= k + 1;
