@@ -131,7 +131,7 @@ static size_t name_words(const char *s, size_t n);
 
 /* The words a blog puts before its byline word ("Posted by"). */
 static const char *const posted_words[] = {
-	"posted", "written", "gepostet", "geschrieben", "ver\xC3\xB6""ffentlicht",
+	"posted", "written", "gepostet", "geschrieben", "ver\303\266ffentlicht",
 	"publi\xC3\xA9", "publicado", "escrito", "pubblicato", "scritto", "geplaatst"
 };
 
