@@ -354,11 +354,9 @@ split_byline(struct parse *p, size_t *i)
 static int
 under_title(struct parse *p, size_t i)
 {
-	size_t k = i;
+	size_t k = prev_nonblank(p, i);
 
-	while (k > 0 && p->cl[k - 1].len == 0)
-		k--;
-	return k > 0 && k - 1 == p->title_at;
+	return k != NO_LINE && k == p->title_at;
 }
 
 /* In a page, a name alone under the headline ("Jane Doe"), right over

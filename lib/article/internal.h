@@ -296,6 +296,15 @@ next_nonblank(struct parse *p, size_t i)
 	return i;
 }
 
+/* The last non-blank line before line i, NO_LINE if none. */
+static inline size_t
+prev_nonblank(struct parse *p, size_t i)
+{
+	while (i > 0 && p->cl[i - 1].len == 0)
+		i--;
+	return i > 0 ? i - 1 : NO_LINE;
+}
+
 /* ---- what each file gives the others ------------------------------- */
 
 /* tables.c */

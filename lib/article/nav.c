@@ -160,16 +160,9 @@ source_line(const char *s, size_t n)
 static int
 labelled(struct parse *p, size_t i)
 {
-	const char *s;
-	size_t n;
+	size_t k = prev_nonblank(p, i);
 
-	while (i > 0 && p->cl[i - 1].len == 0)
-		i--;
-	if (i == 0)
-		return 0;
-	s = line_s(p, i - 1);
-	n = p->cl[i - 1].len;
-	return s[n - 1] == ':' && art_nwords(p, i - 1) <= 3;
+	return k != NO_LINE && line_s(p, k)[p->cl[k].len - 1] == ':' && art_nwords(p, k) <= 3;
 }
 
 int
@@ -543,16 +536,14 @@ art_is_headline(struct parse *p, size_t i)
 static int
 named(struct parse *p, size_t i)
 {
+	size_t k = prev_nonblank(p, i), n;
 	const char *s;
-	size_t n;
 
-	while (i > 0 && p->cl[i - 1].len == 0)
-		i--;
-	if (i == 0)
+	if (k == NO_LINE)
 		return 0;
-	s = line_s(p, i - 1);
-	n = p->cl[i - 1].len;
-	return art_is_join(s, n) || (n && art_by_word(s, n) == n - (s[n - 1] == ':'));
+	s = line_s(p, k);
+	n = p->cl[k].len;
+	return art_is_join(s, n) || art_by_word(s, n) == n - (s[n - 1] == ':');
 }
 
 /* Line h, the best headline, is a kicker (a section name of three

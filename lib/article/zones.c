@@ -71,9 +71,9 @@ art_continues(struct parse *p, size_t i)
 static int
 after_prose(struct parse *p, size_t i)
 {
-	while (i > 0 && p->cl[i - 1].len == 0)
-		i--;
-	return i > 0 && art_is(p, i - 1, LI_PROSE);
+	size_t k = prev_nonblank(p, i);
+
+	return k != NO_LINE && art_is(p, k, LI_PROSE);
 }
 
 static size_t para_block(struct parse *p, size_t i, size_t *e);
