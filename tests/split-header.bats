@@ -640,6 +640,8 @@ EOF2
 ["p48-embedded-story","Ferry operator orders two electric boats for the island route","Ruth Okafor And Sam Berg",null,"4 March 2024",null,null]
 ["p49-copyright","Bridge on the coast road closes for repairs",null,null,"March 6, 2024",null,null]
 ["p5-por","El puerto reabre tras la tormenta y los barcos vuelven a salir","Lucía Romero","04.05.2022",null,null,null]
+["p50-long-headline","City council agrees to buy the old rail depot and turn it into four hundred homes for rent",null,"3/4/2024 10:15",null,null,null]
+["p51-sentence-headline","Wild ponies grazed this marsh for two hundred years. Now, the reeds are back.","Tom Aldridge",null,null,null,null]
 ["p6-deck-comments","Ferry fares to rise again from June","Priya Nandakumar","12 May 2024",null,null,null]
 ["p7-kicker-deck","City approves a tram line to the airport","Ines Duarte",null,"3 April 2024",null,null]
 ["p8-short-title","Frühjahrsputz","Jana Novak","14.03.2024",null,null,null]
@@ -692,6 +694,8 @@ EOF2
 ["The ferry company that runs th","serve boat for the first year.",false]
 ["The bridge over the river on t","fic on the coast road doubles.",false]
 ["Las autoridades esperan que el","n ayudas al gobierno regional.",false]
+["The council voted 25 to 12 on "," engine shed as a market hall.",false]
+["The marsh behind the dunes was","hort for ground-nesting larks.",false]
 ["Operators blame fuel costs and","at the next transport meeting.",false]
 ["The city council voted 31 to 9","s for a fraction of the price.",false]
 ["Am Samstag treffen sich alle M","Kaffee und Kuchen ist gesorgt.",false]
@@ -708,6 +712,13 @@ EOF2
 	# the headline over its deck, the comments under the article left out
 	run bash -c "split-header '$FX/pages/p7-kicker-deck.txt' | jq -r .subtitle"
 	assert_output "The council backed the eleven kilometre route after two years of hearings, though funding is not settled yet"
+	# a deck right over the byline or date: the line over it is its
+	# headline, longer than the deck or a sentence
+	run bash -c "split-header '$FX/pages/p50-long-headline.txt' '$FX/pages/p51-sentence-headline.txt' | jq -r .subtitle"
+	assert_output - <<'EOF2'
+The sale still needs the approval of the regional court in May
+Once bare and trampled, the coastal marsh has recovered in under a decade since a fence went up, and the wading birds have followed the reeds
+EOF2
 	run bash -c "split-header '$FX/pages/p6-deck-comments.txt' | jq -r .body | grep -c 'Reply\\|May 2024\\|council seems\\|harbourgazette'"
 	assert_output 0
 	# a headline anchored far over its article: the list between is

@@ -241,16 +241,19 @@ name_list(const char *s, size_t n)
 
 /* In a page, line h, the best headline, is the deck of the line u above
  * it: h is long (ten words or more), u is a headline too, of four words
- * or more but fewer than h, not in capitals, no list of names and no
- * breadcrumb ending in h. */
+ * or more, not in capitals, no list of names and no breadcrumb ending
+ * in h.  A deck right over the byline or date may be shorter than its
+ * headline (longer set); else u is shorter than h, which a kicker over
+ * a headline and its deck is not. */
 static int
-over_page_deck(struct parse *p, size_t u, size_t h)
+over_page_deck(struct parse *p, size_t u, size_t h, int longer)
 {
 	const char *s = line_s(p, u), *t = line_s(p, h);
 	size_t n = p->cl[u].len, m = p->cl[h].len;
 
-	if (!headline(p, u) || anchor(p, u) || art_nwords(p, u) < 4 || art_nwords(p, u) >= art_nwords(p, h)
-	    || art_nwords(p, h) < 10)
+	if (!(headline(p, u) || (longer && art_is(p, u, LI_PROSE) && art_nwords(p, u) <= 20))
+	    || anchor(p, u) || art_nwords(p, u) < 4 || art_nwords(p, h) < 10
+	    || (!longer && art_nwords(p, u) >= art_nwords(p, h)))
 		return 0;
 	if (capitals(s, n) || credit_marks(s, n) || (n >= m && same_ci(s + n - m, m, t, m)))
 		return 0;
@@ -569,6 +572,15 @@ under_kicker(struct parse *p, size_t h, size_t from, size_t lead)
 	return k;
 }
 
+/* The line under h, before lead, is a date or byline. */
+static int
+over_anchor_line(struct parse *p, size_t h, size_t lead)
+{
+	size_t k = next_nonblank(p, h + 1);
+
+	return k < lead && art_is(p, k, LI_ANCHOR);
+}
+
 size_t
 art_headline(struct parse *p, size_t from, size_t lead, int *anchor_seen)
 {
@@ -613,7 +625,8 @@ art_headline(struct parse *p, size_t from, size_t lead, int *anchor_seen)
 			;
 		if (u-- == from)
 			return h;
-		if (((p->page || climbs) && over_page_deck(p, u, h)) || over_name_line(p, u, h, lead))
+		if (((p->page || climbs) && over_page_deck(p, u, h, p->page && !climbs && over_anchor_line(p, h, lead)))
+		    || over_name_line(p, u, h, lead))
 			h = u;
 		else
 			return over_deck(p, u, h, from) ? u : h;
