@@ -642,6 +642,7 @@ EOF2
 ["p5-por","El puerto reabre tras la tormenta y los barcos vuelven a salir","Lucía Romero","04.05.2022",null,null,null]
 ["p50-long-headline","City council agrees to buy the old rail depot and turn it into four hundred homes for rent",null,"3/4/2024 10:15",null,null,null]
 ["p51-sentence-headline","Wild ponies grazed this marsh for two hundred years. Now, the reeds are back.","Tom Aldridge",null,null,null,null]
+["p52-subscribe","Allotment holders win their fight over water prices","Sara Lindgren","12 May 2024",null,null,null]
 ["p6-deck-comments","Ferry fares to rise again from June","Priya Nandakumar","12 May 2024",null,null,null]
 ["p7-kicker-deck","City approves a tram line to the airport","Ines Duarte",null,"3 April 2024",null,null]
 ["p8-short-title","Frühjahrsputz","Jana Novak","14.03.2024",null,null,null]
@@ -696,10 +697,21 @@ EOF2
 ["Las autoridades esperan que el","n ayudas al gobierno regional.",false]
 ["The council voted 25 to 12 on "," engine shed as a market hall.",false]
 ["The marsh behind the dunes was","hort for ground-nesting larks.",false]
+["Allotment holders in the east ","ice will also keep their rate.",false]
 ["Operators blame fuel costs and","at the next transport meeting.",false]
 ["The city council voted 31 to 9","s for a fraction of the price.",false]
 ["Am Samstag treffen sich alle M","Kaffee und Kuchen ist gesorgt.",false]
 ["The council said on Tuesday th"," the builder ran out of money.",false]
+EOF2
+	# a sentence asking to subscribe, the publisher speaking ("our",
+	# "unseren"), is a prompt; a quotation or a sentence about
+	# subscribing is the article's
+	run bash -c "split-header --explain '$FX/pages/p52-subscribe.txt' | jq -r '(.removed[] | select(.reason == \"prompt\") | .text), (.body | split(\"\\n\\n\") | length)'"
+	assert_output - <<'EOF2'
+Sign up to our free weekly newsletter and never miss a story from your area.
+Subscribe now to read the full story in our digital edition.
+Melden Sie sich jetzt für unseren kostenlosen Newsletter an.
+4
 EOF2
 	# a headline and byline boxed between two of its paragraphs do not
 	# end the article; its lines stay in the body, in their place

@@ -328,7 +328,7 @@ int art_is_date_line(const char *s, size_t n);		/* only a date */
 int art_is_breadcrumb(const char *s, size_t n);		/* "Home > World" */
 int art_is_arrow_link(const char *s, size_t n);		/* "<- Older post" */
 int art_is_prompt(const char *s, size_t n);		/* "Share this article" */
-int art_is_login_prompt(const char *s, size_t n);	/* "Log in to comment." */
+int art_is_login_prompt(const char *s, size_t n);	/* "Log in to comment.", "Sign up to our newsletter" */
 int art_is_marker(const char *s, size_t n);		/* "Related articles" */
 int art_is_caption(const char *s, size_t n, unsigned flags);
 /* A photo credit or copyright: "©", "Foto: ...", "(Jane Doe/Reuters)". */

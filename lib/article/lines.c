@@ -428,11 +428,62 @@ has_ci(const char *s, size_t n, const char *w)
 	return 0;
 }
 
+/* A sentence asking to subscribe ("Sign up to our newsletter",
+ * "Melden Sie sich für unseren Newsletter an"): short, no quotation
+ * (a quote may speak of subscribing), a subscription word and the
+ * publisher speaking or asking: "our", "we", "please", German "Sie"
+ * inside the line.  "You" is no mark: news tells its readers what a
+ * subscription costs. */
+static const char *const subscribe_stems[] = {
+	"subscrib", "newsletter", "abonnier", "abonnez", "suscrib", "suscr\303\255b", "iscriviti"
+};
+static const char *const publisher_words[] = {
+	"our", "we", "we'll", "we're", "us", "please", "unser", "unsere", "unserem",
+	"unseren", "unserer", "unseres", "bitte", "notre", "nos", "nuestro",
+	"nuestra", "nuestros", "nuestras", "nostro", "nostra", "nostri", "nostre"
+};
+
+/* t[0..tn) is w, case and all. */
+static int
+same(const char *t, size_t tn, const char *w)
+{
+	return strlen(w) == tn && memcmp(t, w, tn) == 0;
+}
+
+static int
+subscribe_prompt(const char *s, size_t n)
+{
+	size_t i, k, tn;
+	const char *t;
+	int stem = 0;
+
+	if (n > 250 || nwords(s, n, 26) > 25 || memchr(s, '"', n) || has_ci(s, n, "\342\200\234")
+	    || has_ci(s, n, "\342\200\235") || has_ci(s, n, "\342\200\236") || has_ci(s, n, "\302\253"))
+		return 0;
+	for (k = 0; k < LEN(subscribe_stems) && !stem; k++)
+		stem = has_ci(s, n, subscribe_stems[k]);
+	if (!stem)
+		return 0;
+	for (i = 0; next_token(s, n, &i, &t, &tn);) {
+		while (tn && strchr(".!?:;)", t[tn - 1]))
+			tn--;
+		if (in_list(t, tn, publisher_words, LEN(publisher_words)))
+			return 1;
+		/* the formal "Sie", "Ihre": capitalised inside a sentence */
+		if (t - s >= 2 && !memchr(".!?", t[-2], 3) && (same(t, tn, "Sie") || same(t, tn, "Ihre") || same(t, tn, "Ihnen")))
+			return 1;
+	}
+	return 0;
+}
+
 /* A sentence asking to log in ("To comment, please log in to your
- * account."): short, a log-in phrase and an account or comment word. */
+ * account."): short, a log-in phrase and an account or comment word;
+ * or one asking to subscribe. */
 int
 art_is_login_prompt(const char *s, size_t n)
 {
+	if (subscribe_prompt(s, n))
+		return 1;
 	if (n > 200 || nwords(s, n, 16) > 15 || (!has_ci(s, n, "log") && !has_ci(s, n, "sign")))
 		return 0;
 	if (!has_ci(s, n, "log in") && !has_ci(s, n, "sign in") && !has_ci(s, n, "sign up")
