@@ -162,15 +162,16 @@ dateline(json_t *rec, const struct record_src *src, struct date *d, int year)
 }
 
 /* A record that names no language: whether its body is in one that
- * puts the day first (lib/lang, by function words; English of no
- * country puts the month first, as a language tag "en" does). */
+ * puts the day first (lib/lang, by function words; English puts the
+ * month first, as a language tag "en" does, unless it is spelled the
+ * British way: "colour", "centre", "organise"). */
 static int
 body_day_first(const json_t *rec)
 {
 	size_t n;
 	const char *s = record_strn(rec, "body", &n), *l;
 
-	return s && (l = lang_guess(s, n)) && strcmp(l, "en") != 0;
+	return s && (l = lang_guess(s, n)) && (strcmp(l, "en") != 0 || lang_british(s, n));
 }
 
 /* A numeric date of field key that reads both ways (03/11/2021: the

@@ -477,3 +477,21 @@ EOF2
 ["iso","2022-03-05"]
 EOF2
 }
+
+@test "a record with no language, in English: its numeric date day first when the text spells the British way" {
+	gb='The council has cancelled the programme for the town centre after neighbours said the colour of the new signs spoilt their favourite square.'
+	us='The council has canceled the program for the town center after neighbors said the color of the new signs spoiled their favorite square.'
+	one='The council has cancelled the plan for the square after people in the area said they did not like the new signs at all.'
+	run bash -c "jq -nc --arg gb \"\$0\" --arg us \"\$1\" --arg one \"\$2\" '
+	    {id:\"gb\", date_raw:\"12/04/2020\", body:\$gb},
+	    {id:\"us\", date_raw:\"12/04/2020\", body:\$us},
+	    {id:\"one-word\", date_raw:\"12/04/2020\", body:\$one},
+	    {id:\"tagged\", language:\"en-US\", date_raw:\"12/04/2020\", body:\$gb}' | normalize-date | jq -c '[.id, .date]'" "$gb" "$us" "$one"
+	assert_success
+	assert_output - <<'EOF2'
+["gb","2020-04-12"]
+["us","2020-12-04"]
+["one-word","2020-12-04"]
+["tagged","2020-12-04"]
+EOF2
+}

@@ -6,7 +6,7 @@
  * sentences apart (the method of Grefenstette, "Comparing two language
  * identification schemes", JADT 1995).  For records that declare none:
  * normalize-date needs to know whether numbers like 3/5/2022 put the
- * day first. */
+ * day first, and of English, whether it is spelled the British way. */
 #ifndef LANG_H
 #define LANG_H
 
@@ -17,5 +17,11 @@
  * words hold fewer than 8 function words or no language has twice the
  * count of the next. */
 const char *lang_guess(const char *s, size_t n);
+
+/* An English text s[0..n) spells the British way ("colour", "centre",
+ * "organise", "travelled", the pound sign), as the countries that put
+ * the day first in 12/04/2020 do: two such words or more among its
+ * first 5,000, and more than twice its American ones ("color"). */
+int lang_british(const char *s, size_t n);
 
 #endif

@@ -7,6 +7,17 @@
 static int failed;
 
 static void
+check_british(const char *what, const char *text, int want)
+{
+	int got = lang_british(text, strlen(text));
+
+	if (got != want) {
+		printf("FAIL british %s: got %d, want %d\n", what, got, want);
+		failed = 1;
+	}
+}
+
+static void
 check(const char *what, const char *text, const char *want)
 {
 	const char *got = lang_guess(text, strlen(text));
@@ -59,6 +70,22 @@ main(void)
 	/* half English, half German: neither has twice the other's words */
 	check("mixed", "The council said that it was ready to vote. Der Rat"
 	    " hat gesagt, dass er bereit ist, und die Stadt wird zahlen.", NULL);
+	check_british("british", "The neighbours organised a party in the town"
+	    " centre and travelled home late.", 1);
+	check_british("american", "The neighbors organized a party in the town"
+	    " center and traveled home late.", 0);
+	check_british("one word", "The neighbours held a party on Friday.", 0);
+	check_british("pound sign", "Tickets cost \302\24315 at the centre.", 1);
+	/* words that only start like a stem: no British "organism",
+	 * "Mumbai", "criticism", "realistic"; no American "laboratory",
+	 * "catalogue" */
+	check_british("british look-alikes", "An organism from Mumbai drew"
+	    " realistic criticism.", 0);
+	check_british("american look-alikes", "The colour of the laboratory"
+	    " catalogue.", 1);
+	check_british("more american", "The colour of the center, the color of the"
+	    " theater, the behavior of the harbor.", 0);
+	check_british("empty", "", 0);
 	if (!failed)
 		printf("lang: ok\n");
 	return failed;
