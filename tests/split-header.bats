@@ -643,6 +643,7 @@ EOF2
 ["p50-long-headline","City council agrees to buy the old rail depot and turn it into four hundred homes for rent",null,"3/4/2024 10:15",null,null,null]
 ["p51-sentence-headline","Wild ponies grazed this marsh for two hundred years. Now, the reeds are back.","Tom Aldridge",null,null,null,null]
 ["p52-subscribe","Allotment holders win their fight over water prices","Sara Lindgren","12 May 2024",null,null,null]
+["p53-wiki","Lighthouse of the north cape",null,null,null,null,null]
 ["p6-deck-comments","Ferry fares to rise again from June","Priya Nandakumar","12 May 2024",null,null,null]
 ["p7-kicker-deck","City approves a tram line to the airport","Ines Duarte",null,"3 April 2024",null,null]
 ["p8-short-title","Frühjahrsputz","Jana Novak","14.03.2024",null,null,null]
@@ -698,6 +699,7 @@ EOF2
 ["The council voted 25 to 12 on "," engine shed as a market hall.",false]
 ["The marsh behind the dunes was","hort for ground-nesting larks.",false]
 ["Allotment holders in the east ","ice will also keep their rate.",false]
+["The lighthouse of the north ca","a solar-powered light in 2004.",false]
 ["Operators blame fuel costs and","at the next transport meeting.",false]
 ["The city council voted 31 to 9","s for a fraction of the price.",false]
 ["Am Samstag treffen sich alle M","Kaffee und Kuchen ist gesorgt.",false]
@@ -712,6 +714,20 @@ Sign up to our free weekly newsletter and never miss a story from your area.
 Subscribe now to read the full story in our digital edition.
 Melden Sie sich jetzt für unseren kostenlosen Newsletter an.
 4
+EOF2
+	# a wiki page: its title over the wiki's tagline ("From Example
+	# Wiki"), the tagline and "Jump to" navigation, no subtitle
+	run bash -c "split-header --explain '$FX/pages/p53-wiki.txt' | jq -c '[.subtitle, (.removed[] | select(.text | test(\"^(From|Jump)\")) | .reason)]'"
+	assert_output '[null,"navigation","prompt"]'
+	# the tagline in other languages; a headline that starts alike
+	run bash -c 'for l in "From Wikipedia, the free encyclopedia" "Aus Wikipedia, der freien Enzyklopädie" "Un article de Wikipédia, l’encyclopédie libre" "From Wikipedia editor to minister"; do
+	    printf "Home\nNews\nContact\nTitle of the page here\n%s\nThe first paragraph of the article is long enough to be prose, with a period at its end.\n" "$l" |
+	    split-header | jq -r .title; done'
+	assert_output - <<'EOF2'
+Title of the page here
+Title of the page here
+Title of the page here
+From Wikipedia editor to minister
 EOF2
 	# a headline and byline boxed between two of its paragraphs do not
 	# end the article; its lines stay in the body, in their place

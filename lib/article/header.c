@@ -180,7 +180,7 @@ art_header_boilerplate(struct parse *p, size_t i)
 	const char *s = line_s(p, i), *t = p->a->title;
 	size_t n = p->cl[i].len;
 
-	if (art_is_breadcrumb(s, n) || art_is_arrow_link(s, n))
+	if (art_is_breadcrumb(s, n) || art_is_arrow_link(s, n) || art_is_wiki_tagline(s, n))
 		return "navigation";
 	if (art_is_prompt(s, n))
 		return "prompt";

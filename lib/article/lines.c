@@ -29,6 +29,7 @@ static const char *const prompt_words[] = {
 	"reddit", "pinterest", "kakaotalk", "copy", "bookmark", "listen",
 	"cookies", "cookie", "reply", "tweet", "save", "font", "size", "zoom",
 	"menu", "search", "close", "register", "download", "app", "mail",
+	"jump", "navigation", "springen",
 	/* the same in the other languages news is read in */
 	"teilen", "drucken", "kommentar", "kommentare", "kommentieren",
 	"anmelden", "abmelden", "registrieren", "abonnieren", "suche", "folgen",
@@ -425,6 +426,32 @@ has_ci(const char *s, size_t n, const char *w)
 	for (i = 0; i + k <= n; i++)
 		if (lower((unsigned char)s[i]) == w[0] && eq_ci(s + i, k, w))
 			return 1;
+	return 0;
+}
+
+/* The line under a wiki page's title that names the wiki ("From
+ * Wikipedia, the free encyclopedia", "From Example Wiki", "Aus
+ * Wikipedia, der freien Enzyklopädie", "Un article de Wikipédia, ..."):
+ * the tagline MediaWiki prints, in the languages news is read in.  The
+ * wiki's name ends the line or a comma follows it ("From Wikipedia
+ * editor to minister" is a headline). */
+static const char *const tagline_words[] = { "from", "aus", "de", "da", "uit", "van", "z" };
+
+int
+art_is_wiki_tagline(const char *s, size_t n)
+{
+	size_t i = 0, tn;
+	const char *t;
+
+	if (n > 80 || nwords(s, n, 9) > 8 || !has_ci(s, n, "wiki"))
+		return 0;
+	if (starts_word(s, n, "un article de"))
+		i = strlen("un article de");
+	else if (!next_token(s, n, &i, &t, &tn) || !in_list(t, tn, tagline_words, LEN(tagline_words)))
+		return 0;
+	while (next_token(s, n, &i, &t, &tn))
+		if (has_ci(t, tn, "wiki"))
+			return i == n || s[i] == ',';
 	return 0;
 }
 

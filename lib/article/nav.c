@@ -581,6 +581,27 @@ over_anchor_line(struct parse *p, size_t h, size_t lead)
 	return k < lead && art_is(p, k, LI_ANCHOR);
 }
 
+/* Nonblank lines from the top a wiki's tagline may stand at. */
+#define TAGLINE_REACH 40
+
+/* A wiki page's title: the line over the wiki's tagline ("From
+ * Wikipedia, the free encyclopedia"), short and no sentence; NO_LINE if
+ * none. */
+static size_t
+wiki_title(struct parse *p, size_t from, size_t lead)
+{
+	size_t k, u, seen = 0;
+
+	for (k = next_nonblank(p, from); k < lead && seen < TAGLINE_REACH; k = next_nonblank(p, k + 1), seen++) {
+		if (!art_is_wiki_tagline(line_s(p, k), p->cl[k].len))
+			continue;
+		u = prev_nonblank(p, k);
+		if (u != NO_LINE && u >= from && art_nwords(p, u) <= 15 && !art_is(p, u, LI_PROSE))
+			return u;
+	}
+	return NO_LINE;
+}
+
 size_t
 art_headline(struct parse *p, size_t from, size_t lead, int *anchor_seen)
 {
@@ -590,6 +611,8 @@ art_headline(struct parse *p, size_t from, size_t lead, int *anchor_seen)
 	*anchor_seen = 0;
 	if (lead > p->cnl)
 		lead = p->cnl;
+	if ((h = wiki_title(p, from, lead)) != NO_LINE)
+		return h;
 	for (j = lead; j-- > from && seen < HEADLINE_FAR;) {
 		if (p->cl[j].len == 0)
 			continue;
