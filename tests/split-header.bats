@@ -83,6 +83,14 @@ field() {
 	assert_output '"She said “gulp... I am nervous” and laughed. “Maybe on a farm! giggle” she added.\n\nA word with in*word and a lone * star and snake_case_name stay."'
 }
 
+@test "a link whose text ends in a space leaves one space, so a second split gives the same body" {
+	printf 'Title here\n\nThe seat [Example Cabrio ](https://example.org/seat?id=5) costs 140 euros and was [ rated](https://example.org/r) good in the test this year.\n' >"$BATS_TEST_TMPDIR/l.md"
+	run field "$BATS_TEST_TMPDIR/l.md" .body
+	assert_output '"The seat Example Cabrio costs 140 euros and was rated good in the test this year."'
+	run bash -c "split-header '$BATS_TEST_TMPDIR/l.md' | split-header --ndjson | jq -c .body"
+	assert_output '"The seat Example Cabrio costs 140 euros and was rated good in the test this year."'
+}
+
 @test "a menu copied as one line is no headline and no outlet; a markdown save's # heading is the headline" {
 	run field "$FX/pages/p41-menu-line.txt" '[.title, .outlet]'
 	assert_output '["Students build a footbridge over the mill stream",null]'

@@ -194,6 +194,10 @@ md_line(const char *s, size_t n, char *out, unsigned *fl)
 			k = i + 1;
 			while (k < n && !md_special[(unsigned char)s[k]])
 				k++;
+			/* a space after one a link's text ended in ("[Acme ](url)
+			 * costs"), or one opening it ("was [ rated](url)") */
+			if (c == ' ' && o && out[o - 1] == ' ')
+				i++;
 			memcpy(out + o, s + i, k - i);
 			o += k - i;
 			i = k;
