@@ -652,6 +652,8 @@ EOF2
 ["p51-sentence-headline","Wild ponies grazed this marsh for two hundred years. Now, the reeds are back.","Tom Aldridge",null,null,null,null]
 ["p52-subscribe","Allotment holders win their fight over water prices","Sara Lindgren","12 May 2024",null,null,null]
 ["p53-wiki","Lighthouse of the north cape",null,null,null,null,null]
+["p54-caption-label","Ferry company fined after passengers were stranded overnight","Jane Doe",null,null,null,null]
+["p55-follow-read-time","Why I stopped using dark mode on my phone","Jane Doe","Mar 4, 2024",null,null,null]
 ["p6-deck-comments","Ferry fares to rise again from June","Priya Nandakumar","12 May 2024",null,null,null]
 ["p7-kicker-deck","City approves a tram line to the airport","Ines Duarte",null,"3 April 2024",null,null]
 ["p8-short-title","Frühjahrsputz","Jana Novak","14.03.2024",null,null,null]
@@ -708,6 +710,8 @@ EOF2
 ["The marsh behind the dunes was","hort for ground-nesting larks.",false]
 ["Allotment holders in the east ","ice will also keep their rate.",false]
 ["The lighthouse of the north ca","a solar-powered light in 2004.",false]
+["A ferry operator has been fine","nd had changed its procedures.",false]
+["For two years I kept every scr","onth. The headaches went away.",false]
 ["Operators blame fuel costs and","at the next transport meeting.",false]
 ["The city council voted 31 to 9","s for a fraction of the price.",false]
 ["Am Samstag treffen sich alle M","Kaffee und Kuchen ist gesorgt.",false]
@@ -737,6 +741,24 @@ Title of the page here
 Title of the page here
 From Wikipedia editor to minister
 EOF2
+	# the text under a caption's label ("Image caption,") is a caption,
+	# no headline; a relative time ("2 hours ago") no subtitle; the
+	# author's role under the byline goes with it
+	run bash -c "split-header --explain '$FX/pages/p54-caption-label.txt' | jq -c '[.subtitle, (.removed[] | select(.text | test(\"ago|ferry was|reporter\")) | .reason)]'"
+	assert_output '[null,"prompt","caption","byline"]'
+	run bash -c 'for l in "vor 3 Stunden" "hace 5 minutos" "il y a 2 jours" "Updated 5 hours ago" "2 hours"; do
+	    printf "Title of the page here now\n%s\nThe first paragraph of the article is long enough to be prose, with a period at its end.\n" "$l" |
+	    split-header --explain | jq -r --arg l "$l" "[\$l, (.removed[] | select(.text == \$l) | .reason)] | join(\"=\")"; done'
+	assert_output - <<'EOF2'
+vor 3 Stunden=prompt
+hace 5 minutos=prompt
+il y a 2 jours=prompt
+Updated 5 hours ago=prompt
+2 hours
+EOF2
+	# a name over "Follow", a reading time and "·" over the date: the byline
+	run bash -c "split-header --explain '$FX/pages/p55-follow-read-time.txt' | jq -c '[.removed[] | select(.text | test(\"^(Jane Doe|Follow|5 min read)$\")) | .reason]'"
+	assert_output '["byline","prompt","prompt","prompt"]'
 	# a headline and byline boxed between two of its paragraphs do not
 	# end the article; its lines stay in the body, in their place
 	run bash -c "split-header '$FX/pages/p44-boxed-story.txt' | jq -r .body | grep -c '^Inside the Ledger\\|^By TOMAS\\|^The engineers\\|^Until then'"

@@ -57,6 +57,33 @@ word_at(const char *s, size_t n, size_t *i, size_t *start)
 	return e - *start;
 }
 
+/* The last word of an author's role line ("Business reporter",
+ * "Technology correspondent", "Politikredakteurin" is one word). */
+static const char *const role_nouns[] = {
+	"writer", "reporter", "correspondent", "editor", "columnist",
+	"journalist", "contributor", "producer", "photographer", "redakteur",
+	"redakteurin", "korrespondent", "korrespondentin", "reporterin",
+	"autorin", "corresponsal", "redactor", "redactora", "periodista",
+	"journaliste", "correspondant", "correspondante", "r\303\251dacteur",
+	"r\303\251dactrice", "giornalista", "corrispondente", "verslaggever",
+	"redacteur", "dziennikarz", "dziennikarka"
+};
+
+int
+art_role_line(const char *s, size_t n)
+{
+	size_t i = 0, w = 0, k, words = 0, last = 0, lastn = 0;
+
+	if (n == 0 || n > 60 || memchr(s, '.', n) || memchr(s, ',', n) || memchr(s, ':', n))
+		return 0;
+	while ((k = word_at(s, n, &i, &w)) > 0) {
+		if (isdig((unsigned char)s[w]) || ++words > 4)
+			return 0;
+		last = w, lastn = k;
+	}
+	return words && in_list(s + last, lastn, role_nouns, LEN(role_nouns));
+}
+
 /* Only role words: a title, not a name. */
 static int
 is_role(const char *s, size_t n)

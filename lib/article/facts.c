@@ -36,6 +36,18 @@ art_para_keep(struct parse *p, size_t i, size_t words, size_t end)
 	x->span = (uint32_t)(end - i);
 }
 
+/* Line i is the text under a caption's label alone on the line above
+ * ("Image caption," then the caption, as a page's label for screen
+ * readers copies): a caption, forty words at most. */
+static int
+under_caption_label(struct parse *p, size_t i)
+{
+	size_t k = prev_nonblank(p, i);
+
+	return k != NO_LINE && k + 2 >= i && art_caption_label(line_s(p, k), p->cl[k].len)
+	    && art_nwords(p, i) <= 40;
+}
+
 static int
 compute(struct parse *p, size_t i, unsigned f)
 {
@@ -46,7 +58,7 @@ compute(struct parse *p, size_t i, unsigned f)
 	case LI_PROSE: return art_is_prose(s, n);
 	case LI_PROMPT: return art_is_prompt(s, n);
 	case LI_LOGIN: return art_is_login_prompt(s, n);
-	case LI_CAPTION: return art_is_caption(s, n, p->cl[i].flags);
+	case LI_CAPTION: return art_is_caption(s, n, p->cl[i].flags) || under_caption_label(p, i);
 	case LI_CREDIT: return art_credit(p, s, n, 0);
 	case LI_MARKER: return art_is_marker(s, n);
 	case LI_CRUMB: return art_is_breadcrumb(s, n);

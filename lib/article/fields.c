@@ -382,9 +382,11 @@ name_alone(struct parse *p, size_t i)
 		if ((k == 0 || s[k - 1] == ' ') && (unsigned char)s[k] >= 0x80 && (unsigned char)s[k] < 0xC3)
 			return 0;
 	/* the author's role and handle may stand between ("Political
-	 * Editor", "@janedoe"): two lines of a word or two */
-	for (k = 0; k < 2 && j < p->cnl && j <= i + 2 + k && !art_is(p, j, LI_ANCHOR)
-	    && (p->page || !art_is(p, j, LI_PROMPT)) && art_nwords(p, j) <= 2; k++)
+	 * Editor", "@janedoe"): two lines of a word or two; in a page,
+	 * prompts too ("Follow", "5 min read", "·") */
+	for (k = 0; k < 3 && j < p->cnl && j <= i + 2 + k && !art_is(p, j, LI_ANCHOR)
+	    && (p->page || !art_is(p, j, LI_PROMPT))
+	    && (art_nwords(p, j) <= 2 ? k < 2 || p->page : p->page && art_is(p, j, LI_PROMPT)); k++)
 		j = next_nonblank(p, j + 1);
 	if (j >= p->cnl || j > i + 2 + k || art_by_word(line_s(p, j), p->cl[j].len))
 		return 0;
@@ -395,6 +397,19 @@ name_alone(struct parse *p, size_t i)
 		return 0;
 	art_set_once(&p->a->byline, s, n);
 	return 1;
+}
+
+/* The author's role on the line under byline line *i ("By Jane Doe" /
+ * "Business reporter") goes with it: *i moves onto it. */
+static void
+role_under(struct parse *p, size_t *i)
+{
+	size_t j = next_nonblank(p, *i + 1);
+
+	if (j < p->cnl && j <= *i + 2 && art_role_line(line_s(p, j), p->cl[j].len)) {
+		art_drop(p, *i, "byline");
+		*i = j;
+	}
 }
 
 void
@@ -430,10 +445,13 @@ art_window_line(struct parse *p, size_t *i)
 	 * name; the dated line below reads both */
 	if (art_byline(s, n, &v, &vn) && !art_date_span(v, vn, &b, &e)) {
 		set_byline(p, i, v, vn);
+		role_under(p, i);
 		return "byline";
 	}
-	if (split_byline(p, i) || name_alone(p, *i))
+	if (split_byline(p, i) || name_alone(p, *i)) {
+		role_under(p, i);
 		return "byline";
+	}
 	if (art_dated_line(p, s, n)) {
 		art_byline_in_date_line(p, s, n);
 		return "date_raw";

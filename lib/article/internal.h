@@ -332,6 +332,7 @@ int art_is_prompt(const char *s, size_t n);		/* "Share this article" */
 int art_is_login_prompt(const char *s, size_t n);	/* "Log in to comment.", "Sign up to our newsletter" */
 int art_is_marker(const char *s, size_t n);		/* "Related articles" */
 int art_is_caption(const char *s, size_t n, unsigned flags);
+int art_caption_label(const char *s, size_t n);		/* "Image caption," */
 /* A photo credit or copyright: "©", "Foto: ...", "(Jane Doe/Reuters)". */
 int art_photo_credit(const char *s, size_t n);
 
@@ -358,6 +359,9 @@ int art_byline_split(const char *s, size_t n, const char *t, size_t tn);
 /* s starts with a word that joins a second author's name to a byline
  * ("& Jane Doe", "and John Roe"), in lower case as written. */
 int art_joins_names(const char *s, size_t n);
+/* An author's role alone on a line, four words at most, a role noun
+ * last ("Business reporter", "Political correspondent"). */
+int art_role_line(const char *s, size_t n);
 /* s is a joining word alone ("and", "&"), as between two authors'
  * names on lines of their own. */
 int art_is_join(const char *s, size_t n);

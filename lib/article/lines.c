@@ -365,6 +365,49 @@ all_digits(const char *s, size_t n)
 	return n && i == n;
 }
 
+/* A time relative to now ("2 hours ago", "vor 3 Stunden", "hace 5
+ * minutos", "il y a 2 jours"): a page's stamp that dates nothing once
+ * copied. */
+static const char *const time_units[] = {
+	"second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins",
+	"hour", "hours", "hr", "hrs", "h", "day", "days", "week", "weeks",
+	"month", "months", "year", "years", "sekunden", "minuten", "stunde",
+	"stunden", "std", "tag", "tagen", "woche", "wochen", "monat", "monaten",
+	"jahr", "jahren", "segundos", "minutos", "hora", "horas", "d\303\255a",
+	"d\303\255as", "semana", "semanas", "mes", "meses", "a\303\261o",
+	"a\303\261os", "secondes", "heure", "heures", "jour", "jours",
+	"semaine", "semaines", "mois", "an", "ans"
+};
+static const char *const ago_words[] = {
+	"ago", "vor", "hace", "il", "y", "a", "updated", "published",
+	"aktualisiert", "actualizado", "publicado", "mis", "jour", "\303\240"
+};
+
+static int
+relative_time(const char *s, size_t n)
+{
+	size_t i = 0, tn;
+	const char *t;
+	int num = 0, unit = 0, ago = 0;
+
+	if (n > 50 || !has_digit(s, n) || nwords(s, n, 8) > 7)
+		return 0;
+	while (next_token(s, n, &i, &t, &tn)) {
+		while (tn && strchr(".:", t[tn - 1]))
+			tn--;
+		if (tn && all_digits(t, tn))
+			num = 1;
+		else if (in_list(t, tn, time_units, LEN(time_units)))
+			unit = 1;
+		else if (in_list(t, tn, ago_words, LEN(ago_words)))
+			ago |= eq_ci(t, tn, "ago") || eq_ci(t, tn, "vor") || eq_ci(t, tn, "hace")
+			    || eq_ci(t, tn, "il");
+		else
+			return 0;
+	}
+	return num && unit && ago;
+}
+
 /* Short, no sentence, and at least half of its words are about sharing,
  * printing, logging in... ("print dictionary print", "lock icon"); a
  * reading time. */
@@ -376,7 +419,7 @@ art_is_prompt(const char *s, size_t n)
 
 	if (n == 0 || n > 100 || nwords(s, n, 9) > 8)
 		return 0;
-	if (read_time(s, n))
+	if (read_time(s, n) || relative_time(s, n))
 		return 1;
 	while (i < n) {
 		while (i < n && !isalnum_a((unsigned char)s[i]))
@@ -598,6 +641,15 @@ art_photo_credit(const char *s, size_t n)
 
 /* A caption: ends in a bracketed photo credit "... [YONHAP]", ends in a
  * link to a bare host name, says it is a photo, or credits one. */
+/* A caption's label alone ("Image caption,", "Caption:"): two words at
+ * most, a comma or colon last. */
+int
+art_caption_label(const char *s, size_t n)
+{
+	return n > 1 && n <= 30 && (s[n - 1] == ',' || s[n - 1] == ':') && nwords(s, n, 3) <= 2
+	    && art_is_caption(s, n - 1, 0);
+}
+
 int
 art_is_caption(const char *s, size_t n, unsigned flags)
 {

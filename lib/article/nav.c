@@ -535,13 +535,16 @@ art_is_headline(struct parse *p, size_t i)
 }
 
 /* Line i is a name under "By" or "and" alone on the line above (a
- * byline laid out a name to a line): no headline. */
+ * byline laid out a name to a line), or an author's role ("Business
+ * reporter"): no headline. */
 static int
 named(struct parse *p, size_t i)
 {
 	size_t k = prev_nonblank(p, i), n;
 	const char *s;
 
+	if (art_role_line(line_s(p, i), p->cl[i].len))
+		return 1;
 	if (k == NO_LINE)
 		return 0;
 	s = line_s(p, k);
