@@ -165,6 +165,26 @@ labelled(struct parse *p, size_t i)
 	return k != NO_LINE && line_s(p, k)[p->cl[k].len - 1] == ':' && art_nwords(p, k) <= 3;
 }
 
+/* Four words or more, three in four capitalised: a headline in title
+ * case, as English papers write them, though it ends in a period.
+ * (German capitalises its nouns: a third or half of a sentence.) */
+static int
+title_case(const char *s, size_t n)
+{
+	size_t i, words = 0, caps = 0;
+	const unsigned char *c;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0 && s[i - 1] != ' ')
+			continue;
+		c = (const unsigned char *)s + i;
+		words++;
+		caps += (c[0] >= 'A' && c[0] <= 'Z') || isdig(c[0])
+		    || (c[0] == 0xC3 && i + 1 < n && c[1] >= 0x80 && c[1] <= 0x9E);
+	}
+	return words >= 4 && caps * 4 >= words * 3;
+}
+
 int
 art_headline_shape(struct parse *p, size_t i)
 {
@@ -177,10 +197,11 @@ art_headline_shape(struct parse *p, size_t i)
 	    || art_joins_names(s, n) || comma_list(s, n) || run_together(s, n)
 	    || doubled(s, n) || art_is_menu_line(s, n) || source_line(s, n))
 		return 0;
-	/* a sentence is no headline, but a question, an exclamation or
-	 * one that trails off ("…"; a teaser cut short has "...") */
+	/* a sentence is no headline, but a question, an exclamation, one
+	 * that trails off ("…"; a teaser cut short has "...") or one in
+	 * title case ("The Owls Came Back. Nobody Knows Why.") */
 	if (art_is(p, i, LI_PROSE) && !(w <= 20 && (s[n - 1] == '?' || s[n - 1] == '!'
-	    || ends_with(s, n, "\xE2\x80\xA6"))))
+	    || ends_with(s, n, "\xE2\x80\xA6") || title_case(s, n))))
 		return 0;
 	return art_dateline(p, s, n, 0) == 0 && !lower_only(s, n) && !labelled(p, i);
 }
@@ -478,6 +499,18 @@ in_menu(struct parse *p, size_t i)
 	return e - b >= MENU_MIN;
 }
 
+/* Digits, and marks between them ("42", "1.204"): a count. */
+static int
+digits_only(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!isdig((unsigned char)s[i]) && !strchr(".,' ", s[i]))
+			return 0;
+	return 1;
+}
+
 /* In a page, a headline of one or two words ("Impressum", "Der
  * WindRebell"), as a menu item or a name may be too: no date, prompt,
  * caption, credit or link, no item of a menu, upper case or a
@@ -498,7 +531,8 @@ short_headline(struct parse *p, size_t i)
 		return 0;
 	if (s[n - 1] == '.' || s[n - 1] == ':' || s[n - 1] == ',')
 		return 0;
-	return (c >= 'A' && c <= 'Z') || isdig(c) || c >= 0x80;
+	/* a count alone ("42" comments, shares) is none */
+	return (c >= 'A' && c <= 'Z') || (isdig(c) && !digits_only(s, n)) || c >= 0x80;
 }
 
 /* Short line i may stand over the date or byline over the article as
