@@ -84,6 +84,30 @@ art_role_line(const char *s, size_t n)
 	return words && in_list(s + last, lastn, role_nouns, LEN(role_nouns));
 }
 
+/* A name with the author's role after it on one line ("Jane Doe
+ * Education editor", "Jane Doe Senior political correspondent"): the
+ * length of the name, two words or more, or 0.  The role is a role noun
+ * last, the role words before it and one word of the beat
+ * ("Education"). */
+size_t
+art_name_before_role(const char *s, size_t n)
+{
+	size_t b[8], e[8], k = 0, i = 0, w, len, j;
+
+	while ((len = word_at(s, n, &i, &w)) > 0) {
+		if (k == LEN(b))
+			return 0;
+		b[k] = w, e[k++] = w + len;
+	}
+	if (k < 3 || !in_list(s + b[k - 1], e[k - 1] - b[k - 1], role_nouns, LEN(role_nouns)))
+		return 0;
+	for (j = k - 1; j > 2 && in_list(s + b[j - 1], e[j - 1] - b[j - 1], roles, LEN(roles)); j--)
+		;
+	if (j > 2)
+		j--;
+	return e[j - 1];
+}
+
 /* Only role words: a title, not a name. */
 static int
 is_role(const char *s, size_t n)

@@ -370,10 +370,14 @@ static int
 name_alone(struct parse *p, size_t i)
 {
 	const char *s = line_s(p, i);
-	size_t n = p->cl[i].len, w = nwords(s, n, 5), j = next_nonblank(p, i + 1), k;
+	size_t n = p->cl[i].len, w, j = next_nonblank(p, i + 1), k;
 
 	if (n && s[n - 1] == ',')
 		n--;
+	/* the role after the name ("Jane Doe Education editor") */
+	if (!art_names_only(s, n) && (k = art_name_before_role(s, n)) > 0)
+		n = k;
+	w = nwords(s, n, 5);
 	if (!p->a->title || i == p->title_at || p->a->byline || n > 50 || w < 2 || w > 4
 	    || has_digit(s, n) || art_is_prose(s, n) || memchr(s, ',', n) || art_is(p, i, LI_PROMPT)
 	    || !art_names_only(s, n))

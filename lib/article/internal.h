@@ -362,6 +362,9 @@ int art_joins_names(const char *s, size_t n);
 /* An author's role alone on a line, four words at most, a role noun
  * last ("Business reporter", "Political correspondent"). */
 int art_role_line(const char *s, size_t n);
+/* The name's length in a name and role line ("Jane Doe Education
+ * editor": "Jane Doe"), or 0. */
+size_t art_name_before_role(const char *s, size_t n);
 /* s is a joining word alone ("and", "&"), as between two authors'
  * names on lines of their own. */
 int art_is_join(const char *s, size_t n);
