@@ -604,7 +604,7 @@ EOF2
 	run bash -c "split-header '$FX/pages' | jq -c '[.id, .title, .byline, .date_raw, .published_raw, .dateline_place, .agency]'"
 	assert_output - <<'EOF2'
 ["p1-menus","Night trains return to the Alpine line after ten years","Marta Kowalski",null,"4 March 2024",null,null]
-["p10-name-line","Glaciers in the southern range are melting twice as fast as a decade ago",null,"Tue 9 Apr 2024 06.00 BST",null,null,null]
+["p10-name-line","Glaciers in the southern range are melting twice as fast as a decade ago","Olu Bakare","Tue 9 Apr 2024 06.00 BST",null,null,null]
 ["p11-coauthor","Students were fined for missing class until the county changed its rules","Dana Holt & Ravi Menon","June 2, 2023",null,null,null]
 ["p12-name-alone","Der Stadtrat streitet über die neue Brücke","Karin Oswald","03.05.2023 - 07:15 Uhr",null,null,null]
 ["p13-far-headline","Harbour workers end a six week strike over pay","Lena Vogt, Coast Herald","March 22, 2024",null,null,null]
