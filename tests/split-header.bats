@@ -656,6 +656,8 @@ EOF2
 ["p55-follow-read-time","Why I stopped using dark mode on my phone","Jane Doe","Mar 4, 2024",null,null,null]
 ["p56-title-case","The Owls Came Back to the Old Barn. Nobody Knows Why.","Jane Doe","March 4, 2024",null,null,null]
 ["p57-name-role","Rivers in the north are warming faster than the sea, study finds","Jane Doe","Mon 4 Mar 2024 10.15 GMT",null,null,null]
+["p58-temps-de-lecture","La ville rachète l’ancienne gare de marchandises","Jeanne Dupont","04 mars 2024",null,null,null]
+["p59-blog-user","Why my beans climb the wrong way","jane","Posted on March 4, 2024",null,null,null]
 ["p6-deck-comments","Ferry fares to rise again from June","Priya Nandakumar","12 May 2024",null,null,null]
 ["p7-kicker-deck","City approves a tram line to the airport","Ines Duarte",null,"3 April 2024",null,null]
 ["p8-short-title","Frühjahrsputz","Jana Novak","14.03.2024",null,null,null]
@@ -716,6 +718,8 @@ EOF2
 ["For two years I kept every scr","onth. The headaches went away.",false]
 ["After a decade away, a pair of","le explanation for the return.",false]
 ["Rivers across the north of the","on a dozen summer days a year.",false]
+["Le conseil municipal a voté ma","e du terrain devienne un parc.",false]
+["Every spring I tie my runner b","an anything else I have tried.",false]
 ["Operators blame fuel costs and","at the next transport meeting.",false]
 ["The city council voted 31 to 9","s for a fraction of the price.",false]
 ["Am Samstag treffen sich alle M","Kaffee und Kuchen ist gesorgt.",false]
@@ -760,6 +764,9 @@ il y a 2 jours=prompt
 Updated 5 hours ago=prompt
 2 hours
 EOF2
+	# a reading time that ends in "min.", a gift prompt
+	run bash -c "split-header --explain '$FX/pages/p58-temps-de-lecture.txt' | jq -c '[.removed[] | select(.text | test(\"^(Temps|Offrir)\")) | .reason]'"
+	assert_output '["prompt","prompt"]'
 	# a name over "Follow", a reading time and "·" over the date: the byline
 	run bash -c "split-header --explain '$FX/pages/p55-follow-read-time.txt' | jq -c '[.removed[] | select(.text | test(\"^(Jane Doe|Follow|5 min read)$\")) | .reason]'"
 	assert_output '["byline","prompt","prompt","prompt"]'

@@ -98,7 +98,9 @@ drop_in_body(struct parse *p, struct lineset *seen, size_t i, int gap, int *head
 		return "caption";
 	if (art_is(p, i, LI_CRUMB))
 		return "navigation";
-	if ((!art_is(p, i, LI_PROSE) && art_is(p, i, LI_PROMPT)) || art_is(p, i, LI_LOGIN))
+	/* a reading time may end in "min." */
+	if ((art_is(p, i, LI_PROMPT) && (!art_is(p, i, LI_PROSE) || art_is_read_time(s, n)))
+	    || art_is(p, i, LI_LOGIN))
 		return "prompt";
 	if (art_is(p, i, LI_MARKER)) {
 		*headlines = 1;

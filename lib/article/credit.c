@@ -208,6 +208,24 @@ name_words(const char *s, size_t n)
 	return end;
 }
 
+/* One word of letters, digits, '.', '_' or '-', a letter first, and
+ * nothing after it: a user name; its length, 0 if none. */
+static size_t
+user_name(const char *s, size_t n)
+{
+	size_t i;
+	unsigned char c;
+
+	if (n == 0 || n > 30 || !(((unsigned char)s[0] | 0x20) >= 'a' && ((unsigned char)s[0] | 0x20) <= 'z'))
+		return 0;
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (!isalnum_a(c) && !(c && strchr("._-", c)))
+			return 0;
+	}
+	return n;
+}
+
 int
 art_byline_within(const char *s, size_t n, const char **v, size_t *vn)
 {
@@ -221,6 +239,10 @@ art_byline_within(const char *s, size_t n, const char **v, size_t *vn)
 			continue;
 		*v = s + k + m + 1;
 		if ((*vn = name_words(*v, n - k - m - 1)) > 0)
+			return 1;
+		/* a blog's user name last ("Posted on March 4, 2024 by
+		 * jane") */
+		if ((*vn = user_name(*v, n - k - m - 1)) > 0)
 			return 1;
 	}
 	return 0;

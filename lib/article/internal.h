@@ -329,6 +329,7 @@ int art_is_breadcrumb(const char *s, size_t n);		/* "Home > World" */
 int art_is_arrow_link(const char *s, size_t n);		/* "<- Older post" */
 int art_is_wiki_tagline(const char *s, size_t n);	/* "From Wikipedia, the free encyclopedia" */
 int art_is_prompt(const char *s, size_t n);		/* "Share this article" */
+int art_is_read_time(const char *s, size_t n);		/* "4 min read", "Temps de lecture 3 min." */
 int art_is_login_prompt(const char *s, size_t n);	/* "Log in to comment.", "Sign up to our newsletter" */
 int art_is_marker(const char *s, size_t n);		/* "Related articles" */
 int art_is_caption(const char *s, size_t n, unsigned flags);

@@ -29,7 +29,8 @@ static const char *const prompt_words[] = {
 	"reddit", "pinterest", "kakaotalk", "copy", "bookmark", "listen",
 	"cookies", "cookie", "reply", "tweet", "save", "font", "size", "zoom",
 	"menu", "search", "close", "register", "download", "app", "mail",
-	"jump", "navigation", "springen",
+	"jump", "navigation", "springen", "gift", "verschenken", "offrir",
+	"regalar", "regala",
 	/* the same in the other languages news is read in */
 	"teilen", "drucken", "kommentar", "kommentare", "kommentieren",
 	"anmelden", "abmelden", "registrieren", "abonnieren", "suche", "folgen",
@@ -327,14 +328,15 @@ static const char *const minute_words[] = {
 
 static const char *const reading_words[] = {
 	"read", "reading", "lesezeit", "lesedauer", "ca", "lectura", "lecture",
-	"leestijd", "czytania", "de", "of"
+	"leestijd", "czytania", "de", "of", "temps", "tiempo", "tempo", "di",
+	"lettura"
 };
 
 /* A reading time: a number, a minute word and reading words only ("4
  * Min Read", "21 minutes", "Lesezeit: ca. 3 Minuten"), not a recipe's
  * "Prep 15 min". */
-static int
-read_time(const char *s, size_t n)
+int
+art_is_read_time(const char *s, size_t n)
 {
 	size_t i = 0, tn;
 	const char *t;
@@ -419,7 +421,7 @@ art_is_prompt(const char *s, size_t n)
 
 	if (n == 0 || n > 100 || nwords(s, n, 9) > 8)
 		return 0;
-	if (read_time(s, n) || relative_time(s, n))
+	if (art_is_read_time(s, n) || relative_time(s, n))
 		return 1;
 	while (i < n) {
 		while (i < n && !isalnum_a((unsigned char)s[i]))
