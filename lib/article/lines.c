@@ -522,19 +522,51 @@ same(const char *t, size_t tn, const char *w)
 	return strlen(w) == tn && memcmp(t, w, tn) == 0;
 }
 
+/* A quotation mark in s: '"', “, ”, „ or «. */
+static int
+has_quote(const char *s, size_t n)
+{
+	const unsigned char *q = (const unsigned char *)s, *e = q + n;
+
+	if (memchr(s, '"', n))
+		return 1;
+	for (; (q = memchr(q, 0xE2, (size_t)(e - q))) && e - q >= 3; q++)
+		if (q[1] == 0x80 && q[2] >= 0x9C && q[2] <= 0x9E)
+			return 1;
+	for (q = (const unsigned char *)s; (q = memchr(q, 0xC2, (size_t)(e - q))) && e - q >= 2; q++)
+		if (q[1] == 0xAB)
+			return 1;
+	return 0;
+}
+
+/* A subscription word in s, in one pass: the stems start with four
+ * pairs of letters ("su", "ne", "ab", "is"), and most lines hold none. */
+static int
+has_stem(const char *s, size_t n)
+{
+	size_t i, k, m;
+	int c, d;
+
+	for (i = 0; i + 1 < n; i++) {
+		c = s[i] | 0x20, d = s[i + 1] | 0x20;
+		if (!((c == 's' && d == 'u') || (c == 'n' && d == 'e') || (c == 'a' && d == 'b')
+		    || (c == 'i' && d == 's')))
+			continue;
+		for (k = 0; k < LEN(subscribe_stems); k++)
+			if (subscribe_stems[k][0] == c && n - i >= (m = strlen(subscribe_stems[k]))
+			    && eq_ci(s + i, m, subscribe_stems[k]))
+				return 1;
+	}
+	return 0;
+}
+
 static int
 subscribe_prompt(const char *s, size_t n)
 {
-	size_t i, k, tn;
+	size_t i, tn;
 	const char *t;
-	int stem = 0;
 
-	if (n > 250 || nwords(s, n, 26) > 25 || memchr(s, '"', n) || has_ci(s, n, "\342\200\234")
-	    || has_ci(s, n, "\342\200\235") || has_ci(s, n, "\342\200\236") || has_ci(s, n, "\302\253"))
-		return 0;
-	for (k = 0; k < LEN(subscribe_stems) && !stem; k++)
-		stem = has_ci(s, n, subscribe_stems[k]);
-	if (!stem)
+	if (n > 250 || !has_stem(s, n) || nwords(s, n, 26) > 25 || has_quote(s, n))
 		return 0;
 	for (i = 0; next_token(s, n, &i, &t, &tn);) {
 		while (tn && strchr(".!?:;)", t[tn - 1]))
@@ -542,7 +574,8 @@ subscribe_prompt(const char *s, size_t n)
 		if (in_list(t, tn, publisher_words, LEN(publisher_words)))
 			return 1;
 		/* the formal "Sie", "Ihre": capitalised inside a sentence */
-		if (t - s >= 2 && !memchr(".!?", t[-2], 3) && (same(t, tn, "Sie") || same(t, tn, "Ihre") || same(t, tn, "Ihnen")))
+		if (t - s >= 2 && !memchr(".!?", t[-2], 3)
+		    && (same(t, tn, "Sie") || same(t, tn, "Ihre") || same(t, tn, "Ihnen")))
 			return 1;
 	}
 	return 0;
