@@ -676,15 +676,6 @@ art_photo_credit(const char *s, size_t n)
 
 /* A caption: ends in a bracketed photo credit "... [YONHAP]", ends in a
  * link to a bare host name, says it is a photo, or credits one. */
-/* A caption's label alone ("Image caption,", "Caption:"): two words at
- * most, a comma or colon last. */
-int
-art_caption_label(const char *s, size_t n)
-{
-	return n > 1 && n <= 30 && (s[n - 1] == ',' || s[n - 1] == ':') && nwords(s, n, 3) <= 2
-	    && art_is_caption(s, n - 1, 0);
-}
-
 int
 art_is_caption(const char *s, size_t n, unsigned flags)
 {
@@ -713,4 +704,13 @@ art_is_caption(const char *s, size_t n, unsigned flags)
 	    || starts_word(s, n, "picture") || starts_word(s, n, "caption")
 	    || starts_word(s, n, "(photo") || starts_word(s, n, "[photo")
 	    || starts_word(s, n, "photograph") || starts_word(s, n, "file photo");
+}
+
+/* A caption's label alone ("Image caption,", "Caption:"): two words at
+ * most, a comma or colon last. */
+int
+art_caption_label(const char *s, size_t n)
+{
+	return n > 1 && n <= 30 && (s[n - 1] == ',' || s[n - 1] == ':') && nwords(s, n, 3) <= 2
+	    && art_is_caption(s, n - 1, 0);
 }
