@@ -5,8 +5,9 @@
  * "By Jane Doe and Omar Said, Staff Writers" gives "Jane Doe" and "Omar
  * Said": the lead word ("By", "Von", "Por"...) goes, the line splits at
  * commas, semicolons, '&', '|', '/' and "and" in a few languages, and a
- * part that only says a role ("Staff Writers") or a place after "in"
- * goes.  What is left is kept as written. */
+ * part that only says a role ("Staff Writers"), an organisation's
+ * initials after a name ("CNN") or a place after "in" goes.  What is
+ * left is kept as written. */
 #include <string.h>
 
 #include "article/internal.h"
@@ -258,6 +259,21 @@ part_end(const char *s, size_t n, size_t i, size_t *next)
 	return n;
 }
 
+/* One word of two to six capitals: an organisation's initials after a
+ * name ("Jane Doe, CNN", "John Roe, AP"), no person. */
+static int
+initials(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n < 2 || n > 6)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (s[i] < 'A' || s[i] > 'Z')
+			return 0;
+	return 1;
+}
+
 void
 article_add_authors(struct article *a, const char *s, size_t n)
 {
@@ -279,7 +295,7 @@ article_add_authors(struct article *a, const char *s, size_t n)
 		if (pn && is_role(p, pn)) {
 			if (!role)
 				role = p, rolen = pn;
-		} else if (pn) {
+		} else if (pn && !(a->nauthors > before && initials(p, pn))) {
 			add_one(a, p, pn);
 		}
 		i = next;

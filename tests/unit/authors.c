@@ -43,6 +43,10 @@ main(void)
 	check("Interview: Jane Doe", "Jane Doe");
 	check("\xc2\xa9 Jane Doe", "Jane Doe");
 	check("Jane Doe (AP)", "Jane Doe");
+	/* an organisation's initials after the names, not before them */
+	check("By Jane Doe, CNN", "Jane Doe");
+	check("JANE DOE and JOHN ROE, AP", "JANE DOE|JOHN ROE");
+	check("CNN", "CNN");
 	check("Jane Doe am 20.09.2020", "Jane Doe");
 	check("Jane Doe Stand: 05. Februar 2020", "Jane Doe");
 	check("Jane Doe for The Daily Example", "Jane Doe");
