@@ -155,22 +155,39 @@ static const char *const date_leads[] = {
 	"am", "on", "at", "le", "el", "il", "um", "em", "op", "den", "dnia",
 };
 
+/* A blog's count of comments after its author's name ("von Jane Doe
+ * Ein Kommentar", "by jane No Comments"): the count word goes too. */
+static const char *const comment_words[] = {
+	"comment", "comments", "kommentar", "kommentare", "comentario",
+	"comentarios", "commentaire", "commentaires", "commento", "commenti",
+};
+static const char *const count_words[] = {
+	"one", "no", "a", "ein", "eine", "keine", "un", "une", "uno", "sin",
+	"aucun", "nessun",
+};
+
 /* The length of the name at the start of part: up to " in Place",
  * " for The Paper", a parenthesis, an email address, a number ("am
- * 20.09.2020", "03:48 pm") or a label ("Stand:"); a word that leads a
- * date, left at its end ("lupa am"), goes too. */
+ * 20.09.2020", "03:48 pm"), a label ("Stand:") or a count of comments;
+ * a word that leads a date, left at its end ("lupa am"), goes too. */
 static size_t
 name_len(const char *s, size_t n)
 {
-	size_t i = 0, w, k, end = 0, last = 0;
+	size_t i = 0, w, k, end = 0, last = 0, before = 0;
 
 	while ((k = word_at(s, n, &i, &w)) > 0) {
 		if (s[w] == '(' || memchr(s + w, '@', k) || isdig((unsigned char)s[w]))
 			break;
+		if (end && in_list(s + w, k, comment_words, LEN(comment_words))) {
+			if (before && in_list(s + last, end - last, count_words, LEN(count_words)))
+				end = before, last = 0;
+			break;
+		}
 		if (end && ((k == 2 && !memcmp(s + w, "in", 2)) || eq_ci(s + w, k, "for")))
 			break;
 		if (end && k > 1 && s[w + k - 1] == ':')
 			break;
+		before = end;
 		last = w;
 		end = w + k;
 	}

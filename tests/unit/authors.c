@@ -47,6 +47,10 @@ main(void)
 	check("By Jane Doe, CNN", "Jane Doe");
 	check("JANE DOE and JOHN ROE, AP", "JANE DOE|JOHN ROE");
 	check("CNN", "CNN");
+	/* a blog's count of comments after the name */
+	check("von KleineGrueneMonster Ein Kommentar", "KleineGrueneMonster");
+	check("by jane No Comments", "jane");
+	check("Jane Doe 2 Comments", "Jane Doe");
 	check("Jane Doe am 20.09.2020", "Jane Doe");
 	check("Jane Doe Stand: 05. Februar 2020", "Jane Doe");
 	check("Jane Doe for The Daily Example", "Jane Doe");
