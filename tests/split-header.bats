@@ -764,6 +764,14 @@ il y a 2 jours=prompt
 Updated 5 hours ago=prompt
 2 hours
 EOF2
+	# a date line's name part without its label and its role in brackets
+	run bash -c 'for l in "05.02.2020 - Redaktion: Eva Brandt (Pressesprecherin des Vereins)" "05.02.2020 - Eva Brandt (Pressesprecherin)"; do
+	    printf "Home\nNews\nContact\n%s\nDie Stadt baut eine neue Schule\nDie Stadt hat am Montag beschlossen, eine neue Schule am Bach zu bauen, die im Herbst 2025 öffnen soll.\n\nDer Bau kostet zwölf Millionen Euro.\n" "$l" |
+	    split-header | jq -c "[.byline, .date_raw]"; done'
+	assert_output - <<'EOF2'
+["Eva Brandt","05.02.2020"]
+["Eva Brandt","05.02.2020"]
+EOF2
 	# a reading time that ends in "min.", a gift prompt
 	run bash -c "split-header --explain '$FX/pages/p58-temps-de-lecture.txt' | jq -c '[.removed[] | select(.text | test(\"^(Temps|Offrir)\")) | .reason]'"
 	assert_output '["prompt","prompt"]'

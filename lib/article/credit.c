@@ -262,6 +262,24 @@ art_separator(const char *s, size_t n)
 	return 0;
 }
 
+/* A part of a date line without its label and its role in brackets
+ * ("Redaktion: Jane Doe (Pressesprecherin)": "Jane Doe"). */
+static void
+name_of_part(const char **v, size_t *vn)
+{
+	const char *s = *v, *q;
+	size_t n = *vn, k;
+
+	for (k = 0; k < n && k < 20 && s[k] != ' '; k++)
+		;
+	if (k > 1 && k < n && s[k - 1] == ':')
+		s += k + 1, n -= k + 1;
+	if ((q = memchr(s, '(', n)) && q > s && s[n - 1] == ')')
+		n = (size_t)(q - s);
+	*v = s, *vn = n;
+	trim(v, vn);
+}
+
 int
 art_name_part(const char *s, size_t n, const char **v, size_t *vn)
 {
@@ -273,6 +291,7 @@ art_name_part(const char *s, size_t n, const char **v, size_t *vn)
 			*v = s + b;
 			*vn = i - b;
 			trim(v, vn);
+			name_of_part(v, vn);
 			w = nwords(*v, *vn, 5);
 			if (b > 0 || i < n)
 				if (w >= 2 && w <= 4 && !has_digit(*v, *vn) && !memchr(*v, '/', *vn)
