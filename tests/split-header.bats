@@ -845,3 +845,11 @@ Di, 09:12 Uhr
 Stadt eröffnet neuen Spielplatz
 EOF2
 }
+
+# A caption that ends in its photo's credit after its sentence is no
+# headline over the article.
+@test "a caption with its credit after the sentence (... on the quay. Foto: Jane Doe) is a caption, no headline" {
+	printf 'Home\nNews\nContact\nDer Hafen öffnet wieder\nDie Fähre liegt am Kai. Foto: Eva Brandt\nAm Montag hat der Hafen nach zwei Wochen Bauarbeiten wieder geöffnet, und die ersten Fähren sind ausgelaufen.\n\nDie Reparatur hat vier Millionen Euro gekostet.\n' >"$BATS_TEST_TMPDIR/c.txt"
+	run bash -c "split-header --explain '$BATS_TEST_TMPDIR/c.txt' | jq -c '[.title, (.removed[] | select(.text | test(\"Foto\")) | .reason)]'"
+	assert_output '["Der Hafen öffnet wieder","caption"]'
+}

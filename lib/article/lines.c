@@ -663,6 +663,12 @@ art_photo_credit(const char *s, size_t n)
 	for (c = s; (c = memchr(c, '|', (size_t)(s + n - c))); c++)
 		if (photo_word(c + 1, (size_t)(s + n - c - 1)))
 			return nwords(s, n, 21) <= 20;
+	/* "... on the quay. Foto: Jane Doe": after the caption's sentence,
+	 * a few words */
+	for (c = s; (c = memchr(c, '.', (size_t)(s + n - c))) && c + 2 < s + n; c++)
+		if (c[1] == ' ' && photo_word(c + 2, (size_t)(s + n - c - 2))
+		    && nwords(c + 2, (size_t)(s + n - c - 2), 7) <= 6)
+			return nwords(s, n, 21) <= 20;
 	/* "... (Alex Wong/Getty Images)": a credit in brackets at the end */
 	if (s[n - 1] != ')')
 		return 0;
