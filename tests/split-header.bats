@@ -658,6 +658,7 @@ EOF2
 ["p57-name-role","Rivers in the north are warming faster than the sea, study finds","Jane Doe","Mon 4 Mar 2024 10.15 GMT",null,null,null]
 ["p58-temps-de-lecture","La ville rachète l’ancienne gare de marchandises","Jeanne Dupont","04 mars 2024",null,null,null]
 ["p59-blog-user","Why my beans climb the wrong way","jane","Posted on March 4, 2024",null,null,null]
+["p60-continues","Council votes to close the old swimming pool","Jane Doe","March 4, 2024",null,null,null]
 ["p6-deck-comments","Ferry fares to rise again from June","Priya Nandakumar","12 May 2024",null,null,null]
 ["p7-kicker-deck","City approves a tram line to the airport","Ines Duarte",null,"3 April 2024",null,null]
 ["p8-short-title","Frühjahrsputz","Jana Novak","14.03.2024",null,null,null]
@@ -720,6 +721,7 @@ EOF2
 ["Rivers across the north of the","on a dozen summer days a year.",false]
 ["Le conseil municipal a voté ma","e du terrain devienne un parc.",false]
 ["Every spring I tie my runner b","an anything else I have tried.",false]
+["The council voted on Tuesday t","hbouring town in the meantime.",false]
 ["Operators blame fuel costs and","at the next transport meeting.",false]
 ["The city council voted 31 to 9","s for a fraction of the price.",false]
 ["Am Samstag treffen sich alle M","Kaffee und Kuchen ist gesorgt.",false]
@@ -772,6 +774,10 @@ EOF2
 ["Eva Brandt","05.02.2020"]
 ["Eva Brandt","05.02.2020"]
 EOF2
+	# "Story continues below advertisement" and the like inside the
+	# article are prompts; its four paragraphs stay
+	run bash -c "split-header --explain '$FX/pages/p60-continues.txt' | jq -c '[(.body | split(\"\\n\\n\") | length), ([.removed[] | select(.reason == \"prompt\")] | length)]'"
+	assert_output '[4,5]'
 	# a reading time that ends in "min.", a gift prompt
 	run bash -c "split-header --explain '$FX/pages/p58-temps-de-lecture.txt' | jq -c '[.removed[] | select(.text | test(\"^(Temps|Offrir)\")) | .reason]'"
 	assert_output '["prompt","prompt"]'

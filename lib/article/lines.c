@@ -30,7 +30,8 @@ static const char *const prompt_words[] = {
 	"cookies", "cookie", "reply", "tweet", "save", "font", "size", "zoom",
 	"menu", "search", "close", "register", "download", "app", "mail",
 	"jump", "navigation", "springen", "gift", "verschenken", "offrir",
-	"regalar", "regala",
+	"regalar", "regala", "continue", "continues", "reading", "scroll",
+	"below", "weiterlesen",
 	/* the same in the other languages news is read in */
 	"teilen", "drucken", "kommentar", "kommentare", "kommentieren",
 	"anmelden", "abmelden", "registrieren", "abonnieren", "suche", "folgen",
