@@ -29,10 +29,10 @@ static const char *const prompt_words[] = {
 	"reddit", "pinterest", "kakaotalk", "copy", "bookmark", "listen",
 	"cookies", "cookie", "reply", "tweet", "save", "font", "size", "zoom",
 	"menu", "search", "close", "register", "download", "app", "mail",
-	"jump", "navigation", "springen", "gift", "verschenken", "offrir",
-	"regalar", "regala", "continue", "continues", "reading", "scroll",
-	"below", "weiterlesen",
+	"jump", "navigation", "gift", "continue", "continues", "reading",
+	"scroll", "below",
 	/* the same in the other languages news is read in */
+	"springen", "verschenken", "weiterlesen", "offrir", "regalar", "regala",
 	"teilen", "drucken", "kommentar", "kommentare", "kommentieren",
 	"anmelden", "abmelden", "registrieren", "abonnieren", "suche", "folgen",
 	"folge", "schließen", "twittern", "werbung", "anzeige",
