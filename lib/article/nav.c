@@ -609,15 +609,6 @@ under_kicker(struct parse *p, size_t h, size_t from, size_t lead)
 	return k;
 }
 
-/* The line under h, before lead, is a date or byline. */
-static int
-over_anchor_line(struct parse *p, size_t h, size_t lead)
-{
-	size_t k = next_nonblank(p, h + 1);
-
-	return k < lead && art_is(p, k, LI_ANCHOR);
-}
-
 /* Nonblank lines from the top a wiki's tagline may stand at. */
 #define TAGLINE_REACH 40
 
@@ -685,7 +676,7 @@ art_headline(struct parse *p, size_t from, size_t lead, int *anchor_seen)
 			;
 		if (u-- == from)
 			return h;
-		if (((p->page || climbs) && over_page_deck(p, u, h, p->page && !climbs && over_anchor_line(p, h, lead)))
+		if (((p->page || climbs) && over_page_deck(p, u, h, p->page && !climbs && art_anchor_near(p, h, lead, 1, 1)))
 		    || over_name_line(p, u, h, lead))
 			h = u;
 		else
