@@ -737,6 +737,10 @@ Subscribe now to read the full story in our digital edition.
 Melden Sie sich jetzt für unseren kostenlosen Newsletter an.
 4
 EOF2
+	# a quotation in guillemets is the article's too
+	printf 'Der Verein wächst\n\nDer Verein hat im letzten Jahr zweihundert Mitglieder gewonnen, sagte die Vorsitzende am Montag.\n\n»Wer unseren Newsletter abonniert, kommt öfter«, sagte sie.\n' >"$BATS_TEST_TMPDIR/g.txt"
+	run bash -c "split-header --explain '$BATS_TEST_TMPDIR/g.txt' | jq -c '[(.body | split(\"\\n\\n\") | length), [.removed[] | select(.reason == \"prompt\")]]'"
+	assert_output '[2,[]]'
 	# a wiki page: its title over the wiki's tagline ("From Example
 	# Wiki"), the tagline and "Jump to" navigation, no subtitle
 	run bash -c "split-header --explain '$FX/pages/p53-wiki.txt' | jq -c '[.subtitle, (.removed[] | select(.text | test(\"^(From|Jump)\")) | .reason)]'"

@@ -327,6 +327,9 @@ int art_is_weekday(const char *t, size_t n);
 int art_is_date_line(const char *s, size_t n);		/* only a date */
 int art_is_breadcrumb(const char *s, size_t n);		/* "Home > World" */
 int art_is_arrow_link(const char *s, size_t n);		/* "<- Older post" */
+/* The bytes of the quotation mark s starts with (" « » „ “ ” ‘ ’), 0
+ * if none. */
+size_t art_quote_mark(const char *s, size_t n);
 int art_is_wiki_tagline(const char *s, size_t n);	/* "From Wikipedia, the free encyclopedia" */
 int art_is_prompt(const char *s, size_t n);		/* "Share this article" */
 int art_is_read_time(const char *s, size_t n);		/* "4 min read", "Temps de lecture 3 min." */

@@ -523,19 +523,28 @@ same(const char *t, size_t tn, const char *w)
 	return strlen(w) == tn && memcmp(t, w, tn) == 0;
 }
 
-/* A quotation mark in s: '"', “, ”, „ or «. */
+size_t
+art_quote_mark(const char *s, size_t n)
+{
+	if (n >= 1 && s[0] == '"')
+		return 1;
+	if (n >= 2 && (unsigned char)s[0] == 0xC2 && ((unsigned char)s[1] == 0xAB || (unsigned char)s[1] == 0xBB))
+		return 2;
+	if (n >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80
+	    && (unsigned char)s[2] >= 0x98 && (unsigned char)s[2] <= 0x9E)
+		return 3;
+	return 0;
+}
+
+/* A double quotation mark in s (" « » „ “ ”); a single one (‘ ’) is an
+ * apostrophe as often ("we’ll"). */
 static int
 has_quote(const char *s, size_t n)
 {
-	const unsigned char *q = (const unsigned char *)s, *e = q + n;
+	size_t i, k;
 
-	if (memchr(s, '"', n))
-		return 1;
-	for (; (q = memchr(q, 0xE2, (size_t)(e - q))) && e - q >= 3; q++)
-		if (q[1] == 0x80 && q[2] >= 0x9C && q[2] <= 0x9E)
-			return 1;
-	for (q = (const unsigned char *)s; (q = memchr(q, 0xC2, (size_t)(e - q))) && e - q >= 2; q++)
-		if (q[1] == 0xAB)
+	for (i = 0; i < n; i++)
+		if ((k = art_quote_mark(s + i, n - i)) && !(k == 3 && (unsigned char)s[i + 2] <= 0x9B))
 			return 1;
 	return 0;
 }

@@ -428,21 +428,6 @@ groups(struct parse *p, size_t h, struct group **g)
 	return ng;
 }
 
-/* The bytes of the quotation mark s starts with (" « » „ “ ” ‘ ’), 0
- * if none. */
-static size_t
-quote_mark(const char *s, size_t n)
-{
-	if (n >= 1 && s[0] == '"')
-		return 1;
-	if (n >= 2 && (unsigned char)s[0] == 0xC2 && ((unsigned char)s[1] == 0xAB || (unsigned char)s[1] == 0xBB))
-		return 2;
-	if (n >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80
-	    && (unsigned char)s[2] >= 0x98 && (unsigned char)s[2] <= 0x9E)
-		return 3;
-	return 0;
-}
-
 /* Line i heads the comments on the article: a count, a word or two,
  * and a line above quoted whole ("20 thoughts on “<headline>”", "4
  * Kommentare zu „<headline>“"), as blogs head them in every language.
@@ -457,17 +442,17 @@ comments_head(struct parse *p, size_t i)
 		k++;
 	if (k == 0 || k >= n || s[k] != ' ')
 		return 0;
-	for (; k < n && !quote_mark(s + k, n - k); k++)
+	for (; k < n && !art_quote_mark(s + k, n - k); k++)
 		if (s[k] == ' ' && ++spaces > 3)
 			return 0;
 	if (k == n || spaces < 2)
 		return 0;
-	b = k + quote_mark(s + k, n - k);
+	b = k + art_quote_mark(s + k, n - k);
 	if (s[n - 1] == '"')
 		e = n - 1;
-	else if (n >= 2 && quote_mark(s + n - 2, 2) == 2)
+	else if (n >= 2 && art_quote_mark(s + n - 2, 2) == 2)
 		e = n - 2;
-	else if (n >= 3 && quote_mark(s + n - 3, 3) == 3)
+	else if (n >= 3 && art_quote_mark(s + n - 3, 3) == 3)
 		e = n - 3;
 	else
 		return 0;
