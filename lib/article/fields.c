@@ -359,6 +359,20 @@ under_title(struct parse *p, size_t i)
 	return k != NO_LINE && k == p->title_at;
 }
 
+/* Line j may stand between an author's name and the date under it, as
+ * the k-th such line: the author's role and handle ("Political
+ * Editor", "@janedoe"), two lines of a word or two; in a page three,
+ * and prompts too ("Follow", "5 min read", "·"). */
+static int
+name_to_date(struct parse *p, size_t j, size_t k)
+{
+	if (art_is(p, j, LI_ANCHOR) || (!p->page && art_is(p, j, LI_PROMPT)))
+		return 0;
+	if (art_nwords(p, j) <= 2)
+		return k < 2 || p->page;
+	return p->page && art_is(p, j, LI_PROMPT);
+}
+
 /* In a page, a name alone under the headline ("Jane Doe"), right over
  * a date: the author's line, written without "By" ("Jane Doe," over
  * "11.12.2022 - 05:00"); over a byline, it is a caption's name.  In
@@ -385,12 +399,7 @@ name_alone(struct parse *p, size_t i)
 	for (k = 0; k < n; k++)
 		if ((k == 0 || s[k - 1] == ' ') && (unsigned char)s[k] >= 0x80 && (unsigned char)s[k] < 0xC3)
 			return 0;
-	/* the author's role and handle may stand between ("Political
-	 * Editor", "@janedoe"): two lines of a word or two; in a page,
-	 * prompts too ("Follow", "5 min read", "·") */
-	for (k = 0; k < 3 && j < p->cnl && j <= i + 2 + k && !art_is(p, j, LI_ANCHOR)
-	    && (p->page || !art_is(p, j, LI_PROMPT))
-	    && (art_nwords(p, j) <= 2 ? k < 2 || p->page : p->page && art_is(p, j, LI_PROMPT)); k++)
+	for (k = 0; k < 3 && j < p->cnl && j <= i + 2 + k && name_to_date(p, j, k); k++)
 		j = next_nonblank(p, j + 1);
 	if (j >= p->cnl || j > i + 2 + k || art_by_word(line_s(p, j), p->cl[j].len))
 		return 0;

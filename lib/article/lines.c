@@ -381,9 +381,12 @@ static const char *const time_units[] = {
 	"a\303\261os", "secondes", "heure", "heures", "jour", "jours",
 	"semaine", "semaines", "mois", "an", "ans"
 };
-static const char *const ago_words[] = {
-	"ago", "vor", "hace", "il", "y", "a", "updated", "published",
-	"aktualisiert", "actualizado", "publicado", "mis", "jour", "\303\240"
+/* The word that makes a time relative ("ago", "vor", "hace", "il y
+ * a"), and the others such a stamp may hold ("Updated", "mis à jour"). */
+static const char *const ago_marks[] = { "ago", "vor", "hace", "il" };
+static const char *const stamp_words[] = {
+	"y", "a", "updated", "published", "aktualisiert", "actualizado",
+	"publicado", "mis", "jour", "\303\240"
 };
 
 static int
@@ -402,10 +405,9 @@ relative_time(const char *s, size_t n)
 			num = 1;
 		else if (in_list(t, tn, time_units, LEN(time_units)))
 			unit = 1;
-		else if (in_list(t, tn, ago_words, LEN(ago_words)))
-			ago |= eq_ci(t, tn, "ago") || eq_ci(t, tn, "vor") || eq_ci(t, tn, "hace")
-			    || eq_ci(t, tn, "il");
-		else
+		else if (in_list(t, tn, ago_marks, LEN(ago_marks)))
+			ago = 1;
+		else if (!in_list(t, tn, stamp_words, LEN(stamp_words)))
 			return 0;
 	}
 	return num && unit && ago;
