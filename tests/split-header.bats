@@ -660,6 +660,8 @@ EOF2
 ["p59-blog-user","Why my beans climb the wrong way","jane","Posted on March 4, 2024",null,null,null]
 ["p6-deck-comments","Ferry fares to rise again from June","Priya Nandakumar","12 May 2024",null,null,null]
 ["p60-continues","Council votes to close the old swimming pool","Jane Doe","March 4, 2024",null,null,null]
+["p61-author-bio","Harbour ferry to run through the winter for the first time","Jane Doe","March 4, 2024",null,null,null]
+["p62-author-card","How I keep a sourdough starter alive on holiday","Tomás Ruiz","March 4, 2024",null,null,null]
 ["p7-kicker-deck","City approves a tram line to the airport","Ines Duarte",null,"3 April 2024",null,null]
 ["p8-short-title","Frühjahrsputz","Jana Novak","14.03.2024",null,null,null]
 ["p9-no-headline",null,null,"13 March 2021",null,null,null]
@@ -723,6 +725,8 @@ EOF2
 ["Every spring I tie my runner b","an anything else I have tried.",false]
 ["Operators blame fuel costs and","at the next transport meeting.",false]
 ["The council voted on Tuesday t","hbouring town in the meantime.",false]
+["The harbour ferry will keep ru","kery she runs on the far side.",false]
+["Before a long trip I dry a spo","ng it in the fridge is enough.",false]
 ["The city council voted 31 to 9","s for a fraction of the price.",false]
 ["Am Samstag treffen sich alle M","Kaffee und Kuchen ist gesorgt.",false]
 ["The council said on Tuesday th"," the builder ran out of money.",false]
@@ -782,6 +786,15 @@ EOF2
 	# article are prompts; its four paragraphs stay
 	run bash -c "split-header --explain '$FX/pages/p60-continues.txt' | jq -c '[(.body | split(\"\\n\\n\") | length), ([.removed[] | select(.reason == \"prompt\")] | length)]'"
 	assert_output '[4,5]'
+	# an author's note after the article: it opens with the byline's
+	# name, or with the first name of an author card over it (the
+	# card's "About the author" goes with it); a paragraph about someone
+	# else ("Maria Lopez is one of the commuters") stays
+	run bash -c "split-header --explain '$FX/pages/p61-author-bio.txt' '$FX/pages/p62-author-card.txt' | jq -c '[([.removed[] | select(.reason == \"author-note\") | .text[:20]]), (.body | test(\"Maria Lopez is\"))]'"
+	assert_output - <<'EOF2'
+[["Jane Doe is a report"],true]
+[["About the author","Tomás has baked brea"],false]
+EOF2
 	# a reading time that ends in "min.", a gift prompt
 	run bash -c "split-header --explain '$FX/pages/p58-temps-de-lecture.txt' | jq -c '[.removed[] | select(.text | test(\"^(Temps|Offrir)\")) | .reason]'"
 	assert_output '["prompt","prompt"]'

@@ -81,6 +81,115 @@ art_keep_line(struct parse *p, const char *s, size_t n, int gap)
 	p->kept[p->nkept++].gap = gap;
 }
 
+/* The name a line opens with: up to four words in capitals ("Jane
+ * Doe", "TIM ANDERSON", "Perry Bacon Jr."), then a word in lower case
+ * (its verb: "is", "has worked"); its length, 0 if none.  *words: how
+ * many. */
+static size_t
+opening_name(const char *s, size_t n, size_t *words)
+{
+	size_t i = 0, w, end = 0;
+
+	for (*words = 0; i < n; i = w + 1) {
+		unsigned char c = (unsigned char)s[i];
+
+		for (w = i; w < n && s[w] != ' '; w++)
+			;
+		if (!((c >= 'A' && c <= 'Z') || c >= 0x80))
+			return *words && w < n && c >= 'a' && c <= 'z' ? end : 0;
+		if (++*words > 4 || strchr(",:;", s[w - 1]))
+			return 0;
+		end = w;
+	}
+	return 0;
+}
+
+/* Name[0..n) stands as whole words in s[0..sn), case aside. */
+static int
+has_name(const char *s, size_t sn, const char *name, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + n <= sn; i++)
+		if ((i == 0 || s[i - 1] == ' ') && same_ci(s + i, n, name, n)
+		    && (i + n == sn || !isalnum_a((unsigned char)s[i + n])))
+			return 1;
+	return 0;
+}
+
+/* The verbs an author's note goes on with ("Jane Doe is a reporter",
+ * "ist Architektin", "a travaillé"), of a few languages. */
+static const char *const note_verbs[] = {
+	"is", "was", "has", "writes", "covers", "joined", "lives", "works", "worked",
+	"ist", "war", "hat", "schreibt", "arbeitet", "lebt",
+	"est", "a", "était", "écrit", "vit", "es", "ha", "fue", "escribe", "vive", "è",
+};
+
+/* Lines a paragraph of the article about the person may stand from an
+ * author's note. */
+#define NOTE_REACH 8
+
+/* The nearest paragraph of prose over or under line i (up, down) names
+ * name[0..n) too: line i goes on about someone the article is about. */
+static int
+named_near(struct parse *p, size_t i, const char *name, size_t n, int up)
+{
+	size_t k = i, seen = 0;
+
+	while (seen++ < NOTE_REACH && (k = up ? prev_nonblank(p, k) : next_nonblank(p, k + 1)) != NO_LINE
+	    && k < p->cnl && k > p->lead)
+		if (art_is(p, k, LI_PROSE) && art_nwords(p, k) >= 12)
+			return has_name(line_s(p, k), p->cl[k].len, name, n);
+	return 0;
+}
+
+/* Nonblank lines over an author's note its author card may take: the
+ * name, a role, "About the author". */
+#define CARD_LINES 6
+
+/* Line i is an author's note ("Jane Doe is a reporter covering ..."):
+ * it opens with the name of the byline's author, or with a name (the
+ * first name will do) that stands alone a few lines over it, an author
+ * card.  The article is not about its own author, nor about the person
+ * on the card over it. */
+static int
+author_note(struct parse *p, size_t i)
+{
+	const char *s = line_s(p, i), *t, *by = p->a->byline;
+	size_t n = p->cl[i].len, words, len = opening_name(s, n, &words), k, seen = 0, tn;
+
+	if (len == 0 || i <= p->lead || nwords(s, n, 6) < 6
+	    || !in_list(s + len + 1, span_to(s + len + 1, n - len - 1, " "), note_verbs, LEN(note_verbs))
+	    || named_near(p, i, s, len, 1) || named_near(p, i, s, len, 0))
+		return 0;
+	if (by && words >= 2 && has_name(by, strlen(by), s, len))
+		return 1;
+	for (k = prev_nonblank(p, i); k != NO_LINE && k > p->lead && seen++ < CARD_LINES; k = prev_nonblank(p, k)) {
+		t = line_s(p, k);
+		tn = p->cl[k].len;
+		if (tn > len && tn <= 60 && art_names_only(t, tn) && nwords(t, tn, 5) <= 4
+		    && (words == 1 ? t[len] == ' ' && same_ci(t, len, s, len) : same_ci(t, tn, s, len)))
+			return 1;
+		if (tn == len && words >= 2 && same_ci(t, tn, s, len))
+			return 1;
+	}
+	return 0;
+}
+
+/* The heading kept right over author's note i ("About the author")
+ * goes with it. */
+static void
+drop_note_heading(struct parse *p, size_t i)
+{
+	size_t k = prev_nonblank(p, i);
+	struct kept *last = p->nkept ? &p->kept[p->nkept - 1] : NULL;
+
+	if (k == NO_LINE || !last || last->s != line_s(p, k) || art_nwords(p, k) > 4 || art_is(p, k, LI_PROSE))
+		return;
+	art_removed(p, last->s, last->n, "author-note");
+	p->nkept--;
+}
+
 /* Why a line of the body is boilerplate, or NULL. */
 static const char *
 drop_in_body(struct parse *p, struct lineset *seen, size_t i, int gap, int *headlines)
@@ -96,6 +205,10 @@ drop_in_body(struct parse *p, struct lineset *seen, size_t i, int gap, int *head
 		return NULL;
 	if (art_is(p, i, LI_CAPTION))
 		return "caption";
+	if (author_note(p, i)) {
+		drop_note_heading(p, i);
+		return "author-note";
+	}
 	if (art_is(p, i, LI_CRUMB))
 		return "navigation";
 	/* a reading time may end in "min." */
@@ -304,7 +417,8 @@ join_kept(struct parse *p)
 }
 
 /* The last line before the footer from line i on that reads like text
- * (art_body_like, or a paragraph), NO_LINE if none. */
+ * (art_body_like, or a paragraph) but an author's note or a footer's
+ * metadata ("TAGS: ..."), NO_LINE if none. */
 static size_t
 last_text(struct parse *p, size_t i)
 {
@@ -312,7 +426,8 @@ last_text(struct parse *p, size_t i)
 
 	while (k-- > i)
 		if (p->cl[k].len && !(p->cl[k].flags & LF_LISTED)
-		    && (art_body_like(line_s(p, k), p->cl[k].len) || art_para(p, k)))
+		    && (art_body_like(line_s(p, k), p->cl[k].len) || art_para(p, k)) && !author_note(p, k)
+		    && !art_is(p, k, LI_FOOTER))
 			return k;
 	return NO_LINE;
 }
