@@ -382,6 +382,28 @@ EOF
 	assert_output '"Sam Park Jr."'
 }
 
+# A labelled byline or date under the headline ("Author: ...",
+# "Autorin: ...") anchors it as "By ..." does: the headline stays the
+# title, in a plain text and in a page's copy.
+@test "a labelled byline or date (Author: Jane Doe, Autorin: ..., Posted: ...) under the headline keeps the title" {
+	local k top
+	for top in '' 'Home\nNews\nContact\n'; do
+		for k in 'Author: Julia Richter' 'Autorin: Julia Richter' 'Posted: March 4, 2024'; do
+			printf "${top}The city opens a new library in the old post office\n\n%s\n\nThe city opened its new library in the old post office on Monday, after two years of building work and a long argument about the cost.\n\nIt has room for forty thousand books.\n" "$k" >"$BATS_TEST_TMPDIR/a.txt"
+			field "$BATS_TEST_TMPDIR/a.txt" '[.title, .byline, .published_raw]'
+		done
+	done >"$BATS_TEST_TMPDIR/out"
+	run cat "$BATS_TEST_TMPDIR/out"
+	assert_output - <<'EOF2'
+["The city opens a new library in the old post office","Julia Richter",null]
+["The city opens a new library in the old post office","Julia Richter",null]
+["The city opens a new library in the old post office",null,"March 4, 2024"]
+["The city opens a new library in the old post office","Julia Richter",null]
+["The city opens a new library in the old post office","Julia Richter",null]
+["The city opens a new library in the old post office",null,"March 4, 2024"]
+EOF2
+}
+
 # A reader view's copy: the host, the headline, the author's name and
 # the reading time over the text.
 @test "reader view copies: host name as outlet, a name under the title as byline, reading time gone" {

@@ -185,6 +185,23 @@ title_case(const char *s, size_t n)
 	return words >= 4 && caps * 4 >= words * 3;
 }
 
+/* A labelled byline or date ("Author: Jane Doe", "Posted: March 4"):
+ * a header key of them, a value after it; no headline. */
+static int
+key_anchor(const char *s, size_t n)
+{
+	const char *colon = memchr(s, ':', n < 24 ? n : 24);
+	size_t kn;
+	enum field f;
+
+	if (!colon || (size_t)(colon - s) + 2 > n)
+		return 0;
+	for (kn = (size_t)(colon - s); kn && s[kn - 1] == ' '; kn--)
+		;
+	f = art_key_field(s, kn);
+	return f == F_BYLINE || f == F_DATE || f == F_PUBLISHED || f == F_UPDATED;
+}
+
 int
 art_headline_shape(struct parse *p, size_t i)
 {
@@ -195,7 +212,7 @@ art_headline_shape(struct parse *p, size_t i)
 	    || art_is(p, i, LI_CREDIT)
 	    || strchr("&+|/*=~<>,.;:-", s[0]) || s[n - 1] == ':' || art_is_arrow_link(s, n)
 	    || art_joins_names(s, n) || comma_list(s, n) || run_together(s, n)
-	    || doubled(s, n) || art_is_menu_line(s, n) || source_line(s, n))
+	    || doubled(s, n) || art_is_menu_line(s, n) || source_line(s, n) || key_anchor(s, n))
 		return 0;
 	/* a sentence is no headline, but a question, an exclamation, one
 	 * that trails off ("…"; a teaser cut short has "...") or one in
