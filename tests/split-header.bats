@@ -404,6 +404,33 @@ EOF
 EOF2
 }
 
+# Bylines as pages write them without "By": "Words by", "Text:", a
+# name with its role after a comma or on the line under it, a label
+# ("AUTOR/IN", "Autor:") over the name; the role alone is no name, and
+# none of these lines is the headline.
+@test "bylines: Words by ..., Text: ..., a name with its role (Jane Doe, Staff Writer) over the date" {
+	local k
+	for k in 'Words by Julia Richter' 'Story by Julia Richter' 'Text: Julia Richter' 'Julia Richter, Education editor\n\n12 March 2024' 'Julia Richter, Staff Writer\n\n12 March 2024' 'Julia Richter\n\nStaff Writer\n\n12 March 2024' 'Text: Die Stadt baut um' \
+	    'Julia Richter, Staff Writer' 'Julia Richter\n\nStaff Writer' 'AUTOR/IN\n\nJulia Richter' '12 March 2024\n\nAutor:\n\nJulia Richter'; do
+		printf "Home\nNews\nContact\nThe city opens a new library in the old post office\n\n$k\n\nThe city opened its new library in the old post office on Monday, after two years of building work and a long argument about the cost.\n\nIt has room for forty thousand books.\n" >"$BATS_TEST_TMPDIR/a.txt"
+		field "$BATS_TEST_TMPDIR/a.txt" '[.title, .byline, .date_raw]'
+	done >"$BATS_TEST_TMPDIR/out"
+	run cat "$BATS_TEST_TMPDIR/out"
+	assert_output - <<'EOF2'
+["The city opens a new library in the old post office","Julia Richter",null]
+["The city opens a new library in the old post office","Julia Richter",null]
+["The city opens a new library in the old post office","Julia Richter",null]
+["The city opens a new library in the old post office","Julia Richter","12 March 2024"]
+["The city opens a new library in the old post office","Julia Richter","12 March 2024"]
+["The city opens a new library in the old post office","Julia Richter","12 March 2024"]
+["The city opens a new library in the old post office",null,null]
+["The city opens a new library in the old post office","Julia Richter",null]
+["The city opens a new library in the old post office","Julia Richter",null]
+["The city opens a new library in the old post office","Julia Richter",null]
+["The city opens a new library in the old post office","Julia Richter","12 March 2024"]
+EOF2
+}
+
 # A reader view's copy: the host, the headline, the author's name and
 # the reading time over the text.
 @test "reader view copies: host name as outlet, a name under the title as byline, reading time gone" {

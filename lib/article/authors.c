@@ -58,6 +58,39 @@ word_at(const char *s, size_t n, size_t *i, size_t *start)
 	return e - *start;
 }
 
+/* Only role words: a title, not a name. */
+static int
+is_role(const char *s, size_t n)
+{
+	size_t i = 0, w, k, words = 0;
+
+	while ((k = word_at(s, n, &i, &w)) > 0) {
+		if (!in_list(s + w, k, roles, LEN(roles)))
+			return 0;
+		words++;
+	}
+	return words > 0;
+}
+
+/* A name, a comma and the author's role ("Jane Doe, Staff Writer",
+ * "Jane Doe, Education editor"): the length of the name, or 0. */
+size_t
+art_name_comma_role(const char *s, size_t n)
+{
+	const char *c = memchr(s, ',', n);
+	size_t k, rn;
+
+	if (!c || memchr(c + 1, ',', (size_t)(s + n - c - 1)))
+		return 0;
+	k = (size_t)(c - s);
+	rn = n - k - 1;
+	c++;
+	trim(&c, &rn);
+	if (!art_names_only(s, k) || nwords(s, k, 5) < 2 || nwords(s, k, 5) > 4)
+		return 0;
+	return is_role(c, rn) || art_role_line(c, rn) ? k : 0;
+}
+
 /* The last word of an author's role line ("Business reporter",
  * "Technology correspondent", "Politikredakteurin" is one word). */
 static const char *const role_nouns[] = {
@@ -109,19 +142,6 @@ art_name_before_role(const char *s, size_t n)
 	return e[j - 1];
 }
 
-/* Only role words: a title, not a name. */
-static int
-is_role(const char *s, size_t n)
-{
-	size_t i = 0, w, k, words = 0;
-
-	while ((k = word_at(s, n, &i, &w)) > 0) {
-		if (!in_list(s + w, k, roles, LEN(roles)))
-			return 0;
-		words++;
-	}
-	return words > 0;
-}
 
 /* Where the lead word(s) end: "By ", "Written by ", "Von:", any one
  * word with a colon ("Interview:"), a copyright sign; the short lead

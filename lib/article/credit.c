@@ -93,9 +93,8 @@ art_is_join(const char *s, size_t n)
 	return 0;
 }
 
-/* "Jane Doe", "Jane Doe and John Roe": names of at most eight words. */
-static int
-byline_names(const char *v, size_t vn)
+int
+art_byline_names(const char *v, size_t vn)
 {
 	size_t i, e;
 
@@ -131,7 +130,7 @@ static size_t name_words(const char *s, size_t n);
 
 /* The words a blog puts before its byline word ("Posted by"). */
 static const char *const posted_words[] = {
-	"posted", "written", "gepostet", "geschrieben", "ver\303\266ffentlicht",
+	"posted", "written", "words", "text", "story", "article", "gepostet", "geschrieben", "ver\303\266ffentlicht",
 	"publi\xC3\xA9", "publicado", "escrito", "pubblicato", "scritto", "geplaatst"
 };
 
@@ -179,7 +178,7 @@ art_byline(const char *s, size_t n, const char **v, size_t *vn)
 	*vn = n - k - 1;
 	trim(v, vn);
 	*vn = before_for(*v, *vn);
-	return byline_names(*v, *vn);
+	return art_byline_names(*v, *vn);
 }
 
 /* The capitalised words from s on (joiners between them allowed), up
@@ -307,13 +306,28 @@ art_name_part(const char *s, size_t n, const char **v, size_t *vn)
 	}
 }
 
+/* The labels a page puts over its author's name, on a line of their
+ * own ("AUTHOR", "Autor/in", "Text:"). */
+static const char *const author_labels[] = {
+	"author", "authors", "autor", "autorin", "autoren", "autor/in", "autor:in",
+	"autor*in", "autorin/autor", "auteur", "auteure", "auteurs", "autore",
+	"autora", "autori", "written by", "words", "text", "texte", "texto",
+};
+
+int
+art_byline_label(const char *s, size_t n)
+{
+	if (n && s[n - 1] == ':')
+		n--;
+	return n && (art_by_word(s, n) == n || in_list(s, n, author_labels, LEN(author_labels)));
+}
+
 /* "By" alone, the name on the next line: 1 if s is the byline word and
  * t (the next line) a name. */
 int
 art_byline_split(const char *s, size_t n, const char *t, size_t tn)
 {
-	return n && art_by_word(s, n) == n - (s[n - 1] == ':') && tn <= 60 && byline_names(t, tn)
-	    && !art_is_prose(t, tn);
+	return art_byline_label(s, n) && tn <= 60 && art_byline_names(t, tn) && !art_is_prose(t, tn);
 }
 
 /* Words that may stand lower case inside a name or after it ("Omar

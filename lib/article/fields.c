@@ -113,6 +113,16 @@ set_field(struct parse *p, enum field f, const char *v, size_t vn)
 	}
 }
 
+/* The keys that say a byline only before names ("Text: Jane Doe", not
+ * "Text: the full speech"). */
+static int
+names_key(const char *s, size_t n)
+{
+	static const char *const words[] = { "text", "texte", "texto", "testo", "words" };
+
+	return in_list(s, n, words, LEN(words));
+}
+
 /* "Key: value" with a known key; *v is the value, maybe empty. */
 static enum field
 key_value(const char *s, size_t n, const char **v, size_t *vn)
@@ -130,6 +140,11 @@ key_value(const char *s, size_t n, const char **v, size_t *vn)
 		*v = colon + 1;
 		*vn = (size_t)(s + n - *v);
 		trim(v, vn);
+		/* "Text:" and "Words:" are a byline's only before names; a
+		 * label alone ("Author:") has its name on the next line
+		 * (split_byline) */
+		if (f == F_BYLINE && (*vn == 0 || (names_key(s, kn) && !art_byline_names(*v, *vn))))
+			return F_NONE;
 	}
 	return f;
 }
@@ -384,24 +399,35 @@ static int
 name_alone(struct parse *p, size_t i)
 {
 	const char *s = line_s(p, i);
-	size_t n = p->cl[i].len, w, j = next_nonblank(p, i + 1), k;
+	size_t n = p->cl[i].len, w, j = next_nonblank(p, i + 1), k, at = i;
+	int roled = 0;
 
 	if (n && s[n - 1] == ',')
 		n--;
-	/* the role after the name ("Jane Doe Education editor") */
-	if (!art_names_only(s, n) && (k = art_name_before_role(s, n)) > 0)
-		n = k;
+	/* the role after the name ("Jane Doe Education editor", "Jane
+	 * Doe, Staff Writer") */
+	if ((k = art_name_comma_role(s, n)) > 0 || (!art_names_only(s, n) && (k = art_name_before_role(s, n)) > 0))
+		n = k, roled = 1;
 	w = nwords(s, n, 5);
 	if (!p->a->title || i == p->title_at || p->a->byline || n > 50 || w < 2 || w > 4
 	    || has_digit(s, n) || art_is_prose(s, n) || memchr(s, ',', n) || art_is(p, i, LI_PROMPT)
-	    || !art_names_only(s, n))
+	    || !art_names_only(s, n) || art_role_line(s, n))
 		return 0;
 	for (k = 0; k < n; k++)
 		if ((k == 0 || s[k - 1] == ' ') && (unsigned char)s[k] >= 0x80 && (unsigned char)s[k] < 0xC3)
 			return 0;
-	for (k = 0; k < 3 && j < p->cnl && j <= i + 2 + k && name_to_date(p, j, k); k++)
+	/* the role on the line under it ("Staff Writer"; role_under
+	 * takes it) */
+	if (j < p->cnl && j <= i + 2 && art_role_line(line_s(p, j), p->cl[j].len))
+		at = j, j = next_nonblank(p, j + 1), roled = 1;
+	/* with the author's role, right under the headline is enough */
+	if (roled && under_title(p, i)) {
+		art_set_once(&p->a->byline, s, n);
+		return 1;
+	}
+	for (k = 0; k < 3 && j < p->cnl && j <= at + 2 + k && name_to_date(p, j, k); k++)
 		j = next_nonblank(p, j + 1);
-	if (j >= p->cnl || j > i + 2 + k || art_by_word(line_s(p, j), p->cl[j].len))
+	if (j >= p->cnl || j > at + 2 + k || art_by_word(line_s(p, j), p->cl[j].len))
 		return 0;
 	/* in a text, right under the title, over a date or a reading time
 	 * ("5-6 minutes", as a reader view copies it) */

@@ -358,6 +358,9 @@ size_t art_separator(const char *s, size_t n);
  * two to four capitalised words, no digit, no slash, no month or
  * weekday first: 1, the names in *v. */
 int art_name_part(const char *s, size_t n, const char **v, size_t *vn);
+/* s is a byline's label alone on its line: "By", "Von:", "Author",
+ * "Autor/in", "Text:" (credit.c). */
+int art_byline_label(const char *s, size_t n);
 /* "By" alone on line s, the name t on the next. */
 int art_byline_split(const char *s, size_t n, const char *t, size_t tn);
 /* s starts with a word that joins a second author's name to a byline
@@ -369,12 +372,18 @@ int art_role_line(const char *s, size_t n);
 /* The name's length in a name and role line ("Jane Doe Education
  * editor": "Jane Doe"), or 0. */
 size_t art_name_before_role(const char *s, size_t n);
+/* A name, a comma and the author's role ("Jane Doe, Staff Writer"): the
+ * length of the name, or 0 (authors.c). */
+size_t art_name_comma_role(const char *s, size_t n);
 /* s is a joining word alone ("and", "&"), as between two authors'
  * names on lines of their own. */
 int art_is_join(const char *s, size_t n);
 /* Names, maybe with places ("Omar Said in Cairo"): every word
  * capitalised but the joiners. */
 int art_names_only(const char *s, size_t n);
+/* "Jane Doe", "Jane Doe and John Roe": names of at most eight words,
+ * as a byline gives them (credit.c). */
+int art_byline_names(const char *v, size_t vn);
 /* A wire credit line: 1, its reporters set as the byline if set. */
 int art_credit(struct parse *p, const char *s, size_t n, int set);
 

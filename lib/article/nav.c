@@ -586,21 +586,23 @@ art_is_headline(struct parse *p, size_t i)
 }
 
 /* Line i is a name under "By" or "and" alone on the line above (a
- * byline laid out a name to a line), or an author's role ("Business
- * reporter"): no headline. */
+ * byline laid out a name to a line), an author's role ("Business
+ * reporter"), or a name with one: no headline. */
 static int
 named(struct parse *p, size_t i)
 {
-	size_t k = prev_nonblank(p, i), n;
-	const char *s;
+	size_t k = prev_nonblank(p, i), n = p->cl[i].len, m;
+	const char *s = line_s(p, i);
 
-	if (art_role_line(line_s(p, i), p->cl[i].len))
+	/* a name with the author's role ("Jane Doe, Staff Writer") */
+	if (art_role_line(s, n) || art_name_comma_role(s, n) > 0
+	    || ((m = art_name_before_role(s, n)) > 0 && art_names_only(s, m)))
 		return 1;
 	if (k == NO_LINE)
 		return 0;
 	s = line_s(p, k);
 	n = p->cl[k].len;
-	return art_is_join(s, n) || art_by_word(s, n) == n - (s[n - 1] == ':');
+	return art_is_join(s, n) || art_byline_label(s, n);
 }
 
 /* Line h, the best headline, is a kicker (a section name of three

@@ -30,6 +30,9 @@ static const struct {
 	{ "autor", F_BYLINE }, { "autorin", F_BYLINE }, { "autoren", F_BYLINE },
 	{ "autora", F_BYLINE }, { "autore", F_BYLINE }, { "auteur", F_BYLINE },
 	{ "auteurs", F_BYLINE }, { "autorzy", F_BYLINE },
+	/* a byline only before names ("Text: Jane Doe"; fields.c) */
+	{ "text", F_BYLINE }, { "texte", F_BYLINE }, { "texto", F_BYLINE },
+	{ "testo", F_BYLINE }, { "words", F_BYLINE },
 	{ "url", F_URL }, { "link", F_URL }, { "original url", F_URL },
 	{ "source url", F_URL }, { "canonical", F_URL }, { "permalink", F_URL },
 	{ "source", F_SOURCE },
