@@ -374,6 +374,16 @@ under_title(struct parse *p, size_t i)
 	return k != NO_LINE && k == p->title_at;
 }
 
+/* The line over line i is a date, right under the headline. */
+static int
+dated_above(struct parse *p, size_t i)
+{
+	size_t k = prev_nonblank(p, i), b, e;
+
+	return k != NO_LINE && under_title(p, k) && art_is(p, k, LI_ANCHOR)
+	    && art_date_span(line_s(p, k), p->cl[k].len, &b, &e);
+}
+
 /* Line j may stand between an author's name and the date under it, as
  * the k-th such line: the author's role and handle ("Political
  * Editor", "@janedoe"), two lines of a word or two; in a page three,
@@ -420,8 +430,9 @@ name_alone(struct parse *p, size_t i)
 	 * takes it) */
 	if (j < p->cnl && j <= i + 2 && art_role_line(line_s(p, j), p->cl[j].len))
 		at = j, j = next_nonblank(p, j + 1), roled = 1;
-	/* with the author's role, right under the headline is enough */
-	if (roled && under_title(p, i)) {
+	/* with the author's role, right under the headline is enough; so
+	 * is right under the date right under it, over the article */
+	if ((roled && under_title(p, i)) || (dated_above(p, i) && j < p->cnl && art_para(p, j))) {
 		art_set_once(&p->a->byline, s, n);
 		return 1;
 	}

@@ -447,6 +447,9 @@ int art_ends_list(struct parse *p, size_t i);
  * or more the names of a site's sections ("Home News Sport Weather
  * More"): a menu copied as one line. */
 int art_is_menu_line(const char *s, size_t n);
+/* A section's name alone, three words at most ("Culture", "News &
+ * Politics"): a menu's item (lines.c). */
+int art_is_section_name(const char *s, size_t n);
 /* Line i starts a paragraph of prose. */
 int art_para(struct parse *p, size_t i);
 /* A line that may close an article's text: a sentence, a paragraph

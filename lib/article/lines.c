@@ -29,10 +29,11 @@ static const char *const prompt_words[] = {
 	"reddit", "pinterest", "kakaotalk", "copy", "bookmark", "listen",
 	"cookies", "cookie", "reply", "tweet", "save", "font", "size", "zoom",
 	"menu", "search", "close", "register", "download", "app", "mail",
-	"jump", "navigation", "gift", "continue", "continues", "reading",
+	"jump", "skip", "navigation", "gift", "continue", "continues", "reading",
 	"scroll", "below",
 	/* the same in the other languages news is read in */
 	"springen", "verschenken", "weiterlesen", "offrir", "regalar", "regala",
+	"saltar", "aller",
 	"teilen", "drucken", "kommentar", "kommentare", "kommentieren",
 	"anmelden", "abmelden", "registrieren", "abonnieren", "suche", "folgen",
 	"folge", "schließen", "twittern", "werbung", "anzeige",
@@ -46,7 +47,8 @@ static const char *const filler_words[] = {
 	"in", "up", "out", "this", "article", "story", "on", "to", "the", "a",
 	"an", "via", "us", "our", "your", "page", "link", "now", "here", "or",
 	"and", "with", "account", "accounts", "for", "of", "more", "text",
-	"please",
+	"please", "main", "content",
+	"inhalt", "hauptinhalt", "contenu", "principal", "contenido", "al", "au",
 	"uns", "sie", "zum", "zur", "auf", "hier", "jetzt", "und", "oder",
 	"den", "dem", "der", "die", "das", "ihr", "ihre", "artikel", "beitrag",
 	"el", "la", "los", "las", "de", "del", "en", "y", "o", "para", "este",
@@ -464,6 +466,20 @@ art_is_menu_line(const char *s, size_t n)
 		hit += in_set(&sections, t, tn);
 	}
 	return hit * 2 >= words;
+}
+
+int
+art_is_section_name(const char *s, size_t n)
+{
+	size_t i = 0, tn, words = 0;
+	const char *t;
+
+	while (next_token(s, n, &i, &t, &tn)) {
+		if (!in_set(&sections, t, tn) && !(tn == 1 && t[0] == '&'))
+			return 0;
+		words++;
+	}
+	return words > 0 && words <= 3;
 }
 
 static int

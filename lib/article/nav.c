@@ -628,6 +628,29 @@ under_kicker(struct parse *p, size_t h, size_t from, size_t lead)
 	return k;
 }
 
+/* A headline written as a sentence ("Council votes to close the
+ * pool."): in a page, one short sentence right over the byline or
+ * date, under no text and no headline it could be the deck of. */
+static int
+sentence_headline(struct parse *p, size_t j, size_t from, size_t lead)
+{
+	const char *s = line_s(p, j);
+	size_t n = p->cl[j].len, w = art_nwords(p, j), u = prev_nonblank(p, j), i;
+
+	if (!p->page || w < 4 || w > 15 || n < 2 || s[n - 1] != '.' || s[n - 2] == '.'
+	    || !art_anchor_near(p, j, lead, 1, 1) || anchor(p, j))
+		return 0;
+	for (i = 0; i + 1 < n - 1; i++)
+		if (strchr(".!?", s[i]) && s[i + 1] == ' ')
+			return 0;
+	if (art_quote_mark(s, n) || (u != NO_LINE && u >= from && (headline(p, u) || art_nwords(p, u) > 3)))
+		return 0;
+	for (i = from; i < j; i++)
+		if (p->cl[i].len && art_is(p, i, LI_PROSE))
+			return 0;
+	return 1;
+}
+
 /* Nonblank lines from the top a wiki's tagline may stand at. */
 #define TAGLINE_REACH 40
 
@@ -667,7 +690,8 @@ art_headline(struct parse *p, size_t from, size_t lead, int *anchor_seen)
 		/* the lines between j and the article but dates and bylines */
 		below = others;
 		others += !art_is(p, j, LI_ANCHOR);
-		if (((anchor(p, j) || !headline(p, j)) && !short_headline(p, j)) || named(p, j))
+		if (((anchor(p, j) || !headline(p, j)) && !short_headline(p, j) && !sentence_headline(p, j, from, lead))
+		    || named(p, j))
 			continue;
 		/* further up, only a headline its byline or date anchors, when
 		 * none nearer is */
@@ -684,7 +708,9 @@ art_headline(struct parse *p, size_t from, size_t lead, int *anchor_seen)
 		if (h == NO_LINE || score > best || (seen > HEADLINE_REACH && score > 0 && !anchored(p, h, lead)))
 			h = j, best = score;
 	}
-	if (h == NO_LINE)
+	/* a section's name among the menus over the article, for want of
+	 * any other, is a menu's item still */
+	if (h == NO_LINE || (p->page && best <= -1000 && art_is_section_name(line_s(p, h), p->cl[h].len)))
 		return NO_LINE;
 	h = under_kicker(p, h, from, lead);
 	*anchor_seen = anchored(p, h, lead);
