@@ -460,6 +460,29 @@ EOF2
 EOF2
 }
 
+# One line with the first publication and the update: each to its
+# field, in the languages pages are written in, whichever comes first.
+@test "a dated line with both dates (Published ... Updated ..., Publié le ..., mis à jour le ...) gives the date and the update" {
+	local d
+	for d in 'Published March 4, 2024 Updated March 5, 2024' 'March 4, 2024 | Updated March 5, 2024' \
+	    'Veröffentlicht am 4. März 2024, aktualisiert am 5. März 2024' \
+	    'Publié le 4 mars 2024 à 10h15, mis à jour le 5 mars 2024 à 11h00' \
+	    'Updated: March 5, 2024 Published: March 4, 2024' '4 March 2024 • Last updated 5 March 2024' 'Published 4 March 2024'; do
+		printf "Home\n\nNews\n\nCouncil votes to close the old swimming pool\n\nBy Jane Doe\n\n%s\n\nThe council voted on Tuesday to close the old swimming pool at the end of the summer, saying repairs would cost more than a new building.\n\nIt closes in May.\n" "$d" >"$BATS_TEST_TMPDIR/a.txt"
+		field "$BATS_TEST_TMPDIR/a.txt" '[.date_raw, .published_raw, .date_modified_raw]'
+	done >"$BATS_TEST_TMPDIR/out"
+	run cat "$BATS_TEST_TMPDIR/out"
+	assert_output - <<'EOF2'
+[null,"March 4, 2024","March 5, 2024"]
+["March 4, 2024",null,"March 5, 2024"]
+[null,"4. März 2024","5. März 2024"]
+[null,"4 mars 2024 à 10h15","5 mars 2024 à 11h00"]
+[null,"March 4, 2024","March 5, 2024"]
+["4 March 2024",null,"5 March 2024"]
+[null,"4 March 2024",null]
+EOF2
+}
+
 # A reader view's copy: the host, the headline, the author's name and
 # the reading time over the text.
 @test "reader view copies: host name as outlet, a name under the title as byline, reading time gone" {

@@ -63,6 +63,123 @@ add_tags(struct parse *p, const char *s, size_t n)
 	}
 }
 
+static void set_updated(struct parse *p, const char *v, size_t vn);
+
+/* The words that say the update in a dated line ("March 4, 2024 |
+ * Updated March 5, 2024") and the first publication ("Updated: ...
+ * Published: ..."), in the languages news is read in. */
+static const char *const update_marks[] = {
+	"last updated", "updated", "last modified", "modified", "zuletzt aktualisiert",
+	"aktualisiert", "mis \303\240 jour", "mise \303\240 jour", "actualizado",
+	"actualizada", "aggiornato", "bijgewerkt", "zaktualizowano",
+};
+static const char *const publish_marks[] = {
+	"first published", "published", "posted", "ver\303\266ffentlicht", "erschienen",
+	"publi\303\251", "publicado", "publicada", "pubblicato", "gepubliceerd", "opublikowano",
+};
+
+/* Where in s a mark of list starts, after a word of the line: n if
+ * none.  *after: where what it marks starts. */
+static size_t
+mark_in(const char *s, size_t n, const char *const *list, size_t len, size_t *after)
+{
+	size_t i, k, m;
+
+	for (i = 1; i < n; i++) {
+		if (s[i - 1] != ' ' && !strchr("|,;(", s[i - 1]))
+			continue;
+		for (k = 0; k < len; k++) {
+			m = strlen(list[k]);
+			if (n - i >= m && eq_ci(s + i, m, list[k]) && (n - i == m || !isalnum_a((unsigned char)s[i + m]))) {
+				*after = i + m;
+				return i;
+			}
+		}
+	}
+	return n;
+}
+
+/* The words between a mark and its date: "on", "am", "le", "el", "il",
+ * a colon. */
+static void
+skip_date_words(const char **s, size_t *n)
+{
+	static const char *const words[] = { "on", "at", "am", "le", "el", "il", "op" };
+	size_t k;
+
+	for (;;) {
+		while (*n && (**s == ' ' || **s == ':'))
+			(*s)++, (*n)--;
+		for (k = 0; k < LEN(words); k++)
+			if (starts_word(*s, *n, words[k]) && *n > strlen(words[k]) && (*s)[strlen(words[k])] == ' ')
+				break;
+		if (k == LEN(words))
+			return;
+		*s += strlen(words[k]), *n -= strlen(words[k]);
+	}
+}
+
+/* The length of s[0..n) without the separators it ends in (" | ",
+ * " · ", " • ", ", "). */
+static size_t
+before_marks(const char *s, size_t n)
+{
+	for (;;) {
+		if (n && strchr(" |,;(-", s[n - 1]))
+			n--;
+		else if (n >= 2 && !memcmp(s + n - 2, "\302\267", 2))
+			n -= 2;
+		else if (n >= 3 && (!memcmp(s + n - 3, "\342\200\242", 3) || !memcmp(s + n - 3, "\342\200\223", 3)
+		    || !memcmp(s + n - 3, "\342\200\224", 3)))
+			n -= 3;
+		else
+			return n;
+	}
+}
+
+/* The update a dated line gives after its date ("4 March 2024 • Last
+ * updated 5 March 2024"). */
+static void
+update_in(struct parse *p, const char *s, size_t n)
+{
+	size_t after, b, e;
+
+	if (mark_in(s, n, update_marks, LEN(update_marks), &after) < n
+	    && art_date_span(s + after, n - after, &b, &e))
+		set_updated(p, s + after + b, e - b);
+}
+
+/* A date of field f (the date, the first publication, the update) from
+ * v, and the other one it holds after a mark: "March 4, 2024 | Updated
+ * March 5, 2024" gives the update too, "Updated: ... Published: ..."
+ * the first publication. */
+static void
+set_dates(struct parse *p, enum field f, const char *v, size_t vn)
+{
+	const char *const *marks = f == F_UPDATED ? publish_marks : update_marks;
+	size_t len = f == F_UPDATED ? LEN(publish_marks) : LEN(update_marks), after, k;
+	const char *o;
+	size_t on;
+
+	k = mark_in(v, vn, marks, len, &after);
+	if (k < vn) {
+		o = v + after, on = vn - after;
+		skip_date_words(&o, &on);
+		k = before_marks(v, k);
+		if (f == F_UPDATED)
+			art_set_date(&p->a->published_raw, o, on);
+		else if (on)
+			set_updated(p, o, on);
+		vn = k;
+	}
+	if (vn == 0)
+		return;
+	if (f == F_UPDATED)
+		set_updated(p, v, vn);
+	else
+		art_set_date(f == F_DATE ? &p->a->date_raw : &p->a->published_raw, v, vn);
+}
+
 static void
 set_field(struct parse *p, enum field f, const char *v, size_t vn)
 {
@@ -75,8 +192,8 @@ set_field(struct parse *p, enum field f, const char *v, size_t vn)
 	switch (f) {
 	case F_TITLE: art_set_once(&a->title, v, vn); break;
 	case F_SUBTITLE: art_set_once(&a->subtitle, v, vn); break;
-	case F_DATE: art_set_date(&a->date_raw, v, vn); break;
-	case F_PUBLISHED: art_set_date(&a->published_raw, v, vn); break;
+	case F_DATE:
+	case F_PUBLISHED: set_dates(p, f, v, vn); break;
 	case F_BYLINE:
 		if (starts_word(v, vn, "by") && vn > 3 && v[2] == ' ')
 			v += 3, vn -= 3;
@@ -149,30 +266,33 @@ key_value(const char *s, size_t n, const char **v, size_t *vn)
 	return f;
 }
 
-/* "Published 30 Aug. 2025", "Updated on ..." without a colon. */
+/* "Published 30 Aug. 2025", "Updated on ...", "Publié le 4 mars
+ * 2024" without a colon; the date may have the other one after it
+ * ("..., mis à jour le 5 mars 2024": set_dates). */
 static enum field
 published_line(const char *s, size_t n, const char **v, size_t *vn)
 {
-	static const struct { const char *w; enum field f; } pre[] = {
-		{ "published", F_PUBLISHED }, { "posted", F_PUBLISHED },
-		{ "first published", F_PUBLISHED }, { "updated", F_UPDATED },
-		{ "last updated", F_UPDATED }, { "modified", F_UPDATED }
-	};
-	size_t i, k;
+	size_t i, k, after, end;
+	int upd;
 
-	if (n > 80)
+	if (n > 120)
 		return F_NONE;
-	for (i = 0; i < LEN(pre); i++) {
-		k = strlen(pre[i].w);
-		if (!starts_word(s, n, pre[i].w) || n <= k + 1 || s[k] != ' ')
-			continue;
-		*v = s + k + 1;
-		*vn = n - k - 1;
-		if (starts_word(*v, *vn, "on") || starts_word(*v, *vn, "at"))
-			*v += 2, *vn -= 2;
-		trim(v, vn);
-		if (art_is_date_line(*v, *vn))
-			return pre[i].f;
+	for (upd = 0; upd < 2; upd++) {
+		const char *const *marks = upd ? update_marks : publish_marks;
+		size_t len = upd ? LEN(update_marks) : LEN(publish_marks);
+
+		for (i = 0; i < len; i++) {
+			k = strlen(marks[i]);
+			if (n <= k + 1 || !eq_ci(s, k, marks[i]) || s[k] != ' ')
+				continue;
+			*v = s + k + 1;
+			*vn = n - k - 1;
+			skip_date_words(v, vn);
+			trim(v, vn);
+			end = mark_in(*v, *vn, upd ? publish_marks : update_marks, upd ? LEN(publish_marks) : LEN(update_marks), &after);
+			if (art_is_date_line(*v, before_marks(*v, end)))
+				return upd ? F_UPDATED : F_PUBLISHED;
+		}
 	}
 	return F_NONE;
 }
@@ -268,7 +388,7 @@ key_line(struct parse *p, size_t *i, int footer, int set)
 	if (!set)
 		return field_reason(f);
 	if (f == F_UPDATED)
-		set_updated(p, v, vn);
+		set_dates(p, f, v, vn);
 	else
 		set_field(p, f, v, vn);
 	return field_reason(f);
@@ -480,14 +600,11 @@ art_window_line(struct parse *p, size_t *i)
 	enum field f;
 
 	if ((f = published_line(s, n, &v, &vn)) != F_NONE) {
-		if (f == F_UPDATED)
-			set_updated(p, v, vn);
-		else
-			set_field(p, f, v, vn);
+		set_dates(p, f, v, vn);
 		return field_reason(f);
 	}
 	if (art_is_date_line(s, n)) {
-		art_set_date(&p->a->date_raw, s, n);
+		set_dates(p, F_DATE, s, n);
 		art_byline_in_date_line(p, s, n);
 		return "date_raw";
 	}
@@ -504,11 +621,13 @@ art_window_line(struct parse *p, size_t *i)
 	}
 	if (art_dated_line(p, s, n)) {
 		art_byline_in_date_line(p, s, n);
+		update_in(p, s, n);
 		return "date_raw";
 	}
 	/* a page's line of facts under its headline */
 	if (p->page && *i < p->lead && art_date_opens(s, n, &b, &e)) {
 		art_set_once(&p->a->date_raw, s + b, e - b);
+		update_in(p, s, n);
 		return "date_raw";
 	}
 	return NULL;
