@@ -763,6 +763,7 @@ EOF2
 ["p60-continues","Council votes to close the old swimming pool","Jane Doe","March 4, 2024",null,null,null]
 ["p61-author-bio","Harbour ferry to run through the winter for the first time","Jane Doe","March 4, 2024",null,null,null]
 ["p62-author-card","How I keep a sourdough starter alive on holiday","Tomás Ruiz","March 4, 2024",null,null,null]
+["p63-reader-prompts","Harbour opens a second ferry berth for the summer","Jane Doe","March 4, 2024",null,null,null]
 ["p7-kicker-deck","City approves a tram line to the airport","Ines Duarte",null,"3 April 2024",null,null]
 ["p8-short-title","Frühjahrsputz","Jana Novak","14.03.2024",null,null,null]
 ["p9-no-headline",null,null,"13 March 2021",null,null,null]
@@ -828,6 +829,7 @@ EOF2
 ["The council voted on Tuesday t","hbouring town in the meantime.",false]
 ["The harbour ferry will keep ru","kery she runs on the far side.",false]
 ["Before a long trip I dry a spo","ng it in the fridge is enough.",false]
+["The harbour will open a second","ill be repaired in the autumn.",false]
 ["The city council voted 31 to 9","s for a fraction of the price.",false]
 ["Am Samstag treffen sich alle M","Kaffee und Kuchen ist gesorgt.",false]
 ["The council said on Tuesday th"," the builder ran out of money.",false]
@@ -896,6 +898,11 @@ EOF2
 [["Jane Doe is a report"],true]
 [["About the author","Tomás has baked brea"],false]
 EOF2
+	# what the publisher asks of its readers inside the article (follow,
+	# download the app, the newsletter, support, a licence, a rights
+	# notice, related links) goes; sentences about others doing so stay
+	run bash -c "split-header --explain '$FX/pages/p63-reader-prompts.txt' | jq -c '[(.body | split(\"\\n\\n\") | map(.[:12])), ([.removed[] | select(.reason != \"navigation\") | .reason])]'"
+	assert_output '[["The harbour ","Users can do","The club ask","Work on the ","The port aut"],["title","byline","date_raw","prompt","prompt","prompt","prompt","prompt","caption","related","rights"]]'
 	# a reading time that ends in "min.", a gift prompt
 	run bash -c "split-header --explain '$FX/pages/p58-temps-de-lecture.txt' | jq -c '[.removed[] | select(.text | test(\"^(Temps|Offrir)\")) | .reason]'"
 	assert_output '["prompt","prompt"]'

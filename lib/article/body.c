@@ -205,6 +205,8 @@ drop_in_body(struct parse *p, struct lineset *seen, size_t i, int gap, int *head
 		return NULL;
 	if (art_is(p, i, LI_CAPTION))
 		return "caption";
+	if (art_rights_notice(s, n))
+		return "rights";
 	if (author_note(p, i)) {
 		drop_note_heading(p, i);
 		return "author-note";

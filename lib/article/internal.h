@@ -485,6 +485,10 @@ int art_page_top(struct parse *p, size_t h, size_t lead);
 /* A line that only signs a story off ("Reuter", "(AFP)", "-- AP",
  * "###", "[END]"): 1, and *agency the agency it names or NULL. */
 int art_signoff(const char *s, size_t n, const char **agency);
+/* A rights notice or a licence ("© 2024 Example Media. All rights
+ * reserved.", "... licensed under a Creative Commons ..."), of sixty
+ * words at most, no quotation (wire.c). */
+int art_rights_notice(const char *s, size_t n);
 /* The bytes of a sign-off at the end of a sentence ("... stake.
  * Reuter"), 0 if none; *agency as art_signoff. */
 size_t art_signoff_tail(const char *s, size_t n, const char **agency);

@@ -97,6 +97,10 @@ static const char *const markers[] = {
 	"temas relacionados", "notas relacionadas", "noticias relacionadas",
 	"artículos relacionados", "lo más leído", "lire aussi", "voir aussi",
 	"sur le même sujet", "articles similaires", "leggi anche", "lees ook",
+	"für sie ausgewählt", "more like this", "à lire aussi",
+	"a lire aussi", "lire également", "à lire également", "leia também",
+	"veja também", "también te puede interesar", "\303\200 lire aussi",
+	"\303\200 lire également", "\303\204hnliche artikel",
 	"czytaj też", "czytaj także", "zobacz też", "zobacz także"
 };
 
@@ -609,13 +613,95 @@ subscribe_prompt(const char *s, size_t n)
 	return 0;
 }
 
+/* What a publisher asks its readers to do, as pairs of words: a verb
+ * and what it is done with ("Follow us on Instagram", "Download our
+ * app", "Get the briefing in your inbox", "Support our journalism",
+ * "Email us your tips"), in the languages news is read in. */
+static const char *const ask_verbs[][10] = {
+	{ "follow", "join", "folgen", "folge", "folgt", "suivez", "s\303\255guenos", "sigue", "seguici" },
+	{ "download", "get", "install", "herunterladen", "laden", "t\303\251l\303\251chargez", "descarga", "descargue", "scarica" },
+	{ "sign", "subscribe", "get", "receive", "anmelden", "abonnieren", "inscrivez-vous", "abonnez-vous", "suscr\303\255bete", "iscriviti" },
+	{ "support", "donate", "become", "join", "unterst\303\274tzen", "spenden", "soutenez", "apoya", "sostieni" },
+	{ "email", "send", "submit", "write", "schreiben", "senden", "envoyez", "env\303\255a", "env\303\255anos" },
+	{ "share", "teilen", "partagez", "comparte" },
+};
+static const char *const ask_objects[][16] = {
+	{ "facebook", "twitter", "instagram", "tiktok", "youtube", "linkedin", "whatsapp", "telegram",
+	  "threads", "mastodon", "bluesky", "x" },
+	{ "app", "apps", "application", "aplicaci\303\263n" },
+	{ "newsletter", "newsletters", "inbox", "briefing", "alerts", "notifications", "posteingang",
+	  "bolet\303\255n", "abo" },
+	{ "journalism", "member", "membership", "subscriber", "donation", "journalismus", "abo",
+	  "journalisme", "periodismo", "giornalismo" },
+	{ "tip", "tips", "letter", "hinweise", "tipps", "leserbrief", "conseils" },
+	{ "friend", "friends", "freunden", "amis", "amigos" },
+};
+/* The reader or the publisher addressed ("you", "our"): a prompt, not
+ * an article's sentence about someone else. */
+static const char *const ask_persons[] = {
+	"you", "your", "our", "us", "we", "ihr", "ihre", "ihren", "dich", "dein", "deine", "uns",
+	"unser", "unsere", "unseren", "unserem", "vous", "votre", "vos", "notre", "nos", "nous",
+	"tu", "te", "nuestro", "nuestra", "nuestros", "nuestras",
+};
+/* A sentence with one of these reports what someone said or did. */
+static const char *const report_words[] = {
+	"said", "says", "told", "according", "sagte", "sagt", "sagten", "laut", "selon",
+	"dit", "dijo", "dice", "seg\303\272n", "detto",
+};
+
+/* The word t[0..tn), trailing marks off, is in list. */
+static int
+word_in(const char *t, size_t tn, const char *const *list, size_t len)
+{
+	while (tn && strchr(".!?:;)", t[tn - 1]))
+		tn--;
+	for (; len && *list; list++, len--)
+		if (eq_ci(t, tn, *list))
+			return 1;
+	return 0;
+}
+
+/* A line asking the reader to follow, download, sign up, support,
+ * write in or share: short, no quotation, no report, a verb and its
+ * object of one pair, said to "you" or by "us" (or the verb first or
+ * last, as an order). */
+static int
+ask_prompt(const char *s, size_t n)
+{
+	size_t i, tn, g;
+	const char *t;
+	unsigned verbs = 0, objects = 0, verb, first = 1;
+	int person = 0, order = 0;
+
+	if (n > 250 || nwords(s, n, 31) > 30 || has_quote(s, n))
+		return 0;
+	for (i = 0, verb = 0; next_token(s, n, &i, &t, &tn); first = 0) {
+		if (word_in(t, tn, report_words, LEN(report_words)))
+			return 0;
+		person |= word_in(t, tn, ask_persons, LEN(ask_persons));
+		for (g = 0, verb = 0; g < LEN(ask_verbs); g++) {
+			if (word_in(t, tn, ask_verbs[g], LEN(ask_verbs[g])))
+				verbs |= 1u << g, verb = 1;
+			if (word_in(t, tn, ask_objects[g], LEN(ask_objects[g])))
+				objects |= 1u << g;
+		}
+		order |= verb && first;
+	}
+	/* the verb last is an order too ("Zum Newsletter anmelden"); one
+	 * to follow a network, short or said to "you" ("Follow these steps
+	 * shared on Twitter" is a headline) */
+	if ((verbs & objects) == 1 && !person && nwords(s, n, 9) > 8)
+		return 0;
+	return (verbs & objects) && (person || order || verb);
+}
+
 /* A sentence asking to log in ("To comment, please log in to your
  * account."): short, a log-in phrase and an account or comment word;
- * or one asking to subscribe. */
+ * or one asking to subscribe, follow, download... (ask_prompt). */
 int
 art_is_login_prompt(const char *s, size_t n)
 {
-	if (subscribe_prompt(s, n))
+	if (subscribe_prompt(s, n) || ask_prompt(s, n))
 		return 1;
 	if (n > 200 || nwords(s, n, 16) > 15 || (!has_ci(s, n, "log") && !has_ci(s, n, "sign")))
 		return 0;
@@ -638,7 +724,7 @@ art_is_marker(const char *s, size_t n)
 	    && (art_is_prose(s, n) || !memchr(s, ':', n < 40 ? n : 40))))
 		return 0;
 	for (i = 0; i < LEN(markers); i++) {
-		if (lower((unsigned char)s[0]) != markers[i][0])
+		if (lower((unsigned char)s[0]) != (unsigned char)markers[i][0])
 			continue;
 		k = strlen(markers[i]);
 		if (!starts_word(s, n, markers[i]))

@@ -84,6 +84,50 @@ copyright(const char *s, size_t n, const char **agency)
 	return 1;
 }
 
+/* The phrases of a rights notice and a licence, in the languages news
+ * is read in. */
+static const char *const rights_phrases[] = {
+	"all rights reserved", "alle rechte vorbehalten", "tous droits r\303\251serv\303\251s",
+	"todos los derechos reservados", "tutti i diritti riservati", "alle rechten voorbehouden",
+	"wszelkie prawa zastrze\305\274one", "may not be published, broadcast",
+	"may not be reproduced", "licensed under a creative commons", "licensed under the creative commons",
+	"licensed under cc", "unter einer creative commons", "unter der lizenz cc",
+	"unter der lizenz creative commons", "sous licence creative commons",
+	"bajo una licencia creative commons", "bajo licencia creative commons",
+};
+
+/* s holds phrase w, case aside. */
+static int
+holds(const char *s, size_t n, const char *w)
+{
+	size_t i, k = strlen(w);
+
+	for (i = 0; i + k <= n; i++)
+		if (lower((unsigned char)s[i]) == w[0] && eq_ci(s + i, k, w))
+			return 1;
+	return 0;
+}
+
+int
+art_rights_notice(const char *s, size_t n)
+{
+	const char *ag;
+	size_t k;
+
+	if (n > 400 || nwords(s, n, 61) > 60)
+		return 0;
+	/* a phrase quoted is the text's own ("“some rights reserved”") */
+	for (k = 0; k < n; k++)
+		if (art_quote_mark(s + k, n - k))
+			return 0;
+	if (copyright(s, n, &ag))
+		return 1;
+	for (k = 0; k < LEN(rights_phrases); k++)
+		if (holds(s, n, rights_phrases[k]))
+			return 1;
+	return 0;
+}
+
 int
 art_signoff(const char *s, size_t n, const char **agency)
 {
