@@ -435,12 +435,15 @@ EOF2
 # written as a sentence, the author's name under the date, no headline
 # at all (a section's name in the menus is none); "Skip to main
 # content" is a prompt, in any language.
-@test "page copies: a headline with a period, the name under the date, no headline but menus, skip links" {
+@test "page copies: a headline with a period, the name under the date, no headline but menus, skip links, bullets" {
 	local nav='Skip to main content\n\nHome\n\nNews\n\nSport\n\nCulture\n\nSubscribe\n\nSign in\n\n'
 	local art='The council voted on Tuesday to close the old swimming pool at the end of the summer, saying repairs would cost more than a new building.\n\nA new pool is planned near the station but will not open before 2027, the council said.\n'
 	local h
 	for h in 'Council votes to close the old swimming pool.\n\nBy Jane Doe\n\nMarch 4, 2024\n\n' \
-	    'Council votes to close the old swimming pool\n\nMarch 4, 2024 at 10:15 a.m.\n\nJane Doe\n\n' ''; do
+	    'Council votes to close the old swimming pool\n\nMarch 4, 2024 at 10:15 a.m.\n\nJane Doe\n\n' '' \
+	    'Council votes to close the old swimming pool\n\nBy Jane Doe • March 4, 2024\n\n' \
+	    'Council votes to close the old swimming pool\n\nBy Jane Doe — March 4, 2024\n\n' \
+	    'Council votes to close the old swimming pool\n\nJane Doe\n\nJane Doe is a reporter covering the town hall.\n\nMarch 4, 2024\n\n'; do
 		printf "$nav$h$art" >"$BATS_TEST_TMPDIR/a.txt"
 		field "$BATS_TEST_TMPDIR/a.txt" '[.title, .byline, .date_raw]'
 	done >"$BATS_TEST_TMPDIR/out"
@@ -449,6 +452,9 @@ EOF2
 ["Council votes to close the old swimming pool.","Jane Doe","March 4, 2024"]
 ["Council votes to close the old swimming pool","Jane Doe","March 4, 2024 at 10:15 a.m."]
 [null,null,null]
+["Council votes to close the old swimming pool","Jane Doe","March 4, 2024"]
+["Council votes to close the old swimming pool","Jane Doe","March 4, 2024"]
+["Council votes to close the old swimming pool",null,"March 4, 2024"]
 EOF2
 	run bash -c 'for l in "Skip to main content" "Zum Inhalt springen" "Aller au contenu principal" "Saltar al contenido"; do
 	    printf "%s\n\nThe council voted on Tuesday to close the old swimming pool at the end of the summer.\n" "$l" | split-header --explain | jq -c "[.title, .removed[0].reason]"; done'

@@ -254,9 +254,11 @@ art_separator(const char *s, size_t n)
 		return 1;
 	if (n >= 2 && !memcmp(s, "\xC2\xB7", 2))
 		return 2;
+	if (n >= 3 && !memcmp(s, "\xE2\x80\xA2", 3))		/* • */
+		return 3;
 	if (n >= 3 && (!memcmp(s, " - ", 3) || !memcmp(s, " / ", 3)))
 		return 3;
-	if (n >= 5 && !memcmp(s, " \xE2\x80\x93 ", 5))
+	if (n >= 5 && (!memcmp(s, " \xE2\x80\x93 ", 5) || !memcmp(s, " \xE2\x80\x94 ", 5)))
 		return 5;
 	return 0;
 }

@@ -108,6 +108,22 @@ sep(unsigned char c)
 	    || c == '+';
 }
 
+size_t
+art_trim_marks(const char *s, size_t n)
+{
+	for (;;) {
+		if (n && strchr(" |,;/-()+", s[n - 1]))
+			n--;
+		else if (n >= 2 && !memcmp(s + n - 2, "\302\267", 2))
+			n -= 2;
+		else if (n >= 3 && (!memcmp(s + n - 3, "\342\200\242", 3) || !memcmp(s + n - 3, "\342\200\223", 3)
+		    || !memcmp(s + n - 3, "\342\200\224", 3)))
+			n -= 3;
+		else
+			return n;
+	}
+}
+
 /* The byline in part s of a dated line, the part up to the next
  * separating mark ("by Jane Doe · in Politics"). */
 static void
@@ -122,9 +138,7 @@ byline_beside_date(struct parse *p, const char *s, size_t n)
 	for (k = 0; k < n; k++)
 		if (art_separator(s + k, n - k))
 			break;
-	n = k;
-	while (n && sep((unsigned char)s[n - 1]))
-		n--;
+	n = art_trim_marks(s, k);
 	if (art_byline(s, n, &v, &vn))
 		art_set_once(&p->a->byline, v, vn);
 }

@@ -119,24 +119,6 @@ skip_date_words(const char **s, size_t *n)
 	}
 }
 
-/* The length of s[0..n) without the separators it ends in (" | ",
- * " · ", " • ", ", "). */
-static size_t
-before_marks(const char *s, size_t n)
-{
-	for (;;) {
-		if (n && strchr(" |,;(-", s[n - 1]))
-			n--;
-		else if (n >= 2 && !memcmp(s + n - 2, "\302\267", 2))
-			n -= 2;
-		else if (n >= 3 && (!memcmp(s + n - 3, "\342\200\242", 3) || !memcmp(s + n - 3, "\342\200\223", 3)
-		    || !memcmp(s + n - 3, "\342\200\224", 3)))
-			n -= 3;
-		else
-			return n;
-	}
-}
-
 /* The update a dated line gives after its date ("4 March 2024 • Last
  * updated 5 March 2024"). */
 static void
@@ -165,7 +147,7 @@ set_dates(struct parse *p, enum field f, const char *v, size_t vn)
 	if (k < vn) {
 		o = v + after, on = vn - after;
 		skip_date_words(&o, &on);
-		k = before_marks(v, k);
+		k = art_trim_marks(v, k);
 		if (f == F_UPDATED)
 			art_set_date(&p->a->published_raw, o, on);
 		else if (on)
@@ -290,7 +272,7 @@ published_line(const char *s, size_t n, const char **v, size_t *vn)
 			skip_date_words(v, vn);
 			trim(v, vn);
 			end = mark_in(*v, *vn, upd ? publish_marks : update_marks, upd ? LEN(publish_marks) : LEN(update_marks), &after);
-			if (art_is_date_line(*v, before_marks(*v, end)))
+			if (art_is_date_line(*v, art_trim_marks(*v, end)))
 				return upd ? F_UPDATED : F_PUBLISHED;
 		}
 	}

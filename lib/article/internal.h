@@ -354,6 +354,9 @@ int art_byline_within(const char *s, size_t n, const char **v, size_t *vn);
 /* The length of a separator between the parts of a dated or credit
  * line at s ("|", ",", "·", " / ", " - ", " – "), 0 if none. */
 size_t art_separator(const char *s, size_t n);
+/* The length of s[0..n) without the separators it ends in (" | ",
+ * " · ", " • ", " — ", ", "; dates.c). */
+size_t art_trim_marks(const char *s, size_t n);
 /* A part of a line between separators ("12 May 2024 | Jane Doe"), of
  * two to four capitalised words, no digit, no slash, no month or
  * weekday first: 1, the names in *v. */

@@ -630,7 +630,8 @@ under_kicker(struct parse *p, size_t h, size_t from, size_t lead)
 
 /* A headline written as a sentence ("Council votes to close the
  * pool."): in a page, one short sentence right over the byline or
- * date, under no text and no headline it could be the deck of. */
+ * date, under no text and no headline (it would be their deck or a
+ * note). */
 static int
 sentence_headline(struct parse *p, size_t j, size_t from, size_t lead)
 {
@@ -646,7 +647,8 @@ sentence_headline(struct parse *p, size_t j, size_t from, size_t lead)
 	if (art_quote_mark(s, n) || (u != NO_LINE && u >= from && (headline(p, u) || art_nwords(p, u) > 3)))
 		return 0;
 	for (i = from; i < j; i++)
-		if (p->cl[i].len && art_is(p, i, LI_PROSE))
+		if (p->cl[i].len && (art_is(p, i, LI_PROSE)
+		    || (headline(p, i) && art_nwords(p, i) >= 4 && !art_is(p, i, LI_PROMPT))))
 			return 0;
 	return 1;
 }
