@@ -433,8 +433,9 @@ EOF2
 
 # A page's header block in shapes the fixtures' pages lack: a headline
 # written as a sentence, the author's name under the date, no headline
-# at all (a section's name in the menus is none); "Skip to main
-# content" is a prompt, in any language.
+# at all (a section's name in the menus is none), a list of other
+# stories between the headline with its deck and the byline; "Skip to
+# main content" is a prompt, in any language.
 @test "page copies: a headline with a period, the name under the date, no headline but menus, skip links, bullets" {
 	local nav='Skip to main content\n\nHome\n\nNews\n\nSport\n\nCulture\n\nSubscribe\n\nSign in\n\n'
 	local art='The council voted on Tuesday to close the old swimming pool at the end of the summer, saying repairs would cost more than a new building.\n\nA new pool is planned near the station but will not open before 2027, the council said.\n'
@@ -443,7 +444,8 @@ EOF2
 	    'Council votes to close the old swimming pool\n\nMarch 4, 2024 at 10:15 a.m.\n\nJane Doe\n\n' '' \
 	    'Council votes to close the old swimming pool\n\nBy Jane Doe • March 4, 2024\n\n' \
 	    'Council votes to close the old swimming pool\n\nBy Jane Doe — March 4, 2024\n\n' \
-	    'Council votes to close the old swimming pool\n\nJane Doe\n\nJane Doe is a reporter covering the town hall.\n\nMarch 4, 2024\n\n'; do
+	    'Council votes to close the old swimming pool\n\nJane Doe\n\nJane Doe is a reporter covering the town hall.\n\nMarch 4, 2024\n\n' \
+	    'Council votes to close the old swimming pool\n\nRepairs would cost more than a new building, the council says.\n\nTrain fares to rise again in January\n\nNew bridge opens to cyclists\n\nThe mayor moves to the old station\n\nSwimmers at the pool. Photo: John Roe\n\nBy Jane Doe\n\nMarch 4, 2024\n\n'; do
 		printf "$nav$h$art" >"$BATS_TEST_TMPDIR/a.txt"
 		field "$BATS_TEST_TMPDIR/a.txt" '[.title, .byline, .date_raw]'
 	done >"$BATS_TEST_TMPDIR/out"
@@ -455,6 +457,7 @@ EOF2
 ["Council votes to close the old swimming pool","Jane Doe","March 4, 2024"]
 ["Council votes to close the old swimming pool","Jane Doe","March 4, 2024"]
 ["Council votes to close the old swimming pool",null,"March 4, 2024"]
+["Council votes to close the old swimming pool","Jane Doe","March 4, 2024"]
 EOF2
 	run bash -c 'for l in "Skip to main content" "Zum Inhalt springen" "Aller au contenu principal" "Saltar al contenido"; do
 	    printf "%s\n\nThe council voted on Tuesday to close the old swimming pool at the end of the summer.\n" "$l" | split-header --explain | jq -c "[.title, .removed[0].reason]"; done'

@@ -653,6 +653,39 @@ sentence_headline(struct parse *p, size_t j, size_t from, size_t lead)
 	return 1;
 }
 
+/* Headlines a list of other stories has at least. */
+#define STORY_LIST 3
+
+/* Line k may be a story's headline in a list: a headline by its shape,
+ * three words or more, no date or byline. */
+static int
+story_headline(struct parse *p, size_t k)
+{
+	return headline(p, k) && !anchor(p, k) && art_nwords(p, k) >= 3;
+}
+
+/* Line h, the best headline, is in a list of other stories' headlines
+ * (three or more, one under the other) under a headline and its deck,
+ * a sentence: that headline is the article's, the list stood between
+ * it and the byline.  h if not. */
+static size_t
+over_story_list(struct parse *p, size_t h, size_t from)
+{
+	size_t k = h, run = 0, d, g;
+
+	while (k != NO_LINE && k >= from && story_headline(p, k))
+		run++, k = prev_nonblank(p, k);
+	for (d = next_nonblank(p, h + 1); d < p->cnl && story_headline(p, d); d = next_nonblank(p, d + 1))
+		run++;
+	if (run < STORY_LIST || k == NO_LINE || k < from || !art_is(p, k, LI_PROSE) || art_nwords(p, k) > 40)
+		return h;
+	d = k;
+	g = prev_nonblank(p, d);
+	if (g == NO_LINE || g < from || !story_headline(p, g))
+		return h;
+	return g;
+}
+
 /* Nonblank lines from the top a wiki's tagline may stand at. */
 #define TAGLINE_REACH 40
 
@@ -714,6 +747,7 @@ art_headline(struct parse *p, size_t from, size_t lead, int *anchor_seen)
 	 * any other, is a menu's item still */
 	if (h == NO_LINE || (p->page && best <= -1000 && art_is_section_name(line_s(p, h), p->cl[h].len)))
 		return NO_LINE;
+	h = over_story_list(p, h, from);
 	h = under_kicker(p, h, from, lead);
 	*anchor_seen = anchored(p, h, lead);
 	/* A deck or an author's line under its headline (in a page, or
