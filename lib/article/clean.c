@@ -17,6 +17,7 @@ push_line(struct line **v, size_t *nv, size_t *cap, size_t off, size_t len, unsi
 	*v = egrow(*v, cap, *nv + 1, sizeof **v);
 	(*v)[*nv].off = off;
 	(*v)[*nv].len = len;
+	(*v)[*nv].gap = 0;
 	(*v)[(*nv)++].flags = flags;
 }
 
@@ -28,12 +29,25 @@ indented(const char *s, size_t n)
 	return (n >= 2 && s[0] == ' ' && s[1] == ' ') || (n && s[0] == '\t') ? LF_INDENT : 0;
 }
 
+/* A line's record of its wide gaps (line.gap) after one after the
+ * words-th word of the line in out: the first one's words, or
+ * GAP_MANY once there are more; the one after a markdown heading's
+ * "#" does not count. */
+static unsigned
+wide_gap(unsigned gap, unsigned words, const char *out)
+{
+	if (words == 0 && out[0] == '#')
+		return gap;
+	return gap ? GAP_MANY : words + 1;
+}
+
 /* Lines without their ends, white space collapsed to one ASCII space,
  * trimmed; zero-width characters and the BOM dropped. */
 void
 art_normalise(struct parse *p, const char *s, size_t n)
 {
 	size_t i = 0, o = 0, start = 0;
+	unsigned words = 0, gap = 0, blanks = 0;
 	int space = 0, len;
 	unsigned indent = indented(s, n);
 	int32_t cp;
@@ -44,9 +58,14 @@ art_normalise(struct parse *p, const char *s, size_t n)
 		unsigned char c = s[i];
 
 		if (c > 0x20 && c < 0x7f) {
-			if (space && o > start)
+			if (space && o > start) {
+				if (blanks >= 2)
+					gap = wide_gap(gap, words, out + start);
+				words++;
 				out[o++] = ' ';
+			}
 			space = 0;
+			blanks = 0;
 			/* A run of printable ASCII and single spaces. */
 			do {
 				out[o++] = (char)c;
@@ -56,6 +75,7 @@ art_normalise(struct parse *p, const char *s, size_t n)
 				if (c == ' ' && i + 1 < n && (unsigned char)s[i + 1] > 0x20
 				    && (unsigned char)s[i + 1] < 0x7f) {
 					out[o++] = ' ';
+					words++;
 					c = s[++i];
 				}
 			} while (c > 0x20 && c < 0x7f);
@@ -63,14 +83,17 @@ art_normalise(struct parse *p, const char *s, size_t n)
 		}
 		if (c == '\n' || c == '\r') {
 			push_line(&p->nl, &p->nnl, &p->nlcap, start, o - start, indent);
+			p->nl[p->nnl - 1].gap = gap;
 			i += c == '\r' && i + 1 < n && s[i + 1] == '\n' ? 2 : 1;
 			start = o;
 			space = 0;
+			words = gap = blanks = 0;
 			indent = indented(s + i, n - i);
 			continue;
 		}
 		if (c < 0x80) {		/* blanks, controls, NUL, DEL */
 			space = 1;
+			blanks += c == '\t' ? 2 : 1;
 			i++;
 			continue;
 		}
@@ -81,24 +104,34 @@ art_normalise(struct parse *p, const char *s, size_t n)
 		}
 		if (cp == 0x2028 || cp == 0x2029) {
 			push_line(&p->nl, &p->nnl, &p->nlcap, start, o - start, indent);
+			p->nl[p->nnl - 1].gap = gap;
 			indent = 0;
 			start = o;
 			space = 0;
+			words = gap = blanks = 0;
 		} else if (cp == 0xFEFF || cp == 0x200B || cp == 0x2060 || cp == 0x00AD) {
 			;
 		} else if (cp < 0xA0 || text_is_space(cp)) {
 			space = 1;
+			blanks++;
 		} else {
-			if (space && o > start)
+			if (space && o > start) {
+				if (blanks >= 2)
+					gap = wide_gap(gap, words, out + start);
+				words++;
 				out[o++] = ' ';
+			}
 			space = 0;
+			blanks = 0;
 			memcpy(out + o, s + i, (size_t)len);
 			o += (size_t)len;
 		}
 		i += (size_t)len;
 	}
-	if (o > start || p->nnl == 0)
+	if (o > start || p->nnl == 0) {
 		push_line(&p->nl, &p->nnl, &p->nlcap, start, o - start, indent);
+		p->nl[p->nnl - 1].gap = gap;
+	}
 }
 
 /* ---- pass 2: inline markdown --------------------------------------- */

@@ -189,6 +189,31 @@ art_header_boilerplate(struct parse *p, size_t i)
 	return t && same_ci(s, n, t, strlen(t)) ? "repeat" : NULL;
 }
 
+/* A headline line that a wide gap splits ("Fish Cakes, Hot and
+ * Fresh    Welcome to the Flavor Capital": a page's inline parts a copy
+ * joins) is the headline up to it and its deck after: the bytes of the
+ * headline, n if no such gap.  Two words each side at least, no label
+ * or sentence before it. */
+static size_t
+headline_part(struct parse *p, size_t i)
+{
+	const char *s = line_s(p, i);
+	size_t n = p->cl[i].len, k, words = 1;
+	unsigned gap = p->nl[i + p->from].gap;
+
+	/* a markdown heading's "#" was a word of the line */
+	if (p->cl[i].flags & LF_HEADING)
+		gap--;
+	if (gap < 2 || gap == GAP_MANY || (p->cl[i].flags & ~(unsigned)(LF_HEADING | LF_H1)))
+		return n;
+	for (k = 0; k < n; k++)
+		if (s[k] == ' ' && words++ == gap)
+			break;
+	if (k >= n || strchr(".:!?,;", s[k - 1]) || nwords(s + k + 1, n - k - 1, 2) < 2)
+		return n;
+	return k;
+}
+
 /* The header from line i on: its fields set, its boilerplate dropped (or
  * kept for the body with ARTICLE_KEEP_BOILERPLATE); returns the first
  * line of the body.  The headline is the line the lines under it anchor
@@ -199,7 +224,7 @@ art_header(struct parse *p, size_t i)
 {
 	struct article *a = p->a;
 	const char *s, *r;
-	size_t n, blanks = 0, after_title = 0, j, top;
+	size_t n, blanks = 0, after_title = 0, j, k, top;
 	int at_top, anchored;
 
 	i = next_nonblank(p, i);
@@ -258,8 +283,15 @@ art_header(struct parse *p, size_t i)
 					continue;
 				}
 			}
-			art_set_once(&a->title, s, n);
-			art_drop(p, i, "title");
+			if (p->page && (k = headline_part(p, i)) < n) {
+				art_set_once(&a->title, s, k);
+				art_removed(p, s, k, "title");
+				art_set_once(&a->subtitle, s + k + 1, n - k - 1);
+				art_removed(p, s + k + 1, n - k - 1, "subtitle");
+			} else {
+				art_set_once(&a->title, s, n);
+				art_drop(p, i, "title");
+			}
 			at_top = i == top;
 			after_title = 1;
 			blanks = 0;

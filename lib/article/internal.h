@@ -34,7 +34,13 @@ enum {
 struct line {
 	size_t off, len;
 	unsigned flags;
+	unsigned gap;		/* normalised lines: the words before a wide gap
+				 * (two blanks or a tab: inline parts of a
+				 * page a copy joins), 0 if none, GAP_MANY if
+				 * more than one */
 };
+
+#define GAP_MANY 0xFFFFu
 
 /* A body line kept, as the body pass joins them. */
 struct kept {
