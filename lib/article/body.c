@@ -205,7 +205,7 @@ drop_in_body(struct parse *p, struct lineset *seen, size_t i, int gap, int *head
 		return NULL;
 	if (art_is(p, i, LI_CAPTION))
 		return "caption";
-	if (art_rights_notice(s, n))
+	if (art_nwords(p, i) <= 40 && art_rights_notice(s, n))
 		return "rights";
 	if (author_note(p, i)) {
 		drop_note_heading(p, i);

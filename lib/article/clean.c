@@ -15,10 +15,7 @@ static void
 push_line(struct line **v, size_t *nv, size_t *cap, size_t off, size_t len, unsigned flags)
 {
 	*v = egrow(*v, cap, *nv + 1, sizeof **v);
-	(*v)[*nv].off = off;
-	(*v)[*nv].len = len;
-	(*v)[*nv].gap = 0;
-	(*v)[(*nv)++].flags = flags;
+	(*v)[(*nv)++] = (struct line){ off, len, flags, 0 };
 }
 
 /* A line that starts with two spaces or a tab: in plain text, a new

@@ -495,7 +495,7 @@ int art_page_top(struct parse *p, size_t h, size_t lead);
  * "###", "[END]"): 1, and *agency the agency it names or NULL. */
 int art_signoff(const char *s, size_t n, const char **agency);
 /* A rights notice or a licence ("© 2024 Example Media. All rights
- * reserved.", "... licensed under a Creative Commons ..."), of sixty
+ * reserved.", "... licensed under a Creative Commons ..."), of forty
  * words at most, no quotation (wire.c). */
 int art_rights_notice(const char *s, size_t n);
 /* The bytes of a sign-off at the end of a sentence ("... stake.

@@ -1,6 +1,7 @@
 /* lines: what a line is, by its shape: a sentence, a date, a URL, a
  * breadcrumb, a share or log-in prompt, a marker of a story list, a
  * caption.  The words some of them look for are here, beside them. */
+#include <stdint.h>
 #include <string.h>
 
 #include "article/internal.h"
@@ -300,12 +301,23 @@ struct wordset {
 	const char *const *w;
 	size_t n;
 	unsigned char at[26][24], cnt[26];
+	uint32_t second[26];	/* the second letters after each first one
+				 * (bit 26: none, 27: another byte) */
 	int ready;
 };
 
-static struct wordset prompts = { prompt_words, LEN(prompt_words), { { 0 } }, { 0 }, 0 };
-static struct wordset fillers = { filler_words, LEN(filler_words), { { 0 } }, { 0 }, 0 };
-static struct wordset sections = { section_words, LEN(section_words), { { 0 } }, { 0 }, 0 };
+/* The bit of a word's second byte in wordset.second. */
+static unsigned
+second_bit(const char *t, size_t n)
+{
+	unsigned c = n < 2 ? 26 : (unsigned)lower((unsigned char)t[1]) - 'a';
+
+	return c < 26 || n < 2 ? c : 27;
+}
+
+static struct wordset prompts = { prompt_words, LEN(prompt_words), { { 0 } }, { 0 }, { 0 }, 0 };
+static struct wordset fillers = { filler_words, LEN(filler_words), { { 0 } }, { 0 }, { 0 }, 0 };
+static struct wordset sections = { section_words, LEN(section_words), { { 0 } }, { 0 }, { 0 }, 0 };
 
 static int
 in_set(struct wordset *ws, const char *t, size_t n)
@@ -315,12 +327,15 @@ in_set(struct wordset *ws, const char *t, size_t n)
 	if (!ws->ready) {
 		for (i = 0; i < ws->n; i++) {
 			c = (size_t)(ws->w[i][0] - 'a');
-			if (c < 26 && ws->cnt[c] < sizeof ws->at[c])
+			if (c < 26 && ws->cnt[c] < sizeof ws->at[c]) {
 				ws->at[c][ws->cnt[c]++] = (unsigned char)i;
+				ws->second[c] |= 1u << second_bit(ws->w[i], strlen(ws->w[i]));
+			}
 		}
 		ws->ready = 1;
 	}
-	if (n == 0 || (c = (size_t)(lower((unsigned char)t[0]) - 'a')) >= 26)
+	if (n == 0 || (c = (size_t)(lower((unsigned char)t[0]) - 'a')) >= 26
+	    || !(ws->second[c] >> second_bit(t, n) & 1))
 		return 0;
 	for (i = 0; i < ws->cnt[c]; i++)
 		if (eq_ci(t, n, ws->w[ws->at[c][i]]))
@@ -665,15 +680,42 @@ word_in(const char *t, size_t tn, const char *const *list, size_t len)
  * write in or share: short, no quotation, no report, a verb and its
  * object of one pair, said to "you" or by "us" (or the verb first or
  * last, as an order). */
+/* The objects of all pairs at once, looked up by first letter: the
+ * first pass over a line, which most lines fail. */
+static const char *const ask_any_object[] = {
+	"facebook", "twitter", "instagram", "tiktok", "youtube", "linkedin", "whatsapp", "telegram",
+	"threads", "mastodon", "bluesky", "x", "app", "apps", "application", "aplicaci\303\263n",
+	"newsletter", "newsletters", "inbox", "briefing", "alerts", "notifications", "posteingang",
+	"bolet\303\255n", "abo", "journalism", "member", "membership", "subscriber", "donation",
+	"journalismus", "journalisme", "periodismo", "giornalismo", "tip", "tips", "letter",
+	"hinweise", "tipps", "leserbrief", "conseils", "friend", "friends", "freunden", "amis", "amigos",
+};
+static struct wordset ask_objects_set = { ask_any_object, LEN(ask_any_object), { { 0 } }, { 0 }, { 0 }, 0 };
+
+/* Token t[0..*tn) without the marks after it ("app.", "us:"). */
+static void
+unmark(const char *t, size_t *tn)
+{
+	while (*tn && (t[*tn - 1] == '.' || t[*tn - 1] == '!' || t[*tn - 1] == '?' || t[*tn - 1] == ':'
+	    || t[*tn - 1] == ';' || t[*tn - 1] == ')'))
+		(*tn)--;
+}
+
 static int
 ask_prompt(const char *s, size_t n)
 {
 	size_t i, tn, g;
 	const char *t;
 	unsigned verbs = 0, objects = 0, verb, first = 1;
-	int person = 0, order = 0;
+	int person = 0, order = 0, any = 0;
 
-	if (n > 250 || nwords(s, n, 31) > 30 || has_quote(s, n))
+	if (n > 250)
+		return 0;
+	for (i = 0; !any && next_token(s, n, &i, &t, &tn);) {
+		unmark(t, &tn);
+		any = in_set(&ask_objects_set, t, tn);
+	}
+	if (!any || nwords(s, n, 31) > 30 || has_quote(s, n))
 		return 0;
 	for (i = 0, verb = 0; next_token(s, n, &i, &t, &tn); first = 0) {
 		if (word_in(t, tn, report_words, LEN(report_words)))
@@ -715,7 +757,9 @@ art_is_login_prompt(const char *s, size_t n)
 int
 art_is_marker(const char *s, size_t n)
 {
-	size_t i, k;
+	static unsigned char by_first[256][24], count[256];
+	static int ready;
+	size_t i, j, k, c;
 
 	/* the first letters of the markers */
 	if (n == 0 || !strchr("aAcCdDeEfFlLmMnNoOpPrRsStTuUvVwWyYzZ\xC3", s[0]) || !s[0])
@@ -723,9 +767,18 @@ art_is_marker(const char *s, size_t n)
 	if ((nwords(s, n, 7) > 6
 	    && (art_is_prose(s, n) || !memchr(s, ':', n < 40 ? n : 40))))
 		return 0;
-	for (i = 0; i < LEN(markers); i++) {
-		if (lower((unsigned char)s[0]) != (unsigned char)markers[i][0])
-			continue;
+	/* the markers by their first byte, once */
+	if (!ready) {
+		for (i = 0; i < LEN(markers); i++) {
+			c = (unsigned char)markers[i][0];
+			if (count[c] < LEN(by_first[c]))
+				by_first[c][count[c]++] = (unsigned char)i;
+		}
+		ready = 1;
+	}
+	c = (unsigned char)lower((unsigned char)s[0]);
+	for (j = 0; j < count[c]; j++) {
+		i = by_first[c][j];
 		k = strlen(markers[i]);
 		if (!starts_word(s, n, markers[i]))
 			continue;

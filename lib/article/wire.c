@@ -108,13 +108,37 @@ holds(const char *s, size_t n, const char *w)
 	return 0;
 }
 
+/* A word of a rights notice in s ("rights", "licensed", "©"): most
+ * lines hold none, and only the starts of words are looked at. */
+static int
+rights_stem(const char *s, size_t n)
+{
+	static const char *const stems[] = {
+		"rights", "rechte", "droits", "derechos", "diritti", "prawa", "may not be",
+		"licen", "lizen", "creative", "copyright", "(c)", "\302\251",
+	};
+	const char *e = s + n, *sp;
+	size_t k, m, left;
+
+	for (; s < e; s = sp + 1) {
+		left = (size_t)(e - s);
+		for (k = 0; k < LEN(stems); k++)
+			if ((unsigned char)stems[k][0] == lower((unsigned char)s[0]) && left >= (m = strlen(stems[k]))
+			    && eq_ci(s, m, stems[k]))
+				return 1;
+		if (!(sp = memchr(s, ' ', left)))
+			break;
+	}
+	return 0;
+}
+
 int
 art_rights_notice(const char *s, size_t n)
 {
 	const char *ag;
 	size_t k;
 
-	if (n > 400 || nwords(s, n, 61) > 60)
+	if (n > 300 || nwords(s, n, 41) > 40 || !rights_stem(s, n))
 		return 0;
 	/* a phrase quoted is the text's own ("“some rights reserved”") */
 	for (k = 0; k < n; k++)
