@@ -435,8 +435,8 @@ EOF2
 # written as a sentence, the author's name under the date, no headline
 # at all (a section's name in the menus is none), a list of other
 # stories between the headline with its deck and the byline, a wide
-# gap between headline and deck; "Skip to main content" is a prompt, in
-# any language.
+# gap between headline and deck, a kicker joined to the headline;
+# "Skip to main content" is a prompt, in any language.
 @test "page copies: a headline with a period, the name under the date, no headline but menus, skip links, bullets" {
 	local nav='Skip to main content\n\nHome\n\nNews\n\nSport\n\nCulture\n\nSubscribe\n\nSign in\n\n'
 	local art='The council voted on Tuesday to close the old swimming pool at the end of the summer, saying repairs would cost more than a new building.\n\nA new pool is planned near the station but will not open before 2027, the council said.\n'
@@ -465,6 +465,11 @@ EOF2
 	printf "${nav}Council votes to close the old swimming pool    Repairs would cost more than a new one\n\nBy Jane Doe\n\n$art" >"$BATS_TEST_TMPDIR/a.txt"
 	run field "$BATS_TEST_TMPDIR/a.txt" '[.title, .subtitle, .byline]'
 	assert_output '["Council votes to close the old swimming pool","Repairs would cost more than a new one","Jane Doe"]'
+	# a kicker joined to the headline that the page writes apart
+	# elsewhere (a share line) is no part of it
+	printf "${nav}Schwimmbad Council votes to close the old swimming pool\n\nBy Jane Doe\n\n${art}\nMehr zu: Schwimmbad - Council votes to close the old swimming pool\n" >"$BATS_TEST_TMPDIR/a.txt"
+	run field "$BATS_TEST_TMPDIR/a.txt" '[.title, .byline]'
+	assert_output '["Council votes to close the old swimming pool","Jane Doe"]'
 	run bash -c 'for l in "Skip to main content" "Zum Inhalt springen" "Aller au contenu principal" "Saltar al contenido"; do
 	    printf "%s\n\nThe council voted on Tuesday to close the old swimming pool at the end of the summer.\n" "$l" | split-header --explain | jq -c "[.title, .removed[0].reason]"; done'
 	assert_output - <<'EOF2'

@@ -189,6 +189,52 @@ art_header_boilerplate(struct parse *p, size_t i)
 	return t && same_ci(s, n, t, strlen(t)) ? "repeat" : NULL;
 }
 
+/* Line j holds s[0..k), a separator (": ", " - ", " – ") and s[k+1..n):
+ * the page writes the kicker and its headline apart there. */
+static int
+written_apart(struct parse *p, size_t j, const char *s, size_t k, size_t n)
+{
+	static const char *const seps[] = { ": ", " - ", " \342\200\223 ", " | " };
+	const char *t = line_s(p, j);
+	size_t tn = p->cl[j].len, a, q, m;
+
+	for (a = 0; a + n < tn; a++) {
+		if (!same_ci(t + a, k, s, k))
+			continue;
+		for (q = 0; q < LEN(seps); q++) {
+			m = strlen(seps[q]);
+			if (a + k + m + (n - k - 1) <= tn && !memcmp(t + a + k, seps[q], m)
+			    && same_ci(t + a + k + m, n - k - 1, s + k + 1, n - k - 1))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* The headline's line opens with a kicker joined to it, a word or
+ * three ("Grenzschließungen Deutschland, Frankreich und ..."), that the
+ * page writes apart elsewhere ("Grenzschließungen: Deutschland, ...",
+ * in a share line or over the comments): where the headline starts,
+ * 0 if no such kicker. */
+static size_t
+kicker_part(struct parse *p, size_t i)
+{
+	const char *s = line_s(p, i);
+	size_t n = p->cl[i].len, k = 0, words, j;
+
+	for (words = 1; words <= 3; words++) {
+		while (k < n && s[k] != ' ')
+			k++;
+		if (k >= n || nwords(s + k + 1, n - k - 1, 3) < 3 || strchr(":.,;!?", s[k - 1]))
+			return 0;
+		for (j = 0; j < p->cnl; j++)
+			if (j != i && p->cl[j].len > n && p->cl[j].len <= 400 && written_apart(p, j, s, k, n))
+				return k + 1;
+		k++;
+	}
+	return 0;
+}
+
 /* A headline line that a wide gap splits ("Fish Cakes, Hot and
  * Fresh    Welcome to the Flavor Capital": a page's inline parts a copy
  * joins) is the headline up to it and its deck after: the bytes of the
@@ -283,7 +329,11 @@ art_header(struct parse *p, size_t i)
 					continue;
 				}
 			}
-			if (p->page && (k = headline_part(p, i)) < n) {
+			if (p->page && (k = kicker_part(p, i)) > 0) {
+				art_removed(p, s, k - 1, "navigation");
+				art_set_once(&a->title, s + k, n - k);
+				art_removed(p, s + k, n - k, "title");
+			} else if (p->page && (k = headline_part(p, i)) < n) {
 				art_set_once(&a->title, s, k);
 				art_removed(p, s, k, "title");
 				art_set_once(&a->subtitle, s + k + 1, n - k - 1);
