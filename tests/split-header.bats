@@ -470,6 +470,11 @@ EOF2
 	printf "${nav}Schwimmbad Council votes to close the old swimming pool\n\nBy Jane Doe\n\n${art}\nMehr zu: Schwimmbad - Council votes to close the old swimming pool\n" >"$BATS_TEST_TMPDIR/a.txt"
 	run field "$BATS_TEST_TMPDIR/a.txt" '[.title, .byline]'
 	assert_output '["Council votes to close the old swimming pool","Jane Doe"]'
+	# a blog's name over the links to the posts before and after is no
+	# headline the date under them anchors: the post's title under it is
+	printf "Home\n\nAbout\n\nThe Orchard Diary\n\n← Older post: Winter pruning\n\nNewer post: The first blossom →\n\nMarch 4, 2024\n\nWhy the old pear tree needs a new neighbour\n\n$art" >"$BATS_TEST_TMPDIR/a.txt"
+	run field "$BATS_TEST_TMPDIR/a.txt" '[.title, .date_raw]'
+	assert_output '["Why the old pear tree needs a new neighbour","March 4, 2024"]'
 	run bash -c 'for l in "Skip to main content" "Zum Inhalt springen" "Aller au contenu principal" "Saltar al contenido"; do
 	    printf "%s\n\nThe council voted on Tuesday to close the old swimming pool at the end of the summer.\n" "$l" | split-header --explain | jq -c "[.title, .removed[0].reason]"; done'
 	assert_output - <<'EOF2'

@@ -374,6 +374,23 @@ art_anchor_near(struct parse *p, size_t i, size_t end, int down, size_t lines)
 	return 0;
 }
 
+/* A link to the previous or next post ("← Older post") among the three
+ * lines under h: h is the blog's name over them, the date under them
+ * its post's. */
+static int
+arrow_between(struct parse *p, size_t h, size_t lead)
+{
+	size_t k, seen = 0;
+
+	for (k = next_nonblank(p, h + 1); k < lead && seen++ < 3; k = next_nonblank(p, k + 1)) {
+		if (art_is(p, k, LI_ANCHOR))
+			return 0;
+		if (art_is_arrow_link(line_s(p, k), p->cl[k].len))
+			return 1;
+	}
+	return 0;
+}
+
 /* Dates and bylines among the three lines under line h, before lead:
  * the anchors that make it the headline.  Under a long headline (eight
  * words or more) up to three lines of a word or two more may stand
@@ -383,7 +400,7 @@ anchored(struct parse *p, size_t h, size_t lead)
 {
 	size_t i, seen = 0, shorts = 0;
 
-	if (art_anchor_near(p, h, lead, 1, 3))
+	if (art_anchor_near(p, h, lead, 1, 3) && !arrow_between(p, h, lead))
 		return 1;
 	if (art_nwords(p, h) < 8)
 		return 0;
