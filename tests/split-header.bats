@@ -475,6 +475,11 @@ EOF2
 	printf "Home\n\nAbout\n\nThe Orchard Diary\n\n← Older post: Winter pruning\n\nNewer post: The first blossom →\n\nMarch 4, 2024\n\nWhy the old pear tree needs a new neighbour\n\n$art" >"$BATS_TEST_TMPDIR/a.txt"
 	run field "$BATS_TEST_TMPDIR/a.txt" '[.title, .date_raw]'
 	assert_output '["Why the old pear tree needs a new neighbour","March 4, 2024"]'
+	# the first section's heading, named in the table of contents, is
+	# no headline: the line over "Contents" is
+	printf "Mending a cracked clay pot\n\nContents\n\nWhat you need\n\nGluing the pieces\n\nWiring it\n\nWhat you need\n\nA cracked pot does not have to go in the bin: with a tube of glue, some wire and an afternoon it will hold soil again.\n\nGluing the pieces\n\nClean the edges first.\n" >"$BATS_TEST_TMPDIR/a.txt"
+	run field "$BATS_TEST_TMPDIR/a.txt" '.title'
+	assert_output '"Mending a cracked clay pot"'
 	run bash -c 'for l in "Skip to main content" "Zum Inhalt springen" "Aller au contenu principal" "Saltar al contenido"; do
 	    printf "%s\n\nThe council voted on Tuesday to close the old swimming pool at the end of the summer.\n" "$l" | split-header --explain | jq -c "[.title, .removed[0].reason]"; done'
 	assert_output - <<'EOF2'

@@ -703,6 +703,43 @@ over_story_list(struct parse *p, size_t h, size_t from)
 	return g;
 }
 
+/* A table of contents' label alone on its line ("Contents", "Inhalt:"). */
+static int
+contents_label(const char *s, size_t n)
+{
+	static const char *const labels[] = {
+		"contents", "table of contents", "inhalt", "inhaltsverzeichnis", "sommaire",
+		"table des mati\303\250res", "\303\255ndice", "contenido", "contenidos", "indice",
+		"spis tre\305\233ci", "inhoud",
+	};
+
+	if (n && s[n - 1] == ':')
+		n--;
+	return in_list(s, n, labels, LEN(labels));
+}
+
+/* Line h, the best headline, is the first section's heading, named in
+ * the table of contents over it: the headline is the line over the
+ * contents' label.  h if not. */
+static size_t
+over_contents(struct parse *p, size_t h, size_t from)
+{
+	size_t c, k, g;
+
+	for (c = from; c < h; c++)
+		if (p->cl[c].len && contents_label(line_s(p, c), p->cl[c].len))
+			break;
+	if (c >= h)
+		return h;
+	for (k = c + 1; k < h; k++)
+		if (same_ci(line_s(p, k), p->cl[k].len, line_s(p, h), p->cl[h].len))
+			break;
+	g = prev_nonblank(p, c);
+	if (k >= h || g == NO_LINE || g < from || !(headline(p, g) || short_headline(p, g)) || anchor(p, g))
+		return h;
+	return g;
+}
+
 /* Nonblank lines from the top a wiki's tagline may stand at. */
 #define TAGLINE_REACH 40
 
@@ -765,6 +802,7 @@ art_headline(struct parse *p, size_t from, size_t lead, int *anchor_seen)
 	if (h == NO_LINE || (p->page && best <= -1000 && art_is_section_name(line_s(p, h), p->cl[h].len)))
 		return NO_LINE;
 	h = over_story_list(p, h, from);
+	h = over_contents(p, h, from);
 	h = under_kicker(p, h, from, lead);
 	*anchor_seen = anchored(p, h, lead);
 	/* A deck or an author's line under its headline (in a page, or
