@@ -480,6 +480,10 @@ EOF2
 	printf "Mending a cracked clay pot\n\nContents\n\nWhat you need\n\nGluing the pieces\n\nWiring it\n\nWhat you need\n\nA cracked pot does not have to go in the bin: with a tube of glue, some wire and an afternoon it will hold soil again.\n\nGluing the pieces\n\nClean the edges first.\n" >"$BATS_TEST_TMPDIR/a.txt"
 	run field "$BATS_TEST_TMPDIR/a.txt" '.title'
 	assert_output '"Mending a cracked clay pot"'
+	# a firm's name (its legal form last) is no headline, nor a deck
+	printf "${nav}Harbour opens a second ferry berth for the summer\n\nExample Port Services GmbH\n\n$art" >"$BATS_TEST_TMPDIR/a.txt"
+	run field "$BATS_TEST_TMPDIR/a.txt" '[.title, .subtitle]'
+	assert_output '["Harbour opens a second ferry berth for the summer",null]'
 	run bash -c 'for l in "Skip to main content" "Zum Inhalt springen" "Aller au contenu principal" "Saltar al contenido"; do
 	    printf "%s\n\nThe council voted on Tuesday to close the old swimming pool at the end of the summer.\n" "$l" | split-header --explain | jq -c "[.title, .removed[0].reason]"; done'
 	assert_output - <<'EOF2'

@@ -53,7 +53,7 @@ title_like(struct parse *p, const char *s, size_t n)
 		return 0;
 	/* A dateline starts a body, never a headline; a menu on one
 	 * line is none either. */
-	return art_dateline(p, s, n, 0) == 0 && !art_is_menu_line(s, n);
+	return art_dateline(p, s, n, 0) == 0 && !art_is_menu_line(s, n) && !art_is_legal_name(s, n);
 }
 
 /* "date 2025-08-30", maybe followed by a headline or the body. */

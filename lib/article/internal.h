@@ -487,6 +487,10 @@ int art_header_line(struct parse *p, size_t i);
  * short question or exclamation, no dateline, no story-list marker, no
  * sign like "&" or "|" first, no label (':' last), no arrow link. */
 int art_headline_shape(struct parse *p, size_t i);
+/* A firm's or a society's name, its legal form last ("Example Verlag
+ * GmbH", "Example Society e.V.", "Acme Inc."), eight words at most: a
+ * credit's, no headline or deck (nav.c). */
+int art_is_legal_name(const char *s, size_t n);
 /* Whether the lines from h to lead are a page's navigation. */
 int art_page_top(struct parse *p, size_t h, size_t lead);
 

@@ -203,6 +203,20 @@ key_anchor(const char *s, size_t n)
 }
 
 int
+art_is_legal_name(const char *s, size_t n)
+{
+	static const char *const forms[] = {
+		"gmbh", "e.v.", "ag", "kg", "inc.", "inc", "ltd.", "ltd", "llc", "plc", "s.a.", "sa",
+		"s.l.", "sarl", "s.r.l.", "b.v.", "n.v.", "corp.", "gmbh & co. kg",
+	};
+	size_t k = n;
+
+	while (k > 0 && s[k - 1] != ' ')
+		k--;
+	return k > 0 && nwords(s, n, 9) <= 8 && in_list(s + k, n - k, forms, LEN(forms));
+}
+
+int
 art_headline_shape(struct parse *p, size_t i)
 {
 	const char *s = line_s(p, i);
@@ -220,7 +234,7 @@ art_headline_shape(struct parse *p, size_t i)
 	if (art_is(p, i, LI_PROSE) && !(w <= 20 && (s[n - 1] == '?' || s[n - 1] == '!'
 	    || ends_with(s, n, "\xE2\x80\xA6") || title_case(s, n))))
 		return 0;
-	return art_dateline(p, s, n, 0) == 0 && !lower_only(s, n) && !labelled(p, i);
+	return art_dateline(p, s, n, 0) == 0 && !lower_only(s, n) && !labelled(p, i) && !art_is_legal_name(s, n);
 }
 
 static int
