@@ -209,11 +209,22 @@ art_is_legal_name(const char *s, size_t n)
 		"gmbh", "e.v.", "ag", "kg", "inc.", "inc", "ltd.", "ltd", "llc", "plc", "s.a.", "sa",
 		"s.l.", "sarl", "s.r.l.", "b.v.", "n.v.", "corp.", "gmbh & co. kg",
 	};
-	size_t k = n;
+	static const char *const joins[] = { "&", "und", "and", "of", "for", "f\303\274r", "de", "der" };
+	size_t k = n, i, w;
 
 	while (k > 0 && s[k - 1] != ' ')
 		k--;
-	return k > 0 && nwords(s, n, 9) <= 8 && in_list(s + k, n - k, forms, LEN(forms));
+	if (k == 0 || nwords(s, n, 9) > 8 || !in_list(s + k, n - k, forms, LEN(forms)))
+		return 0;
+	/* the name before it, no verb ("Bosch kauft Sparte von Siemens AG") */
+	for (i = 0; i + 1 < k; i = w + 1) {
+		for (w = i; w < k - 1 && s[w] != ' '; w++)
+			;
+		if (!((s[i] >= 'A' && s[i] <= 'Z') || isdig((unsigned char)s[i]) || (unsigned char)s[i] >= 0xC3)
+		    && !in_list(s + i, w - i, joins, LEN(joins)))
+			return 0;
+	}
+	return 1;
 }
 
 int
