@@ -484,6 +484,9 @@ EOF2
 	printf "${nav}Harbour opens a second ferry berth for the summer\n\nExample Port Services GmbH\n\n$art" >"$BATS_TEST_TMPDIR/a.txt"
 	run field "$BATS_TEST_TMPDIR/a.txt" '[.title, .subtitle]'
 	assert_output '["Harbour opens a second ferry berth for the summer",null]'
+	printf "${nav}Bosch kauft Sparte von Siemens AG\n\nBy Jane Doe\n\n$art" >"$BATS_TEST_TMPDIR/a.txt"
+	run field "$BATS_TEST_TMPDIR/a.txt" '.title'
+	assert_output '"Bosch kauft Sparte von Siemens AG"'
 	run bash -c 'for l in "Skip to main content" "Zum Inhalt springen" "Aller au contenu principal" "Saltar al contenido"; do
 	    printf "%s\n\nThe council voted on Tuesday to close the old swimming pool at the end of the summer.\n" "$l" | split-header --explain | jq -c "[.title, .removed[0].reason]"; done'
 	assert_output - <<'EOF2'
