@@ -103,6 +103,29 @@ static const char *const role_nouns[] = {
 	"redacteur", "dziennikarz", "dziennikarka"
 };
 
+/* Words before the place a role is held in ("Correspondent in Lima",
+ * "Corresponsal en Lima", "Korrespondentin aus Paris"). */
+static const char *const place_words[] = { "in", "en", "aus", "\303\240", "a", "em", "w", "at" };
+
+/* The length of s without a place after its role ("... in Lima"). */
+static size_t
+before_place(const char *s, size_t n)
+{
+	size_t i, k, m;
+
+	for (i = 1; i < n; i++) {
+		if (s[i - 1] != ' ')
+			continue;
+		for (k = 0; k < LEN(place_words); k++) {
+			m = strlen(place_words[k]);
+			if (i + m + 1 < n && !memcmp(s + i, place_words[k], m) && s[i + m] == ' '
+			    && s[i + m + 1] >= 'A' && s[i + m + 1] <= 'Z' && nwords(s + i + m + 1, n - i - m - 1, 4) <= 3)
+				return i - 1;
+		}
+	}
+	return n;
+}
+
 int
 art_role_line(const char *s, size_t n)
 {
@@ -110,6 +133,7 @@ art_role_line(const char *s, size_t n)
 
 	if (n == 0 || n > 60 || memchr(s, '.', n) || memchr(s, ',', n) || memchr(s, ':', n))
 		return 0;
+	n = before_place(s, n);
 	while ((k = word_at(s, n, &i, &w)) > 0) {
 		if (isdig((unsigned char)s[w]) || ++words > 4)
 			return 0;

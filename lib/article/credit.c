@@ -154,11 +154,42 @@ posted_by(const char *s, size_t n, const char **v, size_t *vn)
 	return *vn > 0;
 }
 
+/* Words between a byline's names and the agency it wrote with ("Jane
+ * Doe, with AFP", "avec AFP", "mit dpa"). */
+static const char *const with_words[] = {
+	"with", "avec", "mit", "con", "amb", "com", "met", "z",
+};
+
+size_t
+art_agency_tail(const char *s, size_t n, const char **agency)
+{
+	const char *c, *t;
+	size_t k, tn, w;
+
+	*agency = NULL;
+	for (k = n; k > 0 && s[k - 1] != ','; k--)
+		;
+	if (k < 2)
+		return n;
+	c = s + k;
+	tn = n - k;
+	t = c;
+	trim(&t, &tn);
+	for (w = 0; w < tn && t[w] != ' '; w++)
+		;
+	if (w < tn && in_list(t, w, with_words, LEN(with_words)))
+		t += w + 1, tn -= w + 1;
+	if (!(*agency = article_agency(t, tn)))
+		return n;
+	return k - 1;
+}
+
 /* "By Jane Doe", "By Jane Doe and John Roe", "Von Anna Berg": a
  * capitalised name after a byline word. */
 int
 art_byline(const char *s, size_t n, const char **v, size_t *vn)
 {
+	const char *ag;
 	size_t k = art_by_word(s, n), last;
 
 	if (!k)
@@ -178,6 +209,9 @@ art_byline(const char *s, size_t n, const char **v, size_t *vn)
 	*vn = n - k - 1;
 	trim(v, vn);
 	*vn = before_for(*v, *vn);
+	/* the agency after the names ("By Jane Doe, AP") is the
+	 * caller's (art_agency_tail) */
+	*vn = art_agency_tail(*v, *vn, &ag);
 	return art_byline_names(*v, *vn);
 }
 

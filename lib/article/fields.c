@@ -404,7 +404,12 @@ set_byline(struct parse *p, size_t *i, const char *v, size_t vn)
 {
 	size_t j = coauthor(p, *i);
 	struct buf by = BUF_INIT;
+	const char *ag;
 
+	/* the agency it wrote with ("By Jane Doe, AP") */
+	art_agency_tail(line_s(p, *i), p->cl[*i].len, &ag);
+	if (ag)
+		art_set_once(&p->a->agency, ag, strlen(ag));
 	if (j == NO_LINE) {
 		art_set_once(&p->a->byline, v, vn);
 		return;
@@ -513,12 +518,16 @@ name_alone(struct parse *p, size_t i)
 	const char *s = line_s(p, i);
 	size_t n = p->cl[i].len, w, j = next_nonblank(p, i + 1), k, at = i;
 	int roled = 0;
+	const char *ag = NULL;
 
 	if (n && s[n - 1] == ',')
 		n--;
 	/* the role after the name ("Jane Doe Education editor", "Jane
 	 * Doe, Staff Writer") */
 	if ((k = art_name_comma_role(s, n)) > 0 || (!art_names_only(s, n) && (k = art_name_before_role(s, n)) > 0))
+		n = k, roled = 1;
+	/* the agency after a comma ("Jeanne Dupont, avec AFP") */
+	else if ((k = art_agency_tail(s, n, &ag)) < n)
 		n = k, roled = 1;
 	w = nwords(s, n, 5);
 	if (!p->a->title || i == p->title_at || p->a->byline || n > 50 || w < 2 || w > 4
@@ -536,6 +545,8 @@ name_alone(struct parse *p, size_t i)
 	 * is right under the date right under it, over the article */
 	if ((roled && under_title(p, i)) || (dated_above(p, i) && j < p->cnl && art_para(p, j))) {
 		art_set_once(&p->a->byline, s, n);
+		if (ag)
+			art_set_once(&p->a->agency, ag, strlen(ag));
 		return 1;
 	}
 	for (k = 0; k < 3 && j < p->cnl && j <= at + 2 + k && name_to_date(p, j, k); k++)
@@ -548,6 +559,8 @@ name_alone(struct parse *p, size_t i)
 	    : k || !under_title(p, i) || !(art_is(p, j, LI_ANCHOR) || art_is(p, j, LI_PROMPT)))
 		return 0;
 	art_set_once(&p->a->byline, s, n);
+	if (ag)
+		art_set_once(&p->a->agency, ag, strlen(ag));
 	return 1;
 }
 

@@ -384,6 +384,10 @@ size_t art_name_before_role(const char *s, size_t n);
 /* A name, a comma and the author's role ("Jane Doe, Staff Writer"): the
  * length of the name, or 0 (authors.c). */
 size_t art_name_comma_role(const char *s, size_t n);
+/* The names of a byline before the agency after its last comma ("Jane
+ * Doe, AP", "Jeanne Dupont, avec AFP"): their length, *agency the
+ * agency's name; n and NULL if none (credit.c). */
+size_t art_agency_tail(const char *s, size_t n, const char **agency);
 /* s is a joining word alone ("and", "&"), as between two authors'
  * names on lines of their own. */
 int art_is_join(const char *s, size_t n);

@@ -634,11 +634,13 @@ static int
 named(struct parse *p, size_t i)
 {
 	size_t k = prev_nonblank(p, i), n = p->cl[i].len, m;
-	const char *s = line_s(p, i);
+	const char *s = line_s(p, i), *ag;
 
-	/* a name with the author's role ("Jane Doe, Staff Writer") */
+	/* a name with the author's role or agency ("Jane Doe, Staff
+	 * Writer", "Jane Doe, with AFP") */
 	if (art_role_line(s, n) || art_name_comma_role(s, n) > 0
-	    || ((m = art_name_before_role(s, n)) > 0 && art_names_only(s, m)))
+	    || ((m = art_name_before_role(s, n)) > 0 && art_names_only(s, m))
+	    || ((m = art_agency_tail(s, n, &ag)) < n && art_names_only(s, m)))
 		return 1;
 	if (k == NO_LINE)
 		return 0;
