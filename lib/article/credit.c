@@ -329,9 +329,10 @@ art_name_part(const char *s, size_t n, const char **v, size_t *vn)
 			name_of_part(v, vn);
 			w = nwords(*v, *vn, 5);
 			if (b > 0 || i < n)
-				if (w >= 2 && w <= 4 && !has_digit(*v, *vn) && !memchr(*v, '/', *vn)
+				if ((w >= 2 && w <= 4 && !has_digit(*v, *vn) && !memchr(*v, '/', *vn)
 				    && art_names_only(*v, *vn)
 				    && !art_is_month(*v, strcspn(*v, " ")) && !art_is_weekday(*v, strcspn(*v, " ")))
+				    || art_is_newsroom(*v, *vn))
 					return 1;
 			if (i == n)
 				return 0;
@@ -340,6 +341,19 @@ art_name_part(const char *s, size_t n, const char **v, size_t *vn)
 		}
 		i++;
 	}
+}
+
+/* The newsroom signing a story for its staff, in the languages news is
+ * read in ("Redaktion", "Redacción", "Staff"). */
+static const char *const newsrooms[] = {
+	"redaktion", "redacci\303\263n", "r\303\251daction", "redazione", "redakcja", "redactie",
+	"reda\303\247\303\243o", "staff", "newsroom", "editorial staff", "online-redaktion",
+};
+
+int
+art_is_newsroom(const char *s, size_t n)
+{
+	return in_list(s, n, newsrooms, LEN(newsrooms));
 }
 
 /* The labels a page puts over its author's name, on a line of their

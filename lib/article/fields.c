@@ -139,7 +139,7 @@ static void
 set_dates(struct parse *p, enum field f, const char *v, size_t vn)
 {
 	const char *const *marks = f == F_UPDATED ? publish_marks : update_marks;
-	size_t len = f == F_UPDATED ? LEN(publish_marks) : LEN(update_marks), after, k;
+	size_t len = f == F_UPDATED ? LEN(publish_marks) : LEN(update_marks), after, k, b, e;
 	const char *o;
 	size_t on;
 
@@ -156,6 +156,10 @@ set_dates(struct parse *p, enum field f, const char *v, size_t vn)
 	}
 	if (vn == 0)
 		return;
+	/* the author's name before the date ("Redaktion | 4. März 2024") */
+	if (art_date_span(v, vn, &b, &e) && b > 0 && (k = art_trim_marks(v, b)) < b && k > 0
+	    && (art_names_only(v, k) || art_is_newsroom(v, k)))
+		v += b, vn = e - b;
 	if (f == F_UPDATED)
 		set_updated(p, v, vn);
 	else
@@ -530,6 +534,9 @@ name_alone(struct parse *p, size_t i)
 	else if ((k = art_agency_tail(s, n, &ag)) < n)
 		n = k, roled = 1;
 	w = nwords(s, n, 5);
+	/* a newsroom signs as one word ("Redaktion" over the date) */
+	if (art_is_newsroom(s, n))
+		w = 2;
 	if (!p->a->title || i == p->title_at || p->a->byline || n > 50 || w < 2 || w > 4
 	    || has_digit(s, n) || art_is_prose(s, n) || memchr(s, ',', n) || art_is(p, i, LI_PROMPT)
 	    || !art_names_only(s, n) || art_role_line(s, n))

@@ -370,6 +370,9 @@ int art_name_part(const char *s, size_t n, const char **v, size_t *vn);
 /* s is a byline's label alone on its line: "By", "Von:", "Author",
  * "Autor/in", "Text:" (credit.c). */
 int art_byline_label(const char *s, size_t n);
+/* A newsroom signing for its staff ("Redaktion", "Redacción", "Staff"),
+ * alone (credit.c). */
+int art_is_newsroom(const char *s, size_t n);
 /* "By" alone on line s, the name t on the next. */
 int art_byline_split(const char *s, size_t n, const char *t, size_t tn);
 /* s starts with a word that joins a second author's name to a byline
