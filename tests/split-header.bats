@@ -544,6 +544,18 @@ EOF2
 EOF2
 }
 
+# A date's label alone over its date ("Published:" / "03 December
+# 2019", "| Updated:"), in the header or in a page's footer, where the
+# author's and the dates count for want of others.
+@test "dates under their labels (Published: / the date), a page's author and dates under the article" {
+	printf 'Home\n\nNews\n\nCouncil votes to close the old swimming pool\n\nPublished:\n\n22:00 GMT, 4 March 2024\n\n|  Updated:\n\n08:39 GMT, 5 March 2024\n\nThe council voted on Tuesday to close the old swimming pool at the end of the summer, saying repairs would cost more than a new building.\n\nIt closes in May.\n' >"$BATS_TEST_TMPDIR/a.txt"
+	run field "$BATS_TEST_TMPDIR/a.txt" '[.date_raw, .published_raw, .date_modified_raw]'
+	assert_output '[null,"4 March 2024","5 March 2024"]'
+	printf 'Home\n\nNews\n\nCouncil votes to close the old swimming pool\n\nThe council voted on Tuesday to close the old swimming pool at the end of the summer, saying repairs would cost more than a new building.\n\nIt closes in May, and a new pool opens near the station in 2027.\n\nAuthor: Jane Doe\n\nPublished:\n\n03 March 2024\n\nUpdated:\n\n05 March 2024\n\nRss\n\nContact\n' >"$BATS_TEST_TMPDIR/b.txt"
+	run field "$BATS_TEST_TMPDIR/b.txt" '[.byline, .date_raw, .date_modified_raw, (.body | test("Author|Published"))]'
+	assert_output '["Jane Doe","03 March 2024","05 March 2024",false]'
+}
+
 # A reader view's copy: the host, the headline, the author's name and
 # the reading time over the text.
 @test "reader view copies: host name as outlet, a name under the title as byline, reading time gone" {
@@ -775,7 +787,7 @@ EOF2
 ["p16-caption-name","El museo de la ciudad reabre tras dos años de obras","Ana Ruiz","12 de marzo de 2024",null,null,null]
 ["p17-dated-byline","Neue Radwege für die Altstadt","Jonas Berger","14. Mai 2024",null,null,null]
 ["p18-name-part","Gemeinderat beschließt neues Schwimmbad","Lena Hoff","04.06.2024",null,null,null]
-["p19-date-below","Mending a cracked clay pot with wire and glue",null,"Posted on: 14 June 2021",null,null,null]
+["p19-date-below","Mending a cracked clay pot with wire and glue",null,"14 June 2021",null,null,null]
 ["p2-blog-comments","Warum der Rhabarber dieses Jahr so früh kommt","Anna Berg","12. März 2023",null,null,null]
 ["p20-von-dot-date","Der Wochenmarkt zieht auf den Kirchplatz","Jonas Keller","3. März 2022",null,null,null]
 ["p21-hour-words","La biblioteca del barrio abrirá también los domingos","Marta Gil","12 de abril 2023",null,null,null]

@@ -419,8 +419,8 @@ join_kept(struct parse *p)
 }
 
 /* The last line before the footer from line i on that reads like text
- * (art_body_like, or a paragraph) but an author's note or a footer's
- * metadata ("TAGS: ..."), NO_LINE if none. */
+ * (art_body_like, or a paragraph) but an author's note, a footer's
+ * metadata ("TAGS: ...") or a date alone, NO_LINE if none. */
 static size_t
 last_text(struct parse *p, size_t i)
 {
@@ -429,7 +429,7 @@ last_text(struct parse *p, size_t i)
 	while (k-- > i)
 		if (p->cl[k].len && !(p->cl[k].flags & LF_LISTED)
 		    && (art_body_like(line_s(p, k), p->cl[k].len) || art_para(p, k)) && !author_note(p, k)
-		    && !art_is(p, k, LI_FOOTER))
+		    && !art_is(p, k, LI_FOOTER) && !art_is_date_line(line_s(p, k), p->cl[k].len))
 			return k;
 	return NO_LINE;
 }

@@ -234,6 +234,11 @@ key_value(const char *s, size_t n, const char **v, size_t *vn)
 	enum field f;
 	size_t kn;
 
+	/* a separator from the line before ("| Updated: ...") */
+	while (n > 2 && (s[0] == '|' || s[0] == '-') && s[1] == ' ')
+		s += 2, n -= 2;
+	while (n && s[0] == ' ')
+		s++, n--;
 	if (!(colon = memchr(s, ':', n < 24 ? n : 24)))
 		return F_NONE;
 	kn = (size_t)(colon - s);
@@ -352,6 +357,7 @@ key_line(struct parse *p, size_t *i, int footer, int set)
 	const char *s = line_s(p, *i), *v;
 	size_t n = p->cl[*i].len, vn, j;
 	enum field f = key_value(s, n, &v, &vn);
+	int dated;
 
 	if (f == F_NONE)
 		return NULL;
@@ -366,14 +372,31 @@ key_line(struct parse *p, size_t *i, int footer, int set)
 			return "url";
 		}
 	}
+	dated = f == F_DATE || f == F_PUBLISHED || f == F_UPDATED;
+	/* a date's label alone, the date on the next line ("Published:" /
+	 * "03 December 2019") */
+	if (vn == 0 && dated) {
+		j = next_nonblank(p, *i + 1);
+		if (j >= p->cnl || j > *i + 2 || !art_is_date_line(line_s(p, j), p->cl[j].len))
+			return NULL;
+		if (!set)
+			return field_reason(f);
+		art_drop(p, *i, field_reason(f));
+		v = line_s(p, j), vn = p->cl[j].len, *i = j;
+	}
 	/* At the end of a text a source is a link or an agency, never a
-	 * chart's "Source: ..." read as the outlet. */
-	if (footer && (f == F_SOURCE ? !art_is_url(v, vn) && !article_agency(v, vn)
+	 * chart's "Source: ..." read as the outlet; the dates and the
+	 * author there count for want of others (article.c). */
+	if (footer && !((dated && art_is_date_line(v, vn)) || (f == F_BYLINE && art_byline_names(v, vn)))
+	    && (f == F_SOURCE ? !art_is_url(v, vn) && !article_agency(v, vn)
 	    : f != F_URL && f != F_TAGS && f != F_AGENCY))
 		return NULL;
 	if (!set)
 		return field_reason(f);
-	if (f == F_UPDATED)
+	if (footer && dated && f != F_UPDATED) {
+		if (!p->date_below)
+			p->date_below = v, p->date_below_len = vn;
+	} else if (f == F_UPDATED)
 		set_dates(p, f, v, vn);
 	else
 		set_field(p, f, v, vn);
