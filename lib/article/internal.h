@@ -165,6 +165,18 @@ span_to(const char *s, size_t n, const char *stop)
 }
 
 /* s starts with word w (case-insensitive) followed by end or a non-letter. */
+/* s holds w, a lower-case phrase, case aside. */
+static inline int
+has_ci(const char *s, size_t n, const char *w)
+{
+	size_t i, k = strlen(w);
+
+	for (i = 0; i + k <= n; i++)
+		if (lower((unsigned char)s[i]) == w[0] && eq_ci(s + i, k, w))
+			return 1;
+	return 0;
+}
+
 static inline int
 starts_word(const char *s, size_t n, const char *w)
 {

@@ -501,17 +501,6 @@ art_is_section_name(const char *s, size_t n)
 	return words > 0 && words <= 3;
 }
 
-static int
-has_ci(const char *s, size_t n, const char *w)
-{
-	size_t i, k = strlen(w);
-
-	for (i = 0; i + k <= n; i++)
-		if (lower((unsigned char)s[i]) == w[0] && eq_ci(s + i, k, w))
-			return 1;
-	return 0;
-}
-
 /* The line under a wiki page's title that names the wiki ("From
  * Wikipedia, the free encyclopedia", "From Example Wiki", "Aus
  * Wikipedia, der freien Enzyklopädie", "Un article de Wikipédia, ..."):

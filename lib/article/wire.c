@@ -96,18 +96,6 @@ static const char *const rights_phrases[] = {
 	"bajo una licencia creative commons", "bajo licencia creative commons",
 };
 
-/* s holds phrase w, case aside. */
-static int
-holds(const char *s, size_t n, const char *w)
-{
-	size_t i, k = strlen(w);
-
-	for (i = 0; i + k <= n; i++)
-		if (lower((unsigned char)s[i]) == w[0] && eq_ci(s + i, k, w))
-			return 1;
-	return 0;
-}
-
 /* A word of a rights notice in s ("rights", "licensed", "©"): most
  * lines hold none, and only the starts of words are looked at. */
 static int
@@ -147,7 +135,7 @@ art_rights_notice(const char *s, size_t n)
 	if (copyright(s, n, &ag))
 		return 1;
 	for (k = 0; k < LEN(rights_phrases); k++)
-		if (holds(s, n, rights_phrases[k]))
+		if (has_ci(s, n, rights_phrases[k]))
 			return 1;
 	return 0;
 }
