@@ -523,12 +523,14 @@ EOF2
 # The agency a byline names after a comma ("By Jane Doe, AP", "Jeanne
 # Dupont, avec AFP") is the agency, not a name; a role held in a place
 # ("Corresponsal en Lima") is a role, no headline; a newsroom signs
-# with one word ("Redaktion").
+# with one word ("Redaktion"); Italian's "di", two names joined over
+# the date, a photo credit after the names ("Foto: ...").
 @test "bylines with an agency after a comma, a role in a place, a newsroom" {
 	local k
 	for k in 'By Jane Doe, AP\n\nMarch 4, 2024' 'Von Anna Berg, dpa\n\n04.03.2024' 'Jeanne Dupont, avec AFP\n\n04/03/2024' \
 	    'Jane Doe, with Reuters' 'Juana Pérez\n\nCorresponsal en Lima\n\n4 de marzo de 2024' \
-	    'Redaktion\n\n04.03.2024 10:29' 'Redaktion | 4. März 2024'; do
+	    'Redaktion\n\n04.03.2024 10:29' 'Redaktion | 4. März 2024' 'di Giovanna Rossi\n\n4 marzo 2024' \
+	    'Jane Doe and John Roe\n\nMarch 4, 2024' 'Anna Berg und Jonas Keller\n\n04.03.2024' 'Text: Jan Novák, Foto: Petr Malý'; do
 		printf "Home\nNews\nContact\nThe city opens a new library in the old post office\n\n$k\n\nThe city opened its new library in the old post office on Monday, after two years of building work and a long argument about the cost.\n\nIt has room for forty thousand books.\n" >"$BATS_TEST_TMPDIR/a.txt"
 		field "$BATS_TEST_TMPDIR/a.txt" '[.title[:8], .byline, .agency, .date_raw]'
 	done >"$BATS_TEST_TMPDIR/out"
@@ -541,6 +543,10 @@ EOF2
 ["The city","Juana Pérez",null,"4 de marzo de 2024"]
 ["The city","Redaktion",null,"04.03.2024 10:29"]
 ["The city","Redaktion",null,"4. März 2024"]
+["The city","Giovanna Rossi",null,"4 marzo 2024"]
+["The city","Jane Doe and John Roe",null,"March 4, 2024"]
+["The city","Anna Berg und Jonas Keller",null,"04.03.2024"]
+["The city","Jan Novák",null,null]
 EOF2
 }
 

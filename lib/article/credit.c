@@ -52,6 +52,9 @@ art_by_word(const char *s, size_t n)
 
 	if (n < 2 || !strchr("bBvVpPdD", s[0]) || !s[0])
 		return 0;
+	/* Italian's "di", lower case as written ("Di Maio" is a name) */
+	if (n > 3 && !memcmp(s, "di ", 3))
+		return 2;
 	for (i = 0; i < LEN(by_words); i++) {
 		k = strlen(by_words[i]);
 		if (n >= k && eq_ci(s, k, by_words[i]) && (n == k || s[k] == ' ' || s[k] == ':'))
@@ -80,6 +83,27 @@ art_joins_names(const char *s, size_t n)
 			return 1;
 	}
 	return 0;
+}
+
+int
+art_two_names(const char *s, size_t n)
+{
+	size_t i, k, m, w, at = 0, len = 0;
+
+	if (nwords(s, n, 9) > 8)
+		return 0;
+	for (i = 0; i < n; i = w + 1) {
+		for (w = i; w < n && s[w] != ' '; w++)
+			;
+		for (k = 0; k < LEN(joins) && !(w - i == (m = strlen(joins[k])) && !memcmp(s + i, joins[k], m)); k++)
+			;
+		if (k < LEN(joins) && !at)
+			at = i, len = w - i;
+		else if (!((s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] >= 0xC3))
+			return 0;
+	}
+	return at > 1 && at + len + 1 < n && nwords(s, at - 1, 5) >= 2
+	    && nwords(s + at + len + 1, n - at - len - 1, 5) >= 2;
 }
 
 int

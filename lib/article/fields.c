@@ -166,6 +166,25 @@ set_dates(struct parse *p, enum field f, const char *v, size_t vn)
 		art_set_date(f == F_DATE ? &p->a->date_raw : &p->a->published_raw, v, vn);
 }
 
+/* A byline's names before another credit's label ("Jan Novák, Foto:
+ * Petr Malý"): their length, vn if none. */
+static size_t
+before_label(const char *v, size_t vn)
+{
+	size_t i, k;
+
+	for (i = 1; i < vn; i++) {
+		if (v[i] != ':')
+			continue;
+		for (k = i; k > 0 && v[k - 1] != ' '; k--)
+			;
+		if (k >= 2 && strchr(",;|/", v[k - 2]) && k - 2 > 0)
+			return art_trim_marks(v, k - 2);
+		return vn;
+	}
+	return vn;
+}
+
 static void
 set_field(struct parse *p, enum field f, const char *v, size_t vn)
 {
@@ -183,7 +202,7 @@ set_field(struct parse *p, enum field f, const char *v, size_t vn)
 	case F_BYLINE:
 		if (starts_word(v, vn, "by") && vn > 3 && v[2] == ' ')
 			v += 3, vn -= 3;
-		art_set_once(&a->byline, v, vn);
+		art_set_once(&a->byline, v, before_label(v, vn));
 		break;
 	case F_URL:
 		unangle(&v, &vn);
@@ -556,13 +575,16 @@ name_alone(struct parse *p, size_t i)
 	/* the agency after a comma ("Jeanne Dupont, avec AFP") */
 	else if ((k = art_agency_tail(s, n, &ag)) < n)
 		n = k, roled = 1;
-	w = nwords(s, n, 5);
-	/* a newsroom signs as one word ("Redaktion" over the date) */
+	w = nwords(s, n, 9);
+	/* a newsroom signs as one word ("Redaktion" over the date); two
+	 * names joined ("Jane Doe and John Roe") may have eight */
 	if (art_is_newsroom(s, n))
 		w = 2;
+	else if (w > 4 && w <= 8 && art_two_names(s, n))
+		w = 4;
 	if (!p->a->title || i == p->title_at || p->a->byline || n > 50 || w < 2 || w > 4
 	    || has_digit(s, n) || art_is_prose(s, n) || memchr(s, ',', n) || art_is(p, i, LI_PROMPT)
-	    || !art_names_only(s, n) || art_role_line(s, n))
+	    || (!art_names_only(s, n) && !art_two_names(s, n)) || art_role_line(s, n))
 		return 0;
 	for (k = 0; k < n; k++)
 		if ((k == 0 || s[k - 1] == ' ') && (unsigned char)s[k] >= 0x80 && (unsigned char)s[k] < 0xC3)

@@ -406,6 +406,9 @@ size_t art_agency_tail(const char *s, size_t n, const char **agency);
 /* s is a joining word alone ("and", "&"), as between two authors'
  * names on lines of their own. */
 int art_is_join(const char *s, size_t n);
+/* Two names of two words or more joined ("Jane Doe and John Roe",
+ * "Anna Berg & Jonas Keller"), eight words at most (credit.c). */
+int art_two_names(const char *s, size_t n);
 /* Names, maybe with places ("Omar Said in Cairo"): every word
  * capitalised but the joiners. */
 int art_names_only(const char *s, size_t n);

@@ -640,7 +640,8 @@ named(struct parse *p, size_t i)
 	 * Writer", "Jane Doe, with AFP") */
 	if (art_role_line(s, n) || art_name_comma_role(s, n) > 0
 	    || ((m = art_name_before_role(s, n)) > 0 && art_names_only(s, m))
-	    || ((m = art_agency_tail(s, n, &ag)) < n && art_names_only(s, m)))
+	    || ((m = art_agency_tail(s, n, &ag)) < n && art_names_only(s, m))
+	    || (art_two_names(s, n) && art_anchor_near(p, i, p->cnl, 1, 1)))
 		return 1;
 	if (k == NO_LINE)
 		return 0;
