@@ -195,10 +195,12 @@ static int
 written_apart(struct parse *p, size_t j, const char *s, size_t k, size_t n)
 {
 	static const char *const seps[] = { ": ", " - ", " \342\200\223 ", " | " };
-	const char *t = line_s(p, j);
+	const char *t = line_s(p, j), *at;
 	size_t tn = p->cl[j].len, a, q, m;
 
-	for (a = 0; a + n < tn; a++) {
+	/* the kicker's first letter as written, found fast */
+	for (a = 0; a + n < tn && (at = memchr(t + a, s[0], tn - n - a)); a++) {
+		a = (size_t)(at - t);
 		if (!same_ci(t + a, k, s, k))
 			continue;
 		for (q = 0; q < LEN(seps); q++) {

@@ -108,9 +108,14 @@ rights_stem(const char *s, size_t n)
 	const char *e = s + n, *sp;
 	size_t k, m, left;
 
+	static const unsigned char first[256] = {
+		['r'] = 1, ['R'] = 1, ['d'] = 1, ['D'] = 1, ['p'] = 1, ['P'] = 1, ['m'] = 1,
+		['M'] = 1, ['l'] = 1, ['L'] = 1, ['c'] = 1, ['C'] = 1, ['('] = 1, [0xC2] = 1,
+	};
+
 	for (; s < e; s = sp + 1) {
 		left = (size_t)(e - s);
-		for (k = 0; k < LEN(stems); k++)
+		for (k = 0; first[(unsigned char)s[0]] && k < LEN(stems); k++)
 			if ((unsigned char)stems[k][0] == lower((unsigned char)s[0]) && left >= (m = strlen(stems[k]))
 			    && eq_ci(s, m, stems[k]))
 				return 1;
