@@ -530,7 +530,8 @@ EOF2
 	for k in 'By Jane Doe, AP\n\nMarch 4, 2024' 'Von Anna Berg, dpa\n\n04.03.2024' 'Jeanne Dupont, avec AFP\n\n04/03/2024' \
 	    'Jane Doe, with Reuters' 'Juana Pérez\n\nCorresponsal en Lima\n\n4 de marzo de 2024' \
 	    'Redaktion\n\n04.03.2024 10:29' 'Redaktion | 4. März 2024' 'di Giovanna Rossi\n\n4 marzo 2024' \
-	    'Jane Doe and John Roe\n\nMarch 4, 2024' 'Anna Berg und Jonas Keller\n\n04.03.2024' 'Text: Jan Novák, Foto: Petr Malý'; do
+	    'Jane Doe and John Roe\n\nMarch 4, 2024' 'Anna Berg und Jonas Keller\n\n04.03.2024' 'Text: Jan Novák, Foto: Petr Malý' \
+	    'Story by Jane Doe • Photos by John Roe'; do
 		printf "Home\nNews\nContact\nThe city opens a new library in the old post office\n\n$k\n\nThe city opened its new library in the old post office on Monday, after two years of building work and a long argument about the cost.\n\nIt has room for forty thousand books.\n" >"$BATS_TEST_TMPDIR/a.txt"
 		field "$BATS_TEST_TMPDIR/a.txt" '[.title[:8], .byline, .agency, .date_raw]'
 	done >"$BATS_TEST_TMPDIR/out"
@@ -547,6 +548,7 @@ EOF2
 ["The city","Jane Doe and John Roe",null,"March 4, 2024"]
 ["The city","Anna Berg und Jonas Keller",null,"04.03.2024"]
 ["The city","Jan Novák",null,null]
+["The city","Jane Doe",null,null]
 EOF2
 }
 

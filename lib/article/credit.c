@@ -252,9 +252,9 @@ name_words(const char *s, size_t n)
 		for (w = i; w < n && s[w] != ' '; w++)
 			;
 		c = (unsigned char)s[i];
-		if (has_digit(s + i, w - i))
+		if (has_digit(s + i, w - i) || art_separator(s + i, n - i))
 			break;
-		if ((c >= 'A' && c <= 'Z') || c >= 0xC3)
+		if ((c >= 'A' && c <= 'Z') || (c >= 0xC3 && c != 0xE2))	/* 0xE2: punctuation, "•" */
 			end = w;
 		else if (!in_list(s + i, w - i, by_joiners, LEN(by_joiners)))
 			break;
