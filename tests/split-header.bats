@@ -983,7 +983,10 @@ EOF2
 	# download the app, the newsletter, support, a licence, a rights
 	# notice, related links) goes; sentences about others doing so stay
 	run bash -c "split-header --explain '$FX/pages/p63-reader-prompts.txt' | jq -c '[(.body | split(\"\\n\\n\") | map(.[:12])), ([.removed[] | select(.reason != \"navigation\") | .reason])]'"
-	assert_output '[["The harbour ","Users can do","The club ask","Work on the ","The port aut"],["title","byline","date_raw","prompt","prompt","prompt","prompt","prompt","caption","related","rights"]]'
+	assert_output '[["The harbour ","Users can do","The club ask","Work on the ","Ferry subscr","The port aut"],["title","byline","date_raw","prompt","prompt","prompt","prompt","prompt","prompt","prompt","caption","related","rights"]]'
+	# "Subscribe" first is an order, "Subscribers" first no prompt
+	run bash -c 'printf "Subscribers to the club newsletter were told on Monday.\n\nSubscribe now for unlimited access\n" | split-header --explain | jq -c "[.body, [.removed[].reason]]"'
+	assert_output '["Subscribers to the club newsletter were told on Monday.",["prompt"]]'
 	# a reading time that ends in "min.", a gift prompt
 	run bash -c "split-header --explain '$FX/pages/p58-temps-de-lecture.txt' | jq -c '[.removed[] | select(.text | test(\"^(Temps|Offrir)\")) | .reason]'"
 	assert_output '["prompt","prompt"]'

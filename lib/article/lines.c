@@ -596,6 +596,11 @@ has_stem(const char *s, size_t n)
 	return 0;
 }
 
+/* The order to subscribe, as a line may open with it. */
+static const char *const subscribe_orders[] = {
+	"subscribe", "abonnieren", "abonnez-vous", "abonnez", "suscr\303\255bete", "iscriviti",
+};
+
 static int
 subscribe_prompt(const char *s, size_t n)
 {
@@ -608,6 +613,9 @@ subscribe_prompt(const char *s, size_t n)
 		while (tn && strchr(".!?:;)", t[tn - 1]))
 			tn--;
 		if (in_list(t, tn, publisher_words, LEN(publisher_words)))
+			return 1;
+		/* the order first ("Subscribe now for unlimited access") */
+		if (t == s && in_list(t, tn, subscribe_orders, LEN(subscribe_orders)))
 			return 1;
 		/* the formal "Sie", "Ihre": capitalised inside a sentence */
 		if (t - s >= 2 && !memchr(".!?", t[-2], 3)
@@ -739,7 +747,8 @@ art_is_login_prompt(const char *s, size_t n)
 	if (!has_ci(s, n, "log in") && !has_ci(s, n, "sign in") && !has_ci(s, n, "sign up")
 	    && !has_ci(s, n, "logged in") && !has_ci(s, n, "log into"))
 		return 0;
-	return has_ci(s, n, "account") || has_ci(s, n, "please") || has_ci(s, n, "comment");
+	return has_ci(s, n, "account") || has_ci(s, n, "please") || has_ci(s, n, "comment")
+	    || has_ci(s, n, "subscriber");
 }
 
 /* "Related Article", "More in Politics", "**Related article:** ...". */
