@@ -411,7 +411,8 @@ EOF2
 @test "bylines: Words by ..., Text: ..., a name with its role (Jane Doe, Staff Writer) over the date" {
 	local k
 	for k in 'Words by Julia Richter' 'Story by Julia Richter' 'Text: Julia Richter' 'Julia Richter, Education editor\n\n12 March 2024' 'Julia Richter, Staff Writer\n\n12 March 2024' 'Julia Richter\n\nStaff Writer\n\n12 March 2024' 'Text: Die Stadt baut um' \
-	    'Julia Richter, Staff Writer' 'Julia Richter\n\nStaff Writer' 'AUTOR/IN\n\nJulia Richter' '12 March 2024\n\nAutor:\n\nJulia Richter'; do
+	    'Julia Richter, Staff Writer' 'Julia Richter\n\nStaff Writer' 'AUTOR/IN\n\nJulia Richter' '12 March 2024\n\nAutor:\n\nJulia Richter' \
+	    '• words written by Julia Richter • Art by Tom Lee'; do
 		printf "Home\nNews\nContact\nThe city opens a new library in the old post office\n\n$k\n\nThe city opened its new library in the old post office on Monday, after two years of building work and a long argument about the cost.\n\nIt has room for forty thousand books.\n" >"$BATS_TEST_TMPDIR/a.txt"
 		field "$BATS_TEST_TMPDIR/a.txt" '[.title, .byline, .date_raw]'
 	done >"$BATS_TEST_TMPDIR/out"
@@ -428,6 +429,7 @@ EOF2
 ["The city opens a new library in the old post office","Julia Richter",null]
 ["The city opens a new library in the old post office","Julia Richter",null]
 ["The city opens a new library in the old post office","Julia Richter","12 March 2024"]
+["The city opens a new library in the old post office","Julia Richter",null]
 EOF2
 }
 

@@ -164,13 +164,23 @@ static const char *const posted_words[] = {
 static int
 posted_by(const char *s, size_t n, const char **v, size_t *vn)
 {
-	const char *sp = memchr(s, ' ', n < 16 ? n : 16);	/* the longest posted word and more */
-	size_t k = sp ? (size_t)(sp - s) : n, m, b, e;
+	const char *sp;
+	size_t k, m, b, e;
 
+	/* a mark of the line before ("• words written by ...") */
+	while (n > 4 && (k = art_separator(s, n)) > 0 && k < n && s[k] == ' ')
+		s += k + 1, n -= k + 1;
+	while (n && s[0] == ' ')
+		s++, n--;
+	sp = memchr(s, ' ', n < 16 ? n : 16);	/* the longest posted word and more */
+	k = sp ? (size_t)(sp - s) : n;
 	if (!sp || n > 120 || !in_list(s, k, posted_words, LEN(posted_words)) || nwords(s, n, 15) > 14
 	    || art_date_span(s, n, &b, &e))
 		return 0;
 	s += k + 1, n -= k + 1;
+	/* two of them ("words written by") */
+	if ((sp = memchr(s, ' ', n < 16 ? n : 16)) && in_list(s, (size_t)(sp - s), posted_words, LEN(posted_words)))
+		k = (size_t)(sp - s), s += k + 1, n -= k + 1;
 	if (!(m = art_by_word(s, n)) || m + 1 >= n || s[m] != ' ')
 		return 0;
 	*v = s + m + 1;
