@@ -637,17 +637,6 @@ static const char *const ask_verbs[][10] = {
 	{ "email", "send", "submit", "write", "schreiben", "senden", "envoyez", "env\303\255a", "env\303\255anos" },
 	{ "share", "teilen", "partagez", "comparte" },
 };
-static const char *const ask_objects[][16] = {
-	{ "facebook", "twitter", "instagram", "tiktok", "youtube", "linkedin", "whatsapp", "telegram",
-	  "threads", "mastodon", "bluesky", "x" },
-	{ "app", "apps", "application", "aplicaci\303\263n" },
-	{ "newsletter", "newsletters", "inbox", "briefing", "alerts", "notifications", "posteingang",
-	  "bolet\303\255n", "abo" },
-	{ "journalism", "member", "membership", "subscriber", "donation", "journalismus", "abo",
-	  "journalisme", "periodismo", "giornalismo" },
-	{ "tip", "tips", "letter", "hinweise", "tipps", "leserbrief", "conseils" },
-	{ "friend", "friends", "freunden", "amis", "amigos" },
-};
 /* The reader or the publisher addressed ("you", "our"): a prompt, not
  * an article's sentence about someone else. */
 static const char *const ask_persons[] = {
@@ -661,12 +650,20 @@ static const char *const report_words[] = {
 	"dit", "dijo", "dice", "seg\303\272n", "detto",
 };
 
+/* Token t[0..*tn) without the marks after it ("app.", "us:"). */
+static void
+unmark(const char *t, size_t *tn)
+{
+	while (*tn && (t[*tn - 1] == '.' || t[*tn - 1] == '!' || t[*tn - 1] == '?' || t[*tn - 1] == ':'
+	    || t[*tn - 1] == ';' || t[*tn - 1] == ')'))
+		(*tn)--;
+}
+
 /* The word t[0..tn), trailing marks off, is in list. */
 static int
 word_in(const char *t, size_t tn, const char *const *list, size_t len)
 {
-	while (tn && strchr(".!?:;)", t[tn - 1]))
-		tn--;
+	unmark(t, &tn);
 	for (; len && *list; list++, len--)
 		if (eq_ci(t, tn, *list))
 			return 1;
@@ -677,26 +674,23 @@ word_in(const char *t, size_t tn, const char *const *list, size_t len)
  * write in or share: short, no quotation, no report, a verb and its
  * object of one pair, said to "you" or by "us" (or the verb first or
  * last, as an order). */
-/* The objects of all pairs at once, looked up by first letter: the
- * first pass over a line, which most lines fail. */
-static const char *const ask_any_object[] = {
+/* What the verbs of ask_verbs are done with, a row of each pair one
+ * after the other (ask_rows says where each starts); all at once, as a
+ * word set, the first pass over a line, which most lines fail. */
+static const char *const ask_objects[] = {
 	"facebook", "twitter", "instagram", "tiktok", "youtube", "linkedin", "whatsapp", "telegram",
-	"threads", "mastodon", "bluesky", "x", "app", "apps", "application", "aplicaci\303\263n",
+	"threads", "mastodon", "bluesky", "x",
+	"app", "apps", "application", "aplicaci\303\263n",
 	"newsletter", "newsletters", "inbox", "briefing", "alerts", "notifications", "posteingang",
-	"bolet\303\255n", "abo", "journalism", "member", "membership", "subscriber", "donation",
-	"journalismus", "journalisme", "periodismo", "giornalismo", "tip", "tips", "letter",
-	"hinweise", "tipps", "leserbrief", "conseils", "friend", "friends", "freunden", "amis", "amigos",
+	"bolet\303\255n", "abo",
+	"journalism", "member", "membership", "subscriber", "donation", "journalismus", "abo",
+	"journalisme", "periodismo", "giornalismo",
+	"tip", "tips", "letter", "hinweise", "tipps", "leserbrief", "conseils",
+	"friend", "friends", "freunden", "amis", "amigos",
 };
-static struct wordset ask_objects_set = { ask_any_object, LEN(ask_any_object), { { 0 } }, { 0 }, { 0 }, 0 };
-
-/* Token t[0..*tn) without the marks after it ("app.", "us:"). */
-static void
-unmark(const char *t, size_t *tn)
-{
-	while (*tn && (t[*tn - 1] == '.' || t[*tn - 1] == '!' || t[*tn - 1] == '?' || t[*tn - 1] == ':'
-	    || t[*tn - 1] == ';' || t[*tn - 1] == ')'))
-		(*tn)--;
-}
+static const unsigned char ask_rows[] = { 0, 12, 16, 25, 35, 42, 47 };
+_Static_assert(sizeof ask_rows == LEN(ask_verbs) + 1, "a row of objects for each row of verbs");
+static struct wordset ask_objects_set = { ask_objects, LEN(ask_objects), { { 0 } }, { 0 }, { 0 }, 0 };
 
 static int
 ask_prompt(const char *s, size_t n)
@@ -721,7 +715,7 @@ ask_prompt(const char *s, size_t n)
 		for (g = 0, verb = 0; g < LEN(ask_verbs); g++) {
 			if (word_in(t, tn, ask_verbs[g], LEN(ask_verbs[g])))
 				verbs |= 1u << g, verb = 1;
-			if (word_in(t, tn, ask_objects[g], LEN(ask_objects[g])))
+			if (word_in(t, tn, ask_objects + ask_rows[g], (size_t)(ask_rows[g + 1] - ask_rows[g])))
 				objects |= 1u << g;
 		}
 		order |= verb && first;
