@@ -249,7 +249,6 @@ names_key(const char *s, size_t n)
 static enum field
 key_value(const char *s, size_t n, const char **v, size_t *vn)
 {
-	const char *colon;
 	enum field f;
 	size_t kn;
 
@@ -258,20 +257,29 @@ key_value(const char *s, size_t n, const char **v, size_t *vn)
 		s += 2, n -= 2;
 	while (n && s[0] == ' ')
 		s++, n--;
+	f = art_line_key(s, n, &kn, v, vn);
+	/* "Text:" and "Words:" are a byline's only before names; a label
+	 * alone ("Author:") has its name on the next line (split_byline) */
+	if (f == F_BYLINE && (*vn == 0 || (names_key(s, kn) && !art_byline_names(*v, *vn))))
+		return F_NONE;
+	return f;
+}
+
+enum field
+art_line_key(const char *s, size_t n, size_t *kn, const char **v, size_t *vn)
+{
+	const char *colon;
+	enum field f;
+
 	if (!(colon = memchr(s, ':', n < 24 ? n : 24)))
 		return F_NONE;
-	kn = (size_t)(colon - s);
-	while (kn && s[kn - 1] == ' ')
-		kn--;
-	if ((f = art_key_field(s, kn)) != F_NONE) {
+	*kn = (size_t)(colon - s);
+	while (*kn && s[*kn - 1] == ' ')
+		(*kn)--;
+	if ((f = art_key_field(s, *kn)) != F_NONE) {
 		*v = colon + 1;
 		*vn = (size_t)(s + n - *v);
 		trim(v, vn);
-		/* "Text:" and "Words:" are a byline's only before names; a
-		 * label alone ("Author:") has its name on the next line
-		 * (split_byline) */
-		if (f == F_BYLINE && (*vn == 0 || (names_key(s, kn) && !art_byline_names(*v, *vn))))
-			return F_NONE;
 	}
 	return f;
 }

@@ -328,6 +328,9 @@ prev_nonblank(struct parse *p, size_t i)
 /* tables.c */
 /* The field a header key sets (s: the n bytes before the colon). */
 enum field art_key_field(const char *s, size_t n);
+/* The field of a "Key: value" line's key (F_NONE if none), *kn the
+ * key's length, *v and *vn its value, trimmed, maybe empty (fields.c). */
+enum field art_line_key(const char *s, size_t n, size_t *kn, const char **v, size_t *vn);
 
 /* lines.c: what a line, or a token of one, is by its shape. */
 int art_is_prose(const char *s, size_t n);		/* ends a sentence */

@@ -190,16 +190,11 @@ title_case(const char *s, size_t n)
 static int
 key_anchor(const char *s, size_t n)
 {
-	const char *colon = memchr(s, ':', n < 24 ? n : 24);
-	size_t kn;
-	enum field f;
+	const char *v;
+	size_t kn, vn = 0;
+	enum field f = art_line_key(s, n, &kn, &v, &vn);
 
-	if (!colon || (size_t)(colon - s) + 2 > n)
-		return 0;
-	for (kn = (size_t)(colon - s); kn && s[kn - 1] == ' '; kn--)
-		;
-	f = art_key_field(s, kn);
-	return f == F_BYLINE || f == F_DATE || f == F_PUBLISHED || f == F_UPDATED;
+	return vn > 0 && (f == F_BYLINE || f == F_DATE || f == F_PUBLISHED || f == F_UPDATED);
 }
 
 int
