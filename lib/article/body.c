@@ -82,7 +82,7 @@ art_keep_line(struct parse *p, const char *s, size_t n, int gap)
 }
 
 /* The name a line opens with: up to four words in capitals ("Jane
- * Doe", "TIM ANDERSON", "Perry Bacon Jr."), then a word in lower case
+ * Doe", "JOHN ROE", "Sam Park Jr."), then a word in lower case
  * (its verb: "is", "has worked"); its length, 0 if none.  *words: how
  * many. */
 static size_t

@@ -214,8 +214,8 @@ written_apart(struct parse *p, size_t j, const char *s, size_t k, size_t n)
 }
 
 /* The headline's line opens with a kicker joined to it, a word or
- * three ("Grenzschließungen Deutschland, Frankreich und ..."), that the
- * page writes apart elsewhere ("Grenzschließungen: Deutschland, ...",
+ * three ("Schwimmbad Council votes to close the pool"), that the
+ * page writes apart elsewhere ("Schwimmbad - Council votes to ...",
  * in a share line or over the comments): where the headline starts,
  * 0 if no such kicker. */
 static size_t
@@ -237,8 +237,8 @@ kicker_part(struct parse *p, size_t i)
 	return 0;
 }
 
-/* A headline line that a wide gap splits ("Fish Cakes, Hot and
- * Fresh    Welcome to the Flavor Capital": a page's inline parts a copy
+/* A headline line that a wide gap splits ("Council votes to close the
+ * pool    Repairs would cost more": a page's inline parts a copy
  * joins) is the headline up to it and its deck after: the bytes of the
  * headline, n if no such gap.  Two words each side at least, no label
  * or sentence before it. */

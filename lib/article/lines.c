@@ -721,8 +721,8 @@ ask_prompt(const char *s, size_t n)
 		order |= verb && first;
 	}
 	/* the verb last is an order too ("Zum Newsletter anmelden"); one
-	 * to follow a network, short or said to "you" ("Follow these steps
-	 * shared on Twitter" is a headline) */
+	 * to follow a network, short or said to "you" ("Follow the river
+	 * path the club posted on Facebook" is a headline) */
 	if ((verbs & objects) == 1 && !person && nwords(s, n, 9) > 8)
 		return 0;
 	return (verbs & objects) && (person || order || verb);
