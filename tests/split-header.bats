@@ -467,11 +467,15 @@ EOF2
 	printf "${nav}Council votes to close the old swimming pool    Repairs would cost more than a new one\n\nBy Jane Doe\n\n$art" >"$BATS_TEST_TMPDIR/a.txt"
 	run field "$BATS_TEST_TMPDIR/a.txt" '[.title, .subtitle, .byline]'
 	assert_output '["Council votes to close the old swimming pool","Repairs would cost more than a new one","Jane Doe"]'
+	run bash -c "split-header --explain '$BATS_TEST_TMPDIR/a.txt' | jq -c '[.removed[] | select(.reason == \"title\" or .reason == \"subtitle\")]'"
+	assert_output '[{"text":"Council votes to close the old swimming pool","reason":"title"},{"text":"Repairs would cost more than a new one","reason":"subtitle"}]'
 	# a kicker joined to the headline that the page writes apart
 	# elsewhere (a share line) is no part of it
 	printf "${nav}Schwimmbad Council votes to close the old swimming pool\n\nBy Jane Doe\n\n${art}\nMehr zu: Schwimmbad - Council votes to close the old swimming pool\n" >"$BATS_TEST_TMPDIR/a.txt"
 	run field "$BATS_TEST_TMPDIR/a.txt" '[.title, .byline]'
 	assert_output '["Council votes to close the old swimming pool","Jane Doe"]'
+	run bash -c "split-header --explain '$BATS_TEST_TMPDIR/a.txt' | jq -c '[.removed[] | select(.text | startswith(\"Schwimmbad\") or startswith(\"Council\"))]'"
+	assert_output '[{"text":"Schwimmbad","reason":"navigation"},{"text":"Council votes to close the old swimming pool","reason":"title"}]'
 	# a blog's name over the links to the posts before and after is no
 	# headline the date under them anchors: the post's title under it is
 	printf "Home\n\nAbout\n\nThe Orchard Diary\n\n← Older post: Winter pruning\n\nNewer post: The first blossom →\n\nMarch 4, 2024\n\nWhy the old pear tree needs a new neighbour\n\n$art" >"$BATS_TEST_TMPDIR/a.txt"
