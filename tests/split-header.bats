@@ -851,6 +851,7 @@ EOF2
 ["p61-author-bio","Harbour ferry to run through the winter for the first time","Jane Doe","March 4, 2024",null,null,null]
 ["p62-author-card","How I keep a sourdough starter alive on holiday","Tomás Ruiz","March 4, 2024",null,null,null]
 ["p63-reader-prompts","Harbour opens a second ferry berth for the summer","Jane Doe","March 4, 2024",null,null,null]
+["p64-footnotes","Slow Time",null,null,null,null,null]
 ["p7-kicker-deck","City approves a tram line to the airport","Ines Duarte",null,"3 April 2024",null,null]
 ["p8-short-title","Frühjahrsputz","Jana Novak","14.03.2024",null,null,null]
 ["p9-no-headline",null,null,"13 March 2021",null,null,null]
@@ -917,6 +918,7 @@ EOF2
 ["The harbour ferry will keep ru","kery she runs on the far side.",false]
 ["Before a long trip I dry a spo","ng it in the fridge is enough.",false]
 ["The harbour will open a second","ill be repaired in the autumn.",false]
+["“It is not that we have too li","view in essays on the subject.",false]
 ["The city council voted 31 to 9","s for a fraction of the price.",false]
 ["Am Samstag treffen sich alle M","Kaffee und Kuchen ist gesorgt.",false]
 ["The council said on Tuesday th"," the builder ran out of money.",false]
@@ -1069,6 +1071,16 @@ EOF2
 
 # A caption that ends in its photo's credit after its sentence is no
 # headline over the article.
+@test "a sentence with a footnote mark after it (.[2] or a number after its closing quote) is prose, no headline" {
+	# an epigraph in quotes with its note's number is the first
+	# paragraph under the headline, not the headline
+	run bash -c "split-header '$FX/pages/p64-footnotes.txt' | jq -c '[.title, (.body | split(\"\\n\\n\") | .[0:2] | map(.[-12:]))]'"
+	assert_output '["Slow Time",["uch of it.”1","runs out.[2]"]]'
+	# a version number or a channel is no footnote: no sentence
+	run bash -c 'printf "Skip to content\n\nHome\n\nNews\n\nWeb 2.0 for libraries\n\nThe library opened its new reading room on Monday after a year of building work and a long fight over the money.\n" | split-header | jq -c .title'
+	assert_output '"Web 2.0 for libraries"'
+}
+
 @test "a caption with its credit after the sentence (... on the quay. Foto: Jane Doe) is a caption, no headline" {
 	printf 'Home\nNews\nContact\nDer Hafen öffnet wieder\nDie Fähre liegt am Kai. Foto: Eva Brandt\nAm Montag hat der Hafen nach zwei Wochen Bauarbeiten wieder geöffnet, und die ersten Fähren sind ausgelaufen.\n\nDie Reparatur hat vier Millionen Euro gekostet.\n' >"$BATS_TEST_TMPDIR/c.txt"
 	run bash -c "split-header --explain '$BATS_TEST_TMPDIR/c.txt' | jq -c '[.title, (.removed[] | select(.text | test(\"Foto\")) | .reason)]'"

@@ -105,10 +105,44 @@ static const char *const markers[] = {
 	"czytaj też", "czytaj także", "zobacz też", "zobacz także"
 };
 
-/* Ends a sentence: . ! ? or an ellipsis, maybe inside closing quotes. */
+/* A closing quote mark ends s[0..n). */
+static int
+closing_quote(const char *s, size_t n)
+{
+	unsigned char c = n ? (unsigned char)s[n - 1] : 0;
+
+	return c == '"' || (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80
+	    && (c == 0x9D || c == 0x99)) || (n >= 2 && (unsigned char)s[n - 2] == 0xC2 && c == 0xBB);
+}
+
+/* A footnote's mark after the sentence: "[12]" after its end, or a
+ * number of two digits at most after its closing quote ("...
+ * nutzen.\u201d1"): the length of s[0..n) without it. */
+static size_t
+footnote_cut(const char *s, size_t n)
+{
+	size_t k = n;
+
+	if (k >= 3 && s[k - 1] == ']') {
+		for (k--; k > 0 && isdig((unsigned char)s[k - 1]); k--)
+			;
+		if (k < n - 1 && k >= 2 && n - 1 - k <= 3 && s[k - 1] == '[' && strchr(".!?", s[k - 2]))
+			return k - 1;
+		return n;
+	}
+	while (k > 0 && n - k < 2 && isdig((unsigned char)s[k - 1]))
+		k--;
+	if (k < n && k > 0 && !isdig((unsigned char)s[k - 1]) && closing_quote(s, k))
+		return k;
+	return n;
+}
+
+/* Ends a sentence: . ! ? or an ellipsis, maybe inside closing quotes,
+ * maybe a footnote's mark after it. */
 int
 art_is_prose(const char *s, size_t n)
 {
+	n = footnote_cut(s, n);
 	while (n > 0) {
 		unsigned char c = s[n - 1];
 
