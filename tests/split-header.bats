@@ -852,6 +852,7 @@ EOF2
 ["p62-author-card","How I keep a sourdough starter alive on holiday","Tomás Ruiz","March 4, 2024",null,null,null]
 ["p63-reader-prompts","Harbour opens a second ferry berth for the summer","Jane Doe","March 4, 2024",null,null,null]
 ["p64-footnotes","Slow Time",null,null,null,null,null]
+["p65-recipe-facts","Lemon Drizzle Traybake",null,null,null,null,null]
 ["p7-kicker-deck","City approves a tram line to the airport","Ines Duarte",null,"3 April 2024",null,null]
 ["p8-short-title","Frühjahrsputz","Jana Novak","14.03.2024",null,null,null]
 ["p9-no-headline",null,null,"13 March 2021",null,null,null]
@@ -919,6 +920,7 @@ EOF2
 ["Before a long trip I dry a spo","ng it in the fridge is enough.",false]
 ["The harbour will open a second","ill be repaired in the autumn.",false]
 ["“It is not that we have too li","view in essays on the subject.",false]
+["Servings 16","d leave it to cool in the tin.",false]
 ["The city council voted 31 to 9","s for a fraction of the price.",false]
 ["Am Samstag treffen sich alle M","Kaffee und Kuchen ist gesorgt.",false]
 ["The council said on Tuesday th"," the builder ran out of money.",false]
@@ -1079,6 +1081,14 @@ EOF2
 	# a version number or a channel is no footnote: no sentence
 	run bash -c 'printf "Skip to content\n\nHome\n\nNews\n\nWeb 2.0 for libraries\n\nThe library opened its new reading room on Monday after a year of building work and a long fight over the money.\n" | split-header | jq -c .title'
 	assert_output '"Web 2.0 for libraries"'
+}
+
+@test "a label and a quantity (Total 1 hr 5 min) is no headline; the headline again with a word after it is no deck" {
+	run bash -c "split-header --explain '$FX/pages/p65-recipe-facts.txt' | jq -c '[.title, .subtitle, ([.removed[] | select(.text | test(\"^(Total|lemon)\")) | .reason])]'"
+	assert_output '["Lemon Drizzle Traybake",null,["repeat","navigation"]]'
+	# a headline with a number in it is one still
+	run bash -c 'printf "Skip to content\n\nHome\n\nNews\n\nWhere to buy the RTX 3080 and 3070\n\nThe shops near the station had the new cards on Monday, but most of them were sold out before noon, staff said.\n" | split-header | jq -c .title'
+	assert_output '"Where to buy the RTX 3080 and 3070"'
 }
 
 @test "a caption with its credit after the sentence (... on the quay. Foto: Jane Doe) is a caption, no headline" {

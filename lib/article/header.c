@@ -174,6 +174,18 @@ header_drop(struct parse *p, size_t i, const char *reason)
 		art_drop(p, i, reason);
 }
 
+/* The headline again, alone or with a word or two after it (an
+ * image's text and its category: "lemon cake Baking"). */
+static int
+repeats_title(const char *s, size_t n, const char *t)
+{
+	size_t tn = strlen(t);
+
+	if (n < tn || !same_ci(s, tn, t, tn))
+		return 0;
+	return n == tn || (s[tn] == ' ' && nwords(s + tn, n - tn, 3) <= 2);
+}
+
 const char *
 art_header_boilerplate(struct parse *p, size_t i)
 {
@@ -186,7 +198,7 @@ art_header_boilerplate(struct parse *p, size_t i)
 		return "prompt";
 	if (art_is_caption(s, n, p->cl[i].flags))
 		return "caption";
-	return t && same_ci(s, n, t, strlen(t)) ? "repeat" : NULL;
+	return t && repeats_title(s, n, t) ? "repeat" : NULL;
 }
 
 /* Line j holds s[0..k), a separator (": ", " - ", " – ") and s[k+1..n):

@@ -80,6 +80,32 @@ lower_only(const char *s, size_t n)
 	return 1;
 }
 
+/* A label and a quantity ("Prep 15 min", "Total 1 hr 50 min",
+ * "Servings 12"): a word, then numbers, each with a unit of three
+ * letters at most after it or none. */
+static int
+quantity_line(const char *s, size_t n)
+{
+	size_t i = 0, w, k;
+	int numbers = 0, unit_due = 0;
+
+	while (i < n && s[i] != ' ')
+		i++;
+	for (i++; i < n; i = w + 1) {
+		for (w = i; w < n && s[w] != ' '; w++)
+			;
+		for (k = i; k < w && (isdig((unsigned char)s[k]) || s[k] == ',' || s[k] == '.'); k++)
+			;
+		if (k == w && isdig((unsigned char)s[i]))
+			numbers++, unit_due = 1;
+		else if (unit_due && w - i <= 3 && !isdig((unsigned char)s[i]))
+			unit_due = 0;
+		else
+			return 0;
+	}
+	return numbers > 0;
+}
+
 /* Three items or more, each of one or two words, between commas: a
  * list of tags or categories ("Blog, Food, Travel, Vegan"). */
 static int
@@ -526,6 +552,9 @@ headline_score(struct parse *p, size_t j, size_t from, size_t lead, size_t seen)
 		score -= 120;
 	if (capitals(line_s(p, j), p->cl[j].len))
 		score -= 10;
+	/* a headline starts with a capital or a digit, most of them */
+	if (line_s(p, j)[0] >= 'a' && line_s(p, j)[0] <= 'z')
+		score -= 10;
 	/* a markdown save marks the page's first-level heading */
 	if (p->cl[j].flags & LF_H1)
 		score += 100;
@@ -803,7 +832,7 @@ art_headline(struct parse *p, size_t from, size_t lead, int *anchor_seen)
 		below = others;
 		others += !art_is(p, j, LI_ANCHOR);
 		if (((anchor(p, j) || !headline(p, j)) && !short_headline(p, j) && !sentence_headline(p, j, from, lead))
-		    || named(p, j))
+		    || named(p, j) || quantity_line(line_s(p, j), p->cl[j].len))
 			continue;
 		/* further up, only a headline its byline or date anchors, when
 		 * none nearer is */
