@@ -35,6 +35,17 @@ jsonout_real(struct buf *b, double d)
 	}
 }
 
+/* One of the 8 bytes at s is a control character, '"' or '\\'. */
+static int
+needs_escape8(const char *s)
+{
+	uint64_t x = text_word8(s);
+	/* a byte under 0x20: with its top three bits cleared it is itself */
+	uint64_t low = text_zero_bytes(x & 0xE0E0E0E0E0E0E0E0ULL);
+
+	return (low | text_zero_bytes(x ^ 0x2222222222222222ULL) | text_zero_bytes(x ^ 0x5C5C5C5C5C5C5C5CULL)) != 0;
+}
+
 /* The characters of s as a JSON string has them, without the quotes. */
 static void
 escape(struct buf *b, const char *s, size_t n)
@@ -44,6 +55,11 @@ escape(struct buf *b, const char *s, size_t n)
 	unsigned char c;
 
 	for (i = 0; i < n; i++) {
+		/* 8 bytes at a time while none needs its escape */
+		while (i + 8 <= n && !needs_escape8(s + i))
+			i += 8;
+		if (i >= n)
+			break;
 		c = (unsigned char)s[i];
 		if (c >= 0x20 && c != '"' && c != '\\')
 			continue;

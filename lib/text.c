@@ -34,6 +34,9 @@ text_invalid_at(const char *s, size_t n)
 	while (i < n) {
 		if ((unsigned char)s[i] < 0x80) {
 			i++;
+			/* ASCII, the most of any text, 8 bytes at a time */
+			while (i + 8 <= n && !text_high_bytes(s + i))
+				i += 8;
 			continue;
 		}
 		if ((len = text_decode(s + i, n - i, &cp)) < 0)

@@ -71,6 +71,12 @@ UNIT=${NEWSPIPE_UNIT:-$ROOT/build/opt/unit}
 	assert_output "text: ok"
 }
 
+@test "unit: JSON escapes, UTF-8 checks and word counts 8 bytes at a time give what a byte at a time gives" {
+	run "$UNIT/bytes8"
+	assert_success
+	assert_output "bytes8: ok"
+}
+
 @test "unit: lib/date reads a date that opens a longer text" {
 	run "$UNIT/date"
 	assert_success

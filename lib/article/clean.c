@@ -38,6 +38,23 @@ wide_gap(unsigned gap, unsigned words, const char *out)
 	return gap ? GAP_MANY : words + 1;
 }
 
+/* The 8 bytes at s go as they are, in a run of printable ASCII: each
+ * printable or a single space, the last no space.  1 + the spaces
+ * among them if so, else 0. */
+static int
+plain8(const char *s)
+{
+	uint64_t x = text_word8(s), sp;
+
+	if ((x & 0x8080808080808080ULL) || text_zero_bytes(x & 0xE0E0E0E0E0E0E0E0ULL)
+	    || text_zero_bytes(x ^ 0x7F7F7F7F7F7F7F7FULL) || s[7] == ' ')
+		return 0;
+	sp = text_zero_bytes(x ^ 0x2020202020202020ULL);
+	if (sp & (sp << 8))
+		return 0;
+	return 1 + text_marked(sp);
+}
+
 /* Lines without their ends, white space collapsed to one ASCII space,
  * trimmed; zero-width characters and the BOM dropped. */
 void
@@ -45,7 +62,7 @@ art_normalise(struct parse *p, const char *s, size_t n)
 {
 	size_t i = 0, o = 0, start = 0;
 	unsigned words = 0, gap = 0, blanks = 0;
-	int space = 0, len;
+	int space = 0, len, k;
 	unsigned indent = indented(s, n);
 	int32_t cp;
 	char *out;
@@ -67,6 +84,14 @@ art_normalise(struct parse *p, const char *s, size_t n)
 			do {
 				out[o++] = (char)c;
 				if (++i >= n)
+					break;
+				while (i + 8 <= n && (k = plain8(s + i)) > 0) {
+					memcpy(out + o, s + i, 8);
+					words += (unsigned)k - 1;
+					o += 8;
+					i += 8;
+				}
+				if (i >= n)
 					break;
 				c = s[i];
 				if (c == ' ' && i + 1 < n && (unsigned char)s[i + 1] > 0x20
@@ -197,6 +222,20 @@ static const unsigned char md_special[256] = {
 	['['] = 1, ['!'] = 1, ['<'] = 1, ['*'] = 1, ['_'] = 1, ['\\'] = 1
 };
 
+/* None of the 8 bytes at s is one of md_special's.  Their low seven
+ * bits are looked at: a byte of UTF-8 may look like one ("\303\274"
+ * like "C<"), and is looked at again one by one. */
+static int
+special8(const char *s)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	uint64_t y = text_word8(s) & (ones * 0x7F);
+
+	/* '[' '\\' '_' and the ']' '^' between them, then '!' '*' '<' */
+	return text_in_range(y, '[', '_') || text_zero_bytes(y ^ (ones * '!')) || text_zero_bytes(y ^ (ones * '*'))
+	    || text_zero_bytes(y ^ (ones * '<'));
+}
+
 static size_t
 md_line(const char *s, size_t n, char *out, unsigned *fl)
 {
@@ -221,9 +260,12 @@ md_line(const char *s, size_t n, char *out, unsigned *fl)
 
 		if (!md_special[c] && skip_at == (size_t)-1) {
 			/* Copy a run of plain bytes at once. */
-			k = i + 1;
-			while (k < n && !md_special[(unsigned char)s[k]])
-				k++;
+			for (k = i + 1; k < n; k++) {
+				while (k + 8 <= n && !special8(s + k))
+					k += 8;
+				if (k >= n || md_special[(unsigned char)s[k]])
+					break;
+			}
 			/* a space after one a link's text ended in ("[Acme ](url)
 			 * costs"), or one opening it ("was [ rated](url)") */
 			if (c == ' ' && o && out[o - 1] == ' ')
