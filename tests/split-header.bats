@@ -433,6 +433,32 @@ EOF2
 EOF2
 }
 
+@test "bylines: a name beside the date with no mark, the kind of writing before by, Text & Fotos:, Interview:" {
+	local k
+	for k in 'Julia Richter   3/5/2024 22:41' '1. März 2024 Julia Richter 6' '12.03.2024 Julia Richter' 'Julia Richter   Stand: 12. März 2024' \
+	    'The Example Times 12.03.2024' 'Harbour View 12.03.2024 © Tom Lee' \
+	    'Blog Beitrag von Julia Richter' 'Ein Gastbeitrag von Julia Richter' 'Analysis by Julia Richter' \
+	    'Text & Fotos: Julia Richter' 'Interview: Julia Richter\n\n12 March 2024' 'Interview: the mayor on the new library'; do
+		printf "Home\nNews\nContact\nThe city opens a new library in the old post office\n\n$k\n\nThe city opened its new library in the old post office on Monday, after two years of building work and a long argument about the cost.\n\nIt has room for forty thousand books.\n" >"$BATS_TEST_TMPDIR/a.txt"
+		field "$BATS_TEST_TMPDIR/a.txt" '[.title, .byline, .date_raw]'
+	done >"$BATS_TEST_TMPDIR/out"
+	run cat "$BATS_TEST_TMPDIR/out"
+	assert_output - <<'EOF2'
+["The city opens a new library in the old post office","Julia Richter","3/5/2024 22:41"]
+["The city opens a new library in the old post office","Julia Richter","1. März 2024"]
+["The city opens a new library in the old post office","Julia Richter","12.03.2024"]
+["The city opens a new library in the old post office","Julia Richter","12. März 2024"]
+["The city opens a new library in the old post office",null,"12.03.2024"]
+["The city opens a new library in the old post office",null,"12.03.2024"]
+["The city opens a new library in the old post office","Julia Richter",null]
+["The city opens a new library in the old post office","Julia Richter",null]
+["The city opens a new library in the old post office","Julia Richter",null]
+["The city opens a new library in the old post office","Julia Richter",null]
+["The city opens a new library in the old post office","Julia Richter","12 March 2024"]
+["The city opens a new library in the old post office",null,null]
+EOF2
+}
+
 # A page's header block in shapes the fixtures' pages lack: a headline
 # written as a sentence, the author's name under the date, no headline
 # at all (a section's name in the menus is none), a list of other
@@ -836,7 +862,7 @@ EOF2
 ["p48-embedded-story","Ferry operator orders two electric boats for the island route","Ruth Okafor And Sam Berg",null,"4 March 2024",null,null]
 ["p49-copyright","Bridge on the coast road closes for repairs",null,null,"March 6, 2024",null,null]
 ["p5-por","El puerto reabre tras la tormenta y los barcos vuelven a salir","Lucía Romero","04.05.2022",null,null,null]
-["p50-long-headline","City council agrees to buy the old rail depot and turn it into four hundred homes for rent",null,"3/4/2024 10:15",null,null,null]
+["p50-long-headline","City council agrees to buy the old rail depot and turn it into four hundred homes for rent","Ida Brenner","3/4/2024 10:15",null,null,null]
 ["p51-sentence-headline","Wild ponies grazed this marsh for two hundred years. Now, the reeds are back.","Tom Aldridge",null,null,null,null]
 ["p52-subscribe","Allotment holders win their fight over water prices","Sara Lindgren","12 May 2024",null,null,null]
 ["p53-wiki","Lighthouse of the north cape",null,null,null,null,null]

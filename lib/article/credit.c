@@ -152,10 +152,19 @@ before_for(const char *v, size_t vn)
 
 static size_t name_words(const char *s, size_t n);
 
-/* The words a blog puts before its byline word ("Posted by"). */
+/* The words a blog puts before its byline word ("Posted by"), and the
+ * kinds of writing a page names there ("Analysis by", "Ein
+ * Gastbeitrag von", "Blog Beitrag von"). */
 static const char *const posted_words[] = {
 	"posted", "written", "words", "text", "story", "article", "gepostet", "geschrieben", "ver\303\266ffentlicht",
-	"publi\xC3\xA9", "publicado", "escrito", "pubblicato", "scritto", "geplaatst"
+	"publi\xC3\xA9", "publicado", "escrito", "pubblicato", "scritto", "geplaatst",
+	"post", "blog", "guest", "analysis", "commentary", "column", "essay", "review", "report",
+	"beitrag", "gastbeitrag", "blogbeitrag", "artikel", "kommentar", "analyse", "kolumne",
+	"bericht", "rezension", "gastkommentar", "chronique", "tribune", "columna", "rese\303\261a",
+};
+/* An article before them ("A guest post by", "Ein Beitrag von"). */
+static const char *const posted_articles[] = {
+	"a", "an", "ein", "eine", "un", "une", "una", "uno",
 };
 
 /* "Posted by Jane Doe at 2:33 PM", "Gepostet von Jane Doe | Wohnen":
@@ -174,6 +183,11 @@ posted_by(const char *s, size_t n, const char **v, size_t *vn)
 		s++, n--;
 	sp = memchr(s, ' ', n < 16 ? n : 16);	/* the longest posted word and more */
 	k = sp ? (size_t)(sp - s) : n;
+	if (sp && in_list(s, k, posted_articles, LEN(posted_articles))) {
+		s += k + 1, n -= k + 1;
+		sp = memchr(s, ' ', n < 16 ? n : 16);
+		k = sp ? (size_t)(sp - s) : n;
+	}
 	if (!sp || n > 120 || !in_list(s, k, posted_words, LEN(posted_words)) || nwords(s, n, 15) > 14
 	    || art_date_span(s, n, &b, &e))
 		return 0;
@@ -349,10 +363,55 @@ name_of_part(const char **v, size_t *vn)
 	trim(v, vn);
 }
 
+/* A name: two to four capitalised words, no digit, no slash, no month or
+ * weekday first; or a newsroom. */
+static int
+name_like(const char *v, size_t vn)
+{
+	size_t w = nwords(v, vn, 5);
+
+	return (w >= 2 && w <= 4 && !has_digit(v, vn) && !memchr(v, '/', vn) && art_names_only(v, vn)
+	    && !art_is_month(v, strcspn(v, " ")) && !art_is_weekday(v, strcspn(v, " ")))
+	    || art_is_newsroom(v, vn);
+}
+
+/* Words an outlet's or a work's name starts with, no person's. */
+static const char *const articles[] = {
+	"the", "a", "an", "der", "die", "das", "le", "la", "les", "el", "los", "las", "il", "lo",
+};
+
+/* The words right before the date in s or right after it, no mark
+ * between ("Jane Doe 3/5/2022 22:41", "1. Februar 2022 Jane Doe 6"): a
+ * count after them (of comments) goes; not in a photo's credit, not
+ * a name with an article ("The Daily Example 3/5/2022"). */
+static int
+name_by_date(const char *s, size_t n, const char **v, size_t *vn)
+{
+	size_t b, e;
+
+	if (art_photo_credit(s, n) || !art_date_span(s, n, &b, &e))
+		return 0;
+	*v = s, *vn = b;
+	trim(v, vn);
+	/* the date's label after the name ("Jane Doe Stand: 5 May 2024") */
+	while (*vn && (*v)[*vn - 1] == ':')
+		for ((*vn)--; *vn && (*v)[*vn - 1] != ' '; (*vn)--)
+			;
+	trim(v, vn);
+	if (*vn && name_like(*v, *vn) && !in_list(*v, strcspn(*v, " "), articles, LEN(articles)))
+		return 1;
+	*v = s + e, *vn = n - e;
+	while (*vn && (isdig((unsigned char)(*v)[*vn - 1]) || (*v)[*vn - 1] == ' '))
+		(*vn)--;
+	/* the time of the date ("22:41", "13:56 Uhr") is no name */
+	trim(v, vn);
+	return *vn && name_like(*v, *vn) && !in_list(*v, strcspn(*v, " "), articles, LEN(articles));
+}
+
 int
 art_name_part(const char *s, size_t n, const char **v, size_t *vn)
 {
-	size_t b = 0, i = 0, k, w;
+	size_t b = 0, i = 0, k;
 
 	for (;;) {
 		k = i < n ? art_separator(s + i, n - i) : 0;
@@ -361,15 +420,10 @@ art_name_part(const char *s, size_t n, const char **v, size_t *vn)
 			*vn = i - b;
 			trim(v, vn);
 			name_of_part(v, vn);
-			w = nwords(*v, *vn, 5);
-			if (b > 0 || i < n)
-				if ((w >= 2 && w <= 4 && !has_digit(*v, *vn) && !memchr(*v, '/', *vn)
-				    && art_names_only(*v, *vn)
-				    && !art_is_month(*v, strcspn(*v, " ")) && !art_is_weekday(*v, strcspn(*v, " ")))
-				    || art_is_newsroom(*v, *vn))
-					return 1;
+			if ((b > 0 || i < n) && name_like(*v, *vn))
+				return 1;
 			if (i == n)
-				return 0;
+				return b == 0 && name_by_date(s, n, v, vn);
 			b = i += k;
 			continue;
 		}

@@ -236,11 +236,16 @@ set_field(struct parse *p, enum field f, const char *v, size_t vn)
 }
 
 /* The keys that say a byline only before names ("Text: Jane Doe", not
- * "Text: the full speech"). */
+ * "Text: the full speech"; "Interview: Jane Doe", not "Interview: the
+ * mayor on the budget"). */
 static int
 names_key(const char *s, size_t n)
 {
-	static const char *const words[] = { "text", "texte", "texto", "testo", "words" };
+	static const char *const words[] = {
+		"text", "texte", "texto", "testo", "words", "interview", "text & fotos", "text und fotos",
+		"text/fotos", "text & bilder", "text und bilder", "text & photos", "text and photos",
+		"words & pictures", "words and pictures", "texte et photos", "texto y fotos",
+	};
 
 	return in_list(s, n, words, LEN(words));
 }

@@ -380,7 +380,8 @@ size_t art_separator(const char *s, size_t n);
 size_t art_trim_marks(const char *s, size_t n);
 /* A part of a line between separators ("12 May 2024 | Jane Doe"), of
  * two to four capitalised words, no digit, no slash, no month or
- * weekday first: 1, the names in *v. */
+ * weekday first, or in a line without them the words right before or
+ * after its date ("Jane Doe 3/5/2022"): 1, the names in *v. */
 int art_name_part(const char *s, size_t n, const char **v, size_t *vn);
 /* s is a byline's label alone on its line: "By", "Von:", "Author",
  * "Autor/in", "Text:" (credit.c). */

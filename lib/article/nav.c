@@ -282,12 +282,15 @@ headline(struct parse *p, size_t i)
 }
 
 /* A deck under a headline that opens the text: the line above h, u, is
- * the headline when it is no longer than h. */
+ * the headline when it is no longer than h, and longer than a kicker
+ * of three words ("Local news" over the headline). */
 static int
 over_deck(struct parse *p, size_t u, size_t h, size_t from)
 {
-	return !p->page && next_nonblank(p, from) == u && headline(p, u)
-	    && nwords(line_s(p, u), p->cl[u].len, 41) <= nwords(line_s(p, h), p->cl[h].len, 41);
+	size_t w = nwords(line_s(p, u), p->cl[u].len, 41);
+
+	return !p->page && next_nonblank(p, from) == u && headline(p, u) && w > 3
+	    && w <= nwords(line_s(p, h), p->cl[h].len, 41);
 }
 
 static int credit_marks(const char *s, size_t n);

@@ -32,7 +32,11 @@ static const struct {
 	{ "auteurs", F_BYLINE }, { "autorzy", F_BYLINE },
 	/* a byline only before names ("Text: Jane Doe"; fields.c) */
 	{ "text", F_BYLINE }, { "texte", F_BYLINE }, { "texto", F_BYLINE },
-	{ "testo", F_BYLINE }, { "words", F_BYLINE },
+	{ "testo", F_BYLINE }, { "words", F_BYLINE }, { "interview", F_BYLINE },
+	{ "text & fotos", F_BYLINE }, { "text und fotos", F_BYLINE }, { "text/fotos", F_BYLINE },
+	{ "text & bilder", F_BYLINE }, { "text und bilder", F_BYLINE }, { "text & photos", F_BYLINE },
+	{ "text and photos", F_BYLINE }, { "words & pictures", F_BYLINE },
+	{ "words and pictures", F_BYLINE }, { "texte et photos", F_BYLINE }, { "texto y fotos", F_BYLINE },
 	{ "url", F_URL }, { "link", F_URL }, { "original url", F_URL },
 	{ "source url", F_URL }, { "canonical", F_URL }, { "permalink", F_URL },
 	{ "source", F_SOURCE },
