@@ -380,6 +380,13 @@ static const char *const articles[] = {
 	"the", "a", "an", "der", "die", "das", "le", "la", "les", "el", "los", "las", "il", "lo",
 };
 
+/* A person's name: name_like, no article first. */
+static int
+person_like(const char *v, size_t vn)
+{
+	return vn && name_like(v, vn) && !in_list(v, strcspn(v, " "), articles, LEN(articles));
+}
+
 /* The words right before the date in s or right after it, no mark
  * between ("Jane Doe 3/5/2022 22:41", "1. Februar 2022 Jane Doe 6"): a
  * count after them (of comments) goes; not in a photo's credit, not
@@ -398,14 +405,14 @@ name_by_date(const char *s, size_t n, const char **v, size_t *vn)
 		for ((*vn)--; *vn && (*v)[*vn - 1] != ' '; (*vn)--)
 			;
 	trim(v, vn);
-	if (*vn && name_like(*v, *vn) && !in_list(*v, strcspn(*v, " "), articles, LEN(articles)))
+	if (person_like(*v, *vn))
 		return 1;
 	*v = s + e, *vn = n - e;
 	while (*vn && (isdig((unsigned char)(*v)[*vn - 1]) || (*v)[*vn - 1] == ' '))
 		(*vn)--;
 	/* the time of the date ("22:41", "13:56 Uhr") is no name */
 	trim(v, vn);
-	return *vn && name_like(*v, *vn) && !in_list(*v, strcspn(*v, " "), articles, LEN(articles));
+	return person_like(*v, *vn);
 }
 
 int
