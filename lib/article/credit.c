@@ -380,9 +380,8 @@ static const char *const articles[] = {
 	"the", "a", "an", "der", "die", "das", "le", "la", "les", "el", "los", "las", "il", "lo",
 };
 
-/* A person's name: name_like, no article first. */
-static int
-person_like(const char *v, size_t vn)
+int
+art_person_like(const char *v, size_t vn)
 {
 	return vn && name_like(v, vn) && !in_list(v, strcspn(v, " "), articles, LEN(articles));
 }
@@ -405,14 +404,14 @@ name_by_date(const char *s, size_t n, const char **v, size_t *vn)
 		for ((*vn)--; *vn && (*v)[*vn - 1] != ' '; (*vn)--)
 			;
 	trim(v, vn);
-	if (person_like(*v, *vn))
+	if (art_person_like(*v, *vn))
 		return 1;
 	*v = s + e, *vn = n - e;
 	while (*vn && (isdig((unsigned char)(*v)[*vn - 1]) || (*v)[*vn - 1] == ' '))
 		(*vn)--;
 	/* the time of the date ("22:41", "13:56 Uhr") is no name */
 	trim(v, vn);
-	return person_like(*v, *vn);
+	return art_person_like(*v, *vn);
 }
 
 int

@@ -127,13 +127,28 @@ lower(int c)
 	return c >= 'A' && c <= 'Z' ? c + 32 : c;
 }
 
+/* Byte i of s in lower case, the capitals of Latin-1 too (UTF-8 "\303"
+ * and 0x80..0x9E but the sign 0x97: "\303\201" is "\303\241"), so that
+ * "ÄHNLICHE ARTIKEL" reads as "ähnliche artikel". */
+static inline int
+lower_at(const char *s, size_t i)
+{
+	unsigned char c = (unsigned char)s[i];
+
+	if (c < 0x80)
+		return lower(c);
+	if (i > 0 && (unsigned char)s[i - 1] == 0xC3 && c <= 0x9E && c != 0x97)
+		return c | 0x20;
+	return c;
+}
+
 static inline int
 eq_ci(const char *s, size_t n, const char *w)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (!w[i] || lower((unsigned char)s[i]) != lower((unsigned char)w[i]))
+		if (!w[i] || lower_at(s, i) != lower_at(w, i))
 			return 0;
 	return w[n] == '\0';
 }
@@ -146,7 +161,7 @@ same_ci(const char *a, size_t an, const char *b, size_t bn)
 	if (an != bn)
 		return 0;
 	for (i = 0; i < an; i++)
-		if (lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
+		if (lower_at(a, i) != lower_at(b, i))
 			return 0;
 	return 1;
 }
@@ -416,6 +431,9 @@ int art_two_names(const char *s, size_t n);
 /* Names, maybe with places ("Omar Said in Cairo"): every word
  * capitalised but the joiners. */
 int art_names_only(const char *s, size_t n);
+/* A person's name: two to four capitalised words, no digit, no month
+ * or weekday first, no article first ("The Daily Example"). */
+int art_person_like(const char *s, size_t n);
 /* "Jane Doe", "Jane Doe and John Roe": names of at most eight words,
  * as a byline gives them (credit.c). */
 int art_byline_names(const char *v, size_t vn);

@@ -96,7 +96,7 @@ static const char *const markers[] = {
 	"lea también", "lee también", "lea más", "lee más", "ver también",
 	"te puede interesar", "le puede interesar", "puedes ver",
 	"temas relacionados", "notas relacionadas", "noticias relacionadas",
-	"artículos relacionados", "lo más leído", "lire aussi", "voir aussi",
+	"artículos relacionados", "lo más leído", "lo más leido", "lo mas leido", "lire aussi", "voir aussi",
 	"sur le même sujet", "articles similaires", "leggi anche", "lees ook",
 	"für sie ausgewählt", "more like this", "à lire aussi",
 	"a lire aussi", "lire également", "à lire également", "leia também",

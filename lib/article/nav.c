@@ -672,6 +672,10 @@ named(struct parse *p, size_t i)
 		return 1;
 	if (k == NO_LINE)
 		return 0;
+	/* a name alone between a paragraph (the deck) and the date: the
+	 * author's line, the headline above the deck */
+	if (art_person_like(s, n) && art_is(p, k, LI_PROSE) && art_anchor_near(p, i, p->cnl, 1, 1))
+		return 1;
 	s = line_s(p, k);
 	n = p->cl[k].len;
 	return art_is_join(s, n) || art_byline_label(s, n);
@@ -736,10 +740,31 @@ story_headline(struct parse *p, size_t k)
 	return headline(p, k) && !anchor(p, k) && art_nwords(p, k) >= 3;
 }
 
+/* Lines a list of other stories under its marker may have. */
+#define LIST_LINES 30
+
+/* Line h is in a list of other stories under its marker ("Most read"):
+ * the lines between are short, of no date or byline.  The marker's
+ * line, or NO_LINE. */
+static size_t
+list_marker(struct parse *p, size_t h, size_t from)
+{
+	size_t k, seen = 0;
+
+	for (k = h; k != NO_LINE && k > from && seen++ < LIST_LINES; k = prev_nonblank(p, k)) {
+		if (art_is(p, k, LI_MARKER))
+			return k;
+		/* a date or a byline (a rank, "4", is none) */
+		if ((art_is(p, k, LI_ANCHOR) && !digits_only(line_s(p, k), p->cl[k].len)) || art_nwords(p, k) > 25)
+			return NO_LINE;
+	}
+	return NO_LINE;
+}
+
 /* Line h, the best headline, is in a list of other stories' headlines
- * (three or more, one under the other) under a headline and its deck,
- * a sentence: that headline is the article's, the list stood between
- * it and the byline.  h if not. */
+ * (three or more, one under the other, or any under a marker) under a
+ * headline and its deck, a sentence: that headline is the article's,
+ * the list stood between it and the byline.  h if not. */
 static size_t
 over_story_list(struct parse *p, size_t h, size_t from)
 {
@@ -749,6 +774,8 @@ over_story_list(struct parse *p, size_t h, size_t from)
 		run++, k = prev_nonblank(p, k);
 	for (d = next_nonblank(p, h + 1); d < p->cnl && story_headline(p, d); d = next_nonblank(p, d + 1))
 		run++;
+	if (run < STORY_LIST && (k = list_marker(p, h, from)) != NO_LINE)
+		k = prev_nonblank(p, k), run = STORY_LIST;
 	if (run < STORY_LIST || k == NO_LINE || k < from || !art_is(p, k, LI_PROSE) || art_nwords(p, k) > 40)
 		return h;
 	d = k;
