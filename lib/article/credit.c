@@ -458,11 +458,29 @@ static const char *const author_labels[] = {
 	"autora", "autori", "written by", "words", "text", "texte", "texto",
 };
 
-int
-art_byline_label(const char *s, size_t n)
+/* s without its colon, and the space a French colon has before it
+ * ("By :"). */
+static size_t
+label_len(const char *s, size_t n)
 {
 	if (n && s[n - 1] == ':')
 		n--;
+	while (n && s[n - 1] == ' ')
+		n--;
+	return n;
+}
+
+int
+art_by_alone(const char *s, size_t n)
+{
+	n = label_len(s, n);
+	return n && art_by_word(s, n) == n;
+}
+
+int
+art_byline_label(const char *s, size_t n)
+{
+	n = label_len(s, n);
 	return n && (art_by_word(s, n) == n || in_list(s, n, author_labels, LEN(author_labels)));
 }
 
@@ -471,7 +489,11 @@ art_byline_label(const char *s, size_t n)
 int
 art_byline_split(const char *s, size_t n, const char *t, size_t tn)
 {
-	return art_byline_label(s, n) && tn <= 60 && art_byline_names(t, tn) && !art_is_prose(t, tn);
+	/* a name may end in an initial ("Joe S."), no sentence */
+	int initial = tn >= 3 && t[tn - 1] == '.' && t[tn - 2] >= 'A' && t[tn - 2] <= 'Z' && t[tn - 3] == ' ';
+
+	return art_byline_label(s, n) && tn <= 60 && art_byline_names(t, tn)
+	    && (!art_is_prose(t, tn) || (initial && nwords(t, tn, 5) <= 4));
 }
 
 /* Words that may stand lower case inside a name or after it ("Omar

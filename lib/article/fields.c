@@ -1,6 +1,7 @@
 /* fields: setting the article's fields: once each, from "key: value"
  * lines, YAML front matter, "Published ..." lines, tag lists, and the
  * metadata lines that may stand anywhere in the text (meta_line). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "article/internal.h"
@@ -455,6 +456,20 @@ coauthor(struct parse *p, size_t i)
 	return j;
 }
 
+/* A byline its by-word names ("By Jane Doe", "By" over "Jane Doe"): it
+ * wins over the names guessed in a date line above it ("Blog Home |
+ * Gardening | 2 May 2023"). */
+static void
+set_by(struct parse *p, const char *v, size_t vn)
+{
+	if (p->byline_guessed) {
+		free(p->a->byline);
+		p->a->byline = NULL;
+		p->byline_guessed = 0;
+	}
+	art_set_once(&p->a->byline, v, vn);
+}
+
 /* A byline, and the second author's line under it: the byline is both
  * names ("Jane Doe & John Roe"), without the second's role, which
  * would read as a third name. */
@@ -470,13 +485,13 @@ set_byline(struct parse *p, size_t *i, const char *v, size_t vn)
 	if (ag)
 		art_set_once(&p->a->agency, ag, strlen(ag));
 	if (j == NO_LINE) {
-		art_set_once(&p->a->byline, v, vn);
+		set_by(p, v, vn);
 		return;
 	}
 	buf_add(&by, v, vn);
 	buf_addc(&by, ' ');
 	buf_add(&by, line_s(p, j), span_to(line_s(p, j), p->cl[j].len, ","));
-	art_set_once(&p->a->byline, by.s, by.len);
+	set_by(p, by.s, by.len);
 	buf_free(&by);
 	art_drop(p, *i, "byline");
 	*i = j;
@@ -513,7 +528,7 @@ split_byline(struct parse *p, size_t *i)
 		return NULL;
 	art_drop(p, *i, "byline");
 	if ((k = lone_join(p, j)) == NO_LINE) {
-		art_set_once(&p->a->byline, line_s(p, j), p->cl[j].len);
+		set_by(p, line_s(p, j), p->cl[j].len);
 		*i = j;
 		return "byline";
 	}
@@ -523,7 +538,7 @@ split_byline(struct parse *p, size_t *i)
 	buf_add(&by, line_s(p, k), p->cl[k].len);
 	buf_addc(&by, ' ');
 	buf_add(&by, line_s(p, m), p->cl[m].len);
-	art_set_once(&p->a->byline, by.s, by.len);
+	set_by(p, by.s, by.len);
 	buf_free(&by);
 	art_drop(p, j, "byline");
 	art_drop(p, k, "byline");
@@ -648,8 +663,14 @@ art_byline_in_date_line(struct parse *p, const char *s, size_t n)
 	const char *v;
 	size_t vn;
 
-	if (!p->a->byline && (art_byline_within(s, n, &v, &vn) || art_name_part(s, n, &v, &vn)))
+	if (p->a->byline)
+		return;
+	if (art_byline_within(s, n, &v, &vn))
 		art_set_once(&p->a->byline, v, vn);
+	else if (art_name_part(s, n, &v, &vn)) {
+		art_set_once(&p->a->byline, v, vn);
+		p->byline_guessed = 1;
+	}
 }
 
 const char *

@@ -102,6 +102,7 @@ struct parse {
 	int page;
 	const char *updated;	/* an "Updated ..." date, for want of another */
 	size_t updated_len;
+	int byline_guessed;	/* the byline is a date line's names, no by-word's */
 	const char *signoff;	/* the agency the last line signs off with */
 	const char *date_above;	/* a date over a page's headline */
 	size_t date_above_len;
@@ -401,6 +402,8 @@ int art_name_part(const char *s, size_t n, const char **v, size_t *vn);
 /* s is a byline's label alone on its line: "By", "Von:", "Author",
  * "Autor/in", "Text:" (credit.c). */
 int art_byline_label(const char *s, size_t n);
+/* s is the by-word alone, maybe with a colon: "By", "Von:", "By :". */
+int art_by_alone(const char *s, size_t n);
 /* A newsroom signing for its staff ("Redaktion", "Redacción", "Staff"),
  * alone (credit.c). */
 int art_is_newsroom(const char *s, size_t n);

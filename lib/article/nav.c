@@ -400,7 +400,7 @@ art_anchor_line(const char *s, size_t n)
 	const char *v;
 	size_t vn, b, e;
 
-	if (art_byline(s, n, &v, &vn) || (n && art_by_word(s, n) == n))
+	if (art_byline(s, n, &v, &vn) || art_by_alone(s, n))
 		return 1;
 	if (n <= 160 && has_digit(s, n) && !path_word(s, n)
 	    && (art_is_date_line(s, n) || (nwords(s, n, 15) <= 14 && art_date_span(s, n, &b, &e))))
