@@ -78,9 +78,19 @@ field() {
 }
 
 @test "emphasis beside a quote mark or an ellipsis goes (“*gulp*...”), a lone or inner star stays" {
-	printf 'Title here\n\nShe said “*gulp*... I am nervous” and laughed. “Maybe on a farm! *giggle*” she added.\n\nA word with in*word and a lone * star and snake_case_name stay.\n' >"$BATS_TEST_TMPDIR/q.txt"
+	printf '# Title here\n\nShe said “*gulp*... I am nervous” and laughed. “Maybe on a farm! *giggle*” she added.\n\nA word with in*word and a lone * star and snake_case_name stay.\n' >"$BATS_TEST_TMPDIR/q.txt"
 	run field "$BATS_TEST_TMPDIR/q.txt" .body
 	assert_output '"She said “gulp... I am nervous” and laughed. “Maybe on a farm! giggle” she added.\n\nA word with in*word and a lone * star and snake_case_name stay."'
+}
+
+@test "a plain text (no heading, link, ** or escape of markdown) keeps its stars and underscores" {
+	printf '*Update* Ferry timetable for the summer\n\nThe *new* timetable starts on Monday, the operator said in a note to all_passengers.\n\n*Times may change in bad weather.\n' >"$BATS_TEST_TMPDIR/p.txt"
+	run field "$BATS_TEST_TMPDIR/p.txt" '[.title, .body]'
+	assert_output '["*Update* Ferry timetable for the summer","The *new* timetable starts on Monday, the operator said in a note to all_passengers.\n\n*Times may change in bad weather."]'
+	# one link makes the whole text markdown: its emphasis goes
+	printf '*Update* Ferry timetable for the summer\n\nThe *new* timetable starts on Monday, the [operator](https://example.org) said.\n' >"$BATS_TEST_TMPDIR/m.txt"
+	run field "$BATS_TEST_TMPDIR/m.txt" '[.title, .body]'
+	assert_output '["Update Ferry timetable for the summer","The new timetable starts on Monday, the operator said."]'
 }
 
 @test "a link whose text ends in a space leaves one space, so a second split gives the same body" {

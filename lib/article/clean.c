@@ -236,8 +236,43 @@ special8(const char *s)
 	    || text_zero_bytes(y ^ (ones * '<'));
 }
 
+/* Line s[0..n) has what only markdown writes: a "#" heading, a link
+ * "[text](url)", a "**" or "__" pair, a backslash before a mark. */
+static int
+md_marks(const char *s, size_t n)
+{
+	const char *q;
+	size_t k;
+
+	for (k = 0; k < n && k < 6 && s[k] == '#'; k++)
+		;
+	if (k > 0 && k < n && s[k] == ' ')
+		return 1;
+	for (q = memchr(s, ']', n); q && q + 1 < s + n; q = memchr(q + 1, ']', (size_t)(s + n - q - 1)))
+		if (q[1] == '(')
+			return 1;
+	for (k = 0; k + 1 < n; k++)
+		if (((s[k] == '*' || s[k] == '_') && s[k + 1] == s[k])
+		    || (s[k] == '\\' && strchr("\\`*_{}[]()#+-.!<>", s[k + 1]) && s[k + 1]))
+			return 1;
+	return 0;
+}
+
+/* The text is markdown: a line of it has md_marks.  In a plain text
+ * a star or an underscore is the writer's own ("*Update*", "file_name"). */
+static int
+is_markdown(struct parse *p, size_t from)
+{
+	size_t i;
+
+	for (i = from; i < p->nnl; i++)
+		if (md_marks(p->norm + p->nl[i].off, p->nl[i].len))
+			return 1;
+	return 0;
+}
+
 static size_t
-md_line(const char *s, size_t n, char *out, unsigned *fl)
+md_line(const char *s, size_t n, char *out, unsigned *fl, int md)
 {
 	struct next rb = { 0, 0 }, rp = { 0, 0 }, gt = { 0, 0 };
 	size_t i = 0, o = 0, k, close, paren, skip_at = (size_t)-1, skip_to = 0;
@@ -313,6 +348,11 @@ md_line(const char *s, size_t n, char *out, unsigned *fl)
 				continue;
 			}
 		}
+		if (!md && (c == '*' || c == '_' || c == '\\')) {
+			out[o++] = (char)c;
+			i++;
+			continue;
+		}
 		if (c == '*' || c == '_') {
 			int prev = o ? (unsigned char)out[o - 1] : ' ';
 			size_t run = 1;
@@ -364,6 +404,7 @@ art_clean_lines(struct parse *p, size_t from)
 {
 	size_t i, o = 0, len;
 	unsigned fl;
+	int md = !p->resplit && is_markdown(p, from);
 
 	p->clean = emalloc(p->nnl ? p->nl[p->nnl - 1].off + p->nl[p->nnl - 1].len + 1 : 1);
 	for (i = from; i < p->nnl; i++) {
@@ -374,7 +415,7 @@ art_clean_lines(struct parse *p, size_t from)
 			len = p->nl[i].len;
 			memcpy(p->clean + o, p->norm + p->nl[i].off, len);
 		} else
-			len = md_line(p->norm + p->nl[i].off, p->nl[i].len, p->clean + o, &fl);
+			len = md_line(p->norm + p->nl[i].off, p->nl[i].len, p->clean + o, &fl, md);
 		push_line(&p->cl, &p->cnl, &p->clcap, o, len, fl);
 		o += len;
 	}

@@ -256,7 +256,8 @@ art_headline_shape(struct parse *p, size_t i)
 
 	if (n == 0 || n > 300 || w < 3 || w > 40 || art_is(p, i, LI_CONT) || art_is(p, i, LI_MARKER)
 	    || art_is(p, i, LI_CREDIT)
-	    || strchr("&+|/*=~<>,.;:-", s[0]) || s[n - 1] == ':' || art_is_arrow_link(s, n)
+	    || strchr("&+|/=~<>,.;:-", s[0]) || (s[0] == '*' && !(n > 1 && s[1] >= 'A' && s[1] <= 'Z'))
+	    || s[n - 1] == ':' || art_is_arrow_link(s, n)
 	    || art_joins_names(s, n) || comma_list(s, n) || run_together(s, n)
 	    || doubled(s, n) || art_is_menu_line(s, n) || source_line(s, n) || key_anchor(s, n))
 		return 0;
