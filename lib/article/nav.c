@@ -705,6 +705,31 @@ under_kicker(struct parse *p, size_t h, size_t from, size_t lead)
 	return k;
 }
 
+/* Words of a long headline over its deck's points. */
+#define LONG_HEADLINE 20
+
+/* Line h, the best headline, is one of the points of a deck (two or
+ * more headline lines one under the other, as tabloids set them) under
+ * a long headline, twenty words or more and a third longer than any
+ * point: that headline.  h if not. */
+static size_t
+over_points(struct parse *p, size_t h, size_t from)
+{
+	size_t k = h, top = NO_LINE, run = 0, most = 0, w;
+
+	if (!p->page)
+		return h;
+	for (; k != NO_LINE && k >= from && headline(p, k) && !anchor(p, k) && art_nwords(p, k) >= 4
+	    && !credit_marks(line_s(p, k), p->cl[k].len); k = prev_nonblank(p, k)) {
+		if (top != NO_LINE && (w = art_nwords(p, top)) > most)
+			most = w;
+		top = k, run++;
+	}
+	if (run < 3 || art_nwords(p, top) < LONG_HEADLINE || art_nwords(p, top) * 3 < most * 4)
+		return h;
+	return top;
+}
+
 /* A headline written as a sentence ("Council votes to close the
  * pool."): in a page, one short sentence right over the byline or
  * date, under no text and no headline (it would be their deck or a
@@ -887,6 +912,7 @@ art_headline(struct parse *p, size_t from, size_t lead, int *anchor_seen)
 	h = over_story_list(p, h, from);
 	h = over_contents(p, h, from);
 	h = under_kicker(p, h, from, lead);
+	h = over_points(p, h, from);
 	*anchor_seen = anchored(p, h, lead);
 	/* A deck or an author's line under its headline (in a page, or
 	 * a deck over an author's line). */
