@@ -83,6 +83,17 @@ field() {
 	assert_output '"She said “gulp... I am nervous” and laughed. “Maybe on a farm! giggle” she added.\n\nA word with in*word and a lone * star and snake_case_name stay."'
 }
 
+@test "a byline's role after a comma is no author (By Jane Doe, Environment Correspondent); a cookie notice is a prompt" {
+	run field "$FX/pages/p71-date-above.txt" '.authors'
+	assert_output '["Tomasz Wolny"]'
+	run bash -c "split-header --explain '$FX/pages/p70-cookie-notice.txt' | jq -c '[.removed[] | select(.text | test(\"cookies\")) | .reason]'"
+	assert_output '["prompt"]'
+	# a recipe's cookies are no notice
+	printf 'Soft oat cookies for a rainy day\n\nThese cookies take twenty minutes and keep for a week in a tin.\n\nMix the oats with the butter and sugar, then bake them at 180 degrees.\n' >"$BATS_TEST_TMPDIR/c.txt"
+	run field "$BATS_TEST_TMPDIR/c.txt" '[.title, (.body | split("\n\n") | length)]'
+	assert_output '["Soft oat cookies for a rainy day",2]'
+}
+
 @test "a plain text (no heading, link, ** or escape of markdown) keeps its stars and underscores" {
 	printf '*Update* Ferry timetable for the summer\n\nThe *new* timetable starts on Monday, the operator said in a note to all_passengers.\n\n*Times may change in bad weather.\n' >"$BATS_TEST_TMPDIR/p.txt"
 	run field "$BATS_TEST_TMPDIR/p.txt" '[.title, .body]'
@@ -894,6 +905,9 @@ EOF2
 ["p68-by-colon","Why our allotment switched to rainwater for the whole summer and what it cost","Kim R.","May 2, 2023",null,null,null]
 ["p69-deck-points","Village school saved at the last minute: Parents raise the money for a new roof in six weeks after the county said it could not pay and the building would have to close","Sam Porter",null,"14 March 2024",null,null]
 ["p7-kicker-deck","City approves a tram line to the airport","Ines Duarte",null,"3 April 2024",null,null]
+["p70-cookie-notice","Ferry to the islands runs twice a day from April","Rosa Lindqvist","28 March 2024",null,null,null]
+["p71-date-above","Beavers return to the upper river after two hundred years","Tomasz Wolny, Environment Correspondent","12 May 2023, 09:40",null,null,null]
+["p72-name-under-deck","Night buses return to the northern suburbs","Petra Holm","4 April 2024",null,null,null]
 ["p8-short-title","Frühjahrsputz","Jana Novak","14.03.2024",null,null,null]
 ["p9-no-headline",null,null,"13 March 2021",null,null,null]
 EOF2
@@ -966,6 +980,9 @@ EOF2
 ["Last spring the water board ra"," of tap water, and we kept it.",false]
 ["The county had set a deadline ","and the school will stay open.",false]
 ["The city council voted 31 to 9","s for a fraction of the price.",false]
+["The operator found a second bo","fares stay the same this year.",false]
+["Rangers found three dams near ","ver is planned for the summer.",false]
+["The council found the money in","ill be reviewed in the autumn.",false]
 ["Am Samstag treffen sich alle M","Kaffee und Kuchen ist gesorgt.",false]
 ["The council said on Tuesday th"," the builder ran out of money.",false]
 EOF2

@@ -353,7 +353,9 @@ article_add_authors(struct article *a, const char *s, size_t n)
 		trim(&p, &pn);
 		lead = skip_lead(p, pn);
 		p += lead, pn -= lead;
-		if (pn && is_role(p, pn)) {
+		/* a role, of role words or of a beat and a role noun
+		 * ("Transport Correspondent") */
+		if (pn && (is_role(p, pn) || art_role_line(p, pn))) {
 			if (!role)
 				role = p, rolen = pn;
 		} else if (pn && !(a->nauthors > before && initials(p, pn))) {

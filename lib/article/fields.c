@@ -555,6 +555,15 @@ under_title(struct parse *p, size_t i)
 	return k != NO_LINE && k == p->title_at;
 }
 
+/* The line over line i is a sentence right under the title: its deck. */
+static int
+under_deck(struct parse *p, size_t i)
+{
+	size_t k = prev_nonblank(p, i);
+
+	return k != NO_LINE && under_title(p, k) && art_is(p, k, LI_PROSE) && art_nwords(p, k) <= 40;
+}
+
 /* The line over line i is a date, right under the headline. */
 static int
 dated_above(struct parse *p, size_t i)
@@ -635,8 +644,10 @@ name_alone(struct parse *p, size_t i)
 		return 0;
 	/* in a text, right under the title, over a date or a reading time
 	 * ("5-6 minutes", as a reader view copies it) */
-	if (p->page ? !art_is(p, j, LI_ANCHOR)
-	    : k || !under_title(p, i) || !(art_is(p, j, LI_ANCHOR) || art_is(p, j, LI_PROMPT)))
+	/* in a page, over a date, or under the headline (or its deck) when
+	 * the date stands over the headline */
+	if (p->page ? !art_is(p, j, LI_ANCHOR) && !(p->date_above && !k && (under_title(p, i) || under_deck(p, i)))
+	    : k || !(under_title(p, i) || under_deck(p, i)) || !(art_is(p, j, LI_ANCHOR) || art_is(p, j, LI_PROMPT)))
 		return 0;
 	art_set_once(&p->a->byline, s, n);
 	if (ag)

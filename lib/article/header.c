@@ -186,6 +186,14 @@ repeats_title(const char *s, size_t n, const char *t)
 	return n == tn || (s[tn] == ' ' && nwords(s + tn, n - tn, 3) <= 2);
 }
 
+/* Why line i, over the headline, goes: a prompt (a cookie notice, a
+ * log-in box, "Share") or navigation. */
+static const char *
+above_title(struct parse *p, size_t i)
+{
+	return art_is(p, i, LI_LOGIN) || art_is(p, i, LI_PROMPT) ? "prompt" : "navigation";
+}
+
 const char *
 art_header_boilerplate(struct parse *p, size_t i)
 {
@@ -306,7 +314,7 @@ art_header(struct parse *p, size_t i)
 		}
 		if (p->page && i < p->title_at && !a->title) {
 			if (!site_name(p, i, top) && !date_above(p, i))
-				header_drop(p, i, "navigation");
+				header_drop(p, i, above_title(p, i));
 			continue;
 		}
 		if ((r = art_meta_line(p, &i))) {
@@ -329,7 +337,7 @@ art_header(struct parse *p, size_t i)
 		if (!a->title && !p->resplit) {
 			if (p->title_at != NO_LINE && i < p->title_at) {
 				if (!site_name(p, i, top))
-					header_drop(p, i, "navigation");
+					header_drop(p, i, above_title(p, i));
 				continue;
 			}
 			if (p->title_at == NO_LINE) {

@@ -76,7 +76,11 @@ static const char *const section_words[] = {
 	"live", "tv", "radio", "audio", "aktuelles", "aktuell", "magazin",
 	"magazine", "login", "themen", "topics", "panorama", "feuilleton",
 	"digital", "auto", "leben", "links", "partner", "presse", "press",
-	"media", "medien", "donate", "spenden", "issues", "agenda", "webcam"
+	"media", "medien", "donate", "spenden", "issues", "agenda", "webcam",
+	"environment", "umwelt", "environnement", "education", "bildung", "transport",
+	"verkehr", "climate", "klima", "clima", "money", "finance", "finanzen", "society",
+	"gesellschaft", "sociedad", "international", "national", "europe", "europa",
+	"books", "music", "musik", "film", "games", "style", "crime"
 };
 
 /* Start of a list of other stories; only when the line is short. */
@@ -762,13 +766,38 @@ ask_prompt(const char *s, size_t n)
 	return (verbs & objects) && (person || order || verb);
 }
 
+/* What a cookie notice says beside "cookie", in the languages news is
+ * read in; a recipe's cookies have none of it. */
+static const char *const consent_words[] = {
+	"website", "this site", "our site", "browser", "experience", "consent", "accept", "privacy",
+	"webseite", "datenschutz", "einwillig", "zustimm", "akzeptier", "einverstanden",
+	"sitio", "navegaci", "aceptar", "acepta", "privacidad", "site web", "navigation", "accepter",
+	"confidentialit", "navigazione", "accett", "consenso", "strona", "zgod", "prywatno",
+};
+
+/* A cookie notice: "cookie" and a word of consent_words in a sentence
+ * or two. */
+static int
+cookie_prompt(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n > 400 || !has_ci(s, n, "cookie") || nwords(s, n, 61) > 60)
+		return 0;
+	for (i = 0; i < LEN(consent_words); i++)
+		if (has_ci(s, n, consent_words[i]))
+			return 1;
+	return 0;
+}
+
 /* A sentence asking to log in ("To comment, please log in to your
  * account."): short, a log-in phrase and an account or comment word;
- * or one asking to subscribe, follow, download... (ask_prompt). */
+ * or one asking to subscribe, follow, download... (ask_prompt), or a
+ * cookie notice. */
 int
 art_is_login_prompt(const char *s, size_t n)
 {
-	if (subscribe_prompt(s, n) || ask_prompt(s, n))
+	if (subscribe_prompt(s, n) || ask_prompt(s, n) || cookie_prompt(s, n))
 		return 1;
 	if (n > 200 || nwords(s, n, 16) > 15 || (!has_ci(s, n, "log") && !has_ci(s, n, "sign")))
 		return 0;

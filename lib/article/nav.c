@@ -521,6 +521,17 @@ crumb_end(struct parse *p, size_t i, size_t from)
 	return 0;
 }
 
+/* Line i is a section's name ("Economy") over a date or a byline:
+ * the kicker over a headline, and the breadcrumb's last part too
+ * ("Home > News > Economy"). */
+static int
+section_kicker(struct parse *p, size_t i, size_t lead)
+{
+	size_t k = next_nonblank(p, i + 1);
+
+	return k < lead && art_is(p, k, LI_ANCHOR) && art_is_section_name(line_s(p, i), p->cl[i].len);
+}
+
 /* Line i stands right over a headline by its shape, before lead: a
  * section name over it, a kicker. */
 static int
@@ -691,7 +702,7 @@ under_kicker(struct parse *p, size_t h, size_t from, size_t lead)
 {
 	size_t k = next_nonblank(p, h + 1), dated = 0;
 
-	if (art_nwords(p, h) > 3 || crumb_end(p, h, from))
+	if (art_nwords(p, h) > 3 || (crumb_end(p, h, from) && !section_kicker(p, h, lead)))
 		return h;
 	for (; k < lead; k = next_nonblank(p, k + 1)) {
 		if (art_is(p, k, LI_ANCHOR))
@@ -898,7 +909,7 @@ art_headline(struct parse *p, size_t from, size_t lead, int *anchor_seen)
 		score = headline_score(p, j, from, lead, seen > HEADLINE_REACH ? HEADLINE_REACH : seen);
 		/* one or two words: right over the article (or its date
 		 * or byline), or for want of any other */
-		if (crumb_end(p, j, from) && !kicker(p, j, lead))
+		if (crumb_end(p, j, from) && !kicker(p, j, lead) && !section_kicker(p, j, lead))
 			score += 40;
 		else if (art_nwords(p, j) <= 2 && (below > 0 || (seen > 1 && !over_anchor(p, j))))
 			score -= 1000;

@@ -78,6 +78,19 @@ after_prose(struct parse *p, size_t i)
 
 static size_t para_block(struct parse *p, size_t i, size_t *e);
 
+/* Line j is a person's name alone right over a date or a byline
+ * ("Jane Doe" over "Updated: 4 March 2024"). */
+static int
+name_over_anchor(struct parse *p, size_t j)
+{
+	size_t k;
+
+	if (!art_person_like(line_s(p, j), p->cl[j].len))
+		return 0;
+	k = next_nonblank(p, j + 1);
+	return k < p->cnl && k <= j + 2 && art_is(p, k, LI_ANCHOR);
+}
+
 /* Ends a sentence, maybe before a sign-off ("... closed. Reuter"). */
 static int
 prose_signed(const char *s, size_t n)
@@ -121,10 +134,10 @@ para_block(struct parse *p, size_t i, size_t *e)
 		return 0;
 	if (*e == i && (art_is(p, i, LI_CAPTION) || art_is(p, i, LI_LOGIN) || art_is(p, i, LI_CREDIT)))
 		return 0;
-	/* A sentence over a date or a byline, and under no sentence, is a
-	 * headline or a deck. */
+	/* A sentence over a date or a byline (or a name alone over one),
+	 * and under no sentence, is a headline or a deck. */
 	if (*e == i && w < 25 && (j = next_nonblank(p, i + 1)) < p->cnl && j <= i + 2
-	    && art_is(p, j, LI_ANCHOR) && !after_prose(p, i))
+	    && (art_is(p, j, LI_ANCHOR) || name_over_anchor(p, j)) && !after_prose(p, i))
 		return 0;
 	return w;
 }
