@@ -94,6 +94,12 @@ field() {
 	assert_output '["Soft oat cookies for a rainy day",2]'
 }
 
+@test "a byline and its date on one line: a role and a time with a period (By Jane Doe, Staff Writer · Mar 15, 2023 at 11:53 a.m.)" {
+	printf 'Council opens a new library in the old station\n\nBy Lena Moreau, Staff Writer · Mar 15, 2023 at 11:53 a.m.\n\nThe new library opened on Monday in the old railway station, with ten thousand books and a cafe on the platform.\n' >"$BATS_TEST_TMPDIR/b.txt"
+	run field "$BATS_TEST_TMPDIR/b.txt" '[.authors, .date_raw, (.body | split("\n\n") | length)]'
+	assert_output '[["Lena Moreau"],"Mar 15, 2023 at 11:53 a.m.",1]'
+}
+
 @test "a plain text (no heading, link, ** or escape of markdown) keeps its stars and underscores" {
 	printf '*Update* Ferry timetable for the summer\n\nThe *new* timetable starts on Monday, the operator said in a note to all_passengers.\n\n*Times may change in bad weather.\n' >"$BATS_TEST_TMPDIR/p.txt"
 	run field "$BATS_TEST_TMPDIR/p.txt" '[.title, .body]'
@@ -908,6 +914,10 @@ EOF2
 ["p70-cookie-notice","Ferry to the islands runs twice a day from April","Rosa Lindqvist","28 March 2024",null,null,null]
 ["p71-date-above","Beavers return to the upper river after two hundred years","Tomasz Wolny, Environment Correspondent","12 May 2023, 09:40",null,null,null]
 ["p72-name-under-deck","Night buses return to the northern suburbs","Petra Holm","4 April 2024",null,null,null]
+["p73-long-byline-date","El mercado del puerto abre también los domingos desde junio","Lucía Ferrer y María José Santos","4 de febrero de 2024",null,null,null]
+["p74-labelled-byline-date","Die Stadt baut einen zweiten Fahrradparkplatz am Bahnhof","Jonas Reuter","14.02.2023",null,null,null]
+["p75-name-widget-date","The river path reopens after the winter floods","Hugo Brennan","Aug 22, 2023 at 10:54 a.m.",null,null,null]
+["p76-date-then-name","The school kitchen will cook with food from local farms","Marco Novak","February 5, 2024",null,null,null]
 ["p8-short-title","Frühjahrsputz","Jana Novak","14.03.2024",null,null,null]
 ["p9-no-headline",null,null,"13 March 2021",null,null,null]
 EOF2
@@ -983,6 +993,10 @@ EOF2
 ["The operator found a second bo","fares stay the same this year.",false]
 ["Rangers found three dams near ","ver is planned for the summer.",false]
 ["The council found the money in","ill be reviewed in the autumn.",false]
+["Los comerciantes votaron a fav","o de los sábados por la tarde.",false]
+["Der neue Parkplatz soll vierhu","Räder stehen an den Geländern.",false]
+["Volunteers cleared the fallen "," at the old mill on Saturdays.",false]
+["The county found the money for","twice a week, the county said.",false]
 ["Am Samstag treffen sich alle M","Kaffee und Kuchen ist gesorgt.",false]
 ["The council said on Tuesday th"," the builder ran out of money.",false]
 EOF2

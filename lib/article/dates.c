@@ -146,14 +146,19 @@ byline_beside_date(struct parse *p, const char *s, size_t n)
 int
 art_short_dated(const char *s, size_t n, size_t *b, size_t *e)
 {
-	size_t w = n > 160 ? 15 : nwords(s, n, 15);
+	size_t w = n > 200 ? 25 : nwords(s, n, 25);
 
-	if (n > 160 || !has_digit(s, n) || w > 14 || !art_date_span(s, n, b, e))
+	if (n > 200 || !has_digit(s, n) || w > 24 || !art_date_span(s, n, b, e))
+		return 0;
+	/* fourteen words, or ten besides a long date ("Por Ana Ruiz y
+	 * María José Santos | Actualizado el 4 de febrero de 2024") */
+	if (w > 14 && w > nwords(s + *b, *e - *b, 15) + 10)
 		return 0;
 	/* a sentence of eight words or more is no dated line, unless all
 	 * but four of them are the date's ("04 de mayo 2022 a las 09:01
 	 * hrs.") */
-	return w < 8 || !art_is_prose(s, n) || w <= nwords(s + *b, *e - *b, 15) + 4;
+	return w < 8 || !art_is_prose(s, n) || w <= nwords(s + *b, *e - *b, 15) + 4
+	    || (*e >= n && s[n - 1] == '.');	/* its period the date's ("11:53 a.m.") */
 }
 
 /* The bytes a long line's date is looked for in, from its start. */

@@ -64,6 +64,7 @@ add_tags(struct parse *p, const char *s, size_t n)
 	}
 }
 
+static enum field published_line(const char *s, size_t n, const char **v, size_t *vn);
 static void set_updated(struct parse *p, const char *v, size_t vn);
 
 /* The words that say the update in a dated line ("March 4, 2024 |
@@ -186,6 +187,32 @@ before_label(const char *v, size_t vn)
 	return vn;
 }
 
+/* A labelled byline with its date after a separator ("Autor: Jane
+ * Doe | Stand: 14.02.2023"): the date is set, and the names' length
+ * returned; vn if no date follows. */
+static size_t
+date_after(struct parse *p, const char *v, size_t vn)
+{
+	const char *d, *dv;
+	size_t k, sl, dn, dvn, b, e;
+	enum field f;
+
+	for (k = 1; k < vn; k++) {
+		if (!(sl = art_separator(v + k, vn - k)))
+			continue;
+		d = v + k + sl, dn = vn - k - sl;
+		trim(&d, &dn);
+		if ((f = published_line(d, dn, &dv, &dvn)) != F_NONE)
+			set_dates(p, f, dv, dvn);
+		else if (art_is_date_line(d, dn) || art_short_dated(d, dn, &b, &e))
+			set_dates(p, F_DATE, d, dn);
+		else
+			continue;
+		return k;
+	}
+	return vn;
+}
+
 static void
 set_field(struct parse *p, enum field f, const char *v, size_t vn)
 {
@@ -203,7 +230,7 @@ set_field(struct parse *p, enum field f, const char *v, size_t vn)
 	case F_BYLINE:
 		if (starts_word(v, vn, "by") && vn > 3 && v[2] == ' ')
 			v += 3, vn -= 3;
-		art_set_once(&a->byline, v, before_label(v, vn));
+		art_set_once(&a->byline, v, before_label(v, date_after(p, v, vn)));
 		break;
 	case F_URL:
 		unangle(&v, &vn);
@@ -570,7 +597,7 @@ dated_above(struct parse *p, size_t i)
 {
 	size_t k = prev_nonblank(p, i), b, e;
 
-	return k != NO_LINE && under_title(p, k) && art_is(p, k, LI_ANCHOR)
+	return k != NO_LINE && (under_title(p, k) || under_deck(p, k)) && art_is(p, k, LI_ANCHOR)
 	    && art_date_span(line_s(p, k), p->cl[k].len, &b, &e);
 }
 
@@ -588,6 +615,21 @@ name_to_date(struct parse *p, size_t j, size_t k)
 	return p->page && art_is(p, j, LI_PROMPT);
 }
 
+/* Line j comes right under line at, under an author's name: the next
+ * line, or one blank line between, once (*blank) or beside a prompt
+ * ("Jane Doe" / "Twitter" / "4 May 2023"). */
+static int
+close_under(struct parse *p, size_t at, size_t j, int *blank)
+{
+	if (j <= at + 1)
+		return 1;
+	if (j > at + 2)
+		return 0;
+	if (art_is(p, at, LI_PROMPT) || art_is(p, j, LI_PROMPT))
+		return 1;
+	return (*blank)-- > 0;
+}
+
 /* In a page, a name alone under the headline ("Jane Doe"), right over
  * a date: the author's line, written without "By" ("Jane Doe," over
  * "11.12.2022 - 05:00"); over a byline, it is a caption's name.  In
@@ -600,7 +642,7 @@ name_alone(struct parse *p, size_t i)
 {
 	const char *s = line_s(p, i);
 	size_t n = p->cl[i].len, w, j = next_nonblank(p, i + 1), k, at = i;
-	int roled = 0;
+	int roled = 0, blank = 1;
 	const char *ag = NULL;
 
 	if (n && s[n - 1] == ',')
@@ -620,7 +662,7 @@ name_alone(struct parse *p, size_t i)
 	else if (w > 4 && w <= 8 && art_two_names(s, n))
 		w = 4;
 	if (!p->a->title || i == p->title_at || p->a->byline || n > 50 || w < 2 || w > 4
-	    || has_digit(s, n) || art_is_prose(s, n) || memchr(s, ',', n) || art_is(p, i, LI_PROMPT)
+	    || has_digit(s, n) || art_is_prose(s, n) || memchr(s, ',', n) || memchr(s, ':', n) || art_is(p, i, LI_PROMPT)
 	    || (!art_names_only(s, n) && !art_two_names(s, n)) || art_role_line(s, n))
 		return 0;
 	for (k = 0; k < n; k++)
@@ -632,15 +674,21 @@ name_alone(struct parse *p, size_t i)
 		at = j, j = next_nonblank(p, j + 1), roled = 1;
 	/* with the author's role, right under the headline is enough; so
 	 * is right under the date right under it, over the article */
-	if ((roled && under_title(p, i)) || (dated_above(p, i) && j < p->cnl && art_para(p, j))) {
+	if ((roled && under_title(p, i))
+	    || (dated_above(p, i) && j < p->cnl && (art_para(p, j) || (p->page && art_is(p, j, LI_PROMPT))))) {
 		art_set_once(&p->a->byline, s, n);
 		if (ag)
 			art_set_once(&p->a->agency, ag, strlen(ag));
 		return 1;
 	}
-	for (k = 0; k < 3 && j < p->cnl && j <= at + 2 + k && name_to_date(p, j, k); k++)
-		j = next_nonblank(p, j + 1);
-	if (j >= p->cnl || j > at + 2 + k || art_by_word(line_s(p, j), p->cl[j].len))
+	for (k = 0; j < p->cnl; k++) {
+		if (!close_under(p, at, j, &blank))
+			return 0;
+		if (k == 3 || !name_to_date(p, j, k))
+			break;
+		at = j, j = next_nonblank(p, j + 1);
+	}
+	if (j >= p->cnl || art_by_word(line_s(p, j), p->cl[j].len))
 		return 0;
 	/* in a text, right under the title, over a date or a reading time
 	 * ("5-6 minutes", as a reader view copies it) */

@@ -403,8 +403,8 @@ art_anchor_line(const char *s, size_t n)
 
 	if (art_byline(s, n, &v, &vn) || art_by_alone(s, n))
 		return 1;
-	if (n <= 160 && has_digit(s, n) && !path_word(s, n)
-	    && (art_is_date_line(s, n) || (nwords(s, n, 15) <= 14 && art_date_span(s, n, &b, &e))))
+	if (n <= 200 && has_digit(s, n) && !path_word(s, n)
+	    && (art_is_date_line(s, n) || art_short_dated(s, n, &b, &e)))
 		return 1;
 	return !path_word(s, n) && art_date_opens(s, n, &b, &e);
 }
@@ -684,9 +684,12 @@ named(struct parse *p, size_t i)
 		return 1;
 	if (k == NO_LINE)
 		return 0;
-	/* a name alone between a paragraph (the deck) and the date: the
-	 * author's line, the headline above the deck */
-	if (art_person_like(s, n) && art_is(p, k, LI_PROSE) && art_anchor_near(p, i, p->cnl, 1, 1))
+	/* a name alone between a paragraph (the deck) and the date (or a
+	 * prompt and the date): the author's line, the headline above the
+	 * deck */
+	m = next_nonblank(p, i + 1);
+	if (art_person_like(s, n) && art_is(p, k, LI_PROSE) && (art_anchor_near(p, i, p->cnl, 1, 1)
+	    || (m < p->cnl && art_is(p, m, LI_PROMPT) && art_anchor_near(p, i, p->cnl, 1, 2))))
 		return 1;
 	s = line_s(p, k);
 	n = p->cl[k].len;
