@@ -918,6 +918,8 @@ EOF2
 ["p74-labelled-byline-date","Die Stadt baut einen zweiten Fahrradparkplatz am Bahnhof","Jonas Reuter","14.02.2023",null,null,null]
 ["p75-name-widget-date","The river path reopens after the winter floods","Hugo Brennan","Aug 22, 2023 at 10:54 a.m.",null,null,null]
 ["p76-date-then-name","The school kitchen will cook with food from local farms","Marco Novak","February 5, 2024",null,null,null]
+["p77-am-date","Hospital opens a night clinic for children with fever","Anna Keller","Apr 27, 2023 at 9:58 a.m.",null,null,null]
+["p78-autor-under-deck","Was bedeutet der neue Fahrplan für Pendler?","Jonas García López","28.08.2023",null,null,null]
 ["p8-short-title","Frühjahrsputz","Jana Novak","14.03.2024",null,null,null]
 ["p9-no-headline",null,null,"13 March 2021",null,null,null]
 EOF2
@@ -997,6 +999,8 @@ EOF2
 ["Der neue Parkplatz soll vierhu","Räder stehen an den Geländern.",false]
 ["Volunteers cleared the fallen "," at the old mill on Saturdays.",false]
 ["The county found the money for","twice a week, the county said.",false]
+["The clinic will open every nig","rs spread through the schools.",false]
+["Ab Dezember fahren die Regiona","ritisiert der Fahrgastverband.",false]
 ["Am Samstag treffen sich alle M","Kaffee und Kuchen ist gesorgt.",false]
 ["The council said on Tuesday th"," the builder ran out of money.",false]
 EOF2

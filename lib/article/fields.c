@@ -736,7 +736,7 @@ const char *
 art_window_line(struct parse *p, size_t *i)
 {
 	const char *s = line_s(p, *i), *v;
-	size_t n = p->cl[*i].len, vn, b, e;
+	size_t n = p->cl[*i].len, vn, b, e, kn;
 	enum field f;
 
 	if ((f = published_line(s, n, &v, &vn)) != F_NONE) {
@@ -753,6 +753,11 @@ art_window_line(struct parse *p, size_t *i)
 	if (art_byline(s, n, &v, &vn) && !art_date_span(v, vn, &b, &e)) {
 		set_byline(p, i, v, vn);
 		role_under(p, i);
+		return "byline";
+	}
+	/* a labelled byline ("Autor: Jane Doe", maybe with its date) */
+	if (art_line_key(s, n, &kn, &v, &vn) == F_BYLINE && vn && art_byline_names(v, vn)) {
+		set_field(p, F_BYLINE, v, vn);
 		return "byline";
 	}
 	if (split_byline(p, i) || name_alone(p, *i)) {

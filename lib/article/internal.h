@@ -402,6 +402,9 @@ int art_name_part(const char *s, size_t n, const char **v, size_t *vn);
 /* s is a byline's label alone on its line: "By", "Von:", "Author",
  * "Autor/in", "Text:" (credit.c). */
 int art_byline_label(const char *s, size_t n);
+/* A labelled byline or date ("Author: Jane Doe", "Posted: March 4"):
+ * a header key of them and a value after it (nav.c). */
+int art_key_anchor(const char *s, size_t n);
 /* s is the by-word alone, maybe with a colon: "By", "Von:", "By :". */
 int art_by_alone(const char *s, size_t n);
 /* A newsroom signing for its staff ("Redaktion", "Redacción", "Staff"),

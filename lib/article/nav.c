@@ -213,8 +213,8 @@ title_case(const char *s, size_t n)
 
 /* A labelled byline or date ("Author: Jane Doe", "Posted: March 4"):
  * a header key of them, a value after it; no headline. */
-static int
-key_anchor(const char *s, size_t n)
+int
+art_key_anchor(const char *s, size_t n)
 {
 	const char *v;
 	size_t kn, vn = 0;
@@ -259,7 +259,7 @@ art_headline_shape(struct parse *p, size_t i)
 	    || strchr("&+|/=~<>,.;:-", s[0]) || (s[0] == '*' && !(n > 1 && s[1] >= 'A' && s[1] <= 'Z'))
 	    || s[n - 1] == ':' || art_is_arrow_link(s, n)
 	    || art_joins_names(s, n) || comma_list(s, n) || run_together(s, n)
-	    || doubled(s, n) || art_is_menu_line(s, n) || source_line(s, n) || key_anchor(s, n))
+	    || doubled(s, n) || art_is_menu_line(s, n) || source_line(s, n) || art_key_anchor(s, n))
 		return 0;
 	/* a sentence is no headline, but a question, an exclamation, one
 	 * that trails off ("…"; a teaser cut short has "...") or one in

@@ -134,10 +134,15 @@ para_block(struct parse *p, size_t i, size_t *e)
 		return 0;
 	if (*e == i && (art_is(p, i, LI_CAPTION) || art_is(p, i, LI_LOGIN) || art_is(p, i, LI_CREDIT)))
 		return 0;
-	/* A sentence over a date or a byline (or a name alone over one),
-	 * and under no sentence, is a headline or a deck. */
+	/* a date alone, its period the time's ("Apr 27, 2023 at 9:58 a.m.") */
+	if (*e == i && art_is_date_line(s, n))
+		return 0;
+	/* A sentence over a date or a byline (or a name alone over one, or
+	 * a labelled one: "Autor: Jane Doe"), and under no sentence, is a
+	 * headline or a deck. */
 	if (*e == i && w < 25 && (j = next_nonblank(p, i + 1)) < p->cnl && j <= i + 2
-	    && (art_is(p, j, LI_ANCHOR) || name_over_anchor(p, j)) && !after_prose(p, i))
+	    && (art_is(p, j, LI_ANCHOR) || name_over_anchor(p, j)
+	    || art_key_anchor(line_s(p, j), p->cl[j].len)) && !after_prose(p, i))
 		return 0;
 	return w;
 }
