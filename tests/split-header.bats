@@ -920,7 +920,9 @@ EOF2
 ["p76-date-then-name","The school kitchen will cook with food from local farms","Marco Novak","February 5, 2024",null,null,null]
 ["p77-am-date","Hospital opens a night clinic for children with fever","Anna Keller","Apr 27, 2023 at 9:58 a.m.",null,null,null]
 ["p78-autor-under-deck","Was bedeutet der neue Fahrplan für Pendler?","Jonas García López","28.08.2023",null,null,null]
+["p79-byline-bottom","Der Wochenmarkt bekommt ein festes Dach","Ida Brenner und Jonas Keller",null,"9. Dezember 2023",null,null]
 ["p8-short-title","Frühjahrsputz","Jana Novak","14.03.2024",null,null,null]
+["p80-credit-over-name","La biblioteca del barrio abre también por la noche","Jean-Paul García López","5 de diciembre de 2023",null,null,null]
 ["p9-no-headline",null,null,"13 March 2021",null,null,null]
 EOF2
 	run bash -c "split-header '$FX/pages' | jq -c '[(.body | split(\"\n\n\") | .[0][:30], .[-1][-30:]), (.body | test(\"Menu|Subscribe|cookies|Share|More from|Privacy|Impressum|Kommentar|Antworten|Teilen|Contacto|Terms of Use|Lee también|Reply|ADVERTISEMENT|Most read|Terms of use\"))]'"
@@ -1001,7 +1003,9 @@ EOF2
 ["The county found the money for","twice a week, the county said.",false]
 ["The clinic will open every nig","rs spread through the schools.",false]
 ["Ab Dezember fahren die Regiona","ritisiert der Fahrgastverband.",false]
+["Die Händler auf dem Marktplatz"," Arbeiten beginnen im Februar.",false]
 ["Am Samstag treffen sich alle M","Kaffee und Kuchen ist gesorgt.",false]
+["La decisión llega tras meses d","s para los turnos de la noche.",false]
 ["The council said on Tuesday th"," the builder ran out of money.",false]
 EOF2
 	# a sentence asking to subscribe, the publisher speaking ("our",

@@ -807,8 +807,8 @@ const char *
 art_footer_line(struct parse *p, size_t *i, int set)
 {
 	struct article *a = p->a;
-	const char *s = line_s(p, *i), *ag, *r;
-	size_t n = p->cl[*i].len, j = *i;
+	const char *s = line_s(p, *i), *ag, *r, *v;
+	size_t n = p->cl[*i].len, j = *i, k, vn, b, e;
 	int photo;
 
 	/* "...a bank official told\nReuters." ends a sentence: no sign-off. */
@@ -831,6 +831,14 @@ art_footer_line(struct parse *p, size_t *i, int set)
 		if (set)
 			set_field(p, F_URL, s, n);
 		return "url";
+	}
+	/* the author signing under the last paragraph ("Von Jane Doe"),
+	 * for want of a byline above */
+	if (!(p->cl[*i].flags & LF_LISTED) && (k = prev_nonblank(p, *i)) != NO_LINE && art_is(p, k, LI_PROSE)
+	    && art_byline(s, n, &v, &vn) && !art_date_span(v, vn, &b, &e)) {
+		if (set)
+			art_set_once(&a->byline, v, vn);
+		return "byline";
 	}
 	r = key_line(p, &j, 1, set);
 	*i = j;

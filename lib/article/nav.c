@@ -672,7 +672,7 @@ art_is_headline(struct parse *p, size_t i)
 static int
 named(struct parse *p, size_t i)
 {
-	size_t k = prev_nonblank(p, i), n = p->cl[i].len, m;
+	size_t k = prev_nonblank(p, i), n = p->cl[i].len, m, u;
 	const char *s = line_s(p, i), *ag;
 
 	/* a name with the author's role or agency ("Jane Doe, Staff
@@ -688,7 +688,11 @@ named(struct parse *p, size_t i)
 	 * prompt and the date): the author's line, the headline above the
 	 * deck */
 	m = next_nonblank(p, i + 1);
-	if (art_person_like(s, n) && art_is(p, k, LI_PROSE) && (art_anchor_near(p, i, p->cnl, 1, 1)
+	/* a photo's credit or caption may stand between ("Photo: Example
+	 * Images") */
+	if ((u = k) != NO_LINE && (art_photo_credit(line_s(p, u), p->cl[u].len) || art_is(p, u, LI_CAPTION)))
+		u = prev_nonblank(p, u);
+	if (art_person_like(s, n) && u != NO_LINE && art_is(p, u, LI_PROSE) && (art_anchor_near(p, i, p->cnl, 1, 1)
 	    || (m < p->cnl && art_is(p, m, LI_PROMPT) && art_anchor_near(p, i, p->cnl, 1, 2))))
 		return 1;
 	s = line_s(p, k);
