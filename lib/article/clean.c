@@ -236,43 +236,13 @@ special8(const char *s)
 	    || text_zero_bytes(y ^ (ones * '<'));
 }
 
-/* Line s[0..n) has what only markdown writes: a "#" heading, a link
- * "[text](url)", a "**" or "__" pair, a backslash before a mark. */
-static int
-md_marks(const char *s, size_t n)
-{
-	const char *q;
-	size_t k;
-
-	for (k = 0; k < n && k < 6 && s[k] == '#'; k++)
-		;
-	if (k > 0 && k < n && s[k] == ' ')
-		return 1;
-	for (q = memchr(s, ']', n); q && q + 1 < s + n; q = memchr(q + 1, ']', (size_t)(s + n - q - 1)))
-		if (q[1] == '(')
-			return 1;
-	for (k = 0; k + 1 < n; k++)
-		if (((s[k] == '*' || s[k] == '_') && s[k + 1] == s[k])
-		    || (s[k] == '\\' && strchr("\\`*_{}[]()#+-.!<>", s[k + 1]) && s[k + 1]))
-			return 1;
-	return 0;
-}
-
-/* The text is markdown: a line of it has md_marks.  In a plain text
- * a star or an underscore is the writer's own ("*Update*", "file_name"). */
-static int
-is_markdown(struct parse *p, size_t from)
-{
-	size_t i;
-
-	for (i = from; i < p->nnl; i++)
-		if (md_marks(p->norm + p->nl[i].off, p->nl[i].len))
-			return 1;
-	return 0;
-}
+/* What md_line saw: a mark only markdown writes (a "#" heading, a
+ * link, an image, "**" or "__", a backslash before a mark), and
+ * emphasis it took off ("*Update*"). */
+enum { MD_MARK = 1, MD_EMPHASIS = 2 };
 
 static size_t
-md_line(const char *s, size_t n, char *out, unsigned *fl, int md)
+md_line(const char *s, size_t n, char *out, unsigned *fl, int md, unsigned *seen)
 {
 	struct next rb = { 0, 0 }, rp = { 0, 0 }, gt = { 0, 0 };
 	size_t i = 0, o = 0, k, close, paren, skip_at = (size_t)-1, skip_to = 0;
@@ -284,6 +254,7 @@ md_line(const char *s, size_t n, char *out, unsigned *fl, int md)
 		;
 	if (k > 0 && k < n && s[k] == ' ') {
 		*fl |= LF_HEADING | (k == 1 ? LF_H1 : 0);
+		*seen |= MD_MARK;
 		i = k + 1;
 	} else if (n >= 2 && s[0] == '>' && s[1] == ' ') {
 		i = 2;
@@ -325,6 +296,7 @@ md_line(const char *s, size_t n, char *out, unsigned *fl, int md)
 			if (close + 1 < n && s[close + 1] == '(') {
 				paren = next_of(s, n, close + 2, ')', &rp);
 				if (paren < n) {
+					*seen |= MD_MARK;
 					if (c == '!') {
 						*fl |= LF_IMAGE;
 						i = paren + 1;
@@ -366,6 +338,7 @@ md_line(const char *s, size_t n, char *out, unsigned *fl, int md)
 				int spaced = prev == ' ' && next == ' ';
 
 				if (!spaced && !inword) {
+					*seen |= run > 1 ? MD_MARK : MD_EMPHASIS;
 					i += run;
 					continue;
 				}
@@ -376,6 +349,7 @@ md_line(const char *s, size_t n, char *out, unsigned *fl, int md)
 			continue;
 		}
 		if (c == '\\' && i + 1 < n && strchr("\\`*_{}[]()#+-.!<>", s[i + 1]) && s[i + 1]) {
+			*seen |= MD_MARK;
 			out[o++] = s[i + 1];
 			i += 2;
 			continue;
@@ -399,14 +373,15 @@ md_line(const char *s, size_t n, char *out, unsigned *fl, int md)
 	return o;
 }
 
-void
-art_clean_lines(struct parse *p, size_t from)
+/* Clean lines from..nnl in markdown (md) or as plain text; what was
+ * seen in *seen. */
+static void
+clean_pass(struct parse *p, size_t from, int md, unsigned *seen)
 {
 	size_t i, o = 0, len;
 	unsigned fl;
-	int md = !p->resplit && is_markdown(p, from);
 
-	p->clean = emalloc(p->nnl ? p->nl[p->nnl - 1].off + p->nl[p->nnl - 1].len + 1 : 1);
+	p->cnl = 0;
 	for (i = from; i < p->nnl; i++) {
 		fl = 0;
 		/* a body split before has no markdown left: what looks
@@ -415,8 +390,22 @@ art_clean_lines(struct parse *p, size_t from)
 			len = p->nl[i].len;
 			memcpy(p->clean + o, p->norm + p->nl[i].off, len);
 		} else
-			len = md_line(p->norm + p->nl[i].off, p->nl[i].len, p->clean + o, &fl, md);
+			len = md_line(p->norm + p->nl[i].off, p->nl[i].len, p->clean + o, &fl, md, seen);
 		push_line(&p->cl, &p->cnl, &p->clcap, o, len, fl);
 		o += len;
 	}
+}
+
+/* A text is read as markdown; one with emphasis but nothing else only
+ * markdown writes is plain text again, its stars and underscores the
+ * writer's own ("*Update*", "file_name"). */
+void
+art_clean_lines(struct parse *p, size_t from)
+{
+	unsigned seen = 0;
+
+	p->clean = emalloc(p->nnl ? p->nl[p->nnl - 1].off + p->nl[p->nnl - 1].len + 1 : 1);
+	clean_pass(p, from, 1, &seen);
+	if (seen == MD_EMPHASIS)
+		clean_pass(p, from, 0, &seen);
 }

@@ -187,11 +187,13 @@ repeats_title(const char *s, size_t n, const char *t)
 }
 
 /* Why line i, over the headline, goes: a prompt (a cookie notice, a
- * log-in box, "Share") or navigation. */
+ * log-in box) or navigation (menus, and the buttons among them). */
 static const char *
 above_title(struct parse *p, size_t i)
 {
-	return art_is(p, i, LI_LOGIN) || art_is(p, i, LI_PROMPT) ? "prompt" : "navigation";
+	/* a log-in box or a cookie notice is a sentence: a menu's items
+	 * are spared the look */
+	return art_nwords(p, i) > 4 && art_is(p, i, LI_LOGIN) ? "prompt" : "navigation";
 }
 
 const char *

@@ -149,7 +149,7 @@ eq_ci(const char *s, size_t n, const char *w)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (!w[i] || lower_at(s, i) != lower_at(w, i))
+		if (!w[i] || (s[i] != w[i] && lower_at(s, i) != lower_at(w, i)))
 			return 0;
 	return w[n] == '\0';
 }
@@ -162,7 +162,7 @@ same_ci(const char *a, size_t an, const char *b, size_t bn)
 	if (an != bn)
 		return 0;
 	for (i = 0; i < an; i++)
-		if (lower_at(a, i) != lower_at(b, i))
+		if (a[i] != b[i] && lower_at(a, i) != lower_at(b, i))
 			return 0;
 	return 1;
 }

@@ -778,12 +778,27 @@ static const char *const consent_words[] = {
 
 /* A cookie notice: "cookie" and a word of consent_words in a sentence
  * or two. */
+/* "cookie" in s, any case, found by its "k" (memchr is quick, has_ci
+ * is not). */
+static int
+has_cookie(const char *s, size_t n)
+{
+	const char *k;
+	int c;
+
+	for (c = 0; c < 2; c++)
+		for (k = s + 3; k < s + n && (k = memchr(k, c ? 'K' : 'k', (size_t)(s + n - k))) != NULL; k++)
+			if (k + 3 <= s + n && eq_ci(k - 3, 6, "cookie"))
+				return 1;
+	return 0;
+}
+
 static int
 cookie_prompt(const char *s, size_t n)
 {
 	size_t i;
 
-	if (n > 400 || !has_ci(s, n, "cookie") || nwords(s, n, 61) > 60)
+	if (n > 400 || n < 6 || !has_cookie(s, n) || nwords(s, n, 61) > 60)
 		return 0;
 	for (i = 0; i < LEN(consent_words); i++)
 		if (has_ci(s, n, consent_words[i]))
@@ -800,7 +815,10 @@ art_is_login_prompt(const char *s, size_t n)
 {
 	if (subscribe_prompt(s, n) || ask_prompt(s, n) || cookie_prompt(s, n))
 		return 1;
-	if (n > 200 || nwords(s, n, 16) > 15 || (!has_ci(s, n, "log") && !has_ci(s, n, "sign")))
+	/* "log" and "sign" have a "g": memchr finds none in most lines
+	 * sooner than has_ci */
+	if (n > 200 || (!memchr(s, 'g', n) && !memchr(s, 'G', n)) || nwords(s, n, 16) > 15
+	    || (!has_ci(s, n, "log") && !has_ci(s, n, "sign")))
 		return 0;
 	if (!has_ci(s, n, "log in") && !has_ci(s, n, "sign in") && !has_ci(s, n, "sign up")
 	    && !has_ci(s, n, "logged in") && !has_ci(s, n, "log into"))
