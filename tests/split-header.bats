@@ -100,6 +100,11 @@ field() {
 	assert_output '[["Lena Moreau"],"Mar 15, 2023 at 11:53 a.m.",1]'
 }
 
+@test "a short question in a list of other stories is a story's headline, and the list goes on under it" {
+	run bash -c "split-header --explain '$FX/pages/p81-related-questions.txt' | jq -c '[(.body | split(\"\\n\\n\") | length), [.removed[] | select(.text | test(\"^(Why|What|By)\")) | .reason]]'"
+	assert_output '[2,["byline","related","related"]]'
+}
+
 @test "a plain text (no heading, link, ** or escape of markdown) keeps its stars and underscores" {
 	printf '*Update* Ferry timetable for the summer\n\nThe *new* timetable starts on Monday, the operator said in a note to all_passengers.\n\n*Times may change in bad weather.\n' >"$BATS_TEST_TMPDIR/p.txt"
 	run field "$BATS_TEST_TMPDIR/p.txt" '[.title, .body]'
@@ -923,6 +928,7 @@ EOF2
 ["p79-byline-bottom","Der Wochenmarkt bekommt ein festes Dach","Ida Brenner und Jonas Keller",null,"9. Dezember 2023",null,null]
 ["p8-short-title","Frühjahrsputz","Jana Novak","14.03.2024",null,null,null]
 ["p80-credit-over-name","La biblioteca del barrio abre también por la noche","Jean-Paul García López","5 de diciembre de 2023",null,null,null]
+["p81-related-questions","Allotments by the river get a second water tap","Felix Santos and Omar Petrov","Sep 26, 2024 at 3:49 a.m.",null,null,null]
 ["p9-no-headline",null,null,"13 March 2021",null,null,null]
 EOF2
 	run bash -c "split-header '$FX/pages' | jq -c '[(.body | split(\"\n\n\") | .[0][:30], .[-1][-30:]), (.body | test(\"Menu|Subscribe|cookies|Share|More from|Privacy|Impressum|Kommentar|Antworten|Teilen|Contacto|Terms of Use|Lee también|Reply|ADVERTISEMENT|Most read|Terms of use\"))]'"
@@ -1006,6 +1012,7 @@ EOF2
 ["Die Händler auf dem Marktplatz"," Arbeiten beginnen im Februar.",false]
 ["Am Samstag treffen sich alle M","Kaffee und Kuchen ist gesorgt.",false]
 ["La decisión llega tras meses d","s para los turnos de la noche.",false]
+["The allotment society asked fo","and volunteers dug the trench.",false]
 ["The council said on Tuesday th"," the builder ran out of money.",false]
 EOF2
 	# a sentence asking to subscribe, the publisher speaking ("our",

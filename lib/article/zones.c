@@ -215,7 +215,12 @@ junk(struct parse *p, size_t i)
 int
 art_ends_list(struct parse *p, size_t i)
 {
-	return art_is(p, i, LI_PROSE) && art_nwords(p, i) >= 4;
+	const char *s = line_s(p, i);
+	size_t n = p->cl[i].len;
+
+	/* a short question is a story's headline ("Why is the bus so
+	 * late?") */
+	return art_is(p, i, LI_PROSE) && art_nwords(p, i) >= 4 && !(s[n - 1] == '?' && art_nwords(p, i) <= 15);
 }
 
 /* Flag the lines of story lists: a marker ("Related Stories", "More in
