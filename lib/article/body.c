@@ -196,8 +196,12 @@ drop_in_body(struct parse *p, struct lineset *seen, size_t i, int gap, int *head
 {
 	const char *t = p->a->title, *s = line_s(p, i);
 	size_t n = p->cl[i].len;
+	/* a paragraph of one line: a hard-wrapped one's lines may happen
+	 * to read as another's ("... jobs at its" twice) */
+	int whole = (gap || !art_is(p, i, LI_CONT))
+	    && !(i + 1 < p->cnl && p->cl[i + 1].len && art_is(p, i + 1, LI_CONT));
 
-	if (seen_before(seen, s, n) || (t && same_ci(s, n, t, strlen(t))))
+	if (whole && (seen_before(seen, s, n) || (t && same_ci(s, n, t, strlen(t)))))
 		return "repeat";
 	/* The end of a hard-wrapped sentence ("comment. Reuter") is no
 	 * prompt, caption or menu. */
