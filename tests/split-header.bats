@@ -692,7 +692,7 @@ EOF2
 @test "wire stories: dateline place, agency, clean body and last words, all right" {
 	run bash -c "PATH='$BIN':\$PATH '$ROOT/tools/wire-score' --min 1 '$FX/wire/expected.tsv'"
 	assert_success
-	assert_output "stories 38: dateline place 1.000, agency 1.000, clean body 1.000; last words kept 38 of 38"
+	assert_output "stories 39: dateline place 1.000, agency 1.000, clean body 1.000; last words kept 39 of 39"
 }
 
 # wire TEXT: place, date, agency and body of TEXT as one line.
