@@ -100,6 +100,14 @@ field() {
 	assert_output '[["Lena Moreau"],"Mar 15, 2023 at 11:53 a.m.",1]'
 }
 
+@test "a hard-wrapped paragraph written twice goes once, as a second split reads it" {
+	printf 'Council opens a new library\n\nThe new library opened on Monday in the old railway\nstation, with ten thousand books.\n\nThe council paid for the works with a grant.\n\nThe new library opened on Monday in the old railway\nstation, with ten thousand books.\n' >"$BATS_TEST_TMPDIR/w.txt"
+	run bash -c "split-header --explain '$BATS_TEST_TMPDIR/w.txt' | jq -c '[(.body | split(\"\\n\\n\") | length), [.removed[] | select(.reason == \"repeat\") | .text]]'"
+	assert_output '[2,["The new library opened on Monday in the old railway station, with ten thousand books."]]'
+	run bash -c "diff <(split-header '$BATS_TEST_TMPDIR/w.txt' | jq -c 'del(.source)') <(split-header '$BATS_TEST_TMPDIR/w.txt' | split-header --ndjson | jq -c 'del(.source)')"
+	assert_success
+}
+
 @test "a short question in a list of other stories is a story's headline, and the list goes on under it" {
 	run bash -c "split-header --explain '$FX/pages/p81-related-questions.txt' | jq -c '[(.body | split(\"\\n\\n\") | length), [.removed[] | select(.text | test(\"^(Why|What|By)\")) | .reason]]'"
 	assert_output '[2,["byline","related","related"]]'

@@ -400,12 +400,55 @@ tail_signoff(struct parse *p)
  * hard-wrapped paragraph) unless a gap or the end of a sentence came
  * between them, or it starts upper case after a short line; in a body
  * split before, lines one under the other stay so (a page's list). */
+/* The paragraphs of the body so far, to find one written again. */
+struct paras {
+	struct para { size_t off, n; uint64_t h; } *v;
+	size_t nv, cap;
+	struct hash_index ix;
+};
+
+static uint64_t
+para_key(const void *v, size_t i)
+{
+	return ((const struct para *)v)[i].h;
+}
+
+/* The paragraph b->s[off..b->len), begun by kept line k, is one written
+ * before (a hard-wrapped paragraph again, as a second split of the
+ * body reads it line by line): it goes, with the blank line before it
+ * (at sep), as a repeat. */
+static void
+end_para(struct parse *p, struct buf *b, struct paras *ps, size_t sep, size_t off, size_t k)
+{
+	size_t n = b->len - off, pos;
+	uint64_t h = line_hash(b->s + off, n);
+	long i;
+
+	if (p->keep)
+		return;
+	for (i = hash_index_first(&ps->ix, h, &pos); i >= 0; i = hash_index_next(&ps->ix, &pos)) {
+		struct para *e = &ps->v[i];
+
+		if (e->h == h && e->n == n && !memcmp(b->s + e->off, b->s + off, n)) {
+			art_removed_at(p, p->kept[k].rm, b->s + off, n, "repeat");
+			b->len = sep;
+			return;
+		}
+	}
+	ps->v = egrow(ps->v, &ps->cap, ps->nv + 1, sizeof *ps->v);
+	ps->v[ps->nv] = (struct para){ off, n, h };
+	hash_index_add(&ps->ix, h, ps->nv, para_key, ps->v);
+	ps->nv++;
+}
+
 static void
 join_kept(struct parse *p)
 {
 	struct buf b = BUF_INIT;
-	size_t k;
+	struct paras ps = { NULL, 0, 0, HASH_INDEX_INIT };
+	size_t k, sep = 0, off = 0, first = 0;
 
+	hash_index_init(&ps.ix, p->nkept + 2);
 	for (k = 0; k < p->nkept; k++) {
 		struct kept *c = &p->kept[k], *pr = k ? &p->kept[k - 1] : NULL;
 
@@ -414,10 +457,18 @@ join_kept(struct parse *p)
 		else if (pr && !c->gap && (c->cont || (!art_is_prose(pr->s, pr->n)
 		    && (pr->line >= 60 || art_wraps(pr->s, pr->n, c->s, c->n)))))
 			buf_addc(&b, ' ');
-		else if (pr)
+		else if (pr) {
+			end_para(p, &b, &ps, sep, off, first);
+			sep = b.len;
 			buf_add(&b, "\n\n", 2);
+			off = b.len, first = k;
+		}
 		buf_add(&b, c->s, c->n);
 	}
+	if (p->nkept)
+		end_para(p, &b, &ps, sep, off, first);
+	free(ps.v);
+	hash_index_free(&ps.ix);
 	p->a->body_len = b.len;
 	p->a->body = buf_take(&b);
 }
@@ -502,8 +553,9 @@ art_body(struct parse *p, size_t i)
 		if ((n = end_marks(p, s, n)) == 0)
 			continue;
 		/* A dateline opens the text: its first line, or its first
-		 * paragraph under stray lines. */
-		if (first || (i == p->lead && !dated)) {
+		 * paragraph under stray lines (in a body split before, those
+		 * went with it, or were kept as its text). */
+		if (first || (i == p->lead && !dated && !p->resplit)) {
 			first = 0;
 			if ((d = art_dateline(p, s, n, 1)) > 0)
 				art_removed(p, s, d, "dateline"), dated = 1;
