@@ -100,6 +100,12 @@ field() {
 	assert_output '[["Lena Moreau"],"Mar 15, 2023 at 11:53 a.m.",1]'
 }
 
+@test "a word broken at a hyphen at the end of a hard-wrapped line is joined with no space, the hyphen kept" {
+	printf 'Council opens a new library\n\nThe library opened on Monday in the old rail-\nway station, and a short-\nterm loan paid for it. The price -\nabout a million - was met.\n' >"$BATS_TEST_TMPDIR/h.txt"
+	run field "$BATS_TEST_TMPDIR/h.txt" .body
+	assert_output '"The library opened on Monday in the old rail-way station, and a short-term loan paid for it. The price - about a million - was met."'
+}
+
 @test "a hard-wrapped paragraph written twice goes once, as a second split reads it" {
 	printf 'Council opens a new library\n\nThe new library opened on Monday in the old railway\nstation, with ten thousand books.\n\nThe council paid for the works with a grant.\n\nThe new library opened on Monday in the old railway\nstation, with ten thousand books.\n' >"$BATS_TEST_TMPDIR/w.txt"
 	run bash -c "split-header --explain '$BATS_TEST_TMPDIR/w.txt' | jq -c '[(.body | split(\"\\n\\n\") | length), [.removed[] | select(.reason == \"repeat\") | .text]]'"

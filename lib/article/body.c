@@ -400,6 +400,18 @@ tail_signoff(struct parse *p)
  * hard-wrapped paragraph) unless a gap or the end of a sentence came
  * between them, or it starts upper case after a short line; in a body
  * split before, lines one under the other stay so (a page's list). */
+/* Line c goes on a word that pr broke at its hyphen ("the rail-" /
+ * "way station", "a short-" / "term loan"): joined with no space, the
+ * hyphen kept, as a compound may break there too. */
+static int
+broken_word(const struct kept *pr, const struct kept *c)
+{
+	unsigned char a = pr->n >= 2 ? (unsigned char)pr->s[pr->n - 2] : 0;
+
+	return pr->n >= 2 && pr->s[pr->n - 1] == '-' && (isalnum_a(a) || a >= 0x80)
+	    && c->n && c->s[0] >= 'a' && c->s[0] <= 'z';
+}
+
 /* The paragraphs of the body so far, to find one written again. */
 struct paras {
 	struct para { size_t off, n; uint64_t h; } *v;
@@ -455,8 +467,10 @@ join_kept(struct parse *p)
 		if (pr && !c->gap && p->resplit)
 			buf_addc(&b, '\n');	/* a body split before keeps its lines */
 		else if (pr && !c->gap && (c->cont || (!art_is_prose(pr->s, pr->n)
-		    && (pr->line >= 60 || art_wraps(pr->s, pr->n, c->s, c->n)))))
-			buf_addc(&b, ' ');
+		    && (pr->line >= 60 || art_wraps(pr->s, pr->n, c->s, c->n))))) {
+			if (!broken_word(pr, c))
+				buf_addc(&b, ' ');
+		}
 		else if (pr) {
 			end_para(p, &b, &ps, sep, off, first);
 			sep = b.len;
