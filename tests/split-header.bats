@@ -100,6 +100,12 @@ field() {
 	assert_output '[["Lena Moreau"],"Mar 15, 2023 at 11:53 a.m.",1]'
 }
 
+@test "a blog's user name after the by-word, before a separator and the date (von gartenfee · 3. Mai 2024)" {
+	printf 'Start\n\nRezepte\n\nGarten\n\nReisen\n\nKontakt\n\nMeine Tomaten im kalten Mai\n\nvon  gartenfee  · 3. Mai 2024\n\nDie Pflanzen stehen seit einer Woche im Beet, und nachts wird es noch sehr kalt.\n\nIch decke sie mit Vlies ab.\n' >"$BATS_TEST_TMPDIR/u.txt"
+	run field "$BATS_TEST_TMPDIR/u.txt" '[.title, .byline, .date_raw]'
+	assert_output '["Meine Tomaten im kalten Mai","gartenfee","3. Mai 2024"]'
+}
+
 @test "a word broken at a hyphen at the end of a hard-wrapped line is joined with no space, the hyphen kept" {
 	printf 'Council opens a new library\n\nThe library opened on Monday in the old rail-\nway station, and a short-\nterm loan paid for it. The price -\nabout a million - was met.\n' >"$BATS_TEST_TMPDIR/h.txt"
 	run field "$BATS_TEST_TMPDIR/h.txt" .body

@@ -307,6 +307,20 @@ user_name(const char *s, size_t n)
 	return n;
 }
 
+/* A user name and a separator after it: the name's length, 0 if
+ * none. */
+static size_t
+user_first(const char *s, size_t n)
+{
+	size_t e = span_to(s, n, " "), k = e;
+
+	while (k < n && s[k] == ' ')
+		k++;
+	if (k >= n || !(art_separator(s + k, n - k) || (k > e && art_separator(s + k - 1, n - k + 1))))
+		return 0;
+	return user_name(s, e);
+}
+
 int
 art_byline_within(const char *s, size_t n, const char **v, size_t *vn)
 {
@@ -322,8 +336,9 @@ art_byline_within(const char *s, size_t n, const char **v, size_t *vn)
 		if ((*vn = name_words(*v, n - k - m - 1)) > 0)
 			return 1;
 		/* a blog's user name last ("Posted on March 4, 2024 by
-		 * jane") */
-		if ((*vn = user_name(*v, n - k - m - 1)) > 0)
+		 * jane"), or first, before a separator ("von jane ·
+		 * 31. Oktober 2023") */
+		if ((*vn = user_name(*v, n - k - m - 1)) > 0 || (k == 0 && (*vn = user_first(*v, n - m - 1)) > 0))
 			return 1;
 	}
 	return 0;
