@@ -106,6 +106,15 @@ field() {
 	assert_output '["Meine Tomaten im kalten Mai","gartenfee","3. Mai 2024"]'
 }
 
+@test "a labelled byline's note on the author after a comma is no author; under the last paragraph it signs the text" {
+	printf 'Neue Fähre für den See\n\nDie neue Fähre fährt ab Mai zweimal am Tag über den See, teilte die Gemeinde mit.\n\nSie hat Platz für vierzig Räder.\n\nAutorin: Mara Feld, Leiterin des Büros in Lima.\n\nAnmerkungen\n' >"$BATS_TEST_TMPDIR/n.txt"
+	run field "$BATS_TEST_TMPDIR/n.txt" '[.byline, .authors]'
+	assert_output '["Mara Feld",["Mara Feld"]]'
+	printf 'Ferry to the islands\n\nAuthor: Jane Doe, John Roe\n\nThe ferry leaves at seven in the morning, the operator said.\n' >"$BATS_TEST_TMPDIR/n2.txt"
+	run field "$BATS_TEST_TMPDIR/n2.txt" '.authors'
+	assert_output '["Jane Doe","John Roe"]'
+}
+
 @test "a word broken at a hyphen at the end of a hard-wrapped line is joined with no space, the hyphen kept" {
 	printf 'Council opens a new library\n\nThe library opened on Monday in the old rail-\nway station, and a short-\nterm loan paid for it. The price -\nabout a million - was met.\n' >"$BATS_TEST_TMPDIR/h.txt"
 	run field "$BATS_TEST_TMPDIR/h.txt" .body

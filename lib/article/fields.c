@@ -187,6 +187,26 @@ before_label(const char *v, size_t vn)
 	return vn;
 }
 
+/* A byline's names before a comma and a note on the author after it
+ * ("Jane Doe, project lead in Tunis."): their length, vn if none. */
+static size_t
+before_note(const char *v, size_t vn)
+{
+	size_t k = span_to(v, vn, ","), w, rn;
+	const char *r;
+
+	if (k >= vn || k == 0 || !art_names_only(v, k) || (w = nwords(v, k, 5)) < 2 || w > 4)
+		return vn;
+	r = v + k + 1, rn = vn - k - 1;
+	trim(&r, &rn);
+	/* a second name is no note: a note has a lower-case word, more
+	 * than four words or a period at its end (German capitalises
+	 * its nouns: "Projektleiterin der Stiftung in Tunis.") */
+	if (rn && art_names_only(r, rn) && nwords(r, rn, 5) <= 4 && r[rn - 1] != '.')
+		return vn;
+	return k;
+}
+
 /* A labelled byline with its date after a separator ("Autor: Jane
  * Doe | Stand: 14.02.2023"): the date is set, and the names' length
  * returned; vn if no date follows. */
@@ -230,7 +250,7 @@ set_field(struct parse *p, enum field f, const char *v, size_t vn)
 	case F_BYLINE:
 		if (starts_word(v, vn, "by") && vn > 3 && v[2] == ' ')
 			v += 3, vn -= 3;
-		art_set_once(&a->byline, v, before_label(v, date_after(p, v, vn)));
+		art_set_once(&a->byline, v, before_note(v, before_label(v, date_after(p, v, vn))));
 		break;
 	case F_URL:
 		unangle(&v, &vn);
@@ -447,7 +467,7 @@ key_line(struct parse *p, size_t *i, int footer, int set)
 	/* At the end of a text a source is a link or an agency, never a
 	 * chart's "Source: ..." read as the outlet; the dates and the
 	 * author there count for want of others (article.c). */
-	if (footer && !((dated && art_is_date_line(v, vn)) || (f == F_BYLINE && art_byline_names(v, vn)))
+	if (footer && !((dated && art_is_date_line(v, vn)) || (f == F_BYLINE && art_byline_names(v, before_note(v, vn))))
 	    && (f == F_SOURCE ? !art_is_url(v, vn) && !article_agency(v, vn)
 	    : f != F_URL && f != F_TAGS && f != F_AGENCY))
 		return NULL;
