@@ -46,3 +46,17 @@ mutate-check: $(BIN)/split-header
 	    tests/fixtures/split-header/pages/*.txt seeds/*.txt
 
 .PHONY: mutate-check
+
+# Invented page copies in many layouts (tools/page-layouts): how often
+# the title, the authors and the day of the date come out right.
+LAYOUTS_SEED = 1
+LAYOUTS_N    = 1000
+LAYOUTS      = $(B)/page-layouts
+
+layouts-score: $(BIN)/split-header $(BIN)/normalize-date
+	rm -rf $(LAYOUTS)
+	tools/page-layouts --out $(LAYOUTS) --seed $(LAYOUTS_SEED) -n $(LAYOUTS_N)
+	$(BIN)/split-header $(LAYOUTS)/ | $(BIN)/normalize-date \
+	    | tools/page-layouts --score $(LAYOUTS) $(LAYOUTS_OPTS)
+
+.PHONY: layouts-score

@@ -718,6 +718,16 @@ EOF2
 
 # --- wire copy (tests/fixtures/split-header/wire: invented stories) -----
 
+# Invented page copies in many layouts (tools/page-layouts): the title,
+# the authors and the day of the date right on nearly all.
+@test "invented page layouts: title, authors and date right on 95 in 100 at least" {
+	tools=$ROOT/tools
+	"$tools/page-layouts" --out "$BATS_TEST_TMPDIR/pl" --seed 7 -n 300
+	run bash -c "split-header '$BATS_TEST_TMPDIR/pl/' | normalize-date | '$tools/page-layouts' --score '$BATS_TEST_TMPDIR/pl' --min 0.95"
+	assert_success
+	assert_output --partial "pages 300: title"
+}
+
 @test "wire stories: dateline place, agency, clean body and last words, all right" {
 	run bash -c "PATH='$BIN':\$PATH '$ROOT/tools/wire-score' --min 1 '$FX/wire/expected.tsv'"
 	assert_success
@@ -958,6 +968,8 @@ EOF2
 ["p8-short-title","Frühjahrsputz","Jana Novak","14.03.2024",null,null,null]
 ["p80-credit-over-name","La biblioteca del barrio abre también por la noche","Jean-Paul García López","5 de diciembre de 2023",null,null,null]
 ["p81-related-questions","Allotments by the river get a second water tap","Felix Santos and Omar Petrov","Sep 26, 2024 at 3:49 a.m.",null,null,null]
+["p82-name-under-headline","Allotment holders get a second water tap","Ines Marlow","Jul 11, 2022 at 11:23 a.m.",null,null,null]
+["p83-cookie-no-blank","The harbour opens a second ferry berth after years of debate","Ravi Marsh and Hugo Lind",null,"18 October 2022",null,null]
 ["p9-no-headline",null,null,"13 March 2021",null,null,null]
 EOF2
 	run bash -c "split-header '$FX/pages' | jq -c '[(.body | split(\"\n\n\") | .[0][:30], .[-1][-30:]), (.body | test(\"Menu|Subscribe|cookies|Share|More from|Privacy|Impressum|Kommentar|Antworten|Teilen|Contacto|Terms of Use|Lee también|Reply|ADVERTISEMENT|Most read|Terms of use\"))]'"
@@ -1042,6 +1054,8 @@ EOF2
 ["Am Samstag treffen sich alle M","Kaffee und Kuchen ist gesorgt.",false]
 ["La decisión llega tras meses d","s para los turnos de la noche.",false]
 ["The allotment society asked fo","and volunteers dug the trench.",false]
+["The allotment society asked fo","the pipe in its spring budget.",false]
+["The new berth lets two ferries","ld berth starts in the autumn.",false]
 ["The council said on Tuesday th"," the builder ran out of money.",false]
 EOF2
 	# a sentence asking to subscribe, the publisher speaking ("our",

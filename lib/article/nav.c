@@ -340,7 +340,7 @@ over_page_deck(struct parse *p, size_t u, size_t h, int longer)
 	size_t n = p->cl[u].len, m = p->cl[h].len;
 
 	if (!(headline(p, u) || (longer && art_is(p, u, LI_PROSE) && art_nwords(p, u) <= 20))
-	    || anchor(p, u) || art_nwords(p, u) < 4 || art_nwords(p, h) < 10
+	    || anchor(p, u) || art_nwords(p, u) < 4 || art_nwords(p, h) < 10 || art_is(p, u, LI_LOGIN)
 	    || (!longer && art_nwords(p, u) >= art_nwords(p, h)))
 		return 0;
 	if (capitals(s, n) || credit_marks(s, n) || (n >= m && same_ci(s + n - m, m, t, m)))
@@ -694,6 +694,11 @@ named(struct parse *p, size_t i)
 		u = prev_nonblank(p, u);
 	if (art_person_like(s, n) && u != NO_LINE && art_is(p, u, LI_PROSE) && (art_anchor_near(p, i, p->cnl, 1, 1)
 	    || (m < p->cnl && art_is(p, m, LI_PROMPT) && art_anchor_near(p, i, p->cnl, 1, 2))))
+		return 1;
+	/* or under a headline with its date over it, over the article
+	 * ("4 May 2023" / headline / "Jane Doe" / text) */
+	if (art_person_like(s, n) && headline(p, k) && (u = prev_nonblank(p, k)) != NO_LINE && art_is(p, u, LI_ANCHOR)
+	    && m < p->cnl && art_para(p, m))
 		return 1;
 	s = line_s(p, k);
 	n = p->cl[k].len;
