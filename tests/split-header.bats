@@ -970,6 +970,7 @@ EOF2
 ["p81-related-questions","Allotments by the river get a second water tap","Felix Santos and Omar Petrov","Sep 26, 2024 at 3:49 a.m.",null,null,null]
 ["p82-name-under-headline","Allotment holders get a second water tap","Ines Marlow","Jul 11, 2022 at 11:23 a.m.",null,null,null]
 ["p83-cookie-no-blank","The harbour opens a second ferry berth after years of debate","Ravi Marsh and Hugo Lind",null,"18 October 2022",null,null]
+["p84-credit-joiner-name","Die Gemeinde baut einen Steg über den Mühlbach","Lotte van Rijn","10.03.2024",null,null,null]
 ["p9-no-headline",null,null,"13 March 2021",null,null,null]
 EOF2
 	run bash -c "split-header '$FX/pages' | jq -c '[(.body | split(\"\n\n\") | .[0][:30], .[-1][-30:]), (.body | test(\"Menu|Subscribe|cookies|Share|More from|Privacy|Impressum|Kommentar|Antworten|Teilen|Contacto|Terms of Use|Lee también|Reply|ADVERTISEMENT|Most read|Terms of use\"))]'"
@@ -1056,6 +1057,7 @@ EOF2
 ["The allotment society asked fo","and volunteers dug the trench.",false]
 ["The allotment society asked fo","the pipe in its spring budget.",false]
 ["The new berth lets two ferries","ld berth starts in the autumn.",false]
+["Der Steg soll im Sommer fertig","ägt zum größten Teil das Land.",false]
 ["The council said on Tuesday th"," the builder ran out of money.",false]
 EOF2
 	# a sentence asking to subscribe, the publisher speaking ("our",

@@ -684,21 +684,23 @@ named(struct parse *p, size_t i)
 		return 1;
 	if (k == NO_LINE)
 		return 0;
-	/* a name alone between a paragraph (the deck) and the date (or a
-	 * prompt and the date): the author's line, the headline above the
-	 * deck */
+	/* a name alone between a paragraph (the deck) or a headline and
+	 * the date (or a prompt and the date), maybe with a photo's credit
+	 * over it: the author's line ("Lotte van Rijn", three words, is no
+	 * headline under the headline) */
 	m = next_nonblank(p, i + 1);
 	/* a photo's credit or caption may stand between ("Photo: Example
 	 * Images") */
 	if ((u = k) != NO_LINE && (art_photo_credit(line_s(p, u), p->cl[u].len) || art_is(p, u, LI_CAPTION)))
 		u = prev_nonblank(p, u);
-	if (art_person_like(s, n) && u != NO_LINE && art_is(p, u, LI_PROSE) && (art_anchor_near(p, i, p->cnl, 1, 1)
+	if (art_person_like(s, n) && u != NO_LINE && (art_is(p, u, LI_PROSE) || headline(p, u))
+	    && (art_anchor_near(p, i, p->cnl, 1, 1)
 	    || (m < p->cnl && art_is(p, m, LI_PROMPT) && art_anchor_near(p, i, p->cnl, 1, 2))))
 		return 1;
-	/* or under a headline with its date over it, over the article
-	 * ("4 May 2023" / headline / "Jane Doe" / text) */
+	/* or under a headline with its date over it, over the article or
+	 * a prompt ("4 May 2023" / headline / "Jane Doe" / text) */
 	if (art_person_like(s, n) && headline(p, k) && (u = prev_nonblank(p, k)) != NO_LINE && art_is(p, u, LI_ANCHOR)
-	    && m < p->cnl && art_para(p, m))
+	    && m < p->cnl && (art_para(p, m) || art_is(p, m, LI_PROMPT)))
 		return 1;
 	s = line_s(p, k);
 	n = p->cl[k].len;
@@ -764,7 +766,7 @@ sentence_headline(struct parse *p, size_t j, size_t from, size_t lead)
 	size_t n = p->cl[j].len, w = art_nwords(p, j), u = prev_nonblank(p, j), i;
 
 	if (!p->page || w < 4 || w > 15 || n < 2 || s[n - 1] != '.' || s[n - 2] == '.'
-	    || !art_anchor_near(p, j, lead, 1, 1) || anchor(p, j))
+	    || !art_anchor_near(p, j, lead, 1, 1) || anchor(p, j) || art_is(p, j, LI_LOGIN))
 		return 0;
 	for (i = 0; i + 1 < n - 1; i++)
 		if (strchr(".!?", s[i]) && s[i + 1] == ' ')
