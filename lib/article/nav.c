@@ -685,13 +685,13 @@ named(struct parse *p, size_t i)
 	if (k == NO_LINE)
 		return 0;
 	/* a name alone between a paragraph (the deck) or a headline and
-	 * the date (or a prompt and the date), maybe with a photo's credit
-	 * over it: the author's line ("Lotte van Rijn", three words, is no
-	 * headline under the headline) */
+	 * the date (or a prompt and the date), a photo's credit or caption
+	 * maybe over it ("Photo: Example Images"): the author's line
+	 * ("Lotte van Rijn", three words, is no headline under the
+	 * headline) */
 	m = next_nonblank(p, i + 1);
-	/* a photo's credit or caption may stand between ("Photo: Example
-	 * Images") */
-	if ((u = k) != NO_LINE && (art_photo_credit(line_s(p, u), p->cl[u].len) || art_is(p, u, LI_CAPTION)))
+	u = k;
+	if (art_photo_credit(line_s(p, u), p->cl[u].len) || art_is(p, u, LI_CAPTION))
 		u = prev_nonblank(p, u);
 	if (art_person_like(s, n) && u != NO_LINE && (art_is(p, u, LI_PROSE) || headline(p, u))
 	    && (art_anchor_near(p, i, p->cnl, 1, 1)
