@@ -115,6 +115,12 @@ field() {
 	assert_output '["Jane Doe","John Roe"]'
 }
 
+@test "a kicker with the by-word last (Essay Von) over the name; a month may be a first name (Jan Berg)" {
+	printf 'Startseite\n\nPolitik\n\nKultur\n\nSport\n\nWetter\n\nAbo\n\n26.10.2023\n\nDas Stadttheater spielt wieder im Sommer\n\nEssay Von\n\nJan Berg\n\nDas Theater spielt ab Juni wieder unter freiem Himmel, mit neuer Besetzung und einem neuen Bühnenbild.\n\nKarten gibt es ab Montag.\n' >"$BATS_TEST_TMPDIR/v.txt"
+	run field "$BATS_TEST_TMPDIR/v.txt" '[.title, .byline]'
+	assert_output '["Das Stadttheater spielt wieder im Sommer","Jan Berg"]'
+}
+
 @test "a word broken at a hyphen at the end of a hard-wrapped line is joined with no space, the hyphen kept" {
 	printf 'Council opens a new library\n\nThe library opened on Monday in the old rail-\nway station, and a short-\nterm loan paid for it. The price -\nabout a million - was met.\n' >"$BATS_TEST_TMPDIR/h.txt"
 	run field "$BATS_TEST_TMPDIR/h.txt" .body
@@ -971,6 +977,7 @@ EOF2
 ["p82-name-under-headline","Allotment holders get a second water tap","Ines Marlow","Jul 11, 2022 at 11:23 a.m.",null,null,null]
 ["p83-cookie-no-blank","The harbour opens a second ferry berth after years of debate","Ravi Marsh and Hugo Lind",null,"18 October 2022",null,null]
 ["p84-credit-joiner-name","Die Gemeinde baut einen Steg über den Mühlbach","Lotte van Rijn","10.03.2024",null,null,null]
+["p85-date-above-widgets","Der Chor der Altstadt singt wieder im Dom","María José Weber","20.12.2024",null,null,null]
 ["p9-no-headline",null,null,"13 March 2021",null,null,null]
 EOF2
 	run bash -c "split-header '$FX/pages' | jq -c '[(.body | split(\"\n\n\") | .[0][:30], .[-1][-30:]), (.body | test(\"Menu|Subscribe|cookies|Share|More from|Privacy|Impressum|Kommentar|Antworten|Teilen|Contacto|Terms of Use|Lee también|Reply|ADVERTISEMENT|Most read|Terms of use\"))]'"
@@ -1058,6 +1065,7 @@ EOF2
 ["The allotment society asked fo","the pipe in its spring budget.",false]
 ["The new berth lets two ferries","ld berth starts in the autumn.",false]
 ["Der Steg soll im Sommer fertig","ägt zum größten Teil das Land.",false]
+["Nach zwei Jahren Pause hat die","noch Tenöre für das neue Jahr.",false]
 ["The council said on Tuesday th"," the builder ran out of money.",false]
 EOF2
 	# a sentence asking to subscribe, the publisher speaking ("our",

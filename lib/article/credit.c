@@ -378,15 +378,16 @@ name_of_part(const char **v, size_t *vn)
 	trim(v, vn);
 }
 
-/* A name: two to four capitalised words, no digit, no slash, no month or
- * weekday first; or a newsroom. */
+/* A name: two to four capitalised words, no digit, no slash, no
+ * weekday first ("Montag Abend"); or a newsroom.  A month may be a
+ * first name ("Jan Berg", "April Lee"). */
 static int
 name_like(const char *v, size_t vn)
 {
 	size_t w = nwords(v, vn, 5);
 
 	return (w >= 2 && w <= 4 && !has_digit(v, vn) && !memchr(v, '/', vn) && art_names_only(v, vn)
-	    && !art_is_month(v, strcspn(v, " ")) && !art_is_weekday(v, strcspn(v, " ")))
+	    && !art_is_weekday(v, strcspn(v, " ")))
 	    || art_is_newsroom(v, vn);
 }
 
@@ -493,6 +494,16 @@ art_by_alone(const char *s, size_t n)
 }
 
 int
+art_by_last(const char *s, size_t n)
+{
+	size_t k = n;
+
+	while (k > 0 && s[k - 1] != ' ')
+		k--;
+	return k > 0 && nwords(s, k, 5) <= 3 && art_by_alone(s + k, n - k);
+}
+
+int
 art_byline_label(const char *s, size_t n)
 {
 	n = label_len(s, n);
@@ -507,7 +518,11 @@ art_byline_split(const char *s, size_t n, const char *t, size_t tn)
 	/* a name may end in an initial ("Joe S."), no sentence */
 	int initial = tn >= 3 && t[tn - 1] == '.' && t[tn - 2] >= 'A' && t[tn - 2] <= 'Z' && t[tn - 3] == ' ';
 
-	return art_byline_label(s, n) && tn <= 60 && art_byline_names(t, tn)
+	/* after a kicker ("Essay Von"), the names of a person ("Supported
+	 * by" is over an advertiser's, "Collected by" over a label) */
+	if (!art_byline_label(s, n) && !(art_by_last(s, n) && art_person_like(t, tn) && !memchr(t, ':', tn)))
+		return 0;
+	return tn <= 60 && art_byline_names(t, tn)
 	    && (!art_is_prose(t, tn) || (initial && nwords(t, tn, 5) <= 4));
 }
 

@@ -683,7 +683,7 @@ name_alone(struct parse *p, size_t i)
 		w = 4;
 	if (!p->a->title || i == p->title_at || p->a->byline || n > 50 || w < 2 || w > 4
 	    || has_digit(s, n) || art_is_prose(s, n) || memchr(s, ',', n) || memchr(s, ':', n) || art_is(p, i, LI_PROMPT)
-	    || (!art_names_only(s, n) && !art_two_names(s, n)) || art_role_line(s, n))
+	    || (!art_names_only(s, n) && !art_two_names(s, n)) || art_role_line(s, n) || art_by_last(s, n))
 		return 0;
 	for (k = 0; k < n; k++)
 		if ((k == 0 || s[k - 1] == ' ') && (unsigned char)s[k] >= 0x80 && (unsigned char)s[k] < 0xC3)
@@ -714,7 +714,7 @@ name_alone(struct parse *p, size_t i)
 	 * ("5-6 minutes", as a reader view copies it) */
 	/* in a page, over a date, or under the headline (or its deck) when
 	 * the date stands over the headline */
-	if (p->page ? !art_is(p, j, LI_ANCHOR) && !(p->date_above && !k && (under_title(p, i) || under_deck(p, i)))
+	if (p->page ? !art_is(p, j, LI_ANCHOR) && !(p->date_above && (under_title(p, i) || under_deck(p, i)))
 	    : k || !(under_title(p, i) || under_deck(p, i)) || !(art_is(p, j, LI_ANCHOR) || art_is(p, j, LI_PROMPT)))
 		return 0;
 	art_set_once(&p->a->byline, s, n);

@@ -407,6 +407,9 @@ int art_byline_label(const char *s, size_t n);
 int art_key_anchor(const char *s, size_t n);
 /* s is the by-word alone, maybe with a colon: "By", "Von:", "By :". */
 int art_by_alone(const char *s, size_t n);
+/* s is a word or three and a by-word last ("Essay Von" over the
+ * names): the byline's label, as a page joins it to a kicker. */
+int art_by_last(const char *s, size_t n);
 /* A newsroom signing for its staff ("Redaktion", "Redacción", "Staff"),
  * alone (credit.c). */
 int art_is_newsroom(const char *s, size_t n);

@@ -702,6 +702,8 @@ named(struct parse *p, size_t i)
 	if (art_person_like(s, n) && headline(p, k) && (u = prev_nonblank(p, k)) != NO_LINE && art_is(p, u, LI_ANCHOR)
 	    && m < p->cnl && (art_para(p, m) || art_is(p, m, LI_PROMPT)))
 		return 1;
+	if (art_by_last(line_s(p, k), p->cl[k].len) && art_person_like(s, n) && !memchr(s, ':', n))
+		return 1;
 	s = line_s(p, k);
 	n = p->cl[k].len;
 	return art_is_join(s, n) || art_byline_label(s, n);
