@@ -121,6 +121,12 @@ field() {
 	assert_output '["Das Stadttheater spielt wieder im Sommer","Jan Berg"]'
 }
 
+@test "a name under the deck of a headline with its date over it, a prompt under the name" {
+	printf 'Home\n\nNews\n\nSport\n\nWeather\n\nTravel\n\nSign in\n\nPosted on January 8, 2022\n\nThe ferry company adds a night crossing in summer\n\nOfficials expect the new timetable to start in June and to cost less than planned.\n\nLuc van Dam\n\nShare\n\nThe night ferry will leave the island at eleven and arrive on the mainland just after midnight.\n\nTickets go on sale in May.\n' >"$BATS_TEST_TMPDIR/d.txt"
+	run field "$BATS_TEST_TMPDIR/d.txt" '[.title, .byline, .date_raw]'
+	assert_output '["The ferry company adds a night crossing in summer","Luc van Dam","Posted on January 8, 2022"]'
+}
+
 @test "a word broken at a hyphen at the end of a hard-wrapped line is joined with no space, the hyphen kept" {
 	printf 'Council opens a new library\n\nThe library opened on Monday in the old rail-\nway station, and a short-\nterm loan paid for it. The price -\nabout a million - was met.\n' >"$BATS_TEST_TMPDIR/h.txt"
 	run field "$BATS_TEST_TMPDIR/h.txt" .body

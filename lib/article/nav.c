@@ -697,10 +697,14 @@ named(struct parse *p, size_t i)
 	    && (art_anchor_near(p, i, p->cnl, 1, 1)
 	    || (m < p->cnl && art_is(p, m, LI_PROMPT) && art_anchor_near(p, i, p->cnl, 1, 2))))
 		return 1;
-	/* or under a headline with its date over it, over the article or
-	 * a prompt ("4 May 2023" / headline / "Jane Doe" / text) */
-	if (art_person_like(s, n) && headline(p, k) && (u = prev_nonblank(p, k)) != NO_LINE && art_is(p, u, LI_ANCHOR)
-	    && m < p->cnl && (art_para(p, m) || art_is(p, m, LI_PROMPT)))
+	/* or under a headline (and its deck) with its date over it, over
+	 * the article or a prompt ("4 May 2023" / headline / "Jane Doe" /
+	 * text) */
+	u = k;
+	if (art_is(p, u, LI_PROSE) && !headline(p, u) && art_nwords(p, u) <= 40)
+		u = prev_nonblank(p, u);
+	if (art_person_like(s, n) && u != NO_LINE && headline(p, u) && (u = prev_nonblank(p, u)) != NO_LINE
+	    && art_is(p, u, LI_ANCHOR) && m < p->cnl && (art_para(p, m) || art_is(p, m, LI_PROMPT)))
 		return 1;
 	if (art_by_last(line_s(p, k), p->cl[k].len) && art_person_like(s, n) && !memchr(s, ':', n))
 		return 1;
