@@ -666,13 +666,41 @@ art_is_headline(struct parse *p, size_t i)
 	    && anchored(p, i, p->cnl);
 }
 
+/* Line i, a person's name alone, is the author's line by what stands
+ * round it, k the line above: between a paragraph (the deck) or a
+ * headline and the date (or a prompt and the date), a photo's credit
+ * or caption maybe over it ("Photo: Example Images"; "Lotte van Rijn",
+ * three words, is no headline under the headline); under a headline
+ * (and its deck) with its date over it, over the article or a prompt
+ * ("4 May 2023" / headline / "Jane Doe" / text); under a kicker with
+ * the by-word last ("Essay Von"). */
+static int
+author_under(struct parse *p, size_t i, size_t k)
+{
+	size_t m = next_nonblank(p, i + 1), u = k;
+
+	if (art_photo_credit(line_s(p, u), p->cl[u].len) || art_is(p, u, LI_CAPTION))
+		u = prev_nonblank(p, u);
+	if (u != NO_LINE && (art_is(p, u, LI_PROSE) || headline(p, u))
+	    && (art_anchor_near(p, i, p->cnl, 1, 1)
+	    || (m < p->cnl && art_is(p, m, LI_PROMPT) && art_anchor_near(p, i, p->cnl, 1, 2))))
+		return 1;
+	u = k;
+	if (art_is(p, u, LI_PROSE) && !headline(p, u) && art_nwords(p, u) <= 40)
+		u = prev_nonblank(p, u);
+	if (u != NO_LINE && headline(p, u) && (u = prev_nonblank(p, u)) != NO_LINE
+	    && art_is(p, u, LI_ANCHOR) && m < p->cnl && (art_para(p, m) || art_is(p, m, LI_PROMPT)))
+		return 1;
+	return art_by_last(line_s(p, k), p->cl[k].len) && !memchr(line_s(p, i), ':', p->cl[i].len);
+}
+
 /* Line i is a name under "By" or "and" alone on the line above (a
  * byline laid out a name to a line), an author's role ("Business
  * reporter"), or a name with one: no headline. */
 static int
 named(struct parse *p, size_t i)
 {
-	size_t k = prev_nonblank(p, i), n = p->cl[i].len, m, u;
+	size_t k = prev_nonblank(p, i), n = p->cl[i].len, m;
 	const char *s = line_s(p, i), *ag;
 
 	/* a name with the author's role or agency ("Jane Doe, Staff
@@ -684,29 +712,7 @@ named(struct parse *p, size_t i)
 		return 1;
 	if (k == NO_LINE)
 		return 0;
-	/* a name alone between a paragraph (the deck) or a headline and
-	 * the date (or a prompt and the date), a photo's credit or caption
-	 * maybe over it ("Photo: Example Images"): the author's line
-	 * ("Lotte van Rijn", three words, is no headline under the
-	 * headline) */
-	m = next_nonblank(p, i + 1);
-	u = k;
-	if (art_photo_credit(line_s(p, u), p->cl[u].len) || art_is(p, u, LI_CAPTION))
-		u = prev_nonblank(p, u);
-	if (art_person_like(s, n) && u != NO_LINE && (art_is(p, u, LI_PROSE) || headline(p, u))
-	    && (art_anchor_near(p, i, p->cnl, 1, 1)
-	    || (m < p->cnl && art_is(p, m, LI_PROMPT) && art_anchor_near(p, i, p->cnl, 1, 2))))
-		return 1;
-	/* or under a headline (and its deck) with its date over it, over
-	 * the article or a prompt ("4 May 2023" / headline / "Jane Doe" /
-	 * text) */
-	u = k;
-	if (art_is(p, u, LI_PROSE) && !headline(p, u) && art_nwords(p, u) <= 40)
-		u = prev_nonblank(p, u);
-	if (art_person_like(s, n) && u != NO_LINE && headline(p, u) && (u = prev_nonblank(p, u)) != NO_LINE
-	    && art_is(p, u, LI_ANCHOR) && m < p->cnl && (art_para(p, m) || art_is(p, m, LI_PROMPT)))
-		return 1;
-	if (art_by_last(line_s(p, k), p->cl[k].len) && art_person_like(s, n) && !memchr(s, ':', n))
+	if (art_person_like(s, n) && author_under(p, i, k))
 		return 1;
 	s = line_s(p, k);
 	n = p->cl[k].len;
