@@ -396,10 +396,6 @@ tail_signoff(struct parse *p)
 		p->signoff = ag;
 }
 
-/* The kept lines as paragraphs: a line goes on the one before it (a
- * hard-wrapped paragraph) unless a gap or the end of a sentence came
- * between them, or it starts upper case after a short line; in a body
- * split before, lines one under the other stay so (a page's list). */
 /* Line c goes on a word that pr broke at its hyphen ("the rail-" /
  * "way station", "a short-" / "term loan"): joined with no space, the
  * hyphen kept, as a compound may break there too. */
@@ -453,6 +449,10 @@ end_para(struct parse *p, struct buf *b, struct paras *ps, size_t sep, size_t of
 	ps->nv++;
 }
 
+/* The kept lines as paragraphs: a line goes on the one before it (a
+ * hard-wrapped paragraph) unless a gap or the end of a sentence came
+ * between them, or it starts upper case after a short line; in a body
+ * split before, lines one under the other stay so (a page's list). */
 static void
 join_kept(struct parse *p)
 {

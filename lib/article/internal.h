@@ -440,8 +440,9 @@ int art_two_names(const char *s, size_t n);
 /* Names, maybe with places ("Omar Said in Cairo"): every word
  * capitalised but the joiners. */
 int art_names_only(const char *s, size_t n);
-/* A person's name: two to four capitalised words, no digit, no month
- * or weekday first, no article first ("The Daily Example"). */
+/* A person's name: two to four capitalised words, no digit, no weekday
+ * first (a month may be a first name: "Jan Berg"), no article first
+ * ("The Daily Example"). */
 int art_person_like(const char *s, size_t n);
 /* "Jane Doe", "Jane Doe and John Roe": names of at most eight words,
  * as a byline gives them (credit.c). */

@@ -776,8 +776,6 @@ static const char *const consent_words[] = {
 	"confidentialit", "navigazione", "accett", "consenso", "strona", "zgod", "prywatno",
 };
 
-/* A cookie notice: "cookie" and a word of consent_words in a sentence
- * or two. */
 /* "cookie" in s, any case, found by its "k" (memchr is quick, has_ci
  * is not). */
 static int
@@ -793,6 +791,8 @@ has_cookie(const char *s, size_t n)
 	return 0;
 }
 
+/* A cookie notice: "cookie" and a word of consent_words in a sentence
+ * or two. */
 static int
 cookie_prompt(const char *s, size_t n)
 {
