@@ -504,10 +504,18 @@ art_by_last(const char *s, size_t n)
 }
 
 int
+art_by_kicker(const char *s, size_t n, const char *t, size_t tn)
+{
+	return art_by_last(s, n) && !memchr(t, ':', tn) && art_person_like(t, tn);
+}
+
+int
 art_byline_label(const char *s, size_t n)
 {
+	if (art_by_alone(s, n))
+		return 1;
 	n = label_len(s, n);
-	return n && (art_by_word(s, n) == n || in_list(s, n, author_labels, LEN(author_labels)));
+	return n && in_list(s, n, author_labels, LEN(author_labels));
 }
 
 /* "By" alone, the name on the next line: 1 if s is the byline word and
@@ -518,9 +526,7 @@ art_byline_split(const char *s, size_t n, const char *t, size_t tn)
 	/* a name may end in an initial ("Joe S."), no sentence */
 	int initial = tn >= 3 && t[tn - 1] == '.' && t[tn - 2] >= 'A' && t[tn - 2] <= 'Z' && t[tn - 3] == ' ';
 
-	/* after a kicker ("Essay Von"), the names of a person ("Supported
-	 * by" is over an advertiser's, "Collected by" over a label) */
-	if (!art_byline_label(s, n) && !(art_by_last(s, n) && art_person_like(t, tn) && !memchr(t, ':', tn)))
+	if (!art_byline_label(s, n) && !art_by_kicker(s, n, t, tn))
 		return 0;
 	return tn <= 60 && art_byline_names(t, tn)
 	    && (!art_is_prose(t, tn) || (initial && nwords(t, tn, 5) <= 4));

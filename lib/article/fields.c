@@ -736,6 +736,16 @@ role_under(struct parse *p, size_t *i)
 	}
 }
 
+/* A byline whose names hold no date: "von Jane Doe · 22. Oktober
+ * 2019" is a dated line, which reads both. */
+static int
+undated_byline(const char *s, size_t n, const char **v, size_t *vn)
+{
+	size_t b, e;
+
+	return art_byline(s, n, v, vn) && !art_date_span(*v, *vn, &b, &e);
+}
+
 void
 art_byline_in_date_line(struct parse *p, const char *s, size_t n)
 {
@@ -768,9 +778,7 @@ art_window_line(struct parse *p, size_t *i)
 		art_byline_in_date_line(p, s, n);
 		return "date_raw";
 	}
-	/* "von Jane Doe · 22. Oktober 2019": a date in the names is no
-	 * name; the dated line below reads both */
-	if (art_byline(s, n, &v, &vn) && !art_date_span(v, vn, &b, &e)) {
+	if (undated_byline(s, n, &v, &vn)) {
 		set_byline(p, i, v, vn);
 		role_under(p, i);
 		return "byline";
@@ -828,7 +836,7 @@ art_footer_line(struct parse *p, size_t *i, int set)
 {
 	struct article *a = p->a;
 	const char *s = line_s(p, *i), *ag, *r, *v;
-	size_t n = p->cl[*i].len, j = *i, k, vn, b, e;
+	size_t n = p->cl[*i].len, j = *i, k, vn;
 	int photo;
 
 	/* "...a bank official told\nReuters." ends a sentence: no sign-off. */
@@ -855,7 +863,7 @@ art_footer_line(struct parse *p, size_t *i, int set)
 	/* the author signing under the last paragraph ("Von Jane Doe"),
 	 * for want of a byline above */
 	if (!(p->cl[*i].flags & LF_LISTED) && (k = prev_nonblank(p, *i)) != NO_LINE && art_is(p, k, LI_PROSE)
-	    && art_byline(s, n, &v, &vn) && !art_date_span(v, vn, &b, &e)) {
+	    && undated_byline(s, n, &v, &vn)) {
 		if (set)
 			art_set_once(&a->byline, v, vn);
 		return "byline";

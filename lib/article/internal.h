@@ -410,6 +410,10 @@ int art_by_alone(const char *s, size_t n);
 /* s is a word or three and a by-word last ("Essay Von" over the
  * names): the byline's label, as a page joins it to a kicker. */
 int art_by_last(const char *s, size_t n);
+/* Line s, a kicker with the by-word last, stands over t, a person's
+ * name ("Essay Von" over "Jan Berg"; "Supported by" over an
+ * advertiser's, "Collected by" over a label are none). */
+int art_by_kicker(const char *s, size_t n, const char *t, size_t tn);
 /* A newsroom signing for its staff ("Redaktion", "Redacción", "Staff"),
  * alone (credit.c). */
 int art_is_newsroom(const char *s, size_t n);

@@ -691,7 +691,7 @@ author_under(struct parse *p, size_t i, size_t k)
 	if (u != NO_LINE && headline(p, u) && (u = prev_nonblank(p, u)) != NO_LINE
 	    && art_is(p, u, LI_ANCHOR) && m < p->cnl && (art_para(p, m) || art_is(p, m, LI_PROMPT)))
 		return 1;
-	return art_by_last(line_s(p, k), p->cl[k].len) && !memchr(line_s(p, i), ':', p->cl[i].len);
+	return art_by_kicker(line_s(p, k), p->cl[k].len, line_s(p, i), p->cl[i].len);
 }
 
 /* Line i is a name under "By" or "and" alone on the line above (a
