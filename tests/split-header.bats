@@ -133,6 +133,23 @@ field() {
 	assert_output '"The library opened on Monday in the old rail-way station, and a short-term loan paid for it. The price - about a million - was met."'
 }
 
+@test "words of this stop's lists: Guardar and Merken are prompts, LO MAS LEIDO (unaccented capitals) opens a story list" {
+	printf 'El mercado abre los domingos\n\nEl mercado del puerto abrirá también los domingos desde junio, anunció el ayuntamiento.\n\nGuardar\n\nLO MAS LEIDO\n\nNuevo horario para los autobuses del centro\n\nEl puerto recibe un crucero de cuatro mil pasajeros\n\nLos comerciantes votaron a favor del nuevo horario después de un año de pruebas.\n' >"$BATS_TEST_TMPDIR/m.txt"
+	run bash -c "split-header --explain '$BATS_TEST_TMPDIR/m.txt' | jq -c '[(.body | split(\"\\n\\n\") | length), [.removed[] | .reason]]'"
+	assert_output '[2,["title","prompt","related","related","related"]]'
+	printf 'Der Markt hat sonntags offen\n\nDer Markt am Hafen öffnet ab Juni auch am Sonntag, teilte die Stadt mit.\n\nMerken\n\nDie Händler hatten ein Jahr lang getestet.\n' >"$BATS_TEST_TMPDIR/m2.txt"
+	run bash -c "split-header --explain '$BATS_TEST_TMPDIR/m2.txt' | jq -c '[.removed[] | [.text, .reason]]'"
+	assert_output '[["Der Markt hat sonntags offen","title"],["Merken","prompt"]]'
+}
+
+@test "a second split reads a dateline on the body's first line only: a dateline kept in a later paragraph stays" {
+	printf 'Old logbook found in an attic\n\nLYON, March 12 (AFP) - A logbook kept by a ferry captain\n\nLYON, March 12 (AFP) - A logbook kept by a ferry captain\nwas found in an attic, the town museum said Thursday.\n\nThe museum will show it from June.\n' >"$BATS_TEST_TMPDIR/l.txt"
+	run field "$BATS_TEST_TMPDIR/l.txt" .body
+	assert_output '"A logbook kept by a ferry captain\n\nLYON, March 12 (AFP) - A logbook kept by a ferry captain was found in an attic, the town museum said Thursday.\n\nThe museum will show it from June."'
+	run bash -c "split-header '$BATS_TEST_TMPDIR/l.txt' | split-header --ndjson | jq -c .body"
+	assert_output '"A logbook kept by a ferry captain\n\nLYON, March 12 (AFP) - A logbook kept by a ferry captain was found in an attic, the town museum said Thursday.\n\nThe museum will show it from June."'
+}
+
 @test "a hard-wrapped paragraph written twice goes once, as a second split reads it" {
 	printf 'Council opens a new library\n\nThe new library opened on Monday in the old railway\nstation, with ten thousand books.\n\nThe council paid for the works with a grant.\n\nThe new library opened on Monday in the old railway\nstation, with ten thousand books.\n' >"$BATS_TEST_TMPDIR/w.txt"
 	run bash -c "split-header --explain '$BATS_TEST_TMPDIR/w.txt' | jq -c '[(.body | split(\"\\n\\n\") | length), [.removed[] | select(.reason == \"repeat\") | .text]]'"
