@@ -142,6 +142,15 @@ field() {
 	assert_output '[["Der Markt hat sonntags offen","title"],["Merken","prompt"]]'
 }
 
+@test "a pager's button alone is a prompt (\"Next\", \"« Zurück\"), a heading with the word is not (\"What's Next\"); \"zum Vergrößern anklicken\" is a prompt" {
+	printf 'Why the tests failed together\n\nThe suite passed alone and failed when run with the others, which took a week to explain.\n\nNext\n\nWhat\xe2\x80\x99s Next\n\nWe plan to clear the cache between the tests from now on.\n\n\xc2\xab Zur\xc3\xbcck\n' >"$BATS_TEST_TMPDIR/n.txt"
+	run bash -c "split-header --explain '$BATS_TEST_TMPDIR/n.txt' | jq -c '[(.body | split(\"\\n\\n\") | .[1]), [.removed[] | [.text, .reason]]]'"
+	assert_output '["What’s Next",[["Why the tests failed together","title"],["Next","prompt"],["« Zurück","prompt"]]]'
+	printf 'Die Brücke wird gesperrt\n\nzum Vergrößern anklicken\n\nDie Brücke über den Fluss wird ab Montag für drei Wochen gesperrt, teilte die Stadt mit.\n' >"$BATS_TEST_TMPDIR/v.txt"
+	run bash -c "split-header --explain '$BATS_TEST_TMPDIR/v.txt' | jq -c '[.removed[] | [.text, .reason]]'"
+	assert_output '[["Die Brücke wird gesperrt","title"],["zum Vergrößern anklicken","prompt"]]'
+}
+
 @test "a second split reads a dateline on the body's first line only: a dateline kept in a later paragraph stays" {
 	printf 'Old logbook found in an attic\n\nLYON, March 12 (AFP) - A logbook kept by a ferry captain\n\nLYON, March 12 (AFP) - A logbook kept by a ferry captain\nwas found in an attic, the town museum said Thursday.\n\nThe museum will show it from June.\n' >"$BATS_TEST_TMPDIR/l.txt"
 	run field "$BATS_TEST_TMPDIR/l.txt" .body
@@ -1001,6 +1010,8 @@ EOF2
 ["p83-cookie-no-blank","The harbour opens a second ferry berth after years of debate","Ravi Marsh and Hugo Lind",null,"18 October 2022",null,null]
 ["p84-credit-joiner-name","Die Gemeinde baut einen Steg über den Mühlbach","Lotte van Rijn","10.03.2024",null,null,null]
 ["p85-date-above-widgets","Der Chor der Altstadt singt wieder im Dom","María José Weber","20.12.2024",null,null,null]
+["p86-chapter-label","Chapter 3: The Flood Road",null,null,null,null,null]
+["p87-subhead-label","Neue Regeln: Trinkwasser wird strenger geprüft",null,"14.03.2024",null,null,null]
 ["p9-no-headline",null,null,"13 March 2021",null,null,null]
 EOF2
 	run bash -c "split-header '$FX/pages' | jq -c '[(.body | split(\"\n\n\") | .[0][:30], .[-1][-30:]), (.body | test(\"Menu|Subscribe|cookies|Share|More from|Privacy|Impressum|Kommentar|Antworten|Teilen|Contacto|Terms of Use|Lee también|Reply|ADVERTISEMENT|Most read|Terms of use\"))]'"
@@ -1089,6 +1100,8 @@ EOF2
 ["The new berth lets two ferries","ld berth starts in the autumn.",false]
 ["Der Steg soll im Sommer fertig","ägt zum größten Teil das Land.",false]
 ["Nach zwei Jahren Pause hat die","noch Tenöre für das neue Jahr.",false]
+["Chapter","ent as if they had seen worse.",false]
+["Die neue Verordnung verlangt v","en oft das eigene Labor fehlt.",false]
 ["The council said on Tuesday th"," the builder ran out of money.",false]
 EOF2
 	# a sentence asking to subscribe, the publisher speaking ("our",

@@ -180,7 +180,6 @@ span_to(const char *s, size_t n, const char *stop)
 	return i;
 }
 
-/* s starts with word w (case-insensitive) followed by end or a non-letter. */
 /* s holds w, a lower-case phrase, case aside. */
 static inline int
 has_ci(const char *s, size_t n, const char *w)
@@ -193,6 +192,7 @@ has_ci(const char *s, size_t n, const char *w)
 	return 0;
 }
 
+/* s starts with word w (case-insensitive) followed by end or a non-letter. */
 static inline int
 starts_word(const char *s, size_t n, const char *w)
 {

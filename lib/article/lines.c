@@ -31,14 +31,15 @@ static const char *const prompt_words[] = {
 	"cookies", "cookie", "reply", "tweet", "save", "font", "size", "zoom",
 	"menu", "search", "close", "register", "download", "app", "mail",
 	"jump", "skip", "navigation", "gift", "continue", "continues", "reading",
-	"scroll", "below",
+	"scroll", "below", "enlarge",
 	/* the same in the other languages news is read in */
 	"springen", "verschenken", "weiterlesen", "offrir", "regalar", "regala",
 	"saltar", "aller",
 	"teilen", "drucken", "kommentar", "kommentare", "kommentieren",
 	"anmelden", "abmelden", "registrieren", "abonnieren", "suche", "folgen",
 	"folge", "schließen", "twittern", "werbung", "anzeige", "merken", "guardar",
-	"enregistrer", "salva",
+	"enregistrer", "salva", "vergrößern", "anklicken", "klicken", "agrandir",
+	"ampliar", "ingrandire", "vergroten",
 	"compartir", "imprimir", "comentar", "comentarios", "suscríbete",
 	"suscribirse", "buscar", "cerrar", "publicidad", "partager", "imprimer",
 	"commentaires", "commenter", "rechercher", "fermer", "publicité",
@@ -382,6 +383,13 @@ in_set(struct wordset *ws, const char *t, size_t n)
 	return 0;
 }
 
+/* A pager's buttons, prompts when alone on a line ("Next", "« Zurück");
+ * in a heading they are words ("What's Next", "Next steps"). */
+static const char *const pager_words[] = {
+	"next", "previous", "prev", "weiter", "zurück", "siguiente", "anterior",
+	"suivant", "précédent", "avanti", "indietro", "volgende", "vorige"
+};
+
 /* Words of a reading time ("4 min read", "Lesezeit: 3 Minuten"). */
 static const char *const minute_words[] = {
 	"min", "mins", "minute", "minutes", "minuten", "minutos", "minuti"
@@ -476,6 +484,50 @@ relative_time(const char *s, size_t n)
 /* Short, no sentence, and at least half of its words are about sharing,
  * printing, logging in... ("print dictionary print", "lock icon"); a
  * reading time. */
+/* Length of the arrow or mark s starts with: "<", "«", "›", "←", 0 if
+ * none. */
+static size_t
+arrow_mark(const char *s, size_t n)
+{
+	unsigned char c = (unsigned char)s[0];
+
+	if (n == 0)
+		return 0;
+	if (c < 0x80)
+		return !isalnum_a(c);
+	if (n >= 2 && c == 0xC2 && ((unsigned char)s[1] == 0xAB || (unsigned char)s[1] == 0xBB))
+		return 2;
+	if (n >= 3 && (!memcmp(s, "\xE2\x80\xB9", 3) || !memcmp(s, "\xE2\x80\xBA", 3)
+	    || !memcmp(s, "\xE2\x86\x90", 3) || !memcmp(s, "\xE2\x86\x92", 3)))
+		return 3;
+	return 0;
+}
+
+/* Length of the arrow or mark s[0..n) ends with, 0 if none. */
+static size_t
+trail_mark(const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 1; k <= 3 && k <= n; k++)
+		if (arrow_mark(s + n - k, k) == k)
+			return k;
+	return 0;
+}
+
+/* s is a pager's button alone, arrows round it aside ("Next »"). */
+static int
+pager(const char *s, size_t n)
+{
+	size_t k;
+
+	while ((k = arrow_mark(s, n)) > 0)
+		s += k, n -= k;
+	while ((k = trail_mark(s, n)) > 0)
+		n -= k;
+	return n > 0 && in_list(s, n, pager_words, LEN(pager_words));
+}
+
 int
 art_is_prompt(const char *s, size_t n)
 {
@@ -484,7 +536,7 @@ art_is_prompt(const char *s, size_t n)
 
 	if (n == 0 || n > 100 || nwords(s, n, 9) > 8)
 		return 0;
-	if (art_is_read_time(s, n) || relative_time(s, n))
+	if (art_is_read_time(s, n) || relative_time(s, n) || pager(s, n))
 		return 1;
 	while (i < n) {
 		while (i < n && !isalnum_a((unsigned char)s[i]))

@@ -906,6 +906,51 @@ wiki_title(struct parse *p, size_t from, size_t lead)
 	return NO_LINE;
 }
 
+/* Line k holds the text of line i as whole words, case aside. */
+static int
+holds_words(struct parse *p, size_t k, size_t i)
+{
+	const char *t = line_s(p, k), *s = line_s(p, i);
+	size_t m = p->cl[k].len, n = p->cl[i].len, j;
+
+	for (j = 0; j + n <= m; j++)
+		if (same_ci(t + j, n, s, n) && (j == 0 || !isalnum_a((unsigned char)t[j - 1]))
+		    && (j + n == m || !isalnum_a((unsigned char)t[j + n])))
+			return 1;
+	return 0;
+}
+
+/* Line k stands over a photo's credit: a caption. */
+static int
+over_credit(struct parse *p, size_t k)
+{
+	size_t m = next_nonblank(p, k + 1);
+	int photo;
+
+	return m < p->cnl && art_lone_credit(line_s(p, m), p->cl[m].len, &photo);
+}
+
+/* A headline of one or two words that a longer headline a few lines
+ * above holds ("Chapter" under "Chapter 1: The Storm", a section's
+ * name under "Rail strike: Trains stand still") is a label for what
+ * follows; the longer line is the page's headline, unless a credit
+ * under it makes it a caption or a kicker stands over the short one. */
+static size_t
+fuller_above(struct parse *p, size_t h, size_t from)
+{
+	size_t k = prev_nonblank(p, h), seen;
+
+	/* a kicker right over it makes it a headline of its own */
+	if (!p->page || art_nwords(p, h) > 2 || (k != NO_LINE && k >= from && short_headline(p, k)))
+		return h;
+	k = h;
+	for (seen = 0; seen < HEADLINE_REACH && (k = prev_nonblank(p, k)) != NO_LINE && k >= from; seen++)
+		if (p->cl[k].len > p->cl[h].len && headline(p, k) && !anchor(p, k)
+		    && !credit_marks(line_s(p, k), p->cl[k].len) && !over_credit(p, k) && holds_words(p, k, h))
+			return k;
+	return h;
+}
+
 size_t
 art_headline(struct parse *p, size_t from, size_t lead, int *anchor_seen)
 {
@@ -946,6 +991,7 @@ art_headline(struct parse *p, size_t from, size_t lead, int *anchor_seen)
 	 * any other, is a menu's item still */
 	if (h == NO_LINE || (p->page && best <= -1000 && art_is_section_name(line_s(p, h), p->cl[h].len)))
 		return NO_LINE;
+	h = fuller_above(p, h, from);
 	h = over_story_list(p, h, from);
 	h = over_contents(p, h, from);
 	h = under_kicker(p, h, from, lead);
