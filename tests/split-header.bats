@@ -151,6 +151,30 @@ field() {
 	assert_output '[["Die Brücke wird gesperrt","title"],["zum Vergrößern anklicken","prompt"]]'
 }
 
+@test "markdown: a link a writer's wrap broke over lines keeps its text, its URL goes, the paragraph stays one; a date line in a wrapped paragraph is its text" {
+	printf '# Council buys the old rail depot for homes\n\nThe council agreed on Monday to buy the old rail depot, according to [the\nminutes of the meeting](https://example.org/minutes/2024-03-04) published on\nTuesday, and to turn it into four hundred homes for rent within five years.\n\nThe price was not [made public](https://example.org/p), but the [share\nbutton](https://example.org/share?text=Council%%20buys\nthe%%20depot) kept working.\n' >"$BATS_TEST_TMPDIR/w.md"
+	run bash -c "split-header --explain '$BATS_TEST_TMPDIR/w.md' | jq -c '[.subtitle, .date_raw, .body, [.removed[].reason]]'"
+	assert_output '[null,null,"The council agreed on Monday to buy the old rail depot, according to the minutes of the meeting published on Tuesday, and to turn it into four hundred homes for rent within five years.\n\nThe price was not made public, but the share button kept working.",["title"]]'
+	split-header --explain "$BATS_TEST_TMPDIR/w.md" >"$BATS_TEST_TMPDIR/w.json"
+	run "$ROOT/tests/explain-check" "$BATS_TEST_TMPDIR/w.md" "$BATS_TEST_TMPDIR/w.json"
+	assert_success
+	printf 'Council buys the old depot\n\nThe council agreed on Monday to buy the old rail depot, according to the\nminutes of the meeting of 2024-03-04 that were published on\nTuesday, and to turn it into homes.\n' >"$BATS_TEST_TMPDIR/d.txt"
+	run bash -c "split-header '$BATS_TEST_TMPDIR/d.txt' | jq -c '[.date_raw, (.body | split(\"\\n\\n\") | length)]'"
+	assert_output '[null,1]'
+}
+
+@test "a name alone under a deck with no period, a mark (|) or a link's markup round it, over the date, is the author; a reading time after a byline's names is none of them" {
+	printf 'The river path reopens\n\nA short deck line about the path and the floods here\n\nJane Doe\n|\n11 Jan 2019\n\nThe path along the river reopened on Monday after the winter floods, the council said.\n' >"$BATS_TEST_TMPDIR/a.txt"
+	run bash -c "split-header '$BATS_TEST_TMPDIR/a.txt' | jq -c '[.byline, .date_raw, .subtitle]'"
+	assert_output '["Jane Doe","11 Jan 2019","A short deck line about the path and the floods here"]'
+	printf '# The river path reopens\n\nA short deck line about the path and the floods here\n\n[\nJane Doe\n](../)\n|\n\n11 Jan 2019\n\nThe path along the river reopened on Monday after the winter floods, the council said.\n' >"$BATS_TEST_TMPDIR/a.md"
+	run bash -c "split-header '$BATS_TEST_TMPDIR/a.md' | jq -c '[.byline, .date_raw]'"
+	assert_output '["Jane Doe","11 Jan 2019"]'
+	printf 'Die Brücke wird gesperrt\n\nvon Jana Berg Lesezeit: 4 Min.\n\nDie Brücke über den Fluss wird ab Montag für drei Wochen gesperrt, teilte die Stadt mit.\n' >"$BATS_TEST_TMPDIR/r.txt"
+	run bash -c "split-header '$BATS_TEST_TMPDIR/r.txt' | jq -c '[.byline, .authors]'"
+	assert_output '["Jana Berg",["Jana Berg"]]'
+}
+
 @test "a second split reads a dateline on the body's first line only: a dateline kept in a later paragraph stays" {
 	printf 'Old logbook found in an attic\n\nLYON, March 12 (AFP) - A logbook kept by a ferry captain\n\nLYON, March 12 (AFP) - A logbook kept by a ferry captain\nwas found in an attic, the town museum said Thursday.\n\nThe museum will show it from June.\n' >"$BATS_TEST_TMPDIR/l.txt"
 	run field "$BATS_TEST_TMPDIR/l.txt" .body

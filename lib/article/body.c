@@ -269,10 +269,12 @@ image_caption(struct parse *p, size_t i, size_t *skip)
 }
 
 /* A line of the body zone that is metadata: in the header zone, any; in
- * the first lines of the text, dates and bylines; further on, a photo
- * credit and a caption under an image only. */
+ * the first lines of the text, dates and bylines, but a line that goes
+ * on the text kept right above it ("...according to the / minutes of
+ * 4 March published on / Tuesday"); further on, a photo credit and a
+ * caption under an image only. */
 static const char *
-body_meta(struct parse *p, size_t *i, int after_image, size_t *skip)
+body_meta(struct parse *p, size_t *i, int after_image, int gap, size_t *skip)
 {
 	int photo;
 
@@ -281,7 +283,7 @@ body_meta(struct parse *p, size_t *i, int after_image, size_t *skip)
 	if (after_image && image_caption(p, *i, skip))
 		return "caption";
 	if (*i < p->second)
-		return art_window_line(p, i);
+		return !gap && art_is(p, *i, LI_CONT) ? NULL : art_window_line(p, i);
 	return !art_lone_credit(line_s(p, *i), p->cl[*i].len, &photo) && photo ? "caption" : NULL;
 }
 
@@ -533,7 +535,7 @@ art_body(struct parse *p, size_t i)
 			gap = 1;
 			continue;
 		}
-		if (i == skip || (r = body_meta(p, &i, after_image, &skip))) {
+		if (i == skip || (r = body_meta(p, &i, after_image, gap, &skip))) {
 			art_drop(p, i, i == skip ? "caption" : r);
 			after_image = 0;
 			gap = 1;

@@ -241,14 +241,80 @@ special8(const char *s)
  * emphasis it took off ("*Update*"). */
 enum { MD_MARK = 1, MD_EMPHASIS = 2 };
 
+/* A link a writer's wrap broke over lines ("[the\nminutes](url)", a
+ * URL with a line break in it): where the line md_line reads stands,
+ * what the lines under it hold (looked at once, when a link asks), and
+ * whether the line starts in a link's text or in its URL. */
+struct md_carry {
+	struct parse *p;
+	size_t line;
+	int looked, text_closes, url_closes;
+	int in_text, in_url;
+};
+
+/* How far down a link's text or URL may go on. */
+#define LINK_LINES 8
+
+/* Look at the lines under mc->line, up to a blank one: does one close
+ * a link's text ("...](") and does one close a URL (")")? */
+static void
+look_down(struct md_carry *mc)
+{
+	struct parse *p = mc->p;
+	size_t j;
+	const char *t, *q;
+
+	if (mc->looked)
+		return;
+	mc->looked = 1;
+	for (j = mc->line + 1; j < p->nnl && j <= mc->line + LINK_LINES && p->nl[j].len; j++) {
+		t = p->norm + p->nl[j].off;
+		q = memchr(t, ')', p->nl[j].len);
+		mc->url_closes |= q != NULL;
+		for (q = t; q && (q = memchr(q, ']', p->nl[j].len - (size_t)(q - t))) != NULL; q++)
+			if ((size_t)(q - t) + 1 < p->nl[j].len && q[1] == '(') {
+				mc->text_closes = 1;
+				break;
+			}
+		if (mc->text_closes && mc->url_closes)
+			return;
+	}
+}
+
+/* Where a line that starts in a link's URL goes on: past its ")", n if
+ * it has none (the whole line is the URL's). */
 static size_t
-md_line(const char *s, size_t n, char *out, unsigned *fl, int md, unsigned *seen)
+url_rest(const char *s, size_t n, struct md_carry *mc)
+{
+	const char *q = memchr(s, ')', n);
+
+	mc->in_url = q == NULL;
+	return q ? (size_t)(q - s) + 1 : n;
+}
+
+static size_t
+md_line(const char *s, size_t n, char *out, unsigned *fl, int md, unsigned *seen, struct md_carry *mc)
 {
 	struct next rb = { 0, 0 }, rp = { 0, 0 }, gt = { 0, 0 };
 	size_t i = 0, o = 0, k, close, paren, skip_at = (size_t)-1, skip_to = 0;
 	size_t lt_b = 0, lt_e = 0;
 
-	if (hr_line(s, n))
+	if (mc->in_url) {
+		if ((i = url_rest(s, n, mc)) >= n)
+			return 0;
+	} else if (mc->in_text) {
+		/* the text of a link goes on to its "](url)" */
+		mc->in_text = 0;
+		close = next_of(s, n, 0, ']', &rb);
+		if (close + 1 < n && s[close + 1] == '(') {
+			paren = next_of(s, n, close + 2, ')', &rp);
+			*seen |= MD_MARK;
+			skip_at = close;
+			skip_to = paren < n ? paren + 1 : n;
+			mc->in_url = paren >= n;
+		} else
+			mc->in_text = 1;
+	} else if (hr_line(s, n))
 		return 0;
 	for (k = 0; k < n && k < 6 && s[k] == '#'; k++)
 		;
@@ -293,9 +359,18 @@ md_line(const char *s, size_t n, char *out, unsigned *fl, int md, unsigned *seen
 		if ((c == '[' || (c == '!' && i + 1 < n && s[i + 1] == '[')) && skip_at == (size_t)-1) {
 			k = c == '!' ? i + 1 : i;
 			close = next_of(s, n, k + 1, ']', &rb);
+			if (close >= n && c == '[' && (look_down(mc), mc->text_closes)) {
+				/* its text goes on under */
+				*seen |= MD_MARK;
+				mc->in_text = 1;
+				i = k + 1;
+				continue;
+			}
 			if (close + 1 < n && s[close + 1] == '(') {
 				paren = next_of(s, n, close + 2, ')', &rp);
-				if (paren < n) {
+				if (paren >= n && c == '[' && (look_down(mc), mc->url_closes))
+					mc->in_url = 1;
+				if (paren < n || mc->in_url) {
 					*seen |= MD_MARK;
 					if (c == '!') {
 						*fl |= LF_IMAGE;
@@ -305,7 +380,7 @@ md_line(const char *s, size_t n, char *out, unsigned *fl, int md, unsigned *seen
 					lt_b = k + 1;
 					lt_e = close;
 					skip_at = close;
-					skip_to = paren + 1;
+					skip_to = paren < n ? paren + 1 : n;
 					i = k + 1;
 					continue;
 				}
@@ -378,19 +453,26 @@ md_line(const char *s, size_t n, char *out, unsigned *fl, int md, unsigned *seen
 static void
 clean_pass(struct parse *p, size_t from, int md, unsigned *seen)
 {
-	size_t i, o = 0, len;
+	struct md_carry mc = { p, 0, 0, 0, 0, 0, 0 };
+	size_t i, o = 0, len, open = 0;
 	unsigned fl;
 
 	p->cnl = 0;
 	for (i = from; i < p->nnl; i++) {
 		fl = 0;
+		/* a link goes on over LINK_LINES lines at most, and over no
+		 * blank line */
+		if (!(mc.in_text || mc.in_url) || !p->nl[i].len || ++open > LINK_LINES)
+			mc.in_text = mc.in_url = 0, open = 0;
+		mc.line = i;
+		mc.looked = mc.text_closes = mc.url_closes = 0;
 		/* a body split before has no markdown left: what looks
 		 * like it ("Pflegekräfte* und", "*giggle*") is its text */
 		if (p->resplit) {
 			len = p->nl[i].len;
 			memcpy(p->clean + o, p->norm + p->nl[i].off, len);
 		} else
-			len = md_line(p->norm + p->nl[i].off, p->nl[i].len, p->clean + o, &fl, md, seen);
+			len = md_line(p->norm + p->nl[i].off, p->nl[i].len, p->clean + o, &fl, md, seen, &mc);
 		push_line(&p->cl, &p->cnl, &p->clcap, o, len, fl);
 		o += len;
 	}

@@ -232,6 +232,22 @@ art_agency_tail(const char *s, size_t n, const char **agency)
 	return k - 1;
 }
 
+/* The names of a byline before the reading time after them ("von
+ * Jane Doe Lesezeit: 4 Min."). */
+static size_t
+before_read_time(const char *s, size_t n)
+{
+	size_t b;
+
+	for (b = 1; b < n; b++)
+		if (s[b - 1] == ' ' && art_is_read_time(s + b, n - b)) {
+			while (b > 0 && s[b - 1] == ' ')
+				b--;
+			return b;
+		}
+	return n;
+}
+
 /* "By Jane Doe", "By Jane Doe and John Roe", "Von Anna Berg": a
  * capitalised name after a byline word. */
 int
@@ -257,6 +273,7 @@ art_byline(const char *s, size_t n, const char **v, size_t *vn)
 	*vn = n - k - 1;
 	trim(v, vn);
 	*vn = before_for(*v, *vn);
+	*vn = before_read_time(*v, *vn);
 	/* the agency after the names ("By Jane Doe, AP") is the
 	 * caller's (art_agency_tail) */
 	*vn = art_agency_tail(*v, *vn, &ag);

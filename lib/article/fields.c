@@ -602,13 +602,24 @@ under_title(struct parse *p, size_t i)
 	return k != NO_LINE && k == p->title_at;
 }
 
-/* The line over line i is a sentence right under the title: its deck. */
+/* Line k is the text's subtitle. */
+static int
+is_subtitle(struct parse *p, size_t k)
+{
+	const char *t = p->a->subtitle;
+
+	return t && strlen(t) == p->cl[k].len && !memcmp(t, line_s(p, k), p->cl[k].len);
+}
+
+/* The line over line i is a sentence right under the title, or the
+ * deck taken there (no period last): its deck. */
 static int
 under_deck(struct parse *p, size_t i)
 {
 	size_t k = prev_nonblank(p, i);
 
-	return k != NO_LINE && under_title(p, k) && art_is(p, k, LI_PROSE) && art_nwords(p, k) <= 40;
+	return k != NO_LINE && under_title(p, k) && (art_is(p, k, LI_PROSE) || is_subtitle(p, k))
+	    && art_nwords(p, k) <= 40;
 }
 
 /* The line over line i is a date, right under the headline. */
@@ -641,27 +652,47 @@ name_to_date(struct parse *p, size_t j, size_t k)
 static int
 close_under(struct parse *p, size_t at, size_t j, int *blank)
 {
-	if (j <= at + 1)
+	size_t x, blanks = 0;
+
+	/* a line of markup only ("](../)" of a link around the name)
+	 * is no blank line */
+	if (j > at + 4)
+		return 0;
+	for (x = at + 1; x < j; x++)
+		blanks += p->nl[x + p->from].len == 0;
+	if (blanks == 0)
 		return 1;
-	if (j > at + 2)
+	if (blanks > 1)
 		return 0;
 	if (art_is(p, at, LI_PROMPT) || art_is(p, j, LI_PROMPT))
 		return 1;
 	return (*blank)-- > 0;
 }
 
+/* No letter or digit: a mark between a name and its date ("|", "·"). */
+static int
+marks_only(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (isalnum_a((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
 /* In a page, a name alone under the headline ("Jane Doe"), right over
  * a date: the author's line, written without "By" ("Jane Doe," over
  * "11.12.2022 - 05:00"); over a byline, it is a caption's name.  In
  * any text, the same right under the title over a date or a prompt (a
- * reader view's reading time).  Two to four capitalised words (no sign
+ * reader view's reading time), a mark maybe between ("|").  Two to four capitalised words (no sign
  * like "©" first), no digit, no comma but a last one (a list of
  * sections), no sentence, no prompt. */
 static int
 name_alone(struct parse *p, size_t i)
 {
 	const char *s = line_s(p, i);
-	size_t n = p->cl[i].len, w, j = next_nonblank(p, i + 1), k, at = i;
+	size_t n = p->cl[i].len, w, j = next_nonblank(p, i + 1), k, at = i, words = 0;
 	int roled = 0, blank = 1;
 	const char *ag = NULL;
 
@@ -706,6 +737,7 @@ name_alone(struct parse *p, size_t i)
 			return 0;
 		if (k == 3 || !name_to_date(p, j, k))
 			break;
+		words += !marks_only(line_s(p, j), p->cl[j].len);
 		at = j, j = next_nonblank(p, j + 1);
 	}
 	if (j >= p->cnl || art_by_word(line_s(p, j), p->cl[j].len))
@@ -715,7 +747,7 @@ name_alone(struct parse *p, size_t i)
 	/* in a page, over a date, or under the headline (or its deck) when
 	 * the date stands over the headline */
 	if (p->page ? !art_is(p, j, LI_ANCHOR) && !(p->date_above && (under_title(p, i) || under_deck(p, i)))
-	    : k || !(under_title(p, i) || under_deck(p, i)) || !(art_is(p, j, LI_ANCHOR) || art_is(p, j, LI_PROMPT)))
+	    : words || !(under_title(p, i) || under_deck(p, i)) || !(art_is(p, j, LI_ANCHOR) || art_is(p, j, LI_PROMPT)))
 		return 0;
 	art_set_once(&p->a->byline, s, n);
 	if (ag)

@@ -353,6 +353,9 @@ int art_is_prose(const char *s, size_t n);		/* ends a sentence */
 /* Cut in the middle of a sentence by a hard wrap: ends in a comma or a
  * short word in lower case ("... narrowed to"). */
 int art_cut_line(const char *s, size_t n);
+/* The same, whatever the line's length (a line that markdown's links
+ * made shorter). */
+int art_cut_end(const char *s, size_t n);
 /* Line s goes on line pr, hard-wrapped: pr ends no sentence, and s
  * starts in lower case, or pr was cut, or s is the sentence's last word
  * or two. */

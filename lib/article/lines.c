@@ -27,7 +27,8 @@ static const char *const prompt_words[] = {
 	"logout", "sign", "subscribe", "subscription", "newsletter",
 	"advertisement", "advertising", "ad", "follow", "click", "icon", "email",
 	"e-mail", "facebook", "twitter", "x", "whatsapp", "telegram", "linkedin",
-	"reddit", "pinterest", "kakaotalk", "copy", "bookmark", "listen",
+	"reddit", "pinterest", "kakaotalk", "xing", "flipboard", "mastodon",
+	"bluesky", "pin", "pinnen", "copy", "bookmark", "listen",
 	"cookies", "cookie", "reply", "tweet", "save", "font", "size", "zoom",
 	"menu", "search", "close", "register", "download", "app", "mail",
 	"jump", "skip", "navigation", "gift", "continue", "continues", "reading",
@@ -183,9 +184,15 @@ art_wraps(const char *pr, size_t pn, const char *s, size_t n)
 int
 art_cut_line(const char *s, size_t n)
 {
+	return n >= 40 && art_cut_end(s, n);
+}
+
+int
+art_cut_end(const char *s, size_t n)
+{
 	size_t k;
 
-	if (n < 40 || art_is_prose(s, n))
+	if (n == 0 || art_is_prose(s, n))
 		return 0;
 	if (strchr(",;-", s[n - 1]))
 		return 1;

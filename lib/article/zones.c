@@ -43,7 +43,8 @@ indent_para(struct parse *p, size_t i)
 }
 
 /* Line i goes on the paragraph of line i - 1 (a hard-wrapped text): it
- * starts in lower case, or the line before was cut mid-sentence.  (The
+ * starts in lower case, or the line before was cut mid-sentence (its
+ * length as written: a markdown link's URL made it short).  (The
  * body joins more, body.c; a headline over its deck is no paragraph.) */
 int
 art_continues(struct parse *p, size_t i)
@@ -60,7 +61,8 @@ art_continues(struct parse *p, size_t i)
 	 * may end in the agency's name ("...an official told / Reuters.") */
 	if (art_signoff(line_s(p, i), p->cl[i].len, &ag) && line_s(p, i)[p->cl[i].len - 1] != '.')
 		return 0;
-	if (!art_wraps(p->clean + pr->off, pr->len, line_s(p, i), p->cl[i].len) && !indent_para(p, i - 1))
+	if (!art_wraps(p->clean + pr->off, pr->len, line_s(p, i), p->cl[i].len) && !indent_para(p, i - 1)
+	    && !(p->nl[i - 1 + p->from].len >= 40 && art_cut_end(p->clean + pr->off, pr->len)))
 		return 0;
 	/* "Log in to Twitter to connect / with the Daily": a prompt goes on
 	 * no paragraph. */
