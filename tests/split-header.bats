@@ -70,6 +70,13 @@ field() {
 	assert_output '"Dock workers cheered on Monday as the first of six refurbished cranes was lifted back onto its rails at the old port, ten years after the last ship left.\n\nA second life\n\nThe city bought the cranes for a symbolic sum and spent two years restoring them, said deputy mayor Jonas Berg."'
 }
 
+@test "markdown wrapped by its writer: links over two lines (text or URL), a name in a link of three lines, empty links, an image in a link" {
+	run bash -c "split-header '$FX/markdown-wrapped.md' | jq -c '[.title, .subtitle, .byline, .date_raw]'"
+	assert_output '["Ferry timetable changes for the winter","The winter timetable starts on Monday, the operator said","Ida Brenner","4 November 2024"]'
+	run field "$FX/markdown-wrapped.md" .body
+	assert_output '"The ferry to the island will run four times a day instead of six, the operator said in a note to passengers on Friday, and the last boat will leave at nine in the evening.\n\nSeason tickets keep their price, according to the operator'\''s page, and children under six travel free."'
+}
+
 @test "web page copy: outlet, breadcrumb, prompts, caption, related list, repeats, credit, tags" {
 	run meta "$FX/webpage.txt"
 	assert_output '["Ferry services resume after week-long strike",null,"The Daily Example","Reuters",null,null,null,null,null,"12 Feb. 2024, 14:05",["Ferries","Strikes","Transport"]]'

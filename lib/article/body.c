@@ -400,12 +400,15 @@ tail_signoff(struct parse *p)
 
 /* Line c goes on a word that pr broke at its hyphen ("the rail-" /
  * "way station", "a short-" / "term loan"): joined with no space, the
- * hyphen kept, as a compound may break there too. */
+ * hyphen kept, as a compound may break there too; so is a line that
+ * starts with a comma (a link's URL broke the line before it). */
 static int
 broken_word(const struct kept *pr, const struct kept *c)
 {
 	unsigned char a = pr->n >= 2 ? (unsigned char)pr->s[pr->n - 2] : 0;
 
+	if (c->n && (c->s[0] == ',' || c->s[0] == ';'))
+		return 1;
 	return pr->n >= 2 && pr->s[pr->n - 1] == '-' && (isalnum_a(a) || a >= 0x80)
 	    && c->n && c->s[0] >= 'a' && c->s[0] <= 'z';
 }

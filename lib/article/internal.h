@@ -357,8 +357,8 @@ int art_cut_line(const char *s, size_t n);
  * made shorter). */
 int art_cut_end(const char *s, size_t n);
 /* Line s goes on line pr, hard-wrapped: pr ends no sentence, and s
- * starts in lower case, or pr was cut, or s is the sentence's last word
- * or two. */
+ * starts in lower case or with a comma, or pr was cut, or s is the
+ * sentence's last word or two. */
 int art_wraps(const char *pr, size_t pn, const char *s, size_t n);
 int art_is_url(const char *s, size_t n);		/* starts with http(s):// */
 int art_lone_url(const char *s, size_t n);		/* a URL and nothing else */

@@ -175,7 +175,9 @@ art_wraps(const char *pr, size_t pn, const char *s, size_t n)
 {
 	if (pn == 0 || n == 0 || art_is_prose(pr, pn))
 		return 0;
-	if ((s[0] >= 'a' && s[0] <= 'z') || art_cut_line(pr, pn))
+	/* no paragraph starts with a comma (", and then" after a link's
+	 * URL broke the line) */
+	if ((s[0] >= 'a' && s[0] <= 'z') || s[0] == ',' || s[0] == ';' || art_cut_line(pr, pn))
 		return 1;
 	/* "... a bank official told / Reuters." */
 	return pn >= 30 && nwords(s, n, 3) <= 2 && art_is_prose(s, n);
