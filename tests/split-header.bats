@@ -182,6 +182,13 @@ field() {
 	assert_output '["Jana Berg",["Jana Berg"]]'
 }
 
+@test "a text browser's dump: lines wrapped at its width join into paragraphs and a headline (a capital after a full line), bullets go, a text indented all through keeps its paragraphs" {
+	run bash -c "split-header --explain '$FX/pages/p88-text-dump.txt' | jq -c '[.title, (.body | split(\"\\n\\n\") | map(.[:24])), ([.removed[] | select(.reason == \"caption\") | .text[:20]])]'"
+	assert_output '["Die Stadt kauft das alte Bahngelände und baut dort vierhundert Wohnungen zur Miete für Familien",["Der Stadtrat hat am Mont","Die Kosten für den Kauf ","Bauen will die städtisch"],["Das alte Stellwerk a","Café werden. Foto: B"]]'
+	run bash -c "split-header '$FX/pages/p89-indented-dump.txt' | jq -c '.body | split(\"\\n\\n\") | map(length)'"
+	assert_output '[189,150,65]'
+}
+
 @test "a second split reads a dateline on the body's first line only: a dateline kept in a later paragraph stays" {
 	printf 'Old logbook found in an attic\n\nLYON, March 12 (AFP) - A logbook kept by a ferry captain\n\nLYON, March 12 (AFP) - A logbook kept by a ferry captain\nwas found in an attic, the town museum said Thursday.\n\nThe museum will show it from June.\n' >"$BATS_TEST_TMPDIR/l.txt"
 	run field "$BATS_TEST_TMPDIR/l.txt" .body
@@ -1043,6 +1050,8 @@ EOF2
 ["p85-date-above-widgets","Der Chor der Altstadt singt wieder im Dom","María José Weber","20.12.2024",null,null,null]
 ["p86-chapter-label","Chapter 3: The Flood Road",null,null,null,null,null]
 ["p87-subhead-label","Neue Regeln: Trinkwasser wird strenger geprüft",null,"14.03.2024",null,null,null]
+["p88-text-dump","Die Stadt kauft das alte Bahngelände und baut dort vierhundert Wohnungen zur Miete für Familien","Jana Berg","14.03.2024",null,null,null]
+["p89-indented-dump","Ferry to the islands will run through the winter for the first time","Ravi Marsh",null,"March 4, 2024",null,null]
 ["p9-no-headline",null,null,"13 March 2021",null,null,null]
 EOF2
 	run bash -c "split-header '$FX/pages' | jq -c '[(.body | split(\"\n\n\") | .[0][:30], .[-1][-30:]), (.body | test(\"Menu|Subscribe|cookies|Share|More from|Privacy|Impressum|Kommentar|Antworten|Teilen|Contacto|Terms of Use|Lee también|Reply|ADVERTISEMENT|Most read|Terms of use\"))]'"
@@ -1133,6 +1142,8 @@ EOF2
 ["Nach zwei Jahren Pause hat die","noch Tenöre für das neue Jahr.",false]
 ["Chapter","ent as if they had seen worse.",false]
 ["Die neue Verordnung verlangt v","en oft das eigene Labor fehlt.",false]
+["Der Stadtrat hat am Montag bes","änen in fünf Jahren einziehen.",false]
+["The ferry to the outer islands","rvice for more than ten years.",false]
 ["The council said on Tuesday th"," the builder ran out of money.",false]
 EOF2
 	# a sentence asking to subscribe, the publisher speaking ("our",

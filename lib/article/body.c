@@ -190,6 +190,37 @@ drop_note_heading(struct parse *p, size_t i)
 	p->nkept--;
 }
 
+/* A paragraph a hard wrap broke over lines i..*e that, read whole as a
+ * second split of the body reads it, is a caption or a prompt ("ständig
+ * müde Wenn du ... / liegen. Foto: Example Images"): the reason, or
+ * NULL. */
+#define WRAPPED_MAX 400
+
+static const char *
+wrapped_drop(struct parse *p, size_t i, int gap, size_t *e)
+{
+	char t[WRAPPED_MAX];
+	size_t j, n = 0;
+	const char *r = NULL;
+
+	if ((!gap && art_is(p, i, LI_CONT)) || i + 1 >= p->cnl || !p->cl[i + 1].len || !art_is(p, i + 1, LI_CONT))
+		return NULL;
+	for (j = i; j < p->cnl && p->cl[j].len && (j == i || art_is(p, j, LI_CONT)); j++) {
+		if (n + p->cl[j].len + 1 > sizeof t)
+			return NULL;
+		if (n)
+			t[n++] = ' ';
+		memcpy(t + n, line_s(p, j), p->cl[j].len);
+		n += p->cl[j].len;
+	}
+	if (art_is_caption(t, n, 0))
+		r = "caption";
+	else if ((art_is_prompt(t, n) && (!art_is_prose(t, n) || art_is_read_time(t, n))) || art_is_login_prompt(t, n))
+		r = "prompt";
+	*e = j - 1;
+	return r;
+}
+
 /* Why a line of the body is boilerplate, or NULL. */
 static const char *
 drop_in_body(struct parse *p, struct lineset *seen, size_t i, int gap, int *headlines)
@@ -515,7 +546,7 @@ art_body(struct parse *p, size_t i)
 	struct article *a = p->a;
 	struct lineset seen = { NULL, 0, 0, HASH_INDEX_INIT };
 	const char *s, *r = NULL;
-	size_t n, d, skip = NO_LINE, below = 0, last = last_text(p, i);
+	size_t n, d, wend, skip = NO_LINE, below = 0, last = last_text(p, i);
 	int gap = 1, headlines = 0, first = 1, after_image = 0, dated = 0;
 
 	hash_index_init(&seen.ix, p->cnl + 2);
@@ -563,6 +594,13 @@ art_body(struct parse *p, size_t i)
 			gap = 1;
 			continue;
 		}
+		if (!p->keep && (r = wrapped_drop(p, i, gap, &wend))) {
+			for (; i < wend; i++)
+				art_drop(p, i, r);
+			art_drop(p, i, r);
+			gap = 1;
+			continue;
+		}
 		if (!p->keep && ((r = drop_in_body(p, &seen, i, gap, &headlines))
 		    || (page_stray(p, i) && (r = "navigation")))) {
 			art_drop(p, i, r);
@@ -587,7 +625,7 @@ art_body(struct parse *p, size_t i)
 				continue;
 			}
 		}
-		art_keep_line(p, s, n, gap || (p->nl[i + p->from].flags & LF_INDENT));
+		art_keep_line(p, s, n, gap || art_indent_starts(p, i));
 		p->kept[p->nkept - 1].line = p->cl[i].len;
 		p->kept[p->nkept - 1].cont = art_is(p, i, LI_CONT);
 		gap = 0;

@@ -241,6 +241,49 @@ special8(const char *s)
  * emphasis it took off ("*Update*"). */
 enum { MD_MARK = 1, MD_EMPHASIS = 2 };
 
+/* The length of the bullet a list item starts with, its space with it
+ * ("• ", "◦ ", "▪ ", "□ ": a text browser's dump of a page's menus), 0
+ * if none; an item that is a sentence keeps its bullet, the writer's. */
+static size_t
+bullet(const char *s, size_t n)
+{
+	static const char *const marks[] = {
+		"\xE2\x80\xA2", "\xE2\x80\xA3", "\xE2\x81\x83", "\xE2\x97\xA6",
+		"\xE2\x96\xAA", "\xE2\x96\xAB", "\xE2\x96\xA0", "\xE2\x96\xA1",
+		"\xE2\x97\x8F", "\xE2\x97\x8B"
+	};
+	size_t k;
+
+	if (n < 4 || (unsigned char)s[0] != 0xE2 || s[3] != ' ')
+		return 0;
+	for (k = 0; k < sizeof marks / sizeof marks[0]; k++)
+		if (!memcmp(s, marks[k], 3))
+			return art_is_prose(s + 4, n - 4) ? 0 : 4;
+	return 0;
+}
+
+/* The length of the mark a line starts with, its space with it: a
+ * heading's "#" (flagged in *fl), a quote's ">", a list item's "-"
+ * or bullet; 0 if none. */
+static size_t
+line_mark(const char *s, size_t n, unsigned *fl, unsigned *seen)
+{
+	size_t k;
+
+	for (k = 0; k < n && k < 6 && s[k] == '#'; k++)
+		;
+	if (k > 0 && k < n && s[k] == ' ') {
+		*fl |= LF_HEADING | (k == 1 ? LF_H1 : 0);
+		*seen |= MD_MARK;
+		return k + 1;
+	}
+	if (n >= 2 && s[0] == '>' && s[1] == ' ')
+		return 2;
+	if (n >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ')
+		return 2;
+	return bullet(s, n);
+}
+
 /* A link a writer's wrap broke over lines ("[the\nminutes](url)", a
  * URL with a line break in it): where the line md_line reads stands,
  * what the lines under it hold (looked at once, when a link asks), and
@@ -314,19 +357,11 @@ md_line(const char *s, size_t n, char *out, unsigned *fl, int md, unsigned *seen
 			mc->in_url = paren >= n;
 		} else
 			mc->in_text = 1;
+		i = line_mark(s, n, fl, seen);
 	} else if (hr_line(s, n))
 		return 0;
-	for (k = 0; k < n && k < 6 && s[k] == '#'; k++)
-		;
-	if (k > 0 && k < n && s[k] == ' ') {
-		*fl |= LF_HEADING | (k == 1 ? LF_H1 : 0);
-		*seen |= MD_MARK;
-		i = k + 1;
-	} else if (n >= 2 && s[0] == '>' && s[1] == ' ') {
-		i = 2;
-	} else if (n >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ') {
-		i = 2;
-	}
+	else
+		i = line_mark(s, n, fl, seen);
 	while (i < n) {
 		unsigned char c = s[i];
 
@@ -478,6 +513,67 @@ clean_pass(struct parse *p, size_t from, int md, unsigned *seen)
 	}
 }
 
+/* The width a hard wrap broke the lines at (a writer's, a text
+ * browser's dump at 80 columns): the longest line with a space, when it
+ * is 40 to 132 characters (one in twenty may be longer: a URL no wrap
+ * breaks) and many lines come near it (five, and a fifth of those
+ * over 30 bytes, within 12 of it, their paragraph going on under them);
+ * 0 when the text is not so wrapped (a page copy's paragraphs are lines
+ * of their own). */
+#define WRAP_MIN 40
+#define WRAP_MAX 132
+#define WRAP_NEAR 12
+
+static size_t
+wrap_width(struct parse *p, size_t from)
+{
+	size_t i, n, c, w = 0, near = 0, longer = 0, spaced = 0, over = 0;
+	const char *s;
+
+	/* bytes first: a line's characters are no more than its bytes */
+	for (i = from; i < p->nnl; i++) {
+		s = p->norm + p->nl[i].off;
+		if ((n = p->nl[i].len) <= w || !memchr(s, ' ', n)) {
+			spaced += n > 0;
+			continue;
+		}
+		spaced++;
+		c = n > 4 * WRAP_MAX ? n : text_cplen(s, n);
+		if (c > WRAP_MAX)
+			over++;
+		else if (c > w)
+			w = c;
+	}
+	/* a line too long to wrap (a link's URL) now and then */
+	if (w < WRAP_MIN || over * 20 > spaced)
+		return 0;
+	/* a near line has its paragraph go on under it: a page copy's
+	 * lines, one paragraph or item each, stand between blank lines */
+	for (i = from; i < p->nnl; i++) {
+		n = p->nl[i].len;
+		longer += n > 30;
+		if (n + WRAP_NEAR < w || i + 1 >= p->nnl || !p->nl[i + 1].len)
+			continue;
+		c = n > 4 * WRAP_MAX ? n : text_cplen(p->norm + p->nl[i].off, n);
+		near += c + WRAP_NEAR >= w && c <= w;
+	}
+	return near >= 5 && near * 5 >= longer ? w : 0;
+}
+
+int
+art_fills_line(struct parse *p, size_t i)
+{
+	const struct line *a = &p->nl[i + p->from], *b = &p->nl[i + 1 + p->from];
+	const char *t = p->norm + b->off;
+	size_t fw = 0;
+
+	if (!p->wrap || !a->len || !b->len)
+		return 0;
+	while (fw < b->len && t[fw] != ' ')
+		fw++;
+	return text_cplen(p->norm + a->off, a->len) + 1 + text_cplen(t, fw) > p->wrap;
+}
+
 /* A text is read as markdown; one with emphasis but nothing else only
  * markdown writes is plain text again, its stars and underscores the
  * writer's own ("*Update*", "file_name"). */
@@ -490,4 +586,5 @@ art_clean_lines(struct parse *p, size_t from)
 	clean_pass(p, from, 1, &seen);
 	if (seen == MD_EMPHASIS)
 		clean_pass(p, from, 0, &seen);
+	p->wrap = p->resplit ? 0 : wrap_width(p, from);
 }

@@ -284,6 +284,29 @@ headline_part(struct parse *p, size_t i)
 	return k;
 }
 
+/* The headline at line i, and the lines a hard wrap broke it onto (two
+ * more at most: "... nach dem 10. Spieltag ohne" / "Fehlentscheidungen
+ * aus"), as the title; returns its last line. */
+static size_t
+set_title(struct parse *p, size_t i)
+{
+	struct buf b = BUF_INIT;
+	size_t k = i;
+
+	buf_add(&b, line_s(p, i), p->cl[i].len);
+	while (k < i + 2 && k + 1 < p->cnl && p->cl[k + 1].len && art_fills_line(p, k)
+	    && !art_is(p, k + 1, LI_ANCHOR) && !art_is(p, k + 1, LI_PROSE)) {
+		art_drop(p, k, "title");
+		k++;
+		buf_addc(&b, ' ');
+		buf_add(&b, line_s(p, k), p->cl[k].len);
+	}
+	art_set_once(&p->a->title, b.s ? b.s : "", b.len);
+	art_drop(p, k, "title");
+	buf_free(&b);
+	return k;
+}
+
 /* The header from line i on: its fields set, its boilerplate dropped (or
  * kept for the body with ARTICLE_KEEP_BOILERPLATE); returns the first
  * line of the body.  The headline is the line the lines under it anchor
@@ -362,10 +385,8 @@ art_header(struct parse *p, size_t i)
 				art_removed(p, s, k, "title");
 				art_set_once(&a->subtitle, s + k + 1, n - k - 1);
 				art_removed(p, s + k + 1, n - k - 1, "subtitle");
-			} else {
-				art_set_once(&a->title, s, n);
-				art_drop(p, i, "title");
-			}
+			} else
+				i = set_title(p, i);
 			at_top = i == top;
 			after_title = 1;
 			blanks = 0;

@@ -100,6 +100,7 @@ struct parse {
 	 * stands before title_at (the headline) and from foot on. */
 	size_t lead, second, foot, title_at;
 	int page;
+	size_t wrap;		/* the width the text is hard-wrapped at, 0 if none */
 	const char *updated;	/* an "Updated ..." date, for want of another */
 	size_t updated_len;
 	int byline_guessed;	/* the byline is a date line's names, no by-word's */
@@ -460,6 +461,11 @@ int art_credit(struct parse *p, const char *s, size_t n, int set);
 /* fields.c */
 /* Set *dst to s, trimmed, unless set already or empty. */
 void art_set_once(char **dst, const char *s, size_t n);
+/* Clean line i + 1 starts with a word that would not have fitted on
+ * line i, hard-wrapped at p->wrap: the wrap broke a paragraph there. */
+int art_fills_line(struct parse *p, size_t i);
+/* Clean line i is indented and the one over it is not (zones.c). */
+int art_indent_starts(struct parse *p, size_t i);
 /* The normalised lines YAML front matter takes (0: none), its fields set. */
 size_t art_front_matter(struct parse *p);
 /* The field clean line *i of the header zone sets (its name, for

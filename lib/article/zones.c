@@ -42,9 +42,20 @@ indent_para(struct parse *p, size_t i)
 	return 0;
 }
 
+/* Line i is indented and the line over it is not: a new paragraph in
+ * plain text; a text indented all through (a text browser's dump) says
+ * nothing by it. */
+int
+art_indent_starts(struct parse *p, size_t i)
+{
+	return (p->nl[i + p->from].flags & LF_INDENT)
+	    && !(i > 0 && p->cl[i - 1].len && (p->nl[i - 1 + p->from].flags & LF_INDENT));
+}
+
 /* Line i goes on the paragraph of line i - 1 (a hard-wrapped text): it
  * starts in lower case, or the line before was cut mid-sentence (its
- * length as written: a markdown link's URL made it short).  (The
+ * length as written: a markdown link's URL made it short), or in a text
+ * hard-wrapped at a width the line before was full.  (The
  * body joins more, body.c; a headline over its deck is no paragraph.) */
 int
 art_continues(struct parse *p, size_t i)
@@ -55,14 +66,16 @@ art_continues(struct parse *p, size_t i)
 	if (i == 0)
 		return 0;
 	pr = &p->cl[i - 1];
-	if (!pr->len || (p->nl[i + p->from].flags & LF_INDENT))
+	if (!pr->len || art_indent_starts(p, i))
 		return 0;
 	/* a sign-off alone ("Reuter", "-- AP") ends the story; a sentence
 	 * may end in the agency's name ("...an official told / Reuters.") */
 	if (art_signoff(line_s(p, i), p->cl[i].len, &ag) && line_s(p, i)[p->cl[i].len - 1] != '.')
 		return 0;
-	if (!art_wraps(p->clean + pr->off, pr->len, line_s(p, i), p->cl[i].len) && !indent_para(p, i - 1)
-	    && !(p->nl[i - 1 + p->from].len >= 40 && art_cut_end(p->clean + pr->off, pr->len)))
+	if (!art_wraps(p->clean + pr->off, pr->len, line_s(p, i), p->cl[i].len)
+	    && !(!(p->nl[i + p->from].flags & LF_INDENT) && indent_para(p, i - 1))
+	    && !(p->nl[i - 1 + p->from].len >= 40 && art_cut_end(p->clean + pr->off, pr->len))
+	    && !art_fills_line(p, i - 1))
 		return 0;
 	/* "Log in to Twitter to connect / with the Daily": a prompt goes on
 	 * no paragraph. */
