@@ -574,6 +574,25 @@ art_fills_line(struct parse *p, size_t i)
 	return text_cplen(p->norm + a->off, a->len) + 1 + text_cplen(t, fw) > p->wrap;
 }
 
+/* In a text indented all through (nine lines in ten: a text browser's
+ * dump), the lines flush with the margin are its headings. */
+static void
+flush_headings(struct parse *p, size_t from)
+{
+	size_t i, lines = 0, indented = 0;
+
+	for (i = from; i < p->nnl; i++)
+		if (p->nl[i].len) {
+			lines++;
+			indented += (p->nl[i].flags & LF_INDENT) != 0;
+		}
+	if (lines < 10 || indented * 10 < lines * 9)
+		return;
+	for (i = from; i < p->nnl; i++)
+		if (p->nl[i].len && !(p->nl[i].flags & LF_INDENT) && p->cl[i - from].len)
+			p->cl[i - from].flags |= LF_HEADING | LF_H1;
+}
+
 /* A text is read as markdown; one with emphasis but nothing else only
  * markdown writes is plain text again, its stars and underscores the
  * writer's own ("*Update*", "file_name"). */
@@ -587,4 +606,6 @@ art_clean_lines(struct parse *p, size_t from)
 	if (seen == MD_EMPHASIS)
 		clean_pass(p, from, 0, &seen);
 	p->wrap = p->resplit ? 0 : wrap_width(p, from);
+	if (!p->resplit)
+		flush_headings(p, from);
 }
