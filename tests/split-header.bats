@@ -189,6 +189,11 @@ field() {
 	assert_output '[52,189,150,65]'
 }
 
+@test "a text browser's dump: the first line of a wrapped paragraph under a headline is the deck's, the deck the whole paragraph" {
+	run bash -c "split-header '$FX/pages/p90-wrapped-deck.txt' | jq -c '[.title, .subtitle, .byline, .date_raw, (.body | split(\"\\n\\n\") | length)]'"
+	assert_output '["Die Fähre zu den Inseln fährt im Winter zum ersten Mal jeden Tag","Während viele Inselbewohner im Winter bisher auf das Festland warten mussten, fährt die Fähre in diesem Jahr jeden Tag. Der Betreiber stellt dafür sechs neue Leute ein und verlangt den Sommerpreis.","Redaktion","4. November 2024 10:29",3]'
+}
+
 @test "a second split reads a dateline on the body's first line only: a dateline kept in a later paragraph stays" {
 	printf 'Old logbook found in an attic\n\nLYON, March 12 (AFP) - A logbook kept by a ferry captain\n\nLYON, March 12 (AFP) - A logbook kept by a ferry captain\nwas found in an attic, the town museum said Thursday.\n\nThe museum will show it from June.\n' >"$BATS_TEST_TMPDIR/l.txt"
 	run field "$BATS_TEST_TMPDIR/l.txt" .body
@@ -1053,6 +1058,7 @@ EOF2
 ["p88-text-dump","Die Stadt kauft das alte Bahngelände und baut dort vierhundert Wohnungen zur Miete für Familien","Jana Berg","14.03.2024",null,null,null]
 ["p89-indented-dump","Ferry to the islands will run through the winter for the first time","Ravi Marsh",null,"March 4, 2024",null,null]
 ["p9-no-headline",null,null,"13 March 2021",null,null,null]
+["p90-wrapped-deck","Die Fähre zu den Inseln fährt im Winter zum ersten Mal jeden Tag","Redaktion","4. November 2024 10:29",null,null,null]
 EOF2
 	run bash -c "split-header '$FX/pages' | jq -c '[(.body | split(\"\n\n\") | .[0][:30], .[-1][-30:]), (.body | test(\"Menu|Subscribe|cookies|Share|More from|Privacy|Impressum|Kommentar|Antworten|Teilen|Contacto|Terms of Use|Lee también|Reply|ADVERTISEMENT|Most read|Terms of use\"))]'"
 	assert_output - <<'EOF2'
@@ -1145,6 +1151,7 @@ EOF2
 ["Der Stadtrat hat am Montag bes","änen in fünf Jahren einziehen.",false]
 ["Boats wait at the quay of the ","rvice for more than ten years.",false]
 ["The council said on Tuesday th"," the builder ran out of money.",false]
+["Die Fähre zu den äußeren Insel","n einen Winterdienst verlangt.",false]
 EOF2
 	# a sentence asking to subscribe, the publisher speaking ("our",
 	# "unseren"), is a prompt; a quotation or a sentence about

@@ -284,25 +284,26 @@ headline_part(struct parse *p, size_t i)
 	return k;
 }
 
-/* The headline at line i, and the lines a hard wrap broke it onto (two
- * more at most: "... nach dem 10. Spieltag ohne" / "Fehlentscheidungen
- * aus"), as the title; returns its last line. */
+/* Line i and the lines a hard wrap broke it onto (more at most, no
+ * date or byline; for a headline no sentence), as the field *dst:
+ * "... nach dem 10. Spieltag ohne" / "Fehlentscheidungen aus" is one
+ * title; returns its last line. */
 static size_t
-set_title(struct parse *p, size_t i)
+set_wrapped(struct parse *p, size_t i, char **dst, const char *reason, size_t more, int prose)
 {
 	struct buf b = BUF_INIT;
 	size_t k = i;
 
 	buf_add(&b, line_s(p, i), p->cl[i].len);
-	while (k < i + 2 && k + 1 < p->cnl && p->cl[k + 1].len && art_fills_line(p, k)
-	    && !art_is(p, k + 1, LI_ANCHOR) && !art_is(p, k + 1, LI_PROSE)) {
-		art_drop(p, k, "title");
+	while (k < i + more && k + 1 < p->cnl && p->cl[k + 1].len && art_fills_line(p, k)
+	    && !art_is(p, k + 1, LI_ANCHOR) && (prose || !art_is(p, k + 1, LI_PROSE))) {
+		art_drop(p, k, reason);
 		k++;
 		buf_addc(&b, ' ');
 		buf_add(&b, line_s(p, k), p->cl[k].len);
 	}
-	art_set_once(&p->a->title, b.s ? b.s : "", b.len);
-	art_drop(p, k, "title");
+	art_set_once(dst, b.s ? b.s : "", b.len);
+	art_drop(p, k, reason);
 	buf_free(&b);
 	return k;
 }
@@ -386,7 +387,7 @@ art_header(struct parse *p, size_t i)
 				art_set_once(&a->subtitle, s + k + 1, n - k - 1);
 				art_removed(p, s + k + 1, n - k - 1, "subtitle");
 			} else
-				i = set_title(p, i);
+				i = set_wrapped(p, i, &a->title, "title", 2, 0);
 			at_top = i == top;
 			after_title = 1;
 			blanks = 0;
@@ -407,8 +408,7 @@ art_header(struct parse *p, size_t i)
 		if (after_title == 1 && blanks <= 1 && !a->subtitle && !art_is_prose(s, n) && s[n - 1] != ':'
 		    && n <= 400 && nwords(s, n, 4) >= 3 && !(p->cl[i].flags & LF_HEADING)
 		    && title_like(p, s, n)) {
-			art_set_once(&a->subtitle, s, n);
-			art_drop(p, i, "subtitle");
+			i = set_wrapped(p, i, &a->subtitle, "subtitle", 5, 1);
 			after_title = 0;
 			continue;
 		}

@@ -951,6 +951,34 @@ fuller_above(struct parse *p, size_t h, size_t from)
 	return h;
 }
 
+/* In a text hard-wrapped at a width, line i is the first of a
+ * paragraph the wrap broke: three lines or more, or two that end a
+ * sentence (a headline a wrap broke is two lines, no sentence). */
+static int
+wrapped_para(struct parse *p, size_t i)
+{
+	size_t e = i;
+
+	while (e < i + 2 && e + 1 < p->cnl && art_fills_line(p, e))
+		e++;
+	if (e == i)
+		return 0;
+	return e == i + 2 || art_is_prose(line_s(p, e), p->cl[e].len);
+}
+
+/* A headline that is the first line of a paragraph a wrap broke is the
+ * deck: the headline is the line right over it, when that one is a
+ * headline by its shape and no such paragraph. */
+static size_t
+over_wrapped_deck(struct parse *p, size_t h, size_t from)
+{
+	size_t u = prev_nonblank(p, h);
+
+	if (!p->wrap || !wrapped_para(p, h) || u == NO_LINE || u < from || u + 2 < h)
+		return h;
+	return headline(p, u) && !anchor(p, u) && !wrapped_para(p, u) ? u : h;
+}
+
 size_t
 art_headline(struct parse *p, size_t from, size_t lead, int *anchor_seen)
 {
@@ -991,6 +1019,7 @@ art_headline(struct parse *p, size_t from, size_t lead, int *anchor_seen)
 	 * any other, is a menu's item still */
 	if (h == NO_LINE || (p->page && best <= -1000 && art_is_section_name(line_s(p, h), p->cl[h].len)))
 		return NO_LINE;
+	h = over_wrapped_deck(p, h, from);
 	h = fuller_above(p, h, from);
 	h = over_story_list(p, h, from);
 	h = over_contents(p, h, from);
