@@ -527,17 +527,17 @@ clean_pass(struct parse *p, size_t from, int md, unsigned *seen)
 static size_t
 wrap_width(struct parse *p, size_t from)
 {
-	size_t i, n, c, w = 0, near = 0, longer = 0, spaced = 0, over = 0;
+	size_t i, n, c, w = 0, near = 0, longer = 0, lines = 0, over = 0;
 	const char *s;
 
 	/* bytes first: a line's characters are no more than its bytes */
 	for (i = from; i < p->nnl; i++) {
 		s = p->norm + p->nl[i].off;
 		if ((n = p->nl[i].len) <= w || !memchr(s, ' ', n)) {
-			spaced += n > 0;
+			lines += n > 0;
 			continue;
 		}
-		spaced++;
+		lines++;
 		c = n > 4 * WRAP_MAX ? n : text_cplen(s, n);
 		if (c > WRAP_MAX)
 			over++;
@@ -545,7 +545,7 @@ wrap_width(struct parse *p, size_t from)
 			w = c;
 	}
 	/* a line too long to wrap (a link's URL) now and then */
-	if (w < WRAP_MIN || over * 20 > spaced)
+	if (w < WRAP_MIN || over * 20 > lines)
 		return 0;
 	/* a near line has its paragraph go on under it: a page copy's
 	 * lines, one paragraph or item each, stand between blank lines */

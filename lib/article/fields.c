@@ -685,9 +685,9 @@ marks_only(const char *s, size_t n)
  * a date: the author's line, written without "By" ("Jane Doe," over
  * "11.12.2022 - 05:00"); over a byline, it is a caption's name.  In
  * any text, the same right under the title over a date or a prompt (a
- * reader view's reading time), a mark maybe between ("|").  Two to four capitalised words (no sign
- * like "©" first), no digit, no comma but a last one (a list of
- * sections), no sentence, no prompt. */
+ * reader view's reading time), a mark maybe between ("|").  Two to
+ * four capitalised words (no sign like "©" first), no digit, no comma
+ * but a last one (a list of sections), no sentence, no prompt. */
 static int
 name_alone(struct parse *p, size_t i)
 {

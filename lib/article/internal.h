@@ -461,11 +461,6 @@ int art_credit(struct parse *p, const char *s, size_t n, int set);
 /* fields.c */
 /* Set *dst to s, trimmed, unless set already or empty. */
 void art_set_once(char **dst, const char *s, size_t n);
-/* Clean line i + 1 starts with a word that would not have fitted on
- * line i, hard-wrapped at p->wrap: the wrap broke a paragraph there. */
-int art_fills_line(struct parse *p, size_t i);
-/* Clean line i is indented and the one over it is not (zones.c). */
-int art_indent_starts(struct parse *p, size_t i);
 /* The normalised lines YAML front matter takes (0: none), its fields set. */
 size_t art_front_matter(struct parse *p);
 /* The field clean line *i of the header zone sets (its name, for
@@ -487,8 +482,12 @@ void art_byline_in_date_line(struct parse *p, const char *s, size_t n);
 /* clean.c */
 /* Pass 1: s to p->norm and its lines p->nl. */
 void art_normalise(struct parse *p, const char *s, size_t n);
-/* Pass 2: normalised lines from on to p->clean and p->cl. */
+/* Pass 2: normalised lines from on to p->clean and p->cl; p->wrap, and
+ * a dump's flush lines flagged as headings. */
 void art_clean_lines(struct parse *p, size_t from);
+/* Clean line i + 1 starts with a word that would not have fitted on
+ * line i, hard-wrapped at p->wrap: the wrap broke a paragraph there. */
+int art_fills_line(struct parse *p, size_t i);
 
 /* dateline.c */
 /* The bytes a wire dateline spans at the start of s (0: none); set: its
@@ -516,6 +515,8 @@ void art_drop(struct parse *p, size_t i, const char *reason);
 void art_zones(struct parse *p, size_t h);
 /* Line i goes on the paragraph of line i - 1 (hard-wrapped text). */
 int art_continues(struct parse *p, size_t i);
+/* Clean line i is indented and the one over it is not. */
+int art_indent_starts(struct parse *p, size_t i);
 /* Line i ends a story list: a sentence of four words or more (a stamp's
  * "7 p.m." is none). */
 int art_ends_list(struct parse *p, size_t i);

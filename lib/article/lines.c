@@ -490,9 +490,6 @@ relative_time(const char *s, size_t n)
 	return num && unit && ago;
 }
 
-/* Short, no sentence, and at least half of its words are about sharing,
- * printing, logging in... ("print dictionary print", "lock icon"); a
- * reading time. */
 /* Length of the arrow or mark s starts with: "<", "«", "›", "←", 0 if
  * none. */
 static size_t
@@ -537,6 +534,9 @@ pager(const char *s, size_t n)
 	return n > 0 && in_list(s, n, pager_words, LEN(pager_words));
 }
 
+/* Short, no sentence, and at least half of its words are about sharing,
+ * printing, logging in... ("print dictionary print", "lock icon"); a
+ * reading time; a pager's button alone. */
 int
 art_is_prompt(const char *s, size_t n)
 {
