@@ -170,10 +170,13 @@ field() {
 	assert_output '[null,1]'
 }
 
-@test "a name alone under a deck with no period, a mark (|) or a link's markup round it, over the date, is the author; a reading time after a byline's names is none of them" {
+@test "a name alone under a deck with no period, a mark (| or ·) or a link's markup round it, over the date, is the author; a reading time after a byline's names is none of them" {
 	printf 'The river path reopens\n\nA short deck line about the path and the floods here\n\nJane Doe\n|\n11 Jan 2019\n\nThe path along the river reopened on Monday after the winter floods, the council said.\n' >"$BATS_TEST_TMPDIR/a.txt"
 	run bash -c "split-header '$BATS_TEST_TMPDIR/a.txt' | jq -c '[.byline, .date_raw, .subtitle]'"
 	assert_output '["Jane Doe","11 Jan 2019","A short deck line about the path and the floods here"]'
+	printf 'The river path reopens\n\nA short deck line about the path and the floods here\n\nJane Doe\n\xc2\xb7\n11 Jan 2019\n\nThe path along the river reopened on Monday after the winter floods, the council said.\n' >"$BATS_TEST_TMPDIR/b.txt"
+	run bash -c "split-header '$BATS_TEST_TMPDIR/b.txt' | jq -c '[.byline, .date_raw]'"
+	assert_output '["Jane Doe","11 Jan 2019"]'
 	printf '# The river path reopens\n\nA short deck line about the path and the floods here\n\n[\nJane Doe\n](../)\n|\n\n11 Jan 2019\n\nThe path along the river reopened on Monday after the winter floods, the council said.\n' >"$BATS_TEST_TMPDIR/a.md"
 	run bash -c "split-header '$BATS_TEST_TMPDIR/a.md' | jq -c '[.byline, .date_raw]'"
 	assert_output '["Jane Doe","11 Jan 2019"]'

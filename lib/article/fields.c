@@ -669,23 +669,11 @@ close_under(struct parse *p, size_t at, size_t j, int *blank)
 	return (*blank)-- > 0;
 }
 
-/* No letter or digit: a mark between a name and its date ("|", "·"). */
-static int
-marks_only(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (isalnum_a((unsigned char)s[i]))
-			return 0;
-	return 1;
-}
-
 /* In a page, a name alone under the headline ("Jane Doe"), right over
  * a date: the author's line, written without "By" ("Jane Doe," over
  * "11.12.2022 - 05:00"); over a byline, it is a caption's name.  In
  * any text, the same right under the title over a date or a prompt (a
- * reader view's reading time), a mark maybe between ("|").  Two to
+ * reader view's reading time), a mark maybe between ("|", "·").  Two to
  * four capitalised words (no sign like "©" first), no digit, no comma
  * but a last one (a list of sections), no sentence, no prompt. */
 static int
@@ -737,7 +725,8 @@ name_alone(struct parse *p, size_t i)
 			return 0;
 		if (k == 3 || !name_to_date(p, j, k))
 			break;
-		words += !marks_only(line_s(p, j), p->cl[j].len);
+		/* a mark between a name and its date ("|", "·") is no word */
+		words += art_trim_marks(line_s(p, j), p->cl[j].len) > 0;
 		at = j, j = next_nonblank(p, j + 1);
 	}
 	if (j >= p->cnl || art_by_word(line_s(p, j), p->cl[j].len))
